@@ -1,0 +1,28 @@
+//! nazir (نظير, "counterpart") builds Arabic↔English glossaries of foreign
+//! names from batches of Arabic news articles.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`input`]: read articles from `.txt` and `.jsonl` files, directories
+//!    and stdin, reporting bad input with its place and going on.
+//! 2. [`normalize`]: the matching form of Arabic text (NFKC, marks and
+//!    controls stripped, letters folded) and the display form.
+//! 3. [`tokenize`]: words with byte spans into the original text.
+//! 4. [`extract`]: candidate spans of 1–4 words with clitic readings.
+//! 5. [`romanize`]: Arabic and English into one phonetic key alphabet.
+//! 6. [`score`]: weighted edit distance on keys, and an index for top-k.
+//! 7. [`align`]: the best English term for each Arabic span, overlaps
+//!    resolved per article.
+//! 8. [`glossary`]: renderings grouped per English term.
+//! 9. [`export`]: the CSV glossary, written atomically.
+//!
+//! ```
+//! use nazir::score::score_pair;
+//! assert!(score_pair("غوغل", "Google") > score_pair("غوغل", "Gogoro"));
+//! ```
+
+pub mod eval;
+pub mod normalize;
+pub mod romanize;
+pub mod score;
+pub mod tokenize;

@@ -1,0 +1,665 @@
+//! Phonetic keys: Arabic and English spellings in one sound-class alphabet.
+//!
+//! Arabic script drops short vowels and merges sounds English keeps apart
+//! (ب is b and p, ف is f and v), while English spells one sound many ways
+//! (c/k/ck/q, f/ph, sh/sch). Both sides are therefore rewritten into keys
+//! over a small ASCII alphabet of *sound classes* before any distance is
+//! computed; the costs between classes live in [`crate::score`].
+//!
+//! The alphabet (one byte per symbol):
+//!
+//! | symbol | Arabic | English |
+//! |---|---|---|
+//! | `b f m t d l n r` | ب پ, ف ڤ, م, ت ط, د ض, ل, ن, ر | b p, f v ph, m, t, d, l, n, r |
+//! | `T` `D` | ث, ذ | th, dh |
+//! | `s` `z` `S` | س ص, ز ظ, ش | s c(e,i,y) ss, z, sh sch |
+//! | `Z` | – | s between vowels (s or z) |
+//! | `j` `g` `q` `k` `x` | ج ژ, غ گ, ق, ك, خ | j dj dg, g gh, –, k c ck q, kh |
+//! | `G` | – | g before e/i/y (g or j) |
+//! | `c` | the ت of تش | the optional t of ch/tch |
+//! | `H` `h` `E` | ح, ه, word-final ه/ة | –, h, – |
+//! | `3` `'` | ع, hamza and word-initial alef | –, apostrophe |
+//! | `A` `U` `I` | long vowels ا و ي | aa ah, oo ou, ee ea ie ei ey |
+//! | `a e i o u` | – | short vowels |
+//! | `~` | – | silent final e |
+//! | `w` `y` | – | consonantal w, y |
+//! | `0`–`9` | digits | digits |
+//! | ` ` | word boundary | space, hyphen, CamelCase |
+//!
+//! English terms can also be read as acronyms: `CNN` is spelled with the
+//! Arabic letter names (سي إن إن), so its *spelled* reading is the Arabic key
+//! of those names and needs no special case in the scorer.
+
+use crate::normalize::normalize_into;
+use unicode_normalization::UnicodeNormalization;
+
+/// Word boundary symbol in keys.
+pub const BOUNDARY: u8 = b' ';
+
+/// Arabic letter names of the Latin alphabet, as Arabic media spell
+/// acronyms (CNN = سي إن إن). Index 0 is A.
+pub const LETTER_NAMES: [&str; 26] = [
+    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن",
+    "أو", "بي", "كيو", "آر", "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد",
+];
+
+/// Alternative letter names also common in the press (A as اي, H as اتش
+/// are covered by normalization; these are genuinely different words).
+pub const LETTER_NAME_VARIANTS: [(&str, char); 7] = [
+    ("ايه", 'A'),
+    ("جاي", 'J'),
+    ("كاي", 'K'),
+    ("زي", 'Z'),
+    ("زيد", 'Z'),
+    ("اكس", 'X'),
+    ("ام", 'M'),
+];
+
+/// Whether a key symbol is a vowel or vowel-like (long, short, carrier,
+/// ain, final ha, silent e).
+pub fn is_vowel_symbol(b: u8) -> bool {
+    matches!(b, b'A' | b'U' | b'I' | b'E' | b'a' | b'e' | b'i' | b'o' | b'u' | b'\'' | b'3' | b'~')
+}
+
+/// Appends the key of an Arabic string that is already in matching form
+/// (see [`crate::normalize`]). Words are separated by [`BOUNDARY`].
+pub fn arabic_key_into(normalized: &str, out: &mut Vec<u8>) {
+    let mut word_start = true;
+    let mut chars = normalized.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() || c == '-' {
+            if !word_start && out.last() != Some(&BOUNDARY) {
+                out.push(BOUNDARY);
+            }
+            word_start = true;
+            continue;
+        }
+        let at_end = chars.peek().is_none_or(|n| n.is_whitespace() || *n == '-');
+        let sym: &[u8] = match c {
+            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' if word_start => b"'",
+            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' => b"A",
+            'ء' | 'ئ' | 'ؤ' => b"'",
+            'و' => b"U",
+            'ي' | 'ى' | 'ی' => b"I",
+            'ه' | 'ة' if at_end && !word_start => b"E",
+            'ه' => b"h",
+            'ح' => b"H",
+            'خ' => b"x",
+            'ع' => b"3",
+            'ب' | 'پ' => b"b",
+            'ت' | 'ط' => {
+                if chars.peek() == Some(&'ش') {
+                    b"c"
+                } else {
+                    b"t"
+                }
+            }
+            'ث' => b"T",
+            'ج' | 'ژ' => b"j",
+            'چ' => b"cS",
+            'د' | 'ض' => b"d",
+            'ذ' => b"D",
+            'ر' => b"r",
+            'ز' | 'ظ' => b"z",
+            'س' | 'ص' => b"s",
+            'ش' => b"S",
+            'غ' | 'گ' | 'ڠ' => b"g",
+            'ف' | 'ڤ' | 'ڨ' => b"f",
+            'ق' => b"q",
+            'ك' | 'ک' => b"k",
+            'ل' => b"l",
+            'م' => b"m",
+            'ن' => b"n",
+            '0'..='9' => {
+                out.push(c as u8);
+                word_start = false;
+                continue;
+            }
+            _ => {
+                // Latin letters inside an Arabic string (rare: mixed
+                // tokens) are keyed as English.
+                if c.is_ascii_alphabetic() {
+                    let mut buf = [0u8; 4];
+                    english_word_key(c.encode_utf8(&mut buf), out);
+                    word_start = false;
+                }
+                continue;
+            }
+        };
+        out.extend_from_slice(sym);
+        word_start = false;
+    }
+    while out.last() == Some(&BOUNDARY) {
+        out.pop();
+    }
+}
+
+/// The key of an Arabic string in any form (normalizes first).
+pub fn arabic_key(text: &str) -> Vec<u8> {
+    let mut norm = String::with_capacity(text.len());
+    normalize_into(text, &mut norm);
+    let mut out = Vec::with_capacity(norm.len());
+    arabic_key_into(&norm, &mut out);
+    out
+}
+
+fn is_vowel_letter(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn is_plain_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Appends the key of one lowercase ASCII English word (letters, digits and
+/// apostrophes) to `out`, applying the digraph and context rules.
+pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
+    let w = word.as_bytes();
+    let n = w.len();
+    let at = |i: usize| -> u8 { if i < n { w[i].to_ascii_lowercase() } else { 0 } };
+    let mut i = 0;
+    let mut last_letter = 0u8;
+    while i < n {
+        let c = at(i);
+        let next = at(i + 1);
+        let next2 = at(i + 2);
+        let prev = if i > 0 { at(i - 1) } else { 0 };
+        let mut advance = 1;
+        // Doubled consonants sound once.
+        if c == prev && !is_vowel_letter(c) && c.is_ascii_alphabetic() && c != b'c' {
+            i += 1;
+            continue;
+        }
+        match c {
+            b'a' => match next {
+                b'a' | b'h' if next == b'a' || !is_vowel_letter(next2) => {
+                    out.push(b'A');
+                    advance = 2;
+                }
+                b'u' => {
+                    out.push(b'o');
+                    advance = 2;
+                }
+                _ => out.push(b'a'),
+            },
+            b'e' => match next {
+                b'e' | b'a' | b'i' | b'y' if !(next == b'y' && is_vowel_letter(next2)) => {
+                    out.push(b'I');
+                    advance = 2;
+                }
+                b'u' => {
+                    out.push(b'U');
+                    advance = 2;
+                }
+                _ if i + 1 == n && i >= 2 && !is_vowel_letter(prev) => out.push(b'~'),
+                _ => out.push(b'e'),
+            },
+            b'i' => {
+                if next == b'e' && i + 2 < n {
+                    out.push(b'I');
+                    advance = 2;
+                } else {
+                    out.push(b'i');
+                }
+            }
+            b'o' => match next {
+                b'o' | b'u' => {
+                    out.push(b'U');
+                    advance = 2;
+                }
+                b'a' => {
+                    out.push(b'o');
+                    advance = 2;
+                }
+                _ => out.push(b'o'),
+            },
+            b'u' => {
+                if next == b'e' && i + 2 == n {
+                    advance = 2;
+                }
+                out.push(b'u');
+            }
+            b'y' => {
+                if (i == 0 || is_plain_vowel(prev)) && is_plain_vowel(next) {
+                    out.push(b'y');
+                } else {
+                    out.push(b'i');
+                }
+            }
+            b'w' => {
+                if next == b'h' {
+                    advance = 2;
+                    out.push(b'w');
+                } else if i > 0 && is_plain_vowel(prev) && !is_vowel_letter(next) {
+                    out.push(b'u');
+                } else {
+                    out.push(b'w');
+                }
+            }
+            b'b' => out.push(b'b'),
+            b'p' => {
+                if next == b'h' {
+                    out.push(b'f');
+                    advance = 2;
+                } else {
+                    out.push(b'b');
+                }
+            }
+            b'f' | b'v' => out.push(b'f'),
+            b'm' => out.push(b'm'),
+            b'n' => out.push(b'n'),
+            b'l' => out.push(b'l'),
+            b'r' => out.push(b'r'),
+            b't' => {
+                if next == b'h' {
+                    out.push(b'T');
+                    advance = 2;
+                } else if next == b'c' && at(i + 2) == b'h' {
+                    out.extend_from_slice(b"cS");
+                    advance = 3;
+                } else if next == b'z' {
+                    out.extend_from_slice(b"ts");
+                    advance = 2;
+                } else {
+                    out.push(b't');
+                }
+            }
+            b'd' => match next {
+                b'h' => {
+                    out.push(b'D');
+                    advance = 2;
+                }
+                b'j' => {
+                    out.push(b'j');
+                    advance = 2;
+                }
+                b'g' if matches!(next2, b'e' | b'i' | b'y') => {
+                    out.push(b'j');
+                    advance = 2;
+                }
+                _ => out.push(b'd'),
+            },
+            b'c' => {
+                if next == b'h' {
+                    advance = 2;
+                    if prev == b's' {
+                        // "sch": the s already produced S below.
+                    } else if matches!(next2, b'r' | b'l') || (i + 2 < n && !is_vowel_letter(next2) && i == 0) {
+                        out.push(b'k');
+                    } else {
+                        out.extend_from_slice(b"cS");
+                    }
+                } else if next == b'k' {
+                    out.push(b'k');
+                    advance = 2;
+                } else if next == b'c' && matches!(next2, b'e' | b'i' | b'y') {
+                    out.extend_from_slice(b"ks");
+                    advance = 2;
+                } else if next == b'c' {
+                    out.push(b'k');
+                    advance = 2;
+                } else if matches!(next, b'e' | b'i' | b'y') {
+                    out.push(b's');
+                } else {
+                    out.push(b'k');
+                }
+            }
+            b'k' => {
+                if next == b'h' {
+                    out.push(b'x');
+                    advance = 2;
+                } else if next == b'n' && i == 0 {
+                    // silent k in kn-
+                } else {
+                    out.push(b'k');
+                }
+            }
+            b'q' => {
+                out.push(b'k');
+                if next == b'u' {
+                    out.push(b'w');
+                    advance = 2;
+                }
+            }
+            b'x' => {
+                if i == 0 {
+                    out.push(b'z');
+                } else {
+                    out.extend_from_slice(b"ks");
+                }
+            }
+            b'g' => match next {
+                b'h' => {
+                    advance = 2;
+                    if i == 0 {
+                        out.push(b'g');
+                    } else if i + 2 < n && is_vowel_letter(next2) {
+                        out.push(b'g');
+                    }
+                    // otherwise silent, as in Hugh, Leigh, Wright
+                }
+                b'n' if i > 0 && is_vowel_letter(next2) => {
+                    out.extend_from_slice(b"ny");
+                    advance = 2;
+                }
+                b'g' => {
+                    out.push(b'g');
+                    advance = 2;
+                }
+                b'e' | b'i' | b'y' => out.push(b'G'),
+                _ => out.push(b'g'),
+            },
+            b'j' => out.push(b'j'),
+            b'h' => out.push(b'h'),
+            b's' => {
+                if next == b'h' {
+                    out.push(b'S');
+                    advance = 2;
+                } else if next == b'c' && next2 == b'h' {
+                    out.push(b'S');
+                    advance = 3;
+                } else if next == b's' {
+                    out.push(b's');
+                    advance = 2;
+                } else if i > 0 && is_plain_vowel(prev) && is_plain_vowel(next) {
+                    out.push(b'Z');
+                } else {
+                    out.push(b's');
+                }
+            }
+            b'z' => {
+                if next == b'h' {
+                    out.push(b'j');
+                    advance = 2;
+                } else {
+                    out.push(b'z');
+                }
+            }
+            b'\'' => out.push(b'\''),
+            b'0'..=b'9' => out.push(c),
+            _ => {}
+        }
+        last_letter = c;
+        i += advance;
+    }
+    let _ = last_letter;
+}
+
+/// How an English term was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Every word pronounced as a word.
+    Word,
+    /// Acronym-like words spelled out with Arabic letter names.
+    Spelled,
+}
+
+/// Folds a Latin string to ASCII: strips accents (é → e), maps the few
+/// letters that do not decompose (ß ø æ ı ł đ), drops anything else.
+pub fn fold_latin(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd() {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            'ß' => out.push_str("ss"),
+            'ø' | 'Ø' => out.push('o'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            'þ' => out.push_str("th"),
+            '’' | 'ʼ' | 'ʻ' | '`' => out.push('\''),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One word of an English term after CamelCase and punctuation splitting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnglishWord {
+    /// The word's letters as written (ASCII).
+    pub text: String,
+    /// Whether it can be read as an acronym (all capitals, or initials).
+    pub acronym_like: bool,
+}
+
+/// Splits an English term into words: spaces, hyphens, slashes and dots are
+/// boundaries, and so are case changes inside a word (`SoftBank` → `Soft
+/// Bank`, `OpenAI` → `Open AI`, `iPhone` → `i Phone`).
+pub fn split_english(term: &str) -> Vec<EnglishWord> {
+    let folded = fold_latin(term);
+    let mut words = Vec::new();
+    for raw in folded.split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '_' | ',' | '(' | ')' | '+')) {
+        // Dotted initials: "D.A." → D, A (each acronym-like).
+        if raw.contains('.') {
+            let parts: Vec<&str> = raw.split('.').filter(|p| !p.is_empty()).collect();
+            if parts.iter().all(|p| p.len() == 1) {
+                for p in parts {
+                    words.push(EnglishWord { text: p.to_string(), acronym_like: true });
+                }
+                continue;
+            }
+        }
+        let raw: String = raw.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '\'' || *c == '&').collect();
+        if raw.is_empty() {
+            continue;
+        }
+        for piece in raw.split('&') {
+            split_camel(piece, &mut words);
+        }
+    }
+    words
+}
+
+fn split_camel(word: &str, words: &mut Vec<EnglishWord>) {
+    let b = word.as_bytes();
+    if b.is_empty() {
+        return;
+    }
+    let mut start = 0;
+    for i in 1..b.len() {
+        let (p, c) = (b[i - 1], b[i]);
+        let next_lower = b.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+        // lower→Upper (softBank), or UPPER→Upper+lower (AIModel → AI Model),
+        // letter→digit boundaries stay inside (R1, o3, GPT4).
+        let cut = (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+            || (p.is_ascii_uppercase() && c.is_ascii_uppercase() && next_lower && i - start >= 2);
+        if cut {
+            push_word(&word[start..i], words);
+            start = i;
+        }
+    }
+    push_word(&word[start..], words);
+}
+
+fn push_word(w: &str, words: &mut Vec<EnglishWord>) {
+    let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
+    let upper = w.bytes().filter(u8::is_ascii_uppercase).count();
+    let has_vowel = w.bytes().any(|b| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u'));
+    let acronym_like = letters > 0
+        && ((upper == letters && letters <= 5) || (letters <= 4 && !has_vowel && upper > 0) || letters == 1);
+    words.push(EnglishWord { text: w.to_string(), acronym_like });
+}
+
+fn spelled_key(word: &str, out: &mut Vec<u8>) {
+    let mut norm = String::new();
+    for (k, ch) in word.bytes().enumerate() {
+        if k > 0 {
+            out.push(BOUNDARY);
+        }
+        if ch.is_ascii_alphabetic() {
+            let name = LETTER_NAMES[(ch.to_ascii_uppercase() - b'A') as usize];
+            norm.clear();
+            normalize_into(name, &mut norm);
+            arabic_key_into(&norm, out);
+        } else {
+            out.push(ch);
+        }
+    }
+}
+
+/// The keys of an English term: the word reading, and, when some word is
+/// acronym-like, the spelled reading too.
+pub fn english_keys(term: &str) -> Vec<(Reading, Vec<u8>)> {
+    let words = split_english(term);
+    let mut word_key = Vec::with_capacity(term.len() + 4);
+    let mut spelled = Vec::with_capacity(term.len() * 3);
+    let mut any_acronym = false;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            word_key.push(BOUNDARY);
+            spelled.push(BOUNDARY);
+        }
+        let lower = w.text.to_ascii_lowercase();
+        let before = word_key.len();
+        english_word_key(&lower, &mut word_key);
+        if word_key.len() == before && !w.text.is_empty() {
+            // A word with no sound of its own (e.g. "h"): spell it.
+            spelled_key(&w.text, &mut word_key);
+        }
+        if w.acronym_like {
+            any_acronym = true;
+            spelled_key(&w.text, &mut spelled);
+        } else {
+            english_word_key(&lower, &mut spelled);
+        }
+    }
+    let mut keys = vec![(Reading::Word, word_key)];
+    if any_acronym && spelled != keys[0].1 {
+        keys.push((Reading::Spelled, spelled));
+    }
+    keys
+}
+
+/// The word-reading key of an English term.
+pub fn english_key(term: &str) -> Vec<u8> {
+    english_keys(term).swap_remove(0).1
+}
+
+/// Renders a key for display (it is ASCII by construction).
+pub fn key_str(key: &[u8]) -> &str {
+    std::str::from_utf8(key).unwrap_or("")
+}
+
+/// A one-letter-per-letter romanization of Arabic (each letter to the
+/// nearest Latin letter, nothing else): the naive baseline the scorer is
+/// measured against.
+pub fn naive_romanize(text: &str) -> String {
+    let mut norm = String::new();
+    normalize_into(text, &mut norm);
+    norm.chars()
+        .filter_map(|c| {
+            Some(match c {
+                'ا' | 'ء' | 'ئ' | 'ؤ' => 'a',
+                'ب' | 'پ' => 'b',
+                'ت' | 'ط' => 't',
+                'ث' => 't',
+                'ج' => 'j',
+                'ح' | 'ه' | 'ة' => 'h',
+                'خ' => 'k',
+                'د' | 'ض' | 'ذ' => 'd',
+                'ر' => 'r',
+                'ز' | 'ظ' => 'z',
+                'س' | 'ص' | 'ش' => 's',
+                'ع' => 'a',
+                'غ' | 'گ' => 'g',
+                'ف' | 'ڤ' => 'f',
+                'ق' | 'ك' => 'k',
+                'ل' => 'l',
+                'م' => 'm',
+                'ن' => 'n',
+                'و' => 'u',
+                'ي' | 'ى' => 'i',
+                ' ' => ' ',
+                c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+                _ => return None,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ar(s: &str) -> String {
+        key_str(&arabic_key(s)).to_string()
+    }
+    fn en(s: &str) -> String {
+        key_str(&english_key(s)).to_string()
+    }
+
+    #[test]
+    fn arabic_keys() {
+        assert_eq!(ar("جوجل"), "jUjl");
+        assert_eq!(ar("غوغل"), "gUgl");
+        assert_eq!(ar("أوراكل"), "'UrAkl");
+        assert_eq!(ar("سوفت بنك"), "sUft bnk");
+        assert_eq!(ar("بيتشاي"), "bIcSAI");
+        assert_eq!(ar("مكة"), "mkE");
+        assert_eq!(ar("أنثروبيك"), "'nTrUbIk");
+    }
+
+    #[test]
+    fn english_digraphs_and_context() {
+        assert_eq!(en("Google"), "gUgl~");
+        assert_eq!(en("Schmidt"), "Smidt");
+        assert_eq!(en("Anthropic"), "anTrobik");
+        assert_eq!(en("Phillips"), "filibs");
+        assert_eq!(en("Pichai"), "bicSai");
+        assert_eq!(en("Christopher"), "kristofer");
+        assert_eq!(en("Cecil"), "sesil");
+        assert_eq!(en("Max"), "maks");
+        assert_eq!(en("Weil"), "wIl");
+        assert_eq!(en("Hugh"), "hu");
+        assert_eq!(en("George"), "GeorG~");
+        assert_eq!(en("Khan"), "xan");
+        assert_eq!(en("Quinn"), "kwin");
+    }
+
+    #[test]
+    fn camel_case_and_spaces_are_boundaries() {
+        assert_eq!(en("SoftBank"), "soft bank");
+        assert_eq!(en("DeepSeek"), "dIb sIk");
+        assert_eq!(en("Wall Street"), "wal strIt");
+        let words: Vec<String> = split_english("OpenAI").into_iter().map(|w| w.text).collect();
+        assert_eq!(words, vec!["Open", "AI"]);
+        let words: Vec<String> = split_english("iPhone").into_iter().map(|w| w.text).collect();
+        assert_eq!(words, vec!["i", "Phone"]);
+    }
+
+    #[test]
+    fn acronyms_are_spelled_with_letter_names() {
+        let keys = english_keys("CNN");
+        let spelled = keys.iter().find(|k| k.0 == Reading::Spelled).unwrap();
+        assert_eq!(key_str(&spelled.1), ar("سي إن إن"));
+        let keys = english_keys("D.A. Davidson");
+        let spelled = keys.iter().find(|k| k.0 == Reading::Spelled).unwrap();
+        assert_eq!(key_str(&spelled.1), ar("دي إيه دافيدسون").replace("AfId", "afid").replace("sUn", "son"));
+        let keys = english_keys("OpenAI");
+        let spelled = keys.iter().find(|k| k.0 == Reading::Spelled).unwrap();
+        assert!(key_str(&spelled.1).ends_with(&ar("إيه آي")));
+        // Plain words have one reading only.
+        assert_eq!(english_keys("Oracle").len(), 1);
+    }
+
+    #[test]
+    fn keys_are_ascii_and_latin_is_folded() {
+        assert_eq!(fold_latin("Mbappé"), "Mbappe");
+        assert_eq!(fold_latin("Müller"), "Muller");
+        assert_eq!(fold_latin("Łukasz"), "Lukasz");
+        for s in ["Kylian Mbappé", "Tınkaoğlu", "Itō"] {
+            assert!(english_key(s).is_ascii());
+        }
+        assert!(arabic_key("مبابي ١٢").is_ascii());
+    }
+
+    #[test]
+    fn naive_baseline() {
+        assert_eq!(naive_romanize("جوجل"), "jujl");
+    }
+}

@@ -1,0 +1,580 @@
+//! Scoring Arabic–English pairs by a weighted edit distance on keys.
+//!
+//! Both sides are first turned into phonetic keys ([`crate::romanize`]).
+//! The distance between two keys is a Levenshtein distance whose costs
+//! depend on the symbols: dropping an English short vowel is cheap (Arabic
+//! does not write them), an Arabic long vowel should meet an English vowel,
+//! a word boundary costs almost nothing (سوفت بنك = SoftBank), and letters
+//! that Arabic media use for one English sound (ج/غ/ق for g) substitute
+//! cheaply. Costs are integers in hundredths so that the table is exact and
+//! the result deterministic.
+//!
+//! The score is `1 - distance / max(weight(a), weight(b))`, clamped to
+//! `[0, 1]`, where a key's weight is the cost of deleting all of it. It is
+//! symmetric because the cost table is.
+//!
+//! [`index::CandidateIndex`] finds the best candidates for a query without
+//! scoring every pair: see there.
+
+pub mod index;
+
+use std::sync::OnceLock;
+
+/// Size of the symbol tables (keys are ASCII).
+const N: usize = 128;
+
+/// The cost model: substitution and insertion/deletion costs per symbol,
+/// plus the coarse classes used for lower bounds.
+pub struct Costs {
+    sub: Box<[[u16; N]; N]>,
+    indel: [u16; N],
+    /// Coarse class of a "strong" symbol (an index below `n_classes`), or
+    /// `WEAK` for symbols that can be absorbed cheaply.
+    class: [u8; N],
+    n_classes: usize,
+    /// Every operation that touches a strong symbol outside its own class
+    /// costs at least this much.
+    lb_unit: u16,
+}
+
+/// Marks a symbol outside every coarse class.
+const WEAK: u8 = u8::MAX;
+
+/// The largest number of coarse classes (histograms are this wide).
+pub const MAX_CLASSES: usize = 24;
+
+const CONSONANT_INDEL: u16 = 100;
+const SHORT_VOWEL_INDEL: u16 = 22;
+const LONG_VOWEL_INDEL: u16 = 60;
+const LOWER_BOUND_UNIT: u16 = 30;
+
+fn build_costs() -> Costs {
+    let mut indel = [CONSONANT_INDEL; N];
+    for &v in b"aeiou" {
+        indel[v as usize] = SHORT_VOWEL_INDEL;
+    }
+    for &v in b"AUI" {
+        indel[v as usize] = LONG_VOWEL_INDEL;
+    }
+    let set = |t: &mut [u16; N], s: &[u8], v: u16| {
+        for &b in s {
+            t[b as usize] = v;
+        }
+    };
+    set(&mut indel, b"~", 5);
+    set(&mut indel, b" ", 5);
+    set(&mut indel, b"'", 15);
+    set(&mut indel, b"E", 35);
+    set(&mut indel, b"3", 40);
+    set(&mut indel, b"h", 35);
+    set(&mut indel, b"H", 60);
+    set(&mut indel, b"wy", 40);
+    set(&mut indel, b"c", 20);
+
+    let mut sub = Box::new([[0u16; N]; N]);
+    // Defaults: two vowels 60, anything else (consonant against consonant or
+    // vowel) 100; identical symbols 0.
+    for a in 0..N {
+        for b in 0..N {
+            let (va, vb) = (
+                crate::romanize::is_vowel_symbol(a as u8),
+                crate::romanize::is_vowel_symbol(b as u8),
+            );
+            sub[a][b] = if a == b {
+                0
+            } else if va && vb {
+                60
+            } else {
+                100
+            };
+        }
+    }
+    let pairs: &[(&[u8], &[u8], u16)] = &[
+        // Arabic long vowels against English vowels.
+        (b"A", b"a", 0),
+        (b"A", b"e", 25),
+        (b"A", b"o", 35),
+        (b"A", b"iu", 50),
+        (b"U", b"ou", 0),
+        (b"U", b"w", 5),
+        (b"U", b"ae", 50),
+        (b"U", b"i", 55),
+        (b"I", b"i", 0),
+        (b"I", b"e", 8),
+        (b"I", b"y", 5),
+        (b"I", b"a", 45),
+        (b"I", b"ou", 55),
+        (b"I", b"~", 20),
+        // Word-final ha / ta marbuta reads as a final vowel.
+        (b"E", b"ae~", 0),
+        (b"E", b"h", 10),
+        (b"E", b"A", 15),
+        (b"E", b"i", 30),
+        (b"E", b"I", 35),
+        (b"E", b"o", 40),
+        // Hamza carrier / initial alef takes any vowel; ain is vowel-like.
+        (b"'", b"aeiou", 5),
+        (b"'", b"AUI", 15),
+        (b"'", b"E~", 15),
+        (b"3", b"aeiou", 15),
+        (b"3", b"'", 10),
+        (b"3", b"AUI", 30),
+        // Short vowels among themselves (for English-English comparisons).
+        (b"a", b"eiou", 40),
+        (b"e", b"iou", 40),
+        (b"i", b"ou", 40),
+        (b"o", b"u", 30),
+        (b"~", b"aeiou", 20),
+        // Glides.
+        (b"w", b"u", 20),
+        (b"w", b"o", 30),
+        (b"y", b"i", 10),
+        (b"y", b"e", 30),
+        (b"w", b"f", 35),
+        // Dentals and sibilants.
+        (b"t", b"c", 0),
+        (b"t", b"T", 15),
+        (b"t", b"d", 40),
+        (b"d", b"D", 20),
+        (b"T", b"D", 20),
+        (b"T", b"s", 25),
+        (b"T", b"z", 40),
+        (b"D", b"z", 15),
+        (b"s", b"Z", 5),
+        (b"z", b"Z", 5),
+        (b"s", b"z", 35),
+        (b"s", b"S", 40),
+        (b"S", b"x", 40),
+        (b"S", b"j", 50),
+        (b"S", b"c", 60),
+        // Velars: j/g/q/k are how Arabic media render g, k and c.
+        (b"j", b"G", 5),
+        (b"g", b"G", 15),
+        (b"q", b"G", 20),
+        (b"j", b"g", 10),
+        (b"g", b"q", 15),
+        (b"j", b"q", 25),
+        (b"k", b"q", 10),
+        (b"g", b"k", 35),
+        (b"k", b"G", 45),
+        (b"j", b"k", 50),
+        (b"k", b"x", 40),
+        (b"x", b"H", 30),
+        (b"x", b"h", 40),
+        (b"x", b"g", 35),
+        (b"j", b"y", 40),
+        (b"j", b"z", 50),
+        (b"G", b"z", 50),
+        // Glottals.
+        (b"H", b"h", 5),
+        (b"h", b"'", 50),
+        (b"h", b"3", 40),
+        (b"H", b"3", 40),
+        // Labials and the rest.
+        (b"b", b"f", 60),
+        (b"b", b"m", 80),
+        (b"n", b"m", 70),
+        (b"l", b"r", 80),
+    ];
+    for (xs, ys, c) in pairs {
+        for &x in *xs {
+            for &y in *ys {
+                sub[x as usize][y as usize] = *c;
+                sub[y as usize][x as usize] = *c;
+            }
+        }
+    }
+    // No substitution may cost more than deleting one symbol and inserting
+    // the other.
+    for a in 0..N {
+        for b in 0..N {
+            sub[a][b] = sub[a][b].min(indel[a] + indel[b]);
+        }
+    }
+    let (class, n_classes) = coarse_classes(&sub, &indel, LOWER_BOUND_UNIT);
+    Costs { sub, indel, class, n_classes, lb_unit: LOWER_BOUND_UNIT }
+}
+
+/// Groups the symbols into coarse classes such that every operation on a
+/// classed ("strong") symbol, except a substitution inside its class, costs
+/// at least `unit`. Symbols for which that cannot hold are weak.
+fn coarse_classes(sub: &[[u16; N]; N], indel: &[u16; N], unit: u16) -> ([u8; N], usize) {
+    let alphabet: Vec<usize> = (0..N).filter(|&b| is_key_symbol(b as u8)).collect();
+    let mut strong: Vec<bool> = (0..N).map(|b| indel[b] >= unit && is_key_symbol(b as u8)).collect();
+    loop {
+        let mut changed = false;
+        for &a in &alphabet {
+            if strong[a] && alphabet.iter().any(|&b| !strong[b] && sub[a][b] < unit) {
+                strong[a] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    // Union-find over strong symbols with cheap substitutions.
+    let mut parent: Vec<usize> = (0..N).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    for &a in &alphabet {
+        for &b in &alphabet {
+            if strong[a] && strong[b] && sub[a][b] < unit {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra] = rb;
+            }
+        }
+    }
+    let mut class = [WEAK; N];
+    let mut ids: Vec<usize> = Vec::new();
+    for &a in &alphabet {
+        if strong[a] {
+            let r = find(&mut parent, a);
+            let id = match ids.iter().position(|&x| x == r) {
+                Some(i) => i,
+                None => {
+                    ids.push(r);
+                    ids.len() - 1
+                }
+            };
+            // Classes beyond the histogram width share the last slot, which
+            // only weakens (never breaks) the bound.
+            class[a] = id.min(MAX_CLASSES - 1) as u8;
+        }
+    }
+    (class, ids.len().min(MAX_CLASSES))
+}
+
+fn is_key_symbol(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b' ' | b'\'' | b'~')
+}
+
+/// The shared cost model.
+pub fn costs() -> &'static Costs {
+    static COSTS: OnceLock<Costs> = OnceLock::new();
+    COSTS.get_or_init(build_costs)
+}
+
+impl Costs {
+    /// Cost of substituting `a` by `b`.
+    #[inline]
+    pub fn sub(&self, a: u8, b: u8) -> u16 {
+        self.sub[(a & 0x7f) as usize][(b & 0x7f) as usize]
+    }
+
+    /// Cost of deleting or inserting `a`.
+    #[inline]
+    pub fn indel(&self, a: u8) -> u16 {
+        self.indel[(a & 0x7f) as usize]
+    }
+
+    /// Cost of deleting the whole key.
+    pub fn weight(&self, key: &[u8]) -> u32 {
+        key.iter().map(|&b| u32::from(self.indel(b))).sum()
+    }
+
+    /// Fills `hist` with the number of strong symbols of each coarse class
+    /// in `key` and returns their total.
+    pub fn class_histogram(&self, key: &[u8], hist: &mut [u8; MAX_CLASSES]) -> u32 {
+        *hist = [0; MAX_CLASSES];
+        let mut total = 0;
+        for &b in key {
+            let c = self.class[(b & 0x7f) as usize];
+            if c != WEAK {
+                hist[c as usize] = hist[c as usize].saturating_add(1);
+                total += 1;
+            }
+        }
+        total
+    }
+
+    /// A lower bound of [`distance`] from the class histograms of two keys.
+    #[inline]
+    pub fn lower_bound(&self, a: &[u8; MAX_CLASSES], b: &[u8; MAX_CLASSES]) -> u32 {
+        let diff: u32 = a.iter().zip(b).map(|(&x, &y)| u32::from(x.abs_diff(y))).sum();
+        diff.div_ceil(2) * u32::from(self.lb_unit)
+    }
+
+    /// The lower bound implied by the strong-symbol counts alone.
+    #[inline]
+    pub fn count_lower_bound(&self, a: u32, b: u32) -> u32 {
+        a.abs_diff(b).div_ceil(2) * u32::from(self.lb_unit)
+    }
+
+    /// Number of coarse classes in use.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+}
+
+/// One edit operation, for `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOp {
+    /// Same symbol on both sides.
+    Keep(u8),
+    /// `a` replaced by `b`, with its cost.
+    Substitute(u8, u8, u16),
+    /// Symbol of the first key not in the second.
+    Delete(u8, u16),
+    /// Symbol of the second key not in the first.
+    Insert(u8, u16),
+}
+
+/// Reusable dynamic-programming row for [`distance_with`].
+#[derive(Default, Debug, Clone)]
+pub struct Scratch {
+    row: Vec<u32>,
+}
+
+/// Weighted edit distance between two keys, or `None` when it exceeds
+/// `max_cost` (the computation stops as soon as every path does).
+pub fn distance_with(a: &[u8], b: &[u8], max_cost: u32, scratch: &mut Scratch) -> Option<u32> {
+    let costs = costs();
+    // Common prefix and suffix cost nothing.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.is_empty() || b.is_empty() {
+        let d = costs.weight(a) + costs.weight(b);
+        return (d <= max_cost).then_some(d);
+    }
+    let row = &mut scratch.row;
+    row.clear();
+    row.push(0);
+    let mut acc = 0u32;
+    for &y in b {
+        acc += u32::from(costs.indel(y));
+        row.push(acc);
+    }
+    for &x in a {
+        let del = u32::from(costs.indel(x));
+        let mut diag = row[0];
+        row[0] += del;
+        let mut row_min = row[0];
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            let v = (diag + u32::from(costs.sub(x, y)))
+                .min(up + del)
+                .min(row[j] + u32::from(costs.indel(y)));
+            diag = up;
+            row[j + 1] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max_cost {
+            return None;
+        }
+    }
+    let d = row[b.len()];
+    (d <= max_cost).then_some(d)
+}
+
+/// Weighted edit distance between two keys.
+pub fn distance(a: &[u8], b: &[u8]) -> u32 {
+    distance_with(a, b, u32::MAX, &mut Scratch::default()).unwrap_or(u32::MAX)
+}
+
+/// Turns a distance into a similarity given both weights.
+#[inline]
+pub fn similarity_from(distance: u32, weight_a: u32, weight_b: u32) -> f32 {
+    let denom = weight_a.max(weight_b).max(1);
+    (1.0 - distance as f32 / denom as f32).clamp(0.0, 1.0)
+}
+
+/// The largest distance that still reaches `min_score`.
+#[inline]
+pub fn max_cost_for(min_score: f32, weight_a: u32, weight_b: u32) -> u32 {
+    if min_score <= 0.0 {
+        return u32::MAX;
+    }
+    let denom = weight_a.max(weight_b).max(1) as f32;
+    ((1.0 - min_score.clamp(0.0, 1.0)) * denom + 1e-3).floor() as u32
+}
+
+/// Similarity of two keys in `[0, 1]`.
+pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
+    let c = costs();
+    similarity_from(distance(a, b), c.weight(a), c.weight(b))
+}
+
+/// Similarity of an Arabic term and an English term, over every reading of
+/// the English (word or spelled acronym).
+pub fn score_pair(arabic: &str, english: &str) -> f32 {
+    let ak = crate::romanize::arabic_key(arabic);
+    crate::romanize::english_keys(english)
+        .iter()
+        .map(|(_, k)| similarity(&ak, k))
+        .fold(0.0, f32::max)
+}
+
+/// The cheapest edit script from `a` to `b`, for explanations.
+pub fn edit_script(a: &[u8], b: &[u8]) -> Vec<EditOp> {
+    let costs = costs();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0u32; m + 1]; n + 1];
+    for i in 1..=n {
+        d[i][0] = d[i - 1][0] + u32::from(costs.indel(a[i - 1]));
+    }
+    for j in 1..=m {
+        d[0][j] = d[0][j - 1] + u32::from(costs.indel(b[j - 1]));
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            d[i][j] = (d[i - 1][j - 1] + u32::from(costs.sub(a[i - 1], b[j - 1])))
+                .min(d[i - 1][j] + u32::from(costs.indel(a[i - 1])))
+                .min(d[i][j - 1] + u32::from(costs.indel(b[j - 1])));
+        }
+    }
+    let (mut i, mut j) = (n, m);
+    let mut ops = Vec::new();
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + u32::from(costs.sub(a[i - 1], b[j - 1])) {
+            let c = costs.sub(a[i - 1], b[j - 1]);
+            ops.push(if a[i - 1] == b[j - 1] {
+                EditOp::Keep(a[i - 1])
+            } else {
+                EditOp::Substitute(a[i - 1], b[j - 1], c)
+            });
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d[i][j] == d[i - 1][j] + u32::from(costs.indel(a[i - 1])) {
+            ops.push(EditOp::Delete(a[i - 1], costs.indel(a[i - 1])));
+            i -= 1;
+        } else {
+            ops.push(EditOp::Insert(b[j - 1], costs.indel(b[j - 1])));
+            j -= 1;
+        }
+    }
+    ops.reverse();
+    ops
+}
+
+/// Renders an edit script compactly: `=x` keep, `a>b` substitute, `-a`
+/// delete, `+b` insert; costs in hundredths after a colon.
+pub fn render_script(ops: &[EditOp]) -> String {
+    let mut out = String::new();
+    for op in ops {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let sym = |b: u8| if b == b' ' { '_' } else { b as char };
+        match *op {
+            EditOp::Keep(x) => {
+                out.push('=');
+                out.push(sym(x));
+            }
+            EditOp::Substitute(x, y, c) => out.push_str(&format!("{}>{}:{}", sym(x), sym(y), c)),
+            EditOp::Delete(x, c) => out.push_str(&format!("-{}:{}", sym(x), c)),
+            EditOp::Insert(y, c) => out.push_str(&format!("+{}:{}", sym(y), c)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::romanize::{arabic_key, english_key};
+
+    #[test]
+    fn identical_keys_score_one_and_scores_stay_in_range() {
+        let k = english_key("Oracle");
+        assert_eq!(similarity(&k, &k), 1.0);
+        for (a, b) in [("جوجل", "Google"), ("مايكروسوفت", "Microsoft"), ("ب", "Zbigniew Brzezinski")] {
+            let s = score_pair(a, b);
+            assert!((0.0..=1.0).contains(&s), "{a} {b} {s}");
+        }
+        assert_eq!(similarity(b"", b"abc"), 0.0);
+    }
+
+    #[test]
+    fn scores_are_symmetric() {
+        let words = ["جوجل", "غوغل", "زوكربيرج", "سي إن إن", "أوراكل"];
+        let en = ["Google", "Zuckerberg", "CNN", "Oracle", "Orkla"];
+        for a in words {
+            for b in en {
+                let (x, y) = (arabic_key(a), english_key(b));
+                assert_eq!(distance(&x, &y), distance(&y, &x), "{a} {b}");
+                assert_eq!(similarity(&x, &y), similarity(&y, &x));
+            }
+        }
+    }
+
+    #[test]
+    fn cutoff_agrees_with_full_distance() {
+        let mut s = Scratch::default();
+        let pairs = [("زوكربيرغ", "Zuckerberg"), ("ميتا", "Meta Platforms"), ("سوفت بنك", "SoftBank")];
+        for (a, b) in pairs {
+            let (x, y) = (arabic_key(a), english_key(b));
+            let d = distance(&x, &y);
+            assert_eq!(distance_with(&x, &y, d, &mut s), Some(d));
+            if d > 0 {
+                assert_eq!(distance_with(&x, &y, d - 1, &mut s), None);
+            }
+        }
+    }
+
+    #[test]
+    fn lower_bound_never_exceeds_distance() {
+        let c = costs();
+        assert!(c.n_classes() >= 8, "coarse classes: {}", c.n_classes());
+        let ar = ["جوجل", "مارك زوكربيرج", "سي إن إن", "أنثروبيك", "بيتشاي", "وول ستريت"];
+        let en = ["Google", "Mark Zuckerberg", "CNN", "Anthropic", "Pichai", "Wall Street", "Orkla", "X"];
+        let (mut h1, mut h2) = ([0; MAX_CLASSES], [0; MAX_CLASSES]);
+        for a in ar {
+            for b in en {
+                let (x, y) = (arabic_key(a), english_key(b));
+                let n1 = c.class_histogram(&x, &mut h1);
+                let n2 = c.class_histogram(&y, &mut h2);
+                let d = distance(&x, &y);
+                assert!(c.lower_bound(&h1, &h2) <= d, "{a} {b}");
+                assert!(c.count_lower_bound(n1, n2) <= c.lower_bound(&h1, &h2));
+            }
+        }
+    }
+
+    #[test]
+    fn variants_of_a_name_beat_near_misses() {
+        let beats = |ar: &str, good: &str, bad: &str| {
+            let (g, b) = (score_pair(ar, good), score_pair(ar, bad));
+            assert!(g > b, "{ar}: {good} {g} should beat {bad} {b}");
+        };
+        beats("جوجل", "Google", "Gogoro");
+        beats("قوقل", "Google", "Gogoro");
+        beats("أوراكل", "Oracle", "Orkla");
+        beats("ويل", "Weil", "Well");
+        beats("ألتمان", "Altman", "Allman");
+        beats("زاك كاس", "Zack Kass", "Jack Cass");
+        beats("شميدت", "Schmidt", "Smith");
+    }
+
+    #[test]
+    fn word_boundaries_and_acronyms() {
+        assert!(score_pair("سوفت بنك", "SoftBank") > 0.9);
+        assert!(score_pair("سي إن إن", "CNN") > 0.95);
+        assert!(score_pair("إيه آي", "AI") > 0.95);
+        assert!(score_pair("أوبن إيه آي", "OpenAI") > 0.85);
+        assert!(score_pair("دي إيه دافيدسون", "D.A. Davidson") > 0.9);
+    }
+
+    #[test]
+    fn edit_script_costs_add_up() {
+        let (x, y) = (arabic_key("زوكربيرج"), english_key("Zuckerberg"));
+        let ops = edit_script(&x, &y);
+        let total: u32 = ops
+            .iter()
+            .map(|op| match *op {
+                EditOp::Keep(_) => 0,
+                EditOp::Substitute(_, _, c) | EditOp::Delete(_, c) | EditOp::Insert(_, c) => u32::from(c),
+            })
+            .sum();
+        assert_eq!(total, distance(&x, &y));
+        assert!(!render_script(&ops).is_empty());
+    }
+}
