@@ -21,8 +21,16 @@
 //! assert!(score_pair("غوغل", "Google") > score_pair("غوغل", "Gogoro"));
 //! ```
 
+pub mod align;
+pub mod candidates;
+pub mod error;
 pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod glossary;
+pub mod input;
 pub mod normalize;
+pub mod pipeline;
 pub mod romanize;
 pub mod score;
 pub mod tokenize;

@@ -45,11 +45,7 @@ impl Token {
 }
 
 fn is_arabic_word_char(c: char) -> bool {
-    is_arabic_letter(c)
-        || is_arabic_mark(c)
-        || c == TATWEEL
-        || c == '\u{200C}'
-        || c == '\u{200D}'
+    is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || c == '\u{200C}' || c == '\u{200D}'
 }
 
 fn is_digit(c: char) -> bool {
@@ -125,7 +121,12 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             }
             break;
         }
-        out.push(Token { start, end, script, after_break: pending_break });
+        out.push(Token {
+            start,
+            end,
+            script,
+            after_break: pending_break,
+        });
         pending_break = false;
     }
 }
@@ -140,7 +141,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Byte offsets at which lines start, for turning a byte offset into a
 /// 1-based line number with [`line_of`].
 pub fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// The 1-based line number of `offset` given `starts` from [`line_starts`].
@@ -153,7 +156,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<(&str, Script, bool)> {
-        tokenize(text).iter().map(|t| (t.text(text), t.script, t.after_break)).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.script, t.after_break))
+            .collect()
     }
 
     #[test]

@@ -66,7 +66,8 @@ impl CandidateIndex {
     /// Builds the index over English terms (their keys are computed here,
     /// once per term).
     pub fn new<S: AsRef<str>>(terms: &[S]) -> Self {
-        let keyed: Vec<Vec<(Reading, Vec<u8>)>> = terms.iter().map(|t| english_keys(t.as_ref())).collect();
+        let keyed: Vec<Vec<(Reading, Vec<u8>)>> =
+            terms.iter().map(|t| english_keys(t.as_ref())).collect();
         Self::from_keys(keyed)
     }
 
@@ -103,11 +104,22 @@ impl CandidateIndex {
                     b.end = i + 1;
                     b.max_weight = b.max_weight.max(e.weight);
                 }
-                _ => buckets.push(Bucket { strong: e.strong, start: i, end: i + 1, max_weight: e.weight }),
+                _ => buckets.push(Bucket {
+                    strong: e.strong,
+                    start: i,
+                    end: i + 1,
+                    max_weight: e.weight,
+                }),
             }
         }
         let (entries, hists) = raw.into_iter().unzip();
-        Self { entries, hists, keys, buckets, n_terms }
+        Self {
+            entries,
+            hists,
+            keys,
+            buckets,
+            n_terms,
+        }
     }
 
     /// Number of terms indexed.
@@ -126,7 +138,14 @@ impl CandidateIndex {
 
     /// The best `k` terms for `query` (a key) with a score of at least
     /// `min_score`, best first (ties: lower term index first), into `out`.
-    pub fn search(&self, query: &[u8], k: usize, min_score: f32, scratch: &mut SearchScratch, out: &mut Vec<Match>) {
+    pub fn search(
+        &self,
+        query: &[u8],
+        k: usize,
+        min_score: f32,
+        scratch: &mut SearchScratch,
+        out: &mut Vec<Match>,
+    ) {
         out.clear();
         if k == 0 || query.is_empty() {
             return;
@@ -139,7 +158,9 @@ impl CandidateIndex {
         scratch.order.clear();
         scratch.order.extend(0..self.buckets.len());
         let buckets = &self.buckets;
-        scratch.order.sort_by_key(|&i| buckets[i].strong.abs_diff(qstrong));
+        scratch
+            .order
+            .sort_by_key(|&i| buckets[i].strong.abs_diff(qstrong));
         for oi in 0..scratch.order.len() {
             let b = &self.buckets[scratch.order[oi]];
             let threshold = current_threshold(out, k, min_score);
@@ -157,7 +178,15 @@ impl CandidateIndex {
                 if let Some(d) = distance_with(query, self.key(e), max_cost, &mut scratch.dp) {
                     let score = similarity_from(d, qweight, e.weight);
                     if score >= min_score {
-                        offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
+                        offer(
+                            out,
+                            k,
+                            Match {
+                                term: e.term as usize,
+                                score,
+                                reading: e.reading,
+                            },
+                        );
                     }
                 }
             }
@@ -165,7 +194,14 @@ impl CandidateIndex {
     }
 
     /// The same result as [`search`](Self::search), scoring every entry.
-    pub fn search_naive(&self, query: &[u8], k: usize, min_score: f32, scratch: &mut SearchScratch, out: &mut Vec<Match>) {
+    pub fn search_naive(
+        &self,
+        query: &[u8],
+        k: usize,
+        min_score: f32,
+        scratch: &mut SearchScratch,
+        out: &mut Vec<Match>,
+    ) {
         out.clear();
         let c = costs();
         let qweight = c.weight(query);
@@ -173,7 +209,15 @@ impl CandidateIndex {
             if let Some(d) = distance_with(query, self.key(e), u32::MAX, &mut scratch.dp) {
                 let score = similarity_from(d, qweight, e.weight);
                 if score >= min_score {
-                    offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
+                    offer(
+                        out,
+                        k,
+                        Match {
+                            term: e.term as usize,
+                            score,
+                            reading: e.reading,
+                        },
+                    );
                 }
             }
         }
@@ -181,7 +225,11 @@ impl CandidateIndex {
 }
 
 fn current_threshold(out: &[Match], k: usize, min_score: f32) -> f32 {
-    if out.len() >= k { out[out.len() - 1].score.max(min_score) } else { min_score }
+    if out.len() >= k {
+        out[out.len() - 1].score.max(min_score)
+    } else {
+        min_score
+    }
 }
 
 /// Total order on matches: score, then term index, then the word reading
@@ -215,9 +263,26 @@ mod tests {
     use crate::romanize::arabic_key;
 
     const TERMS: &[&str] = &[
-        "Google", "Gogoro", "Oracle", "Orkla", "Microsoft", "Micron", "Meta", "Metro", "CNN", "SoftBank",
-        "Mark Zuckerberg", "Mark Zandberg", "Sam Altman", "Sam Allman", "Kevin Weil", "Kevin Wall", "X",
-        "OpenAI", "Anthropic", "Anthropologie",
+        "Google",
+        "Gogoro",
+        "Oracle",
+        "Orkla",
+        "Microsoft",
+        "Micron",
+        "Meta",
+        "Metro",
+        "CNN",
+        "SoftBank",
+        "Mark Zuckerberg",
+        "Mark Zandberg",
+        "Sam Altman",
+        "Sam Allman",
+        "Kevin Weil",
+        "Kevin Wall",
+        "X",
+        "OpenAI",
+        "Anthropic",
+        "Anthropologie",
     ];
 
     #[test]
@@ -245,7 +310,16 @@ mod tests {
         let idx = CandidateIndex::new(TERMS);
         let mut s = SearchScratch::default();
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
-        for q in ["جوجل", "قوقل", "ميترو", "أوبن إيه آي", "كيفن", "إكس", "سام", "بنك"] {
+        for q in [
+            "جوجل",
+            "قوقل",
+            "ميترو",
+            "أوبن إيه آي",
+            "كيفن",
+            "إكس",
+            "سام",
+            "بنك",
+        ] {
             for k in [1, 3, 20] {
                 for min in [0.0, 0.5, 0.8] {
                     let key = arabic_key(q);

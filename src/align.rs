@@ -1,0 +1,587 @@
+//! Alignment: the English term of each Arabic span, one reading per place.
+//!
+//! For every candidate span of an article ([`crate::extract`]) and every
+//! clitic reading of its first word, the aligner asks two questions, both
+//! answered once per distinct span text and remembered for the batch:
+//!
+//! 1. Is this exactly a known Arabic spelling from a gazetteer? Then it is
+//!    that term (`gazetteer`), whatever the script distance.
+//! 2. Otherwise, which English candidate has the closest key
+//!    ([`crate::score::index`])? It is accepted when its score reaches the
+//!    threshold (`transliteration`, or `acronym` when the spelled reading
+//!    of an acronym matched).
+//!
+//! Peeling off clitics costs a small penalty per letter, so a name whose
+//! first letter only looks like a clitic (وول ستريت, كاس) keeps it when
+//! both readings score alike. Overlapping spans are then resolved per
+//! article by weighted interval scheduling: the chosen spans do not
+//! overlap and maximise the sum of score × words, which prefers the
+//! best-scoring, longest consistent reading (بلومبرغ إنتليجنس as one name
+//! rather than بلومبرغ alone). Latin-script runs are their own terms.
+
+use crate::candidates::CandidateSet;
+use crate::extract::{
+    ArticleWords, MAX_SPAN_WORDS, clitic_readings, is_stopword, skip_letters, starts_with_article,
+    strip_nisba,
+};
+use crate::normalize::clean_surface_into;
+use crate::romanize::{Reading, arabic_key, arabic_key_into, english_key};
+use crate::score::index::{CandidateIndex, Match, SearchScratch};
+use crate::score::{costs, similarity};
+use crate::tokenize::Script;
+use std::collections::HashMap;
+
+/// How a rendering was aligned with its English term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    /// Written in Latin letters in the Arabic text.
+    Latin,
+    /// A known spelling from a gazetteer.
+    Gazetteer,
+    /// Letter names read as an acronym (سي إن إن = CNN).
+    Acronym,
+    /// Matched by the phonetic scorer.
+    Transliteration,
+}
+
+impl Method {
+    /// The name used in the glossary's `method` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Latin => "latin",
+            Method::Gazetteer => "gazetteer",
+            Method::Acronym => "acronym",
+            Method::Transliteration => "transliteration",
+        }
+    }
+}
+
+/// Tuning of the aligner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AlignConfig {
+    /// Lowest score at which a span is aligned.
+    pub min_score: f32,
+    /// Lowest score for short spans (at most `short_consonants`
+    /// consonants), which resemble common Arabic words more easily: most
+    /// Arabic words are built on three-consonant roots.
+    pub short_min_score: f32,
+    /// Consonant count up to which a span counts as short.
+    pub short_consonants: u32,
+    /// Score deducted per conjunction or preposition letter peeled off.
+    pub clitic_penalty: f32,
+    /// Score deducted when the article ال is set aside for matching (it
+    /// stays in the displayed form).
+    pub article_strip_penalty: f32,
+    /// Score deducted from a word read as written when it starts with the
+    /// article (ال, وال, بال, لل, ...): such words are mostly Arabic nouns.
+    pub article_penalty: f32,
+    /// Extra score required for candidates that only a gazetteer supplies
+    /// (not in a term list, the batch's Latin names or its English text):
+    /// a gazetteer lists how a name is written, so a different spelling
+    /// must be close to count.
+    pub gazetteer_only_margin: f32,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            min_score: 0.80,
+            short_min_score: 0.86,
+            short_consonants: 3,
+            clitic_penalty: 0.04,
+            article_strip_penalty: 0.01,
+            article_penalty: 0.04,
+            gazetteer_only_margin: 0.08,
+        }
+    }
+}
+
+/// One aligned place in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occurrence {
+    /// Index of the English candidate.
+    pub term: usize,
+    /// The rendering as written (clitics, marks and tatweel removed).
+    pub surface: String,
+    /// How it was aligned.
+    pub method: Method,
+    /// Alignment score in `[0, 1]`.
+    pub score: f32,
+    /// Byte range of the rendering in the article text.
+    pub start: usize,
+    /// End of that byte range.
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Verdict {
+    term: usize,
+    score: f32,
+    method: Method,
+    /// The score this verdict had to reach (after reading penalties).
+    required: f32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct SpanChoice {
+    first: usize,
+    end: usize,
+    display_skip: usize,
+    restore_article: bool,
+    verdict: Verdict,
+    /// Score after the reading's penalties.
+    adjusted: f32,
+}
+
+impl SpanChoice {
+    /// The weight maximised by overlap resolution: what the score gains over
+    /// an even chance, per word, plus a bonus per extra word, so a longer
+    /// reading wins when it scores about as well as its pieces.
+    fn weight(&self) -> f32 {
+        let words = (self.end - self.first) as f32;
+        words * (self.adjusted - 0.5) + LONGER_SPAN_BONUS * (words - 1.0)
+    }
+}
+
+/// Weight bonus per word beyond the first (see [`SpanChoice::weight`]).
+const LONGER_SPAN_BONUS: f32 = 0.1;
+
+/// Candidates examined per span: the best one that passes its own
+/// threshold (gazetteer-only terms need more) is taken.
+const VERDICT_CANDIDATES: usize = 4;
+
+/// Similarity to a known Arabic spelling above which a gazetteer-only
+/// term needs no more than the usual score.
+const KNOWN_SPELLING_CLOSE: f32 = 0.9;
+
+/// Similarity to a known Arabic spelling below which a gazetteer-only term
+/// is not taken at all.
+const KNOWN_SPELLING_FAIR: f32 = 0.75;
+
+/// Distinct span texts remembered before the memo is cleared (bounds
+/// memory on very large batches).
+const MEMO_LIMIT: usize = 1 << 20;
+
+/// Aligns the articles of a batch against a fixed candidate set.
+pub struct Aligner<'c> {
+    candidates: &'c CandidateSet,
+    config: AlignConfig,
+    index: CandidateIndex,
+    index_terms: Vec<usize>,
+    lookup: HashMap<String, usize>,
+    /// Keys of each candidate's known Arabic spellings (empty when none).
+    known_keys: Vec<Vec<Vec<u8>>>,
+    memo: HashMap<String, Option<Verdict>>,
+    words: ArticleWords,
+    span: String,
+    key: Vec<u8>,
+    scratch: SearchScratch,
+    matches: Vec<Match>,
+    choices: Vec<SpanChoice>,
+}
+
+impl<'c> Aligner<'c> {
+    /// Prepares the index and the exact look-up table.
+    pub fn new(candidates: &'c CandidateSet, config: AlignConfig) -> Self {
+        let index_terms: Vec<usize> = (0..candidates.len())
+            .filter(|&i| !candidates.terms()[i].translated)
+            .collect();
+        let names: Vec<&str> = index_terms
+            .iter()
+            .map(|&i| candidates.terms()[i].en.as_str())
+            .collect();
+        Aligner {
+            candidates,
+            config,
+            index: CandidateIndex::new(&names),
+            index_terms,
+            lookup: candidates.arabic_lookup(),
+            known_keys: candidates
+                .terms()
+                .iter()
+                .map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect())
+                .collect(),
+            memo: HashMap::new(),
+            words: ArticleWords::default(),
+            span: String::new(),
+            key: Vec::new(),
+            scratch: SearchScratch::default(),
+            matches: Vec::new(),
+            choices: Vec::new(),
+        }
+    }
+
+    fn verdict(&mut self) -> Option<Verdict> {
+        if let Some(v) = self.memo.get(self.span.as_str()) {
+            return *v;
+        }
+        let v = self.compute_verdict();
+        if self.memo.len() >= MEMO_LIMIT {
+            self.memo.clear();
+        }
+        self.memo.insert(self.span.clone(), v);
+        v
+    }
+
+    fn compute_verdict(&mut self) -> Option<Verdict> {
+        if let Some(&term) = self.lookup.get(self.span.as_str()) {
+            return Some(Verdict {
+                term,
+                score: 1.0,
+                method: Method::Gazetteer,
+                required: 0.0,
+            });
+        }
+        self.key.clear();
+        arabic_key_into(&self.span, &mut self.key);
+        if self.key.is_empty() {
+            return None;
+        }
+        let consonants = costs().strong_count(&self.key);
+        let min = if consonants <= self.config.short_consonants {
+            self.config.short_min_score
+        } else {
+            self.config.min_score
+        };
+        self.index.search(
+            &self.key,
+            VERDICT_CANDIDATES,
+            min,
+            &mut self.scratch,
+            &mut self.matches,
+        );
+        let terms = self.candidates.terms();
+        let key = &self.key;
+        let known_keys = &self.known_keys;
+        // A candidate that only a gazetteer supplies must also resemble one
+        // of its known Arabic spellings: closely, or fairly closely with a
+        // higher transliteration score.
+        let required = |m: &Match| -> Option<f32> {
+            let term = self.index_terms[m.term];
+            let o = &terms[term].origins;
+            if o.list || o.latin || o.english_text {
+                return Some(min);
+            }
+            let like_known = known_keys[term]
+                .iter()
+                .map(|k| similarity(key, k))
+                .fold(0.0, f32::max);
+            if like_known >= KNOWN_SPELLING_CLOSE {
+                Some(min)
+            } else if like_known >= KNOWN_SPELLING_FAIR || known_keys[term].is_empty() {
+                Some((min + self.config.gazetteer_only_margin).min(1.0))
+            } else {
+                None
+            }
+        };
+        let (m, required) = self
+            .matches
+            .iter()
+            .find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))?;
+        let method = if m.reading == Reading::Spelled {
+            Method::Acronym
+        } else {
+            Method::Transliteration
+        };
+        Some(Verdict {
+            term: self.index_terms[m.term],
+            score: m.score,
+            method,
+            required,
+        })
+    }
+
+    /// Aligns one article, appending its occurrences to `out` in text order.
+    pub fn align(&mut self, text: &str, out: &mut Vec<Occurrence>) {
+        let mut words = std::mem::take(&mut self.words);
+        words.fill(text);
+        let first_new = out.len();
+        self.align_latin(text, &words, out);
+        self.align_arabic(text, &words, out);
+        out[first_new..].sort_by_key(|o| o.start);
+        self.words = words;
+    }
+
+    fn align_latin(&mut self, text: &str, words: &ArticleWords, out: &mut Vec<Occurrence>) {
+        for range in words.latin_names() {
+            let surface = &text[range.clone()];
+            if let Some(term) = self.candidates.find(surface) {
+                let (start, end) = (range.start, range.end);
+                out.push(Occurrence {
+                    term,
+                    surface: surface.to_string(),
+                    method: Method::Latin,
+                    score: 1.0,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+
+    fn align_arabic(&mut self, text: &str, words: &ArticleWords, out: &mut Vec<Occurrence>) {
+        self.choices.clear();
+        for seg in words.segments(Script::Arabic) {
+            for first in seg.clone() {
+                for end in first + 1..=(first + MAX_SPAN_WORDS).min(seg.end) {
+                    if !words.may_edge(first, first..end) || !words.may_edge(end - 1, first..end) {
+                        continue;
+                    }
+                    if let Some(choice) = self.best_reading(words, first, end) {
+                        self.choices.push(choice);
+                    }
+                }
+            }
+        }
+        self.resolve_overlaps(words.words.len());
+        for c in &self.choices {
+            let first = &words.words[c.first];
+            let original = first.token.text(text);
+            let start = first.token.start + skip_letters(original, c.display_skip);
+            let end = words.words[c.end - 1].token.end;
+            let mut surface = String::new();
+            if c.restore_article {
+                surface.push_str("ال");
+            }
+            clean_surface_into(&text[start..end], &mut surface);
+            let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push(Occurrence {
+                term: c.verdict.term,
+                surface,
+                method: c.verdict.method,
+                score: c.verdict.score,
+                start,
+                end,
+            });
+        }
+    }
+
+    /// Whether the span in `self.span` is a relative adjective (nisba) of
+    /// the term it matched: the same term matches at least as well without
+    /// the ending (فرنسي → France). Names that end in -i (بيتشاي, مبابي)
+    /// match better with it and are kept.
+    fn is_adjective_of(&mut self, verdict: Verdict) -> bool {
+        if verdict.method == Method::Gazetteer {
+            return false;
+        }
+        let Some(stem_len) = strip_nisba(&self.span).map(str::len) else {
+            return false;
+        };
+        // An English name that itself ends in an i sound (Gemini, Kennedy)
+        // keeps its final ي.
+        let ends_in_i = english_key(&self.candidates.terms()[verdict.term].en)
+            .last()
+            .is_some_and(|b| matches!(b, b'i' | b'I' | b'y' | b'e'));
+        if ends_in_i {
+            return false;
+        }
+        let full = std::mem::take(&mut self.span);
+        self.span.push_str(&full[..stem_len]);
+        let stem = self.verdict();
+        self.span = full;
+        stem.is_some_and(|s| s.term == verdict.term && s.score >= verdict.score)
+    }
+
+    fn best_reading(
+        &mut self,
+        words: &ArticleWords,
+        first: usize,
+        end: usize,
+    ) -> Option<SpanChoice> {
+        let mut best: Option<SpanChoice> = None;
+        let first_norm = words.norm_of(first);
+        for reading in clitic_readings(first_norm) {
+            if reading.stem.len() < first_norm.len() && is_stopword(reading.stem) {
+                continue;
+            }
+            self.span.clear();
+            self.span.push_str(reading.stem);
+            for k in first + 1..end {
+                self.span.push(' ');
+                self.span.push_str(words.norm_of(k));
+            }
+            let Some(verdict) = self.verdict() else {
+                continue;
+            };
+            if self.is_adjective_of(verdict) {
+                continue;
+            }
+            let mut adjusted =
+                verdict.score - self.config.clitic_penalty * reading.particles as f32;
+            if reading.article {
+                adjusted -= self.config.article_strip_penalty;
+            } else if reading.particles == 0
+                && verdict.method != Method::Gazetteer
+                && starts_with_article(reading.stem)
+            {
+                adjusted -= self.config.article_penalty;
+            }
+            if adjusted < verdict.required {
+                continue;
+            }
+            if best.is_none_or(|b| adjusted > b.adjusted) {
+                best = Some(SpanChoice {
+                    first,
+                    end,
+                    display_skip: reading.display_skip,
+                    restore_article: reading.restore_article,
+                    verdict,
+                    adjusted,
+                });
+            }
+        }
+        best
+    }
+
+    /// Keeps a non-overlapping subset of `self.choices` with the largest
+    /// total weight (ties: the earlier-found choice), in text order.
+    fn resolve_overlaps(&mut self, n_words: usize) {
+        if self.choices.is_empty() {
+            return;
+        }
+        // best[p]: best total weight using words before p, and the choice
+        // that ends at p in that solution.
+        let mut best = vec![(0.0f32, None::<usize>); n_words + 1];
+        let mut by_end: Vec<usize> = (0..self.choices.len()).collect();
+        by_end.sort_by_key(|&i| self.choices[i].end);
+        let mut k = 0;
+        for p in 1..=n_words {
+            best[p] = (best[p - 1].0, None);
+            while k < by_end.len() && self.choices[by_end[k]].end == p {
+                let c = &self.choices[by_end[k]];
+                let w = best[c.first].0 + c.weight();
+                if w > best[p].0 + 1e-6 {
+                    best[p] = (w, Some(by_end[k]));
+                }
+                k += 1;
+            }
+        }
+        let mut keep = Vec::new();
+        let mut p = n_words;
+        while p > 0 {
+            match best[p].1 {
+                Some(i) => {
+                    keep.push(self.choices[i]);
+                    p = self.choices[i].first;
+                }
+                None => p -= 1,
+            }
+        }
+        keep.reverse();
+        self.choices = keep;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aligned(candidates: &CandidateSet, text: &str) -> Vec<(String, String, Method)> {
+        let mut a = Aligner::new(candidates, AlignConfig::default());
+        let mut out = Vec::new();
+        a.align(text, &mut out);
+        out.into_iter()
+            .map(|o| (candidates.terms()[o.term].en.clone(), o.surface, o.method))
+            .collect()
+    }
+
+    fn set(terms: &[&str]) -> CandidateSet {
+        let mut c = CandidateSet::new();
+        for t in terms {
+            c.add(t, |o| o.list = true);
+        }
+        c
+    }
+
+    #[test]
+    fn clitics_are_peeled_when_they_help() {
+        let c = set(&["Oracle", "Orkla", "SoftBank", "Wall Street", "Microsoft"]);
+        let got = aligned(
+            &c,
+            "زارت شركة وأوراكل وسوفت بنك مقر بمايكروسوفت في وول ستريت",
+        );
+        assert!(
+            got.contains(&("Oracle".into(), "أوراكل".into(), Method::Transliteration)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "SoftBank".into(),
+                "سوفت بنك".into(),
+                Method::Transliteration
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "Microsoft".into(),
+                "مايكروسوفت".into(),
+                Method::Transliteration
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "Wall Street".into(),
+                "وول ستريت".into(),
+                Method::Transliteration
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn acronyms_and_function_words() {
+        let c = set(&["CNN", "OpenAI", "V", "N"]);
+        let got = aligned(&c, "قالت سي إن إن إن شركة أوبن إيه آي في المقدمة");
+        let ens: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ens, vec!["CNN", "OpenAI"], "{got:?}");
+        assert_eq!(got[0].1, "سي إن إن");
+        assert_eq!(got[0].2, Method::Acronym);
+    }
+
+    #[test]
+    fn adjectives_are_not_names() {
+        let c = set(&["France", "Europe", "Sundar Pichai", "Mbappé"]);
+        let got = aligned(
+            &c,
+            "قال الرئيس الفرنسي إن الدول الأوروبية تدعم سوندار بيتشاي ومبابي",
+        );
+        let ens: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ens, vec!["Sundar Pichai", "Mbappé"], "{got:?}");
+    }
+
+    #[test]
+    fn longest_consistent_reading_wins() {
+        let c = set(&["Bloomberg", "Bloomberg Intelligence", "Intel"]);
+        let got = aligned(&c, "كتب محللو بلومبرغ إنتليجنس يوم الثلاثاء");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Bloomberg Intelligence");
+    }
+
+    #[test]
+    fn latin_names_and_gazetteer_spellings() {
+        let mut c = set(&["DeepSeek"]);
+        c.add_gazetteer(
+            "en,ar,variants,kind\nWhite House,البيت الأبيض,,location\n",
+            "t.csv",
+            true,
+        )
+        .unwrap();
+        let got = aligned(&c, "زار البيت الأبيض وقال إن DeepSeek أو ديبسيك");
+        assert_eq!(
+            got[0],
+            (
+                "White House".into(),
+                "البيت الأبيض".into(),
+                Method::Gazetteer
+            )
+        );
+        assert_eq!(
+            got[1],
+            ("DeepSeek".into(), "DeepSeek".into(), Method::Latin)
+        );
+        assert_eq!(got[2].0, "DeepSeek");
+        assert_eq!(got[2].1, "ديبسيك");
+    }
+}

@@ -1,0 +1,122 @@
+//! Command-line arguments (clap derive) and their conversion into library
+//! configurations. Only the binary uses this module.
+
+use clap::{Args, Parser, Subcommand};
+use nazir::align::AlignConfig;
+use nazir::glossary::GlossaryFilter;
+use nazir::pipeline::BuildConfig;
+use std::path::PathBuf;
+
+/// Build Arabic–English glossaries of foreign names from Arabic news.
+#[derive(Parser, Debug)]
+#[command(name = "nazir", version, about, max_term_width = 100)]
+#[command(
+    after_help = "Exit codes: 0 success; 1 some inputs could not be read (the rest was processed); \
+2 usage error or fatal error (nothing written)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read a batch of articles and write the glossary as CSV.
+    Build(BuildArgs),
+    /// Rank English candidates for each Arabic term (one per line) by the scorer.
+    Match(MatchArgs),
+    /// Show the normalized form and phonetic key of terms (for debugging).
+    Romanize(RomanizeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// Article files (.txt: one article; .jsonl: one per line), directories, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write the glossary here instead of stdout (atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Add a UTF-8 BOM and CRLF line ends so Excel shows Arabic correctly.
+    #[arg(long)]
+    pub excel: bool,
+    /// English candidate terms, one per line (repeatable).
+    #[arg(long = "english", value_name = "FILE")]
+    pub english: Vec<PathBuf>,
+    /// Extra gazetteer CSV with `en,ar` columns (`variants`, `kind` optional; repeatable).
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+    /// Do not use the gazetteer shipped with nazir.
+    #[arg(long)]
+    pub no_default_gazetteer: bool,
+    /// Lowest alignment score for a span to be kept.
+    #[arg(long, value_name = "SCORE", default_value_t = AlignConfig::default().min_score)]
+    pub min_score: f32,
+    /// Drop entries seen fewer times in the batch.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
+    /// Stop at the first bad input instead of reporting it and going on.
+    #[arg(long)]
+    pub strict: bool,
+    /// Overwrite an output glossary even if a reviewer has filled in its status column.
+    #[arg(long)]
+    pub force: bool,
+    /// No progress display.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl BuildArgs {
+    /// The library configuration these arguments stand for.
+    pub fn to_config(&self) -> anyhow::Result<BuildConfig> {
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&self.min_score),
+            "--min-score must be between 0 and 1"
+        );
+        let defaults = AlignConfig::default();
+        let align = AlignConfig {
+            min_score: self.min_score,
+            // Short spans keep their stricter bar, raised with --min-score.
+            short_min_score: defaults.short_min_score.max(self.min_score),
+            ..defaults
+        };
+        Ok(BuildConfig {
+            inputs: self.inputs.clone(),
+            english_lists: self.english.clone(),
+            gazetteers: self.gazetteer.clone(),
+            default_gazetteer: !self.no_default_gazetteer,
+            strict: self.strict,
+            align,
+            filter: GlossaryFilter {
+                min_score: self.min_score,
+                min_count: self.min_count,
+            },
+        })
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct MatchArgs {
+    /// English candidates, one per line.
+    #[arg(long, value_name = "EN.txt")]
+    pub against: PathBuf,
+    /// Arabic terms, one per line (default: stdin).
+    #[arg(value_name = "AR.txt", default_value = "-")]
+    pub terms: PathBuf,
+    /// Candidates listed per term.
+    #[arg(long, default_value_t = 5)]
+    pub top_k: usize,
+    /// Add the two keys and the edit operations.
+    #[arg(long)]
+    pub explain: bool,
+    /// Write the CSV here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct RomanizeArgs {
+    /// Arabic or English terms.
+    #[arg(required = true)]
+    pub terms: Vec<String>,
+}

@@ -1,0 +1,225 @@
+//! Writing glossaries.
+//!
+//! The CSV glossary has a fixed header ([`CSV_HEADER`]); `--excel` adds a
+//! UTF-8 byte-order mark and CRLF line ends so that Excel shows Arabic
+//! correctly, and guards cells that Excel would evaluate as formulas.
+//! Every output is written atomically: to a temporary file in the target
+//! folder, flushed, then renamed over the target, so a failed run leaves
+//! nothing half-written. A glossary that a reviewer has started to fill in
+//! (any non-empty `status` cell) is never overwritten unless forced.
+
+use crate::error::{Error, Result};
+use crate::glossary::Glossary;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// The glossary CSV columns, in order.
+pub const CSV_HEADER: [&str; 11] = [
+    "en", "ar", "variants", "score", "count", "docs", "method", "kind", "context", "source",
+    "status",
+];
+
+/// How the CSV is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// BOM, CRLF and formula guarding, for spreadsheets.
+    pub excel: bool,
+}
+
+/// Excel evaluates cells that start with these characters.
+fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Writes the glossary as CSV to `out`.
+pub fn write_csv<W: Write>(
+    glossary: &Glossary,
+    mut out: W,
+    options: CsvOptions,
+) -> std::io::Result<()> {
+    if options.excel {
+        out.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .terminator(if options.excel {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(out);
+    w.write_record(CSV_HEADER)?;
+    let mut variants = String::new();
+    for e in &glossary.entries {
+        variants.clear();
+        for (i, r) in e.variants().enumerate() {
+            if i > 0 {
+                variants.push('|');
+            }
+            variants.push_str(&r.form);
+        }
+        let score = format!("{:.3}", e.score);
+        let (count, docs) = (e.count.to_string(), e.docs.to_string());
+        let row: [&str; 11] = [
+            &e.en,
+            &e.preferred().form,
+            &variants,
+            &score,
+            &count,
+            &docs,
+            e.method().as_str(),
+            &e.kind,
+            &e.context,
+            &e.source,
+            "",
+        ];
+        if options.excel {
+            w.write_record(
+                row.iter()
+                    .map(|c| guard_formula(c))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|c| c.as_ref()),
+            )?;
+        } else {
+            w.write_record(row)?;
+        }
+    }
+    w.flush()
+}
+
+/// Writes `path` atomically: `write` fills a temporary file next to it,
+/// which then replaces `path`. On any error the temporary file is removed
+/// and `path` is untouched.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Output {
+            path: path.to_path_buf(),
+            reason: format!("folder {} does not exist", dir.display()),
+        });
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let file = File::create(&tmp)?;
+        let mut w = BufWriter::new(file);
+        write(&mut w)?;
+        w.flush()?;
+        w.get_ref().sync_all()?;
+        drop(w);
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Output {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }
+    })
+}
+
+/// Refuses to go on when `path` is a glossary CSV that a reviewer has
+/// started (a `status` column with a non-empty cell). A missing file, or
+/// one without such a column, is fine.
+pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(());
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(&bytes[..]);
+    let Ok(headers) = reader.headers() else {
+        return Ok(());
+    };
+    let Some(col) = headers
+        .iter()
+        .position(|h| h.trim_start_matches('\u{FEFF}') == "status")
+    else {
+        return Ok(());
+    };
+    let reviewed = reader
+        .records()
+        .flatten()
+        .filter(|r| r.get(col).is_some_and(|s| !s.trim().is_empty()))
+        .count();
+    if reviewed > 0 {
+        return Err(Error::Output {
+            path: path.to_path_buf(),
+            reason: format!(
+                "it is a reviewed glossary ({reviewed} rows have a status); choose another output or pass --force"
+            ),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Glossary {
+        Glossary::default()
+    }
+
+    #[test]
+    fn header_and_excel_bytes() {
+        let mut plain = Vec::new();
+        write_csv(&sample(), &mut plain, CsvOptions::default()).unwrap();
+        assert_eq!(
+            String::from_utf8(plain).unwrap(),
+            format!("{}\n", CSV_HEADER.join(","))
+        );
+        let mut excel = Vec::new();
+        write_csv(&sample(), &mut excel, CsvOptions { excel: true }).unwrap();
+        assert!(excel.starts_with(b"\xEF\xBB\xBFen,ar,"));
+        assert!(excel.ends_with(b"status\r\n"));
+        assert_eq!(guard_formula("=1+1"), "'=1+1");
+        assert_eq!(guard_formula("جوجل"), "جوجل");
+    }
+
+    #[test]
+    fn atomic_write_and_missing_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("g.csv");
+        write_atomically(&target, |w| w.write_all(b"x")).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"x");
+        // A failing writer leaves the old file and no temporary behind.
+        let err = write_atomically(&target, |_| Err(std::io::Error::other("boom"))).unwrap_err();
+        assert!(err.to_string().contains("boom"));
+        assert_eq!(std::fs::read(&target).unwrap(), b"x");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let err =
+            write_atomically(&dir.path().join("nope/g.csv"), |w| w.write_all(b"x")).unwrap_err();
+        assert!(err.to_string().contains("does not exist"));
+    }
+
+    #[test]
+    fn reviewed_glossaries_are_protected() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.csv");
+        std::fs::write(&p, "en,ar,status\nGoogle,جوجل,\n").unwrap();
+        ensure_not_reviewed(&p).unwrap();
+        std::fs::write(&p, "\u{FEFF}en,ar,status\nGoogle,جوجل,approved\n").unwrap();
+        assert!(
+            ensure_not_reviewed(&p)
+                .unwrap_err()
+                .to_string()
+                .contains("1 rows have a status")
+        );
+        ensure_not_reviewed(&dir.path().join("absent.csv")).unwrap();
+    }
+}

@@ -1,0 +1,509 @@
+//! Candidate spans: the Arabic and Latin stretches of an article that may
+//! be foreign names.
+//!
+//! An article's tokens ([`crate::tokenize`]) become [`Word`]s carrying their
+//! matching form. Arabic candidates are spans of 1–[`MAX_SPAN_WORDS`]
+//! consecutive Arabic words that do not cross punctuation and neither start
+//! nor end with a function word. The first word of a span may carry
+//! clitics (و ف ب ل ك, the article ال and their combinations such as وال,
+//! بال, لل); each way of peeling them off is a separate [`CliticReading`],
+//! never leaving a stem of fewer than two letters, and the aligner decides
+//! which reading is right (وأوراكل is أوراكل, الكرملين may keep its ال).
+//!
+//! Acronyms spelled with Arabic letter names (سي إن إن) are ordinary spans;
+//! the only special rule is that the letter names that are also common
+//! words (في, أو, إن, أي) may stand at the edge of a span only inside a run
+//! of at least two letter names that has an unambiguous one.
+//!
+//! Latin-script names (DeepSeek, ChatGPT, R1) are maximal runs of Latin
+//! words between breaks.
+
+use crate::normalize::normalize_into;
+use crate::tokenize::{Script, Token, tokenize_into};
+use std::ops::Range;
+
+/// The longest span, in words.
+pub const MAX_SPAN_WORDS: usize = 4;
+
+/// The shortest stem a clitic may leave, in letters.
+pub const MIN_STEM_LETTERS: usize = 2;
+
+/// One word of an article.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// The token in the original text.
+    pub token: Token,
+    /// Byte range of the matching form in [`ArticleWords::norm`].
+    pub norm: Range<usize>,
+    /// The word (its matching form) is a function word.
+    pub stopword: bool,
+    /// The word is an Arabic letter name (سي, إن, إيه, ...).
+    pub letter_name: bool,
+}
+
+/// The words of one article with their matching forms in one buffer.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleWords {
+    /// The words, in text order.
+    pub words: Vec<Word>,
+    /// All matching forms, back to back.
+    pub norm: String,
+    tokens: Vec<Token>,
+}
+
+impl ArticleWords {
+    /// Splits `text` into words, reusing this value's buffers.
+    pub fn fill(&mut self, text: &str) {
+        self.words.clear();
+        self.norm.clear();
+        tokenize_into(text, &mut self.tokens);
+        for &token in &self.tokens {
+            let start = self.norm.len();
+            normalize_into(token.text(text), &mut self.norm);
+            let norm = start..self.norm.len();
+            let form = &self.norm[norm.clone()];
+            let (stopword, letter_name) = match token.script {
+                Script::Arabic => (is_stopword(form), is_letter_name(form)),
+                _ => (false, false),
+            };
+            self.words.push(Word {
+                token,
+                norm,
+                stopword,
+                letter_name,
+            });
+        }
+    }
+
+    /// The matching form of word `i`.
+    pub fn norm_of(&self, i: usize) -> &str {
+        &self.norm[self.words[i].norm.clone()]
+    }
+
+    /// Maximal runs of words of one script without a break, as word index
+    /// ranges (numbers end a run).
+    pub fn segments(&self, script: Script) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut current: Option<usize> = None;
+        for (i, w) in self.words.iter().enumerate() {
+            let same = w.token.script == script;
+            if let Some(s) = current.filter(|_| !same || w.token.after_break) {
+                out.push(s..i);
+                current = None;
+            }
+            if same && current.is_none() {
+                current = Some(i);
+            }
+        }
+        if let Some(s) = current {
+            out.push(s..self.words.len());
+        }
+        out
+    }
+}
+
+impl ArticleWords {
+    /// Byte ranges of the Latin-script names of the article: runs of Latin
+    /// words without a break, cut into pieces of at most
+    /// [`MAX_SPAN_WORDS`] words.
+    pub fn latin_names(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for seg in self.segments(Script::Latin) {
+            for first in seg.clone().step_by(MAX_SPAN_WORDS) {
+                let last = (first + MAX_SPAN_WORDS).min(seg.end) - 1;
+                out.push(self.words[first].token.start..self.words[last].token.end);
+            }
+        }
+        out
+    }
+}
+
+/// A way of reading the first word of a span: which leading clitics are
+/// set aside for matching, and what the displayed form keeps.
+///
+/// The article ال is part of how Arabic writes many names (الأرجنتين,
+/// الكونغرس), so it is matched without but displayed with: only the
+/// conjunctions and prepositions in front of it leave the display form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CliticReading<'w> {
+    /// Conjunction and preposition letters peeled off (و ف ب ل ك).
+    pub particles: usize,
+    /// Whether the article ال was set aside for matching.
+    pub article: bool,
+    /// The stem used for matching (matching form).
+    pub stem: &'w str,
+    /// Letters of the original word left out of the display form.
+    pub display_skip: usize,
+    /// Whether the display form needs ال restored (ل + ال is written لل).
+    pub restore_article: bool,
+}
+
+/// Proclitic sequences in matching form with (particle letters, article):
+/// conjunction (و ف), preposition (ب ل ك), article (ال); ل + ال is لل.
+const CLITICS: &[(&str, usize, bool)] = &[
+    ("وبال", 2, true),
+    ("وكال", 2, true),
+    ("فبال", 2, true),
+    ("فكال", 2, true),
+    ("ولل", 2, true),
+    ("فلل", 2, true),
+    ("وال", 1, true),
+    ("فال", 1, true),
+    ("بال", 1, true),
+    ("كال", 1, true),
+    ("لل", 1, true),
+    ("ال", 0, true),
+    ("وب", 2, false),
+    ("ول", 2, false),
+    ("وك", 2, false),
+    ("فب", 2, false),
+    ("فل", 2, false),
+    ("فك", 2, false),
+    ("و", 1, false),
+    ("ف", 1, false),
+    ("ب", 1, false),
+    ("ل", 1, false),
+    ("ك", 1, false),
+];
+
+/// The readings of a word in matching form: as written first, then every
+/// clitic sequence that leaves a stem of at least [`MIN_STEM_LETTERS`].
+pub fn clitic_readings(word: &str) -> impl Iterator<Item = CliticReading<'_>> {
+    let as_written = CliticReading {
+        particles: 0,
+        article: false,
+        stem: word,
+        display_skip: 0,
+        restore_article: false,
+    };
+    std::iter::once(as_written).chain(CLITICS.iter().filter_map(move |&(p, particles, article)| {
+        let stem = word.strip_prefix(p)?;
+        if stem.chars().count() < MIN_STEM_LETTERS {
+            return None;
+        }
+        // لل stands for ل + ال: the display drops both letters and puts ال back.
+        let restore_article = article && p.ends_with("لل");
+        let display_skip = if restore_article {
+            particles + 1
+        } else {
+            particles
+        };
+        Some(CliticReading {
+            particles,
+            article,
+            stem,
+            display_skip,
+            restore_article,
+        })
+    }))
+}
+
+/// Relative-adjective (nisba) endings in matching form: فرنسي, أوروبية,
+/// الأمريكيين are adjectives made from names, not the names.
+const NISBA_SUFFIXES: &[&str] = &["يين", "يون", "يه", "ي"];
+
+/// The word without a nisba ending, when it has one and at least three
+/// letters remain.
+pub fn strip_nisba(word: &str) -> Option<&str> {
+    NISBA_SUFFIXES
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .filter(|rest| rest.chars().count() >= 3)
+}
+
+/// Whether a word (matching form) starts with the definite article, alone
+/// or after a clitic (ال, وال, فال, بال, كال, لل), leaving at least three
+/// letters.
+pub fn starts_with_article(word: &str) -> bool {
+    ["وال", "فال", "بال", "كال", "لل", "ال"].iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().count() >= 3)
+    })
+}
+
+/// Byte offset in an original word after its first `letters` Arabic
+/// letters (marks and tatweel after them are skipped too), so the surface
+/// form can be shown without its clitics.
+pub fn skip_letters(original: &str, letters: usize) -> usize {
+    if letters == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    let mut iter = original.char_indices().peekable();
+    while let Some((_, c)) = iter.next() {
+        if crate::normalize::is_arabic_letter(c) {
+            seen += 1;
+            if seen == letters {
+                // Skip marks, tatweel and joiners attached to the last clitic.
+                while let Some(&(j, d)) = iter.peek() {
+                    if crate::normalize::is_stripped(d) {
+                        iter.next();
+                    } else {
+                        return j;
+                    }
+                }
+                return original.len();
+            }
+        }
+    }
+    original.len()
+}
+
+/// Arabic function words and very common news words, in matching form;
+/// they never start or end a name.
+const STOPWORDS: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "او",
+    "ان",
+    "انه",
+    "انها",
+    "ما",
+    "ماذا",
+    "لا",
+    "لم",
+    "لن",
+    "هل",
+    "قد",
+    "لقد",
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "كانوا",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "هو",
+    "هي",
+    "هم",
+    "هما",
+    "نحن",
+    "انا",
+    "انت",
+    "التي",
+    "الذي",
+    "الذين",
+    "حيث",
+    "كما",
+    "بعد",
+    "قبل",
+    "عند",
+    "حتي",
+    "لكن",
+    "ولكن",
+    "ثم",
+    "اذا",
+    "اذ",
+    "كل",
+    "بين",
+    "غير",
+    "دون",
+    "منذ",
+    "خلال",
+    "ضد",
+    "نحو",
+    "لدي",
+    "ليس",
+    "عبر",
+    "امام",
+    "حول",
+    "فقط",
+    "ايضا",
+    "قال",
+    "قالت",
+    "يقول",
+    "تقول",
+    "اكد",
+    "اكدت",
+    "بعض",
+    "اي",
+    "اخر",
+    "اخري",
+    "اكثر",
+    "اقل",
+    "جدا",
+    "الان",
+    "اليوم",
+    "امس",
+    "يوم",
+    "عام",
+    "العام",
+    "شركه",
+    "الشركه",
+    "رئيس",
+    "الرئيس",
+    "مليار",
+    "مليون",
+    "دولار",
+    "لان",
+    "لانه",
+    "وقد",
+    "كذلك",
+    "هناك",
+    "هنا",
+    "عليه",
+    "عليها",
+    "اليه",
+    "فيه",
+    "فيها",
+    "منه",
+    "منها",
+    "له",
+    "لها",
+    "لهم",
+    "به",
+    "بها",
+    "عندما",
+    "بينما",
+    "وهو",
+    "وهي",
+    "وفي",
+    "ومن",
+    "وان",
+    "وقال",
+    "وقالت",
+    "اما",
+    "الا",
+    "سوف",
+    "مثل",
+    "يجب",
+    "يمكن",
+    "ضمن",
+    "لدى",
+    "مدير",
+    "المدير",
+    "التنفيذي",
+    "وزير",
+    "الوزير",
+    "السابق",
+    "الجديد",
+    "الجديده",
+    "الامريكي",
+    "الامريكيه",
+];
+
+/// Whether `norm` (matching form) is a function word.
+pub fn is_stopword(norm: &str) -> bool {
+    STOPWORDS.contains(&norm)
+}
+
+/// Letter names that are also everyday Arabic words.
+const AMBIGUOUS_LETTER_NAMES: &[&str] = &["في", "او", "ان", "اي"];
+
+/// Whether `norm` (matching form) is the Arabic name of a Latin letter.
+pub fn is_letter_name(norm: &str) -> bool {
+    use crate::romanize::{LETTER_NAME_VARIANTS, LETTER_NAMES};
+    let mut buf = String::new();
+    LETTER_NAMES.iter().any(|n| {
+        buf.clear();
+        normalize_into(n, &mut buf);
+        buf == norm
+    }) || LETTER_NAME_VARIANTS.iter().any(|(n, _)| *n == norm)
+}
+
+fn is_ambiguous_letter_name(norm: &str) -> bool {
+    AMBIGUOUS_LETTER_NAMES.contains(&norm)
+}
+
+impl ArticleWords {
+    /// Whether word `i` may stand at the edge of the span `span` (word
+    /// indices): not a function word, unless it is a letter name inside a
+    /// run of two or more letter names (within the span) with at least one
+    /// unambiguous letter name.
+    pub fn may_edge(&self, i: usize, span: Range<usize>) -> bool {
+        let w = &self.words[i];
+        if !w.stopword {
+            return true;
+        }
+        if !w.letter_name {
+            return false;
+        }
+        let (mut a, mut b) = (i, i + 1);
+        while a > span.start && self.words[a - 1].letter_name {
+            a -= 1;
+        }
+        while b < span.end && self.words[b].letter_name {
+            b += 1;
+        }
+        b - a >= 2 && (a..b).any(|k| !is_ambiguous_letter_name(self.norm_of(k)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitics_are_alternatives_with_a_two_letter_floor() {
+        let stems: Vec<&str> = clitic_readings("واوراكل").map(|r| r.stem).collect();
+        assert_eq!(stems, vec!["واوراكل", "اوراكل"]);
+        let r = clitic_readings("للكونغرس")
+            .find(|r| r.stem == "كونغرس")
+            .unwrap();
+        assert!(r.article && r.restore_article && r.display_skip == 2 && r.particles == 1);
+        let r = clitic_readings("والكرملين")
+            .find(|r| r.stem == "كرملين")
+            .unwrap();
+        assert!(r.article && !r.restore_article && r.display_skip == 1);
+        let stems: Vec<&str> = clitic_readings("بالكرملين").map(|r| r.stem).collect();
+        assert!(
+            stems.contains(&"بالكرملين")
+                && stems.contains(&"كرملين")
+                && stems.contains(&"الكرملين")
+        );
+        let stems: Vec<&str> = clitic_readings("للذكاء").map(|r| r.stem).collect();
+        assert!(stems.contains(&"ذكاء"));
+        // Never below two letters: ول keeps its letters.
+        assert_eq!(clitic_readings("ول").count(), 1);
+        assert!(clitic_readings("وول").any(|r| r.stem == "ول"));
+        assert!(!clitic_readings("بل").any(|r| r.particles > 0));
+    }
+
+    #[test]
+    fn nisba_endings() {
+        assert_eq!(strip_nisba("فرنسي"), Some("فرنس"));
+        assert_eq!(strip_nisba("اوروبيه"), Some("اوروب"));
+        assert_eq!(strip_nisba("الامريكيين"), Some("الامريك"));
+        assert_eq!(strip_nisba("ري"), None);
+    }
+
+    #[test]
+    fn surface_without_clitics() {
+        let w = "وأَوراكل";
+        assert_eq!(&w[skip_letters(w, 1)..], "أَوراكل");
+        let w = "لـDeep";
+        assert_eq!(&w[skip_letters(w, 1)..], "Deep");
+        let w = "بِالكرملين";
+        assert_eq!(&w[skip_letters(w, 3)..], "كرملين");
+    }
+
+    #[test]
+    fn letter_names_at_span_edges() {
+        let mut aw = ArticleWords::default();
+        aw.fill("قالت سي إن إن في تقرير");
+        let n = aw.words.len();
+        // سي إن إن: the final إن is a letter name in a run with سي.
+        assert!(aw.may_edge(3, 1..4));
+        // في alone is never a letter.
+        assert!(!aw.may_edge(4, 4..5));
+        assert!(aw.words[1].letter_name && !aw.words[1].stopword);
+        assert_eq!(n, 6);
+        aw.fill("في أو");
+        assert!(!aw.may_edge(0, 0..2) && !aw.may_edge(1, 0..2));
+    }
+
+    #[test]
+    fn segments_stop_at_breaks_and_script_changes() {
+        let mut aw = ArticleWords::default();
+        aw.fill("زارت OpenAI وأوراكل، البيت الأبيض Deep Seek");
+        let ar = aw.segments(Script::Arabic);
+        assert_eq!(ar, vec![0..1, 2..3, 3..5]);
+        assert_eq!(aw.segments(Script::Latin), vec![1..2, 5..7]);
+    }
+}

@@ -1,0 +1,220 @@
+//! The `nazir` binary: parses arguments, calls the library, reports errors
+//! and picks the exit code (0 success, 1 bad inputs skipped, 2 usage or
+//! fatal error).
+
+mod cli;
+
+use anyhow::Context;
+use clap::Parser;
+use cli::{BuildArgs, Cli, Command, MatchArgs, RomanizeArgs};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use nazir::export::{CsvOptions, ensure_not_reviewed, write_atomically, write_csv};
+use nazir::pipeline::{Progress, build};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => run_build(&args),
+        Command::Match(args) => run_match(&args),
+        Command::Romanize(args) => run_romanize(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("nazir: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {pos}/{len} articles [{elapsed}]")
+            .expect("valid template"),
+    );
+    bar
+}
+
+/// Writes to `--output` atomically, or to stdout.
+fn emit(
+    path: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
+        Some(p) => write_atomically(p, |w| write(w))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            write(&mut lock)?;
+            lock.flush()?;
+        }
+    }
+    Ok(())
+}
+
+fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let config = args.to_config()?;
+    if let Some(out) = &args.output {
+        if !args.force {
+            ensure_not_reviewed(out)?;
+        }
+    }
+    let bar = progress_bar(args.quiet);
+    let mut on_progress = |p: Progress| match p {
+        Progress::Scanning(n) => {
+            bar.set_message("scanning");
+            bar.set_position(n as u64);
+            bar.set_length(n as u64);
+        }
+        Progress::Aligning(done, total) => {
+            bar.set_message("aligning");
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let output = build(&config, &mut on_progress)?;
+    bar.finish_and_clear();
+    for p in &output.problems {
+        eprintln!("nazir: skipped {p}");
+    }
+    let options = CsvOptions { excel: args.excel };
+    emit(args.output.as_deref(), |w| {
+        write_csv(&output.glossary, w, options)
+    })?;
+    if !args.quiet {
+        eprintln!(
+            "nazir: {} articles, {} candidates, {} glossary entries{}",
+            output.articles,
+            output.candidates,
+            output.glossary.entries.len(),
+            if output.problems.is_empty() {
+                String::new()
+            } else {
+                format!(", {} inputs skipped", output.problems.len())
+            }
+        );
+    }
+    Ok(if output.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    let text = if path.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin().lock()).context("reading stdin")?
+    } else {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            anyhow::anyhow!("{}:{line} (byte {at}): not valid UTF-8", path.display())
+        })?
+    };
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    Ok(text
+        .lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+        .filter(|l| !l.trim().is_empty())
+        .collect())
+}
+
+fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
+    use nazir::romanize::{arabic_key, key_str};
+    use nazir::score::index::{CandidateIndex, SearchScratch};
+    use rayon::prelude::*;
+    anyhow::ensure!(args.top_k > 0, "--top-k must be at least 1");
+    let english = read_lines(&args.against)?;
+    let terms = read_lines(&args.terms)?;
+    let index = CandidateIndex::new(&english);
+    let results: Vec<Vec<nazir::score::index::Match>> = terms
+        .par_iter()
+        .map_init(
+            || (SearchScratch::default(), Vec::new()),
+            |(scratch, out), term| {
+                index.search(
+                    &arabic_key(term.trim()),
+                    args.top_k,
+                    f32::MIN_POSITIVE,
+                    scratch,
+                    out,
+                );
+                out.clone()
+            },
+        )
+        .collect();
+    emit(args.output.as_deref(), |w| {
+        let mut csv = csv::Writer::from_writer(w);
+        if args.explain {
+            csv.write_record(["ar", "rank", "en", "score", "ar_key", "en_key", "edits"])?;
+        } else {
+            csv.write_record(["ar", "rank", "en", "score"])?;
+        }
+        for (term, matches) in terms.iter().zip(&results) {
+            let akey = arabic_key(term.trim());
+            for (rank, m) in matches.iter().enumerate() {
+                let (rank, score) = ((rank + 1).to_string(), format!("{:.3}", m.score));
+                let en = english[m.term].as_str();
+                if args.explain {
+                    let ekey = nazir::romanize::english_keys(en)
+                        .into_iter()
+                        .find(|(r, _)| *r == m.reading)
+                        .map(|(_, k)| k)
+                        .unwrap_or_default();
+                    let ops = nazir::score::render_script(&nazir::score::edit_script(&akey, &ekey));
+                    csv.write_record([
+                        term.as_str(),
+                        &rank,
+                        en,
+                        &score,
+                        key_str(&akey),
+                        key_str(&ekey),
+                        &ops,
+                    ])?;
+                } else {
+                    csv.write_record([term.as_str(), &rank, en, &score])?;
+                }
+            }
+        }
+        csv.flush()
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_romanize(args: &RomanizeArgs) -> anyhow::Result<ExitCode> {
+    use nazir::normalize::{is_arabic_letter, normalize};
+    use nazir::romanize::{arabic_key, english_keys, fold_latin, key_str};
+    emit(None, |w| {
+        for term in &args.terms {
+            if term.chars().any(is_arabic_letter) {
+                writeln!(
+                    w,
+                    "{term}\t{}\t{}",
+                    normalize(term),
+                    key_str(&arabic_key(term))
+                )?;
+            } else {
+                let keys: Vec<String> = english_keys(term)
+                    .iter()
+                    .map(|(_, k)| key_str(k).to_string())
+                    .collect();
+                writeln!(w, "{term}\t{}\t{}", fold_latin(term), keys.join("|"))?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
