@@ -66,10 +66,8 @@ fn emit(
 
 fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let config = args.to_config()?;
-    if let Some(out) = &args.output {
-        if !args.force {
-            ensure_not_reviewed(out)?;
-        }
+    if let Some(out) = args.output.as_deref().filter(|_| !args.force) {
+        ensure_not_reviewed(out)?;
     }
     let bar = progress_bar(args.quiet);
     let mut on_progress = |p: Progress| match p {
