@@ -5,10 +5,12 @@
 //! recorded: top-1 accuracy and mean reciprocal rank summarise the result.
 //! The same harness scores a baseline (plain Levenshtein from `strsim` on a
 //! one-letter-per-letter romanization) so that figures are always reported
-//! side by side. Used by the tests that read `../shared/eval` and by
+//! side by side. Ranking is exactly what `nazir match` does
+//! ([`rank_candidates`]). Used by the tests that read `../shared/eval` and by
 //! `examples/names_eval.rs`.
 
-use crate::romanize::{arabic_key, naive_romanize};
+use crate::align::rank_candidates;
+use crate::romanize::naive_romanize;
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
 
 /// Top-1 accuracy and mean reciprocal rank.
@@ -78,7 +80,7 @@ pub fn evaluate_nazir(pairs: &[(String, String)]) -> RankReport {
     let ranks: Vec<Option<usize>> = pairs
         .iter()
         .map(|(en, ar)| {
-            index.search(&arabic_key(ar), english.len(), 0.0, &mut scratch, &mut out);
+            rank_candidates(&index, ar, english.len(), &mut scratch, &mut out);
             out.iter()
                 .position(|m| &english[m.term] == en)
                 .map(|p| p + 1)

@@ -131,7 +131,7 @@ fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
 }
 
 fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
-    use nazir::romanize::{arabic_key, key_str};
+    use nazir::romanize::key_str;
     use nazir::score::index::{CandidateIndex, SearchScratch};
     use rayon::prelude::*;
     anyhow::ensure!(args.top_k > 0, "--top-k must be at least 1");
@@ -143,13 +143,7 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
         .map_init(
             || (SearchScratch::default(), Vec::new()),
             |(scratch, out), term| {
-                index.search(
-                    &arabic_key(term.trim()),
-                    args.top_k,
-                    f32::MIN_POSITIVE,
-                    scratch,
-                    out,
-                );
+                nazir::align::rank_candidates(&index, term, args.top_k, scratch, out);
                 out.clone()
             },
         )
@@ -162,7 +156,7 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
             csv.write_record(["ar", "rank", "en", "score"])?;
         }
         for (term, matches) in terms.iter().zip(&results) {
-            let akey = arabic_key(term.trim());
+            let readings = nazir::align::term_readings(term);
             for (rank, m) in matches.iter().enumerate() {
                 let (rank, score) = ((rank + 1).to_string(), format!("{:.3}", m.score));
                 let en = english[m.term].as_str();
@@ -171,6 +165,16 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
                         .into_iter()
                         .find(|(r, _)| *r == m.reading)
                         .map(|(_, k)| k)
+                        .unwrap_or_default();
+                    // The reading that gave this score.
+                    let akey = readings
+                        .iter()
+                        .max_by(|a, b| {
+                            let s =
+                                |r: &(Vec<u8>, f32)| nazir::score::similarity(&r.0, &ekey) - r.1;
+                            s(a).total_cmp(&s(b))
+                        })
+                        .map(|r| r.0.clone())
                         .unwrap_or_default();
                     let ops = nazir::score::render_script(&nazir::score::edit_script(&akey, &ekey));
                     csv.write_record([

@@ -114,6 +114,8 @@ pub fn arabic_key_into(normalized: &str, out: &mut Vec<u8>) {
             // A word-initial waw is the consonant w (Washington, Wall).
             'و' if word_start => b"w",
             'و' => b"U",
+            // A word-initial ya before a vowel letter is the consonant y.
+            'ي' if word_start && matches!(chars.peek(), Some('ا' | 'و' | 'ي')) => b"y",
             'ي' | 'ى' | 'ی' => b"I",
             'ه' | 'ة' if at_end && !word_start => b"E",
             'ه' => b"h",
@@ -285,7 +287,15 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
                 }
             }
             b'f' | b'v' => out.push(b'f'),
-            b'm' => out.push(b'm'),
+            b'm' => {
+                if i == 0 && next == b'c' && n > 3 && !is_vowel_letter(next2) {
+                    // McCain, McDonald: Mac.
+                    out.extend_from_slice(b"mak");
+                    advance = if next2 == b'c' || next2 == b'k' { 3 } else { 2 };
+                } else {
+                    out.push(b'm');
+                }
+            }
             b'n' => {
                 out.push(b'n');
                 // "ng" before a consonant or at the end: Arabic may or may
@@ -383,8 +393,9 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
             b'g' => match next {
                 b'h' => {
                     advance = 2;
-                    // Silent after a vowel unless a vowel follows: Hugh, Leigh.
-                    if i == 0 || (i + 2 < n && is_vowel_letter(next2)) {
+                    // Silent at the end and before t (Hugh, Leigh, Wright);
+                    // elsewhere the ghayn of transliterated names (Taghri).
+                    if i == 0 || (i + 2 < n && next2 != b't') {
                         out.push(b'g');
                     }
                 }
@@ -393,6 +404,11 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
                     advance = 2;
                 }
                 b'g' => {
+                    out.push(b'g');
+                    advance = 2;
+                }
+                // "gue", "gui": the u only keeps the g hard (Aguirre, Guinea).
+                b'u' if matches!(next2, b'e' | b'i') && i + 3 < n => {
                     out.push(b'g');
                     advance = 2;
                 }
