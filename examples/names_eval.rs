@@ -8,9 +8,7 @@ use nazir::eval::{evaluate_levenshtein_baseline, evaluate_nazir, sample};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args
-        .next()
-        .ok_or("usage: names_eval FILE.csv [SAMPLE] [SEED]")?;
+    let path = args.next().ok_or("usage: names_eval FILE.csv [SAMPLE] [SEED]")?;
     let n: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(2000);
     let seed: u64 = args.next().map(|s| s.parse()).transpose()?.unwrap_or(42);
     let mut reader = csv::Reader::from_path(&path)?;
@@ -22,11 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let picked = sample(&pairs, n, seed);
     let ours = evaluate_nazir(&picked);
     let base = evaluate_levenshtein_baseline(&picked);
-    println!(
-        "{path}: {} pairs, sample {} (seed {seed})",
-        pairs.len(),
-        picked.len()
-    );
+    println!("{path}: {} pairs, sample {} (seed {seed})", pairs.len(), picked.len());
     println!("scorer                 top1    MRR");
     println!("nazir                 {:.4}  {:.4}", ours.top1, ours.mrr);
     println!("levenshtein baseline  {:.4}  {:.4}", base.top1, base.mrr);

@@ -21,8 +21,7 @@
 
 use crate::candidates::CandidateSet;
 use crate::extract::{
-    ArticleWords, MAX_SPAN_WORDS, clitic_readings, is_stopword, skip_letters, starts_with_article,
-    strip_nisba,
+    ArticleWords, MAX_SPAN_WORDS, clitic_readings, is_stopword, skip_letters, starts_with_article, strip_nisba,
 };
 use crate::normalize::clean_surface_into;
 use crate::romanize::{Reading, arabic_key, arabic_key_into, english_key};
@@ -183,24 +182,15 @@ pub struct Aligner<'c> {
 impl<'c> Aligner<'c> {
     /// Prepares the index and the exact look-up table.
     pub fn new(candidates: &'c CandidateSet, config: AlignConfig) -> Self {
-        let index_terms: Vec<usize> = (0..candidates.len())
-            .filter(|&i| !candidates.terms()[i].translated)
-            .collect();
-        let names: Vec<&str> = index_terms
-            .iter()
-            .map(|&i| candidates.terms()[i].en.as_str())
-            .collect();
+        let index_terms: Vec<usize> = (0..candidates.len()).filter(|&i| !candidates.terms()[i].translated).collect();
+        let names: Vec<&str> = index_terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
         Aligner {
             candidates,
             config,
             index: CandidateIndex::new(&names),
             index_terms,
             lookup: candidates.arabic_lookup(),
-            known_keys: candidates
-                .terms()
-                .iter()
-                .map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect())
-                .collect(),
+            known_keys: candidates.terms().iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect(),
             memo: HashMap::new(),
             words: ArticleWords::default(),
             span: String::new(),
@@ -225,12 +215,7 @@ impl<'c> Aligner<'c> {
 
     fn compute_verdict(&mut self) -> Option<Verdict> {
         if let Some(&term) = self.lookup.get(self.span.as_str()) {
-            return Some(Verdict {
-                term,
-                score: 1.0,
-                method: Method::Gazetteer,
-                required: 0.0,
-            });
+            return Some(Verdict { term, score: 1.0, method: Method::Gazetteer, required: 0.0 });
         }
         self.key.clear();
         arabic_key_into(&self.span, &mut self.key);
@@ -243,13 +228,7 @@ impl<'c> Aligner<'c> {
         } else {
             self.config.min_score
         };
-        self.index.search(
-            &self.key,
-            VERDICT_CANDIDATES,
-            min,
-            &mut self.scratch,
-            &mut self.matches,
-        );
+        self.index.search(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
         let terms = self.candidates.terms();
         let key = &self.key;
         let known_keys = &self.known_keys;
@@ -262,10 +241,7 @@ impl<'c> Aligner<'c> {
             if o.list || o.latin || o.english_text {
                 return Some(min);
             }
-            let like_known = known_keys[term]
-                .iter()
-                .map(|k| similarity(key, k))
-                .fold(0.0, f32::max);
+            let like_known = known_keys[term].iter().map(|k| similarity(key, k)).fold(0.0, f32::max);
             if like_known >= KNOWN_SPELLING_CLOSE {
                 Some(min)
             } else if like_known >= KNOWN_SPELLING_FAIR || known_keys[term].is_empty() {
@@ -274,21 +250,9 @@ impl<'c> Aligner<'c> {
                 None
             }
         };
-        let (m, required) = self
-            .matches
-            .iter()
-            .find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))?;
-        let method = if m.reading == Reading::Spelled {
-            Method::Acronym
-        } else {
-            Method::Transliteration
-        };
-        Some(Verdict {
-            term: self.index_terms[m.term],
-            score: m.score,
-            method,
-            required,
-        })
+        let (m, required) = self.matches.iter().find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))?;
+        let method = if m.reading == Reading::Spelled { Method::Acronym } else { Method::Transliteration };
+        Some(Verdict { term: self.index_terms[m.term], score: m.score, method, required })
     }
 
     /// Aligns one article, appending its occurrences to `out` in text order.
@@ -382,12 +346,7 @@ impl<'c> Aligner<'c> {
         stem.is_some_and(|s| s.term == verdict.term && s.score >= verdict.score)
     }
 
-    fn best_reading(
-        &mut self,
-        words: &ArticleWords,
-        first: usize,
-        end: usize,
-    ) -> Option<SpanChoice> {
+    fn best_reading(&mut self, words: &ArticleWords, first: usize, end: usize) -> Option<SpanChoice> {
         let mut best: Option<SpanChoice> = None;
         let first_norm = words.norm_of(first);
         for reading in clitic_readings(first_norm) {
@@ -406,13 +365,10 @@ impl<'c> Aligner<'c> {
             if self.is_adjective_of(verdict) {
                 continue;
             }
-            let mut adjusted =
-                verdict.score - self.config.clitic_penalty * reading.particles as f32;
+            let mut adjusted = verdict.score - self.config.clitic_penalty * reading.particles as f32;
             if reading.article {
                 adjusted -= self.config.article_strip_penalty;
-            } else if reading.particles == 0
-                && verdict.method != Method::Gazetteer
-                && starts_with_article(reading.stem)
+            } else if reading.particles == 0 && verdict.method != Method::Gazetteer && starts_with_article(reading.stem)
             {
                 adjusted -= self.config.article_penalty;
             }
@@ -482,10 +438,7 @@ pub fn term_readings(arabic: &str) -> Vec<(Vec<u8>, f32)> {
     let mut key = Vec::with_capacity(norm.len());
     arabic_key_into(&norm, &mut key);
     readings.push((key, 0.0));
-    if let Some(stem) = norm
-        .strip_prefix("ال")
-        .filter(|s| s.chars().count() >= crate::extract::MIN_STEM_LETTERS)
-    {
+    if let Some(stem) = norm.strip_prefix("ال").filter(|s| s.chars().count() >= crate::extract::MIN_STEM_LETTERS) {
         let mut key = Vec::with_capacity(stem.len());
         arabic_key_into(stem, &mut key);
         readings.push((key, AlignConfig::default().article_strip_penalty));
@@ -528,9 +481,7 @@ mod tests {
         let mut a = Aligner::new(candidates, AlignConfig::default());
         let mut out = Vec::new();
         a.align(text, &mut out);
-        out.into_iter()
-            .map(|o| (candidates.terms()[o.term].en.clone(), o.surface, o.method))
-            .collect()
+        out.into_iter().map(|o| (candidates.terms()[o.term].en.clone(), o.surface, o.method)).collect()
     }
 
     fn set(terms: &[&str]) -> CandidateSet {
@@ -544,38 +495,11 @@ mod tests {
     #[test]
     fn clitics_are_peeled_when_they_help() {
         let c = set(&["Oracle", "Orkla", "SoftBank", "Wall Street", "Microsoft"]);
-        let got = aligned(
-            &c,
-            "زارت شركة وأوراكل وسوفت بنك مقر بمايكروسوفت في وول ستريت",
-        );
-        assert!(
-            got.contains(&("Oracle".into(), "أوراكل".into(), Method::Transliteration)),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(
-                "SoftBank".into(),
-                "سوفت بنك".into(),
-                Method::Transliteration
-            )),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(
-                "Microsoft".into(),
-                "مايكروسوفت".into(),
-                Method::Transliteration
-            )),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(
-                "Wall Street".into(),
-                "وول ستريت".into(),
-                Method::Transliteration
-            )),
-            "{got:?}"
-        );
+        let got = aligned(&c, "زارت شركة وأوراكل وسوفت بنك مقر بمايكروسوفت في وول ستريت");
+        assert!(got.contains(&("Oracle".into(), "أوراكل".into(), Method::Transliteration)), "{got:?}");
+        assert!(got.contains(&("SoftBank".into(), "سوفت بنك".into(), Method::Transliteration)), "{got:?}");
+        assert!(got.contains(&("Microsoft".into(), "مايكروسوفت".into(), Method::Transliteration)), "{got:?}");
+        assert!(got.contains(&("Wall Street".into(), "وول ستريت".into(), Method::Transliteration)), "{got:?}");
     }
 
     #[test]
@@ -602,10 +526,7 @@ mod tests {
     #[test]
     fn adjectives_are_not_names() {
         let c = set(&["France", "Europe", "Sundar Pichai", "Mbappé"]);
-        let got = aligned(
-            &c,
-            "قال الرئيس الفرنسي إن الدول الأوروبية تدعم سوندار بيتشاي ومبابي",
-        );
+        let got = aligned(&c, "قال الرئيس الفرنسي إن الدول الأوروبية تدعم سوندار بيتشاي ومبابي");
         let ens: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(ens, vec!["Sundar Pichai", "Mbappé"], "{got:?}");
     }
@@ -621,25 +542,10 @@ mod tests {
     #[test]
     fn latin_names_and_gazetteer_spellings() {
         let mut c = set(&["DeepSeek"]);
-        c.add_gazetteer(
-            "en,ar,variants,kind\nWhite House,البيت الأبيض,,location\n",
-            "t.csv",
-            true,
-        )
-        .unwrap();
+        c.add_gazetteer("en,ar,variants,kind\nWhite House,البيت الأبيض,,location\n", "t.csv", true).unwrap();
         let got = aligned(&c, "زار البيت الأبيض وقال إن DeepSeek أو ديبسيك");
-        assert_eq!(
-            got[0],
-            (
-                "White House".into(),
-                "البيت الأبيض".into(),
-                Method::Gazetteer
-            )
-        );
-        assert_eq!(
-            got[1],
-            ("DeepSeek".into(), "DeepSeek".into(), Method::Latin)
-        );
+        assert_eq!(got[0], ("White House".into(), "البيت الأبيض".into(), Method::Gazetteer));
+        assert_eq!(got[1], ("DeepSeek".into(), "DeepSeek".into(), Method::Latin));
         assert_eq!(got[2].0, "DeepSeek");
         assert_eq!(got[2].1, "ديبسيك");
     }

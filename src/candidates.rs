@@ -45,34 +45,13 @@ pub struct Candidate {
 
 /// The default gazetteer files, embedded at build time.
 pub const DEFAULT_GAZETTEER: &[(&str, &str)] = &[
-    (
-        "glossaries/tech.csv",
-        include_str!("../glossaries/tech.csv"),
-    ),
-    (
-        "glossaries/business.csv",
-        include_str!("../glossaries/business.csv"),
-    ),
-    (
-        "glossaries/media.csv",
-        include_str!("../glossaries/media.csv"),
-    ),
-    (
-        "glossaries/people.csv",
-        include_str!("../glossaries/people.csv"),
-    ),
-    (
-        "glossaries/places.csv",
-        include_str!("../glossaries/places.csv"),
-    ),
-    (
-        "glossaries/sports.csv",
-        include_str!("../glossaries/sports.csv"),
-    ),
-    (
-        "glossaries/translated.csv",
-        include_str!("../glossaries/translated.csv"),
-    ),
+    ("glossaries/tech.csv", include_str!("../glossaries/tech.csv")),
+    ("glossaries/business.csv", include_str!("../glossaries/business.csv")),
+    ("glossaries/media.csv", include_str!("../glossaries/media.csv")),
+    ("glossaries/people.csv", include_str!("../glossaries/people.csv")),
+    ("glossaries/places.csv", include_str!("../glossaries/places.csv")),
+    ("glossaries/sports.csv", include_str!("../glossaries/sports.csv")),
+    ("glossaries/translated.csv", include_str!("../glossaries/translated.csv")),
 ];
 
 /// The set of candidates of a run.
@@ -124,10 +103,7 @@ impl CandidateSet {
         let idx = match self.by_folded.get(&key) {
             Some(&i) => i,
             None => {
-                self.terms.push(Candidate {
-                    en: en.to_string(),
-                    ..Candidate::default()
-                });
+                self.terms.push(Candidate { en: en.to_string(), ..Candidate::default() });
                 self.by_folded.insert(key, self.terms.len() - 1);
                 self.terms.len() - 1
             }
@@ -149,37 +125,19 @@ impl CandidateSet {
     /// Adds a gazetteer CSV (`en,ar` columns required, `variants` and `kind`
     /// optional). `translated` marks every row as a translation.
     pub fn add_gazetteer(&mut self, csv_text: &str, path: &str, translated: bool) -> Result<usize> {
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(csv_text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(csv_text.as_bytes());
         let problem = |line: Option<usize>, reason: String| {
-            Error::Data(InputProblem {
-                path: path.to_string(),
-                line,
-                byte_offset: None,
-                reason,
-            })
+            Error::Data(InputProblem { path: path.to_string(), line, byte_offset: None, reason })
         };
-        let headers = reader
-            .headers()
-            .map_err(|e| problem(Some(1), e.to_string()))?
-            .clone();
-        let col = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case(name))
-        };
+        let headers = reader.headers().map_err(|e| problem(Some(1), e.to_string()))?.clone();
+        let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
         let (Some(en_col), Some(ar_col)) = (col("en"), col("ar")) else {
-            return Err(problem(
-                Some(1),
-                "the header needs `en` and `ar` columns".into(),
-            ));
+            return Err(problem(Some(1), "the header needs `en` and `ar` columns".into()));
         };
         let (var_col, kind_col) = (col("variants"), col("kind"));
         let mut added = 0;
         for row in reader.records() {
-            let row =
-                row.map_err(|e| problem(e.position().map(|p| p.line() as usize), e.to_string()))?;
+            let row = row.map_err(|e| problem(e.position().map(|p| p.line() as usize), e.to_string()))?;
             let line = row.position().map(|p| p.line() as usize);
             let en = row.get(en_col).unwrap_or("").trim();
             let ar = row.get(ar_col).unwrap_or("").trim();
@@ -191,17 +149,12 @@ impl CandidateSet {
             };
             let term = &mut self.terms[idx];
             let variants = var_col.and_then(|c| row.get(c)).unwrap_or("");
-            for form in std::iter::once(ar)
-                .chain(variants.split('|').map(str::trim).filter(|v| !v.is_empty()))
-            {
+            for form in std::iter::once(ar).chain(variants.split('|').map(str::trim).filter(|v| !v.is_empty())) {
                 if !term.arabic.iter().any(|a| a == form) {
                     term.arabic.push(form.to_string());
                 }
             }
-            let kind = kind_col
-                .and_then(|c| row.get(c))
-                .map(str::trim)
-                .unwrap_or("");
+            let kind = kind_col.and_then(|c| row.get(c)).map(str::trim).unwrap_or("");
             if term.kind.is_empty() && !kind.is_empty() {
                 term.kind = kind.to_string();
             }
@@ -385,9 +338,8 @@ const ENGLISH_NON_NAMES: &[&str] = &[
 ];
 
 /// Words that may join capitalized words inside a name.
-const NAME_CONNECTORS: &[&str] = &[
-    "of", "de", "del", "della", "da", "van", "von", "der", "bin", "al", "la", "le", "du",
-];
+const NAME_CONNECTORS: &[&str] =
+    &["of", "de", "del", "della", "da", "van", "von", "der", "bin", "al", "la", "le", "du"];
 
 /// Capitalized phrases and acronyms of an English text: maximal runs of
 /// capitalized words (with inner connectors such as "of"), and every
@@ -417,10 +369,7 @@ pub fn english_phrases(text: &str) -> Vec<String> {
     for raw in text.split(|c: char| c.is_whitespace()) {
         let ends_clause = raw.ends_with(['.', ',', ';', ':', '!', '?', ')', '"', '”']);
         let word = raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '&'));
-        let word = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("’s"))
-            .unwrap_or(word);
+        let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
         let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase())
             || (word.len() > 1 && word.chars().nth(1).is_some_and(|c| c.is_uppercase()));
         if capitalized && !ENGLISH_NON_NAMES.contains(&word) {
@@ -448,13 +397,7 @@ mod tests {
         let p = english_phrases(
             "OpenAI CEO Sam Altman met the Bank of America team. The White House said CNN's report was wrong.",
         );
-        for want in [
-            "OpenAI",
-            "Sam Altman",
-            "Bank of America",
-            "White House",
-            "CNN",
-        ] {
+        for want in ["OpenAI", "Sam Altman", "Bank of America", "White House", "CNN"] {
             assert!(p.contains(&want.to_string()), "{want} missing from {p:?}");
         }
         assert!(!p.iter().any(|x| x == "The" || x == "CEO" || x == "of"));
@@ -473,24 +416,14 @@ mod tests {
     #[test]
     fn gazetteer_rows_and_errors() {
         let mut c = CandidateSet::new();
-        let n = c
-            .add_gazetteer(
-                "en,ar,variants,kind\nGoogle,جوجل,غوغل|قوقل,org\n",
-                "g.csv",
-                false,
-            )
-            .unwrap();
+        let n = c.add_gazetteer("en,ar,variants,kind\nGoogle,جوجل,غوغل|قوقل,org\n", "g.csv", false).unwrap();
         assert_eq!(n, 1);
         let look = c.arabic_lookup();
         assert_eq!(look.get("قوقل"), Some(&0));
         assert_eq!(c.terms()[0].kind, "org");
-        let err = c
-            .add_gazetteer("english,arabic\nx,y\n", "bad.csv", false)
-            .unwrap_err();
+        let err = c.add_gazetteer("english,arabic\nx,y\n", "bad.csv", false).unwrap_err();
         assert!(err.to_string().contains("bad.csv:1"));
-        let err = c
-            .add_gazetteer("en,ar\nGoogle,\n", "bad.csv", false)
-            .unwrap_err();
+        let err = c.add_gazetteer("en,ar\nGoogle,\n", "bad.csv", false).unwrap_err();
         assert!(err.to_string().contains("bad.csv:2"), "{err}");
     }
 }

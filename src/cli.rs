@@ -10,10 +10,8 @@ use std::path::PathBuf;
 /// Build Arabic–English glossaries of foreign names from Arabic news.
 #[derive(Parser, Debug)]
 #[command(name = "nazir", version, about, max_term_width = 100)]
-#[command(
-    after_help = "Exit codes: 0 success; 1 some inputs could not be read (the rest was processed); \
-2 usage error or fatal error (nothing written)."
-)]
+#[command(after_help = "Exit codes: 0 success; 1 some inputs could not be read (the rest was processed); \
+2 usage error or fatal error (nothing written).")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -69,10 +67,7 @@ pub struct BuildArgs {
 impl BuildArgs {
     /// The library configuration these arguments stand for.
     pub fn to_config(&self) -> anyhow::Result<BuildConfig> {
-        anyhow::ensure!(
-            (0.0..=1.0).contains(&self.min_score),
-            "--min-score must be between 0 and 1"
-        );
+        anyhow::ensure!((0.0..=1.0).contains(&self.min_score), "--min-score must be between 0 and 1");
         let defaults = AlignConfig::default();
         let align = AlignConfig {
             min_score: self.min_score,
@@ -87,10 +82,7 @@ impl BuildArgs {
             default_gazetteer: !self.no_default_gazetteer,
             strict: self.strict,
             align,
-            filter: GlossaryFilter {
-                min_score: self.min_score,
-                min_count: self.min_count,
-            },
+            filter: GlossaryFilter { min_score: self.min_score, min_count: self.min_count },
         })
     }
 }

@@ -55,11 +55,7 @@ fn report(ranks: &[Option<usize>]) -> RankReport {
     RankReport {
         queries: ranks.len(),
         top1: ranks.iter().filter(|r| **r == Some(1)).count() as f64 / q,
-        mrr: ranks
-            .iter()
-            .map(|r| r.map_or(0.0, |r| 1.0 / r as f64))
-            .sum::<f64>()
-            / q,
+        mrr: ranks.iter().map(|r| r.map_or(0.0, |r| 1.0 / r as f64)).sum::<f64>() / q,
     }
 }
 
@@ -81,9 +77,7 @@ pub fn evaluate_nazir(pairs: &[(String, String)]) -> RankReport {
         .iter()
         .map(|(en, ar)| {
             rank_candidates(&index, ar, english.len(), &mut scratch, &mut out);
-            out.iter()
-                .position(|m| &english[m.term] == en)
-                .map(|p| p + 1)
+            out.iter().position(|m| &english[m.term] == en).map(|p| p + 1)
         })
         .collect();
     report(&ranks)
@@ -133,15 +127,11 @@ mod tests {
 
     #[test]
     fn ranks_a_small_list() {
-        let pairs: Vec<(String, String)> = [
-            ("google", "جوجل"),
-            ("oracle", "أوراكل"),
-            ("meta", "ميتا"),
-            ("orkla", "أوركلا"),
-        ]
-        .iter()
-        .map(|(e, a)| (e.to_string(), a.to_string()))
-        .collect();
+        let pairs: Vec<(String, String)> =
+            [("google", "جوجل"), ("oracle", "أوراكل"), ("meta", "ميتا"), ("orkla", "أوركلا")]
+                .iter()
+                .map(|(e, a)| (e.to_string(), a.to_string()))
+                .collect();
         let r = evaluate_nazir(&pairs);
         assert_eq!(r.queries, 4);
         assert_eq!(r.top1, 1.0);

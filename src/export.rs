@@ -15,10 +15,8 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// The glossary CSV columns, in order.
-pub const CSV_HEADER: [&str; 11] = [
-    "en", "ar", "variants", "score", "count", "docs", "method", "kind", "context", "source",
-    "status",
-];
+pub const CSV_HEADER: [&str; 11] =
+    ["en", "ar", "variants", "score", "count", "docs", "method", "kind", "context", "source", "status"];
 
 /// How the CSV is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -29,28 +27,16 @@ pub struct CsvOptions {
 
 /// Excel evaluates cells that start with these characters.
 fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@']) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
+    if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}").into() } else { cell.into() }
 }
 
 /// Writes the glossary as CSV to `out`.
-pub fn write_csv<W: Write>(
-    glossary: &Glossary,
-    mut out: W,
-    options: CsvOptions,
-) -> std::io::Result<()> {
+pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions) -> std::io::Result<()> {
     if options.excel {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
     let mut w = csv::WriterBuilder::new()
-        .terminator(if options.excel {
-            csv::Terminator::CRLF
-        } else {
-            csv::Terminator::Any(b'\n')
-        })
+        .terminator(if options.excel { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
         .from_writer(out);
     w.write_record(CSV_HEADER)?;
     let mut variants = String::new();
@@ -78,13 +64,7 @@ pub fn write_csv<W: Write>(
             "",
         ];
         if options.excel {
-            w.write_record(
-                row.iter()
-                    .map(|c| guard_formula(c))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|c| c.as_ref()),
-            )?;
+            w.write_record(row.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_ref()))?;
         } else {
             w.write_record(row)?;
         }
@@ -95,10 +75,7 @@ pub fn write_csv<W: Write>(
 /// Writes `path` atomically: `write` fills a temporary file next to it,
 /// which then replaces `path`. On any error the temporary file is removed
 /// and `path` is untouched.
-pub fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
-) -> Result<()> {
+pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -109,10 +86,7 @@ pub fn write_atomically(
             reason: format!("folder {} does not exist", dir.display()),
         });
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "out".into());
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
         let file = File::create(&tmp)?;
@@ -125,10 +99,7 @@ pub fn write_atomically(
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        Error::Output {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        }
+        Error::Output { path: path.to_path_buf(), reason: e.to_string() }
     })
 }
 
@@ -139,23 +110,14 @@ pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
     let Ok(bytes) = std::fs::read(path) else {
         return Ok(());
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(&bytes[..]);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&bytes[..]);
     let Ok(headers) = reader.headers() else {
         return Ok(());
     };
-    let Some(col) = headers
-        .iter()
-        .position(|h| h.trim_start_matches('\u{FEFF}') == "status")
-    else {
+    let Some(col) = headers.iter().position(|h| h.trim_start_matches('\u{FEFF}') == "status") else {
         return Ok(());
     };
-    let reviewed = reader
-        .records()
-        .flatten()
-        .filter(|r| r.get(col).is_some_and(|s| !s.trim().is_empty()))
-        .count();
+    let reviewed = reader.records().flatten().filter(|r| r.get(col).is_some_and(|s| !s.trim().is_empty())).count();
     if reviewed > 0 {
         return Err(Error::Output {
             path: path.to_path_buf(),
@@ -179,10 +141,7 @@ mod tests {
     fn header_and_excel_bytes() {
         let mut plain = Vec::new();
         write_csv(&sample(), &mut plain, CsvOptions::default()).unwrap();
-        assert_eq!(
-            String::from_utf8(plain).unwrap(),
-            format!("{}\n", CSV_HEADER.join(","))
-        );
+        assert_eq!(String::from_utf8(plain).unwrap(), format!("{}\n", CSV_HEADER.join(",")));
         let mut excel = Vec::new();
         write_csv(&sample(), &mut excel, CsvOptions { excel: true }).unwrap();
         assert!(excel.starts_with(b"\xEF\xBB\xBFen,ar,"));
@@ -202,8 +161,7 @@ mod tests {
         assert!(err.to_string().contains("boom"));
         assert_eq!(std::fs::read(&target).unwrap(), b"x");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        let err =
-            write_atomically(&dir.path().join("nope/g.csv"), |w| w.write_all(b"x")).unwrap_err();
+        let err = write_atomically(&dir.path().join("nope/g.csv"), |w| w.write_all(b"x")).unwrap_err();
         assert!(err.to_string().contains("does not exist"));
     }
 
@@ -214,12 +172,7 @@ mod tests {
         std::fs::write(&p, "en,ar,status\nGoogle,جوجل,\n").unwrap();
         ensure_not_reviewed(&p).unwrap();
         std::fs::write(&p, "\u{FEFF}en,ar,status\nGoogle,جوجل,approved\n").unwrap();
-        assert!(
-            ensure_not_reviewed(&p)
-                .unwrap_err()
-                .to_string()
-                .contains("1 rows have a status")
-        );
+        assert!(ensure_not_reviewed(&p).unwrap_err().to_string().contains("1 rows have a status"));
         ensure_not_reviewed(&dir.path().join("absent.csv")).unwrap();
     }
 }

@@ -66,12 +66,7 @@ impl ArticleWords {
                 Script::Arabic => (is_stopword(form), is_letter_name(form)),
                 _ => (false, false),
             };
-            self.words.push(Word {
-                token,
-                norm,
-                stopword,
-                letter_name,
-            });
+            self.words.push(Word { token, norm, stopword, letter_name });
         }
     }
 
@@ -169,13 +164,8 @@ const CLITICS: &[(&str, usize, bool)] = &[
 /// The readings of a word in matching form: as written first, then every
 /// clitic sequence that leaves a stem of at least [`MIN_STEM_LETTERS`].
 pub fn clitic_readings(word: &str) -> impl Iterator<Item = CliticReading<'_>> {
-    let as_written = CliticReading {
-        particles: 0,
-        article: false,
-        stem: word,
-        display_skip: 0,
-        restore_article: false,
-    };
+    let as_written =
+        CliticReading { particles: 0, article: false, stem: word, display_skip: 0, restore_article: false };
     std::iter::once(as_written).chain(CLITICS.iter().filter_map(move |&(p, particles, article)| {
         let stem = word.strip_prefix(p)?;
         if stem.chars().count() < MIN_STEM_LETTERS {
@@ -183,18 +173,8 @@ pub fn clitic_readings(word: &str) -> impl Iterator<Item = CliticReading<'_>> {
         }
         // لل stands for ل + ال: the display drops both letters and puts ال back.
         let restore_article = article && p.ends_with("لل");
-        let display_skip = if restore_article {
-            particles + 1
-        } else {
-            particles
-        };
-        Some(CliticReading {
-            particles,
-            article,
-            stem,
-            display_skip,
-            restore_article,
-        })
+        let display_skip = if restore_article { particles + 1 } else { particles };
+        Some(CliticReading { particles, article, stem, display_skip, restore_article })
     }))
 }
 
@@ -205,20 +185,16 @@ const NISBA_SUFFIXES: &[&str] = &["يين", "يون", "يه", "ي"];
 /// The word without a nisba ending, when it has one and at least three
 /// letters remain.
 pub fn strip_nisba(word: &str) -> Option<&str> {
-    NISBA_SUFFIXES
-        .iter()
-        .find_map(|s| word.strip_suffix(s))
-        .filter(|rest| rest.chars().count() >= 3)
+    NISBA_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)).filter(|rest| rest.chars().count() >= 3)
 }
 
 /// Whether a word (matching form) starts with the definite article, alone
 /// or after a clitic (ال, وال, فال, بال, كال, لل), leaving at least three
 /// letters.
 pub fn starts_with_article(word: &str) -> bool {
-    ["وال", "فال", "بال", "كال", "لل", "ال"].iter().any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.chars().count() >= 3)
-    })
+    ["وال", "فال", "بال", "كال", "لل", "ال"]
+        .iter()
+        .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= 3))
 }
 
 /// Byte offset in an original word after its first `letters` Arabic
@@ -443,20 +419,12 @@ mod tests {
     fn clitics_are_alternatives_with_a_two_letter_floor() {
         let stems: Vec<&str> = clitic_readings("واوراكل").map(|r| r.stem).collect();
         assert_eq!(stems, vec!["واوراكل", "اوراكل"]);
-        let r = clitic_readings("للكونغرس")
-            .find(|r| r.stem == "كونغرس")
-            .unwrap();
+        let r = clitic_readings("للكونغرس").find(|r| r.stem == "كونغرس").unwrap();
         assert!(r.article && r.restore_article && r.display_skip == 2 && r.particles == 1);
-        let r = clitic_readings("والكرملين")
-            .find(|r| r.stem == "كرملين")
-            .unwrap();
+        let r = clitic_readings("والكرملين").find(|r| r.stem == "كرملين").unwrap();
         assert!(r.article && !r.restore_article && r.display_skip == 1);
         let stems: Vec<&str> = clitic_readings("بالكرملين").map(|r| r.stem).collect();
-        assert!(
-            stems.contains(&"بالكرملين")
-                && stems.contains(&"كرملين")
-                && stems.contains(&"الكرملين")
-        );
+        assert!(stems.contains(&"بالكرملين") && stems.contains(&"كرملين") && stems.contains(&"الكرملين"));
         let stems: Vec<&str> = clitic_readings("للذكاء").map(|r| r.stem).collect();
         assert!(stems.contains(&"ذكاء"));
         // Never below two letters: ول keeps its letters.

@@ -88,10 +88,7 @@ pub struct GlossaryFilter {
 
 impl Default for GlossaryFilter {
     fn default() -> Self {
-        GlossaryFilter {
-            min_score: 0.0,
-            min_count: 1,
-        }
+        GlossaryFilter { min_score: 0.0, min_count: 1 }
     }
 }
 
@@ -111,13 +108,7 @@ impl GlossaryBuilder {
     }
 
     /// Adds the occurrences of one article (`text` is its Arabic text).
-    pub fn add_article(
-        &mut self,
-        id: &str,
-        text: &str,
-        occurrences: &[Occurrence],
-        candidates: &CandidateSet,
-    ) {
+    pub fn add_article(&mut self, id: &str, text: &str, occurrences: &[Occurrence], candidates: &CandidateSet) {
         self.docs += 1;
         let doc = self.docs;
         let mut starts: Option<Vec<usize>> = None;
@@ -175,8 +166,7 @@ impl GlossaryBuilder {
             .into_iter()
             .filter(|e| e.count >= filter.min_count && e.score + 1e-6 >= filter.min_score)
             .map(|mut e| {
-                e.renderings
-                    .sort_by(|a, b| b.count.cmp(&a.count).then(a.first_seen.cmp(&b.first_seen)));
+                e.renderings.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_seen.cmp(&b.first_seen)));
                 e
             })
             .collect();
@@ -225,14 +215,7 @@ mod tests {
     use super::*;
 
     fn occ(term: usize, surface: &str, method: Method, start: usize) -> Occurrence {
-        Occurrence {
-            term,
-            surface: surface.into(),
-            method,
-            score: 0.9,
-            start,
-            end: start + surface.len(),
-        }
+        Occurrence { term, surface: surface.into(), method, score: 0.9, start, end: start + surface.len() }
     }
 
     #[test]
@@ -245,10 +228,7 @@ mod tests {
         b.add_article(
             "a.txt",
             text,
-            &[
-                occ(0, "DeepSeek", Method::Latin, 0),
-                occ(0, "ديبسيك", Method::Transliteration, 12),
-            ],
+            &[occ(0, "DeepSeek", Method::Latin, 0), occ(0, "ديبسيك", Method::Transliteration, 12)],
             &c,
         );
         b.add_article(
@@ -261,29 +241,15 @@ mod tests {
             ],
             &c,
         );
-        b.add_article(
-            "c.txt",
-            "DeepSeek",
-            &[occ(0, "DeepSeek", Method::Latin, 0)],
-            &c,
-        );
+        b.add_article("c.txt", "DeepSeek", &[occ(0, "DeepSeek", Method::Latin, 0)], &c);
         let g = b.finish(GlossaryFilter::default());
         assert_eq!(g.entries[0].en, "DeepSeek");
         assert_eq!(g.entries[0].preferred().form, "DeepSeek");
-        assert_eq!(
-            g.entries[0]
-                .variants()
-                .map(|r| r.form.as_str())
-                .collect::<Vec<_>>(),
-            vec!["ديبسيك"]
-        );
+        assert_eq!(g.entries[0].variants().map(|r| r.form.as_str()).collect::<Vec<_>>(), vec!["ديبسيك"]);
         assert_eq!((g.entries[0].count, g.entries[0].docs), (3, 2));
         assert_eq!(g.entries[0].source, "a.txt:1");
         assert_eq!(g.entries[1].preferred().form, "غوغل");
-        let filtered = GlossaryBuilder::new().finish(GlossaryFilter {
-            min_score: 0.95,
-            min_count: 1,
-        });
+        let filtered = GlossaryBuilder::new().finish(GlossaryFilter { min_score: 0.95, min_count: 1 });
         assert!(filtered.entries.is_empty());
     }
 
@@ -292,11 +258,7 @@ mod tests {
         let long = format!("{} جوجل {}", "كلمة ".repeat(60), "أخرى ".repeat(60));
         let start = long.find("جوجل").unwrap();
         let ctx = context_snippet(&long, start, start + "جوجل".len());
-        assert!(
-            ctx.chars().count() <= CONTEXT_CHARS,
-            "{}",
-            ctx.chars().count()
-        );
+        assert!(ctx.chars().count() <= CONTEXT_CHARS, "{}", ctx.chars().count());
         assert!(ctx.contains("جوجل") && ctx.starts_with('…') && ctx.ends_with('…'));
         let text = "سطر\nقال جوجل\nآخر";
         let at = text.find("جوجل").unwrap();

@@ -82,10 +82,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if ty.is_dir() {
             walk(&path, files)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl")
-        ) {
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
             files.push(path);
         }
     }
@@ -120,10 +117,7 @@ pub fn read_articles(
     for (path, root) in files {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io("-", e))?;
+            std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io("-", e))?;
             let starts_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
             if starts_json {
                 read_jsonl(BufReader::new(&bytes[..]), "-", &mut article, &mut report)?;
@@ -148,20 +142,11 @@ pub fn read_articles(
 
 /// Decodes bytes as UTF-8 text: BOM removed, CRLF to LF. On failure the
 /// problem names the line and byte offset (relative to `base_offset`).
-fn decode(
-    bytes: &[u8],
-    path: &str,
-    base_line: usize,
-    base_offset: usize,
-) -> std::result::Result<String, InputProblem> {
+fn decode(bytes: &[u8], path: &str, base_line: usize, base_offset: usize) -> std::result::Result<String, InputProblem> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let skipped = bytes.len() - body.len();
     match std::str::from_utf8(body) {
-        Ok(s) => Ok(if s.contains('\r') {
-            s.replace("\r\n", "\n")
-        } else {
-            s.to_string()
-        }),
+        Ok(s) => Ok(if s.contains('\r') { s.replace("\r\n", "\n") } else { s.to_string() }),
         Err(e) => {
             let at = e.valid_up_to();
             let line = base_line + body[..at].iter().filter(|&&b| b == b'\n').count();
@@ -183,11 +168,7 @@ fn read_text(
     report: &mut impl FnMut(InputProblem) -> Result<()>,
 ) -> Result<()> {
     match decode(bytes, path, 1, 0) {
-        Ok(text) => article(Article {
-            id: id.to_string(),
-            text,
-            en: None,
-        }),
+        Ok(text) => article(Article { id: id.to_string(), text, en: None }),
         Err(p) => report(p)?,
     }
     Ok(())
@@ -204,9 +185,7 @@ fn read_jsonl(
     let mut offset = 0;
     loop {
         buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| Error::io(path, e))?;
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(path, e))?;
         if n == 0 {
             break;
         }
@@ -231,11 +210,7 @@ fn read_jsonl(
             reason,
         };
         match serde_json::from_str::<JsonArticle>(trimmed) {
-            Ok(JsonArticle {
-                text: Some(text),
-                id,
-                en,
-            }) => {
+            Ok(JsonArticle { text: Some(text), id, en }) => {
                 let id = match id {
                     Some(serde_json::Value::String(s)) => s,
                     Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -261,13 +236,7 @@ mod tests {
             Ok(())
         };
         if jsonl {
-            read_jsonl(
-                BufReader::new(bytes),
-                "t.jsonl",
-                &mut |a| arts.push(a),
-                &mut report,
-            )
-            .unwrap();
+            read_jsonl(BufReader::new(bytes), "t.jsonl", &mut |a| arts.push(a), &mut report).unwrap();
         } else {
             read_text(bytes, "t.txt", "t.txt", &mut |a| arts.push(a), &mut report).unwrap();
         }
@@ -297,10 +266,7 @@ mod tests {
     fn jsonl_goes_on_after_a_broken_line() {
         let data = "{\"id\":\"a\",\"text\":\"جوجل\",\"en\":\"Google\"}\n{\"id\": \"b\", \"text\": \n\n{\"id\":7,\"text\":\"ميتا\"}\n{\"id\":\"c\"}\n";
         let (a, p) = collect(data.as_bytes(), true);
-        assert_eq!(
-            a.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
-            vec!["a", "7"]
-        );
+        assert_eq!(a.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), vec!["a", "7"]);
         assert_eq!(a[0].en.as_deref(), Some("Google"));
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].line, Some(2));

@@ -24,8 +24,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             if err.chain().any(|e| {
-                e.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             }) {
                 return ExitCode::SUCCESS;
             }
@@ -41,8 +40,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {msg} {pos}/{len} articles [{elapsed}]")
-            .expect("valid template"),
+        ProgressStyle::with_template("{spinner} {msg} {pos}/{len} articles [{elapsed}]").expect("valid template"),
     );
     bar
 }
@@ -88,9 +86,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         eprintln!("nazir: skipped {p}");
     }
     let options = CsvOptions { excel: args.excel };
-    emit(args.output.as_deref(), |w| {
-        write_csv(&output.glossary, w, options)
-    })?;
+    emit(args.output.as_deref(), |w| write_csv(&output.glossary, w, options))?;
     if !args.quiet {
         eprintln!(
             "nazir: {} articles, {} candidates, {} glossary entries{}",
@@ -104,11 +100,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             }
         );
     }
-    Ok(if output.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if output.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
@@ -123,11 +115,7 @@ fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
         })?
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    Ok(text
-        .lines()
-        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
-        .filter(|l| !l.trim().is_empty())
-        .collect())
+    Ok(text.lines().map(|l| l.strip_suffix('\r').unwrap_or(l).to_string()).filter(|l| !l.trim().is_empty()).collect())
 }
 
 fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
@@ -170,22 +158,13 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
                     let akey = readings
                         .iter()
                         .max_by(|a, b| {
-                            let s =
-                                |r: &(Vec<u8>, f32)| nazir::score::similarity(&r.0, &ekey) - r.1;
+                            let s = |r: &(Vec<u8>, f32)| nazir::score::similarity(&r.0, &ekey) - r.1;
                             s(a).total_cmp(&s(b))
                         })
                         .map(|r| r.0.clone())
                         .unwrap_or_default();
                     let ops = nazir::score::render_script(&nazir::score::edit_script(&akey, &ekey));
-                    csv.write_record([
-                        term.as_str(),
-                        &rank,
-                        en,
-                        &score,
-                        key_str(&akey),
-                        key_str(&ekey),
-                        &ops,
-                    ])?;
+                    csv.write_record([term.as_str(), &rank, en, &score, key_str(&akey), key_str(&ekey), &ops])?;
                 } else {
                     csv.write_record([term.as_str(), &rank, en, &score])?;
                 }
@@ -202,17 +181,9 @@ fn run_romanize(args: &RomanizeArgs) -> anyhow::Result<ExitCode> {
     emit(None, |w| {
         for term in &args.terms {
             if term.chars().any(is_arabic_letter) {
-                writeln!(
-                    w,
-                    "{term}\t{}\t{}",
-                    normalize(term),
-                    key_str(&arabic_key(term))
-                )?;
+                writeln!(w, "{term}\t{}\t{}", normalize(term), key_str(&arabic_key(term)))?;
             } else {
-                let keys: Vec<String> = english_keys(term)
-                    .iter()
-                    .map(|(_, k)| key_str(k).to_string())
-                    .collect();
+                let keys: Vec<String> = english_keys(term).iter().map(|(_, k)| key_str(k).to_string()).collect();
                 writeln!(w, "{term}\t{}\t{}", fold_latin(term), keys.join("|"))?;
             }
         }

@@ -201,14 +201,7 @@ mod tests {
 
     #[test]
     fn every_step_is_idempotent() {
-        for s in [
-            "أَوراكل",
-            "جـوجل",
-            "\u{FDFA}",
-            "٢٠٢٥ ﻻ",
-            "DeepSeek ديبسيك",
-            "ٱلله",
-        ] {
+        for s in ["أَوراكل", "جـوجل", "\u{FDFA}", "٢٠٢٥ ﻻ", "DeepSeek ديبسيك", "ٱلله"] {
             let once = normalize(s);
             assert_eq!(normalize(&once), once, "{s}");
             let surface = clean_surface(s);

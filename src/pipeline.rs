@@ -102,11 +102,7 @@ pub fn load_candidates(config: &BuildConfig) -> Result<CandidateSet> {
 /// Runs a build.
 pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<BuildOutput> {
     let mut candidates = load_candidates(config)?;
-    let on_problem = if config.strict {
-        OnProblem::Stop
-    } else {
-        OnProblem::Continue
-    };
+    let on_problem = if config.strict { OnProblem::Stop } else { OnProblem::Continue };
     let buffered = config.inputs.iter().any(|p| p.as_os_str() == "-");
     let mut kept: Vec<Article> = Vec::new();
     let mut problems = Vec::new();
@@ -141,17 +137,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         kept.iter().for_each(&mut align_one);
     } else {
         // Problems were reported by the first pass; the second skips them.
-        read_articles(
-            &config.inputs,
-            OnProblem::Continue,
-            |a| align_one(&a),
-            |_| {},
-        )?;
+        read_articles(&config.inputs, OnProblem::Continue, |a| align_one(&a), |_| {})?;
     }
-    Ok(BuildOutput {
-        glossary: builder.finish(config.filter),
-        problems,
-        articles,
-        candidates: candidates.len(),
-    })
+    Ok(BuildOutput { glossary: builder.finish(config.filter), problems, articles, candidates: candidates.len() })
 }

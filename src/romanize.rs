@@ -71,23 +71,13 @@ pub const LETTER_NAMES: [&str; 26] = [
 
 /// Alternative letter names also common in the press (A as اي, H as اتش
 /// are covered by normalization; these are genuinely different words).
-pub const LETTER_NAME_VARIANTS: [(&str, char); 7] = [
-    ("ايه", 'A'),
-    ("جاي", 'J'),
-    ("كاي", 'K'),
-    ("زي", 'Z'),
-    ("زيد", 'Z'),
-    ("اكس", 'X'),
-    ("ام", 'M'),
-];
+pub const LETTER_NAME_VARIANTS: [(&str, char); 7] =
+    [("ايه", 'A'), ("جاي", 'J'), ("كاي", 'K'), ("زي", 'Z'), ("زيد", 'Z'), ("اكس", 'X'), ("ام", 'M')];
 
 /// Whether a key symbol is a vowel or vowel-like (long, short, carrier,
 /// ain, final ha, silent e).
 pub fn is_vowel_symbol(b: u8) -> bool {
-    matches!(
-        b,
-        b'A' | b'U' | b'I' | b'E' | b'a' | b'e' | b'i' | b'o' | b'u' | b'\'' | b'`' | b'~'
-    )
+    matches!(b, b'A' | b'U' | b'I' | b'E' | b'a' | b'e' | b'i' | b'o' | b'u' | b'\'' | b'`' | b'~')
 }
 
 /// Every symbol a key can contain.
@@ -341,9 +331,7 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
                     advance = 2;
                     if prev == b's' {
                         // "sch": the s already produced S below.
-                    } else if matches!(next2, b'r' | b'l')
-                        || (i + 2 < n && !is_vowel_letter(next2) && i == 0)
-                    {
+                    } else if matches!(next2, b'r' | b'l') || (i + 2 < n && !is_vowel_letter(next2) && i == 0) {
                         out.push(b'k');
                     } else {
                         out.extend_from_slice(b"cS");
@@ -508,26 +496,18 @@ pub struct EnglishWord {
 pub fn split_english(term: &str) -> Vec<EnglishWord> {
     let folded = fold_latin(term);
     let mut words = Vec::new();
-    for raw in folded
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '_' | ',' | '(' | ')' | '+'))
-    {
+    for raw in folded.split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '_' | ',' | '(' | ')' | '+')) {
         // Dotted initials: "D.A." → D, A (each acronym-like).
         if raw.contains('.') {
             let parts: Vec<&str> = raw.split('.').filter(|p| !p.is_empty()).collect();
             if parts.iter().all(|p| p.len() == 1) {
                 for p in parts {
-                    words.push(EnglishWord {
-                        text: p.to_string(),
-                        acronym_like: true,
-                    });
+                    words.push(EnglishWord { text: p.to_string(), acronym_like: true });
                 }
                 continue;
             }
         }
-        let raw: String = raw
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '\'' || *c == '&')
-            .collect();
+        let raw: String = raw.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '\'' || *c == '&').collect();
         if raw.is_empty() {
             continue;
         }
@@ -562,17 +542,10 @@ fn split_camel(word: &str, words: &mut Vec<EnglishWord>) {
 fn push_word(w: &str, words: &mut Vec<EnglishWord>) {
     let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
     let upper = w.bytes().filter(u8::is_ascii_uppercase).count();
-    let has_vowel = w
-        .bytes()
-        .any(|b| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u'));
+    let has_vowel = w.bytes().any(|b| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u'));
     let acronym_like = letters > 0
-        && ((upper == letters && letters <= 5)
-            || (letters <= 4 && !has_vowel && upper > 0)
-            || letters == 1);
-    words.push(EnglishWord {
-        text: w.to_string(),
-        acronym_like,
-    });
+        && ((upper == letters && letters <= 5) || (letters <= 4 && !has_vowel && upper > 0) || letters == 1);
+    words.push(EnglishWord { text: w.to_string(), acronym_like });
 }
 
 fn spelled_key(word: &str, out: &mut Vec<u8>) {
@@ -716,15 +689,9 @@ mod tests {
         assert_eq!(en("SoftBank"), "soft bank");
         assert_eq!(en("DeepSeek"), "dIb sIk");
         assert_eq!(en("Wall Street"), "wol strIt");
-        let words: Vec<String> = split_english("OpenAI")
-            .into_iter()
-            .map(|w| w.text)
-            .collect();
+        let words: Vec<String> = split_english("OpenAI").into_iter().map(|w| w.text).collect();
         assert_eq!(words, vec!["Open", "AI"]);
-        let words: Vec<String> = split_english("iPhone")
-            .into_iter()
-            .map(|w| w.text)
-            .collect();
+        let words: Vec<String> = split_english("iPhone").into_iter().map(|w| w.text).collect();
         assert_eq!(words, vec!["i", "Phone"]);
     }
 
@@ -735,12 +702,7 @@ mod tests {
         assert_eq!(key_str(&spelled.1), ar("سي إن إن"));
         let keys = english_keys("D.A. Davidson");
         let spelled = keys.iter().find(|k| k.0 == Reading::Spelled).unwrap();
-        assert_eq!(
-            key_str(&spelled.1),
-            ar("دي إيه دافيدسون")
-                .replace("AfId", "afid")
-                .replace("sUn", "son")
-        );
+        assert_eq!(key_str(&spelled.1), ar("دي إيه دافيدسون").replace("AfId", "afid").replace("sUn", "son"));
         let keys = english_keys("OpenAI");
         let spelled = keys.iter().find(|k| k.0 == Reading::Spelled).unwrap();
         assert!(key_str(&spelled.1).ends_with(&ar("إيه آي")));

@@ -103,9 +103,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             }
             // Inner connector inside a Latin word or a number: keep it when
             // a letter or digit follows directly (`D.A`, `S&P`, `3.5`).
-            if matches!(script, Script::Latin | Script::Number)
-                && matches!(d, '.' | '-' | '&' | '\'' | '’')
-            {
+            if matches!(script, Script::Latin | Script::Number) && matches!(d, '.' | '-' | '&' | '\'' | '’') {
                 let after = text[i + d.len_utf8()..].chars().next();
                 if let Some(a) = after {
                     let ok = match script {
@@ -121,12 +119,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             }
             break;
         }
-        out.push(Token {
-            start,
-            end,
-            script,
-            after_break: pending_break,
-        });
+        out.push(Token { start, end, script, after_break: pending_break });
         pending_break = false;
     }
 }
@@ -141,9 +134,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Byte offsets at which lines start, for turning a byte offset into a
 /// 1-based line number with [`line_of`].
 pub fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
 
 /// The 1-based line number of `offset` given `starts` from [`line_starts`].
@@ -156,10 +147,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<(&str, Script, bool)> {
-        tokenize(text)
-            .iter()
-            .map(|t| (t.text(text), t.script, t.after_break))
-            .collect()
+        tokenize(text).iter().map(|t| (t.text(text), t.script, t.after_break)).collect()
     }
 
     #[test]
@@ -181,10 +169,7 @@ mod tests {
     #[test]
     fn keeps_marks_and_tatweel_inside_words() {
         let text = "مَايكروسوفت لـDeepSeek جـوجل";
-        assert_eq!(
-            words(text).iter().map(|w| w.0).collect::<Vec<_>>(),
-            vec!["مَايكروسوفت", "لـ", "DeepSeek", "جـوجل"]
-        );
+        assert_eq!(words(text).iter().map(|w| w.0).collect::<Vec<_>>(), vec!["مَايكروسوفت", "لـ", "DeepSeek", "جـوجل"]);
     }
 
     #[test]

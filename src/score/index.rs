@@ -7,13 +7,15 @@
 //! visits the buckets nearest its own count first; a whole bucket is
 //! skipped when the count difference alone proves no entry in it can reach
 //! the current threshold, an entry is skipped when its histogram proves
-//! the same, and the dynamic program stops early once every path exceeds
-//! the threshold. The threshold ratchets up to the k-th best score found so
+//! the same, a distance computed on the two consonant skeletons alone (a
+//! cheap lower bound, see [`super::skeleton_bound_with`]) proves it again
+//! before the full dynamic program runs, and that program stops early
+//! once every path exceeds the threshold. The threshold ratchets up to the k-th best score found so
 //! far. All three bounds are exact, so the index returns the same top-k as
 //! scoring every pair ([`CandidateIndex::search_naive`], kept for tests and
 //! benchmarks).
 
-use super::{MAX_CLASSES, Scratch, costs, distance_with, max_cost_for, similarity_from};
+use super::{MAX_CLASSES, Scratch, costs, distance_with, max_cost_for, similarity_from, skeleton_bound_with};
 use crate::romanize::{Reading, english_keys};
 
 /// A scored candidate.
@@ -33,6 +35,7 @@ struct Entry {
     reading: Reading,
     key_start: u32,
     key_len: u32,
+    skeleton_start: u32,
     weight: u32,
     strong: u32,
 }
@@ -51,6 +54,7 @@ pub struct CandidateIndex {
     entries: Vec<Entry>,
     hists: Vec<[u8; MAX_CLASSES]>,
     keys: Vec<u8>,
+    skeletons: Vec<u8>,
     buckets: Vec<Bucket>,
     n_terms: usize,
 }
@@ -60,14 +64,14 @@ pub struct CandidateIndex {
 pub struct SearchScratch {
     dp: Scratch,
     order: Vec<usize>,
+    skeleton: Vec<u8>,
 }
 
 impl CandidateIndex {
     /// Builds the index over English terms (their keys are computed here,
     /// once per term).
     pub fn new<S: AsRef<str>>(terms: &[S]) -> Self {
-        let keyed: Vec<Vec<(Reading, Vec<u8>)>> =
-            terms.iter().map(|t| english_keys(t.as_ref())).collect();
+        let keyed: Vec<Vec<(Reading, Vec<u8>)>> = terms.iter().map(|t| english_keys(t.as_ref())).collect();
         Self::from_keys(keyed)
     }
 
@@ -77,6 +81,7 @@ impl CandidateIndex {
         let n_terms = readings.len();
         let mut raw: Vec<(Entry, [u8; MAX_CLASSES])> = Vec::new();
         let mut keys = Vec::new();
+        let mut skeletons = Vec::new();
         for (term, list) in readings.into_iter().enumerate() {
             for (reading, key) in list {
                 if key.is_empty() {
@@ -89,10 +94,12 @@ impl CandidateIndex {
                     reading,
                     key_start: keys.len() as u32,
                     key_len: key.len() as u32,
+                    skeleton_start: skeletons.len() as u32,
                     weight: c.weight(&key),
                     strong,
                 };
                 keys.extend_from_slice(&key);
+                c.skeleton_into(&key, &mut skeletons);
                 raw.push((entry, hist));
             }
         }
@@ -104,22 +111,11 @@ impl CandidateIndex {
                     b.end = i + 1;
                     b.max_weight = b.max_weight.max(e.weight);
                 }
-                _ => buckets.push(Bucket {
-                    strong: e.strong,
-                    start: i,
-                    end: i + 1,
-                    max_weight: e.weight,
-                }),
+                _ => buckets.push(Bucket { strong: e.strong, start: i, end: i + 1, max_weight: e.weight }),
             }
         }
         let (entries, hists) = raw.into_iter().unzip();
-        Self {
-            entries,
-            hists,
-            keys,
-            buckets,
-            n_terms,
-        }
+        Self { entries, hists, keys, skeletons, buckets, n_terms }
     }
 
     /// Number of terms indexed.
@@ -136,16 +132,13 @@ impl CandidateIndex {
         &self.keys[e.key_start as usize..(e.key_start + e.key_len) as usize]
     }
 
+    fn skeleton(&self, e: &Entry) -> &[u8] {
+        &self.skeletons[e.skeleton_start as usize..(e.skeleton_start + e.strong) as usize]
+    }
+
     /// The best `k` terms for `query` (a key) with a score of at least
     /// `min_score`, best first (ties: lower term index first), into `out`.
-    pub fn search(
-        &self,
-        query: &[u8],
-        k: usize,
-        min_score: f32,
-        scratch: &mut SearchScratch,
-        out: &mut Vec<Match>,
-    ) {
+    pub fn search(&self, query: &[u8], k: usize, min_score: f32, scratch: &mut SearchScratch, out: &mut Vec<Match>) {
         out.clear();
         if k == 0 || query.is_empty() {
             return;
@@ -154,13 +147,14 @@ impl CandidateIndex {
         let mut qhist = [0; MAX_CLASSES];
         let qstrong = c.class_histogram(query, &mut qhist);
         let qweight = c.weight(query);
+        let mut qskeleton = std::mem::take(&mut scratch.skeleton);
+        qskeleton.clear();
+        c.skeleton_into(query, &mut qskeleton);
         // Visit buckets in order of count distance from the query.
         scratch.order.clear();
         scratch.order.extend(0..self.buckets.len());
         let buckets = &self.buckets;
-        scratch
-            .order
-            .sort_by_key(|&i| buckets[i].strong.abs_diff(qstrong));
+        scratch.order.sort_by_key(|&i| buckets[i].strong.abs_diff(qstrong));
         for oi in 0..scratch.order.len() {
             let b = &self.buckets[scratch.order[oi]];
             let threshold = current_threshold(out, k, min_score);
@@ -175,22 +169,18 @@ impl CandidateIndex {
                 if c.lower_bound(&qhist, &self.hists[i]) > max_cost {
                     continue;
                 }
+                if skeleton_bound_with(&qskeleton, self.skeleton(e), max_cost, &mut scratch.dp).is_none() {
+                    continue;
+                }
                 if let Some(d) = distance_with(query, self.key(e), max_cost, &mut scratch.dp) {
                     let score = similarity_from(d, qweight, e.weight);
                     if score >= min_score {
-                        offer(
-                            out,
-                            k,
-                            Match {
-                                term: e.term as usize,
-                                score,
-                                reading: e.reading,
-                            },
-                        );
+                        offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
                     }
                 }
             }
         }
+        scratch.skeleton = qskeleton;
     }
 
     /// The same result as [`search`](Self::search), scoring every entry.
@@ -209,15 +199,7 @@ impl CandidateIndex {
             if let Some(d) = distance_with(query, self.key(e), u32::MAX, &mut scratch.dp) {
                 let score = similarity_from(d, qweight, e.weight);
                 if score >= min_score {
-                    offer(
-                        out,
-                        k,
-                        Match {
-                            term: e.term as usize,
-                            score,
-                            reading: e.reading,
-                        },
-                    );
+                    offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
                 }
             }
         }
@@ -225,11 +207,7 @@ impl CandidateIndex {
 }
 
 fn current_threshold(out: &[Match], k: usize, min_score: f32) -> f32 {
-    if out.len() >= k {
-        out[out.len() - 1].score.max(min_score)
-    } else {
-        min_score
-    }
+    if out.len() >= k { out[out.len() - 1].score.max(min_score) } else { min_score }
 }
 
 /// Total order on matches: score, then term index, then the word reading
@@ -310,16 +288,8 @@ mod tests {
         let idx = CandidateIndex::new(TERMS);
         let mut s = SearchScratch::default();
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
-        for q in [
-            "جوجل",
-            "قوقل",
-            "ميترو",
-            "أوبن إيه آي",
-            "كيفن",
-            "إكس",
-            "سام",
-            "بنك",
-        ] {
+        for q in ["جوجل", "قوقل", "ميترو", "أوبن إيه آي", "كيفن", "إكس", "سام", "بنك"]
+        {
             for k in [1, 3, 20] {
                 for min in [0.0, 0.5, 0.8] {
                     let key = arabic_key(q);
