@@ -72,14 +72,32 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
     w.flush()
 }
 
+/// The folder an output file goes to.
+fn output_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Checks, before any work, that `path` can be an output: its folder
+/// exists and it is not a folder itself.
+pub fn check_output_path(path: &Path) -> Result<()> {
+    let dir = output_dir(path);
+    if !dir.is_dir() {
+        return Err(Error::Output { path: path.to_path_buf(), reason: format!("folder {} does not exist", dir.display()) });
+    }
+    if path.is_dir() {
+        return Err(Error::Output { path: path.to_path_buf(), reason: "it is a folder".into() });
+    }
+    Ok(())
+}
+
 /// Writes `path` atomically: `write` fills a temporary file next to it,
 /// which then replaces `path`. On any error the temporary file is removed
 /// and `path` is untouched.
 pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = output_dir(path);
     if !dir.is_dir() {
         return Err(Error::Output {
             path: path.to_path_buf(),

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, MatchArgs, RomanizeArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nazir::export::{CsvOptions, ensure_not_reviewed, write_atomically, write_csv};
+use nazir::export::{CsvOptions, check_output_path, ensure_not_reviewed, write_atomically, write_csv};
 use nazir::pipeline::{Progress, build};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -64,8 +64,11 @@ fn emit(
 
 fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let config = args.to_config()?;
-    if let Some(out) = args.output.as_deref().filter(|_| !args.force) {
-        ensure_not_reviewed(out)?;
+    if let Some(out) = args.output.as_deref() {
+        check_output_path(out)?;
+        if !args.force {
+            ensure_not_reviewed(out)?;
+        }
     }
     let bar = progress_bar(args.quiet);
     let mut on_progress = |p: Progress| match p {
@@ -125,6 +128,9 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(args.top_k > 0, "--top-k must be at least 1");
     let english = read_lines(&args.against)?;
     let terms = read_lines(&args.terms)?;
+    if let Some(out) = args.output.as_deref() {
+        check_output_path(out)?;
+    }
     let index = CandidateIndex::new(&english);
     let results: Vec<Vec<nazir::score::index::Match>> = terms
         .par_iter()
