@@ -1,1 +1,18 @@
 //! Integration tests: the real binary on articles written for the project.
+
+// Helpers: the binary, running it, temp dirs, CSV and Arabic helpers.
+mod util;
+// `nazir build`: CSV format, options, inputs, recall and precision.
+mod build;
+// Exit codes, bad inputs, output protection and atomic writes.
+mod errors;
+// `nazir match`: top-k English candidates for Arabic terms.
+mod match_cmd;
+// `nazir romanize`: normalized forms and phonetic keys.
+mod romanize;
+// The shipped gazetteer files, read from disk.
+mod gazetteer;
+// The golden glossary of the test articles (BLESS=1 rewrites it).
+mod golden;
+// Evaluation on the shared data set.
+mod shared_eval;

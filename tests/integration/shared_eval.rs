@@ -1,0 +1,1 @@
+//! Evaluation of nazir on the shared data set (placeholder).
