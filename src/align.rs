@@ -155,7 +155,7 @@ const KNOWN_SPELLING_CLOSE: f32 = 0.9;
 
 /// Similarity to a known Arabic spelling below which a gazetteer-only term
 /// is not taken at all.
-const KNOWN_SPELLING_FAIR: f32 = 0.75;
+const KNOWN_SPELLING_FAIR: f32 = 0.8;
 
 /// Distinct span texts remembered before the memo is cleared (bounds
 /// memory on very large batches).

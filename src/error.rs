@@ -79,10 +79,9 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Io { source, .. } => Some(source),
-            _ => None,
-        }
+        // The I/O error is already part of the message; returning it here
+        // too would print it twice in an error chain.
+        None
     }
 }
 

@@ -85,7 +85,10 @@ fn output_dir(path: &Path) -> &Path {
 pub fn check_output_path(path: &Path) -> Result<()> {
     let dir = output_dir(path);
     if !dir.is_dir() {
-        return Err(Error::Output { path: path.to_path_buf(), reason: format!("folder {} does not exist", dir.display()) });
+        return Err(Error::Output {
+            path: path.to_path_buf(),
+            reason: format!("folder {} does not exist", dir.display()),
+        });
     }
     if path.is_dir() {
         return Err(Error::Output { path: path.to_path_buf(), reason: "it is a folder".into() });

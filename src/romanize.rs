@@ -19,6 +19,7 @@
 //! | `G` | – | g before e/i/y (g or j) |
 //! | `N` | – | the g of ng before a consonant or at the end (often unwritten) |
 //! | `c` | the ت of تش | the optional t of ch/tch |
+//! | `K` | – | the sound of ch: sh as in تش/ش, or k (Michael), or kh (Munich) |
 //! | `H` `h` `E` | ح, ه, word-final ه/ة | –, h, – |
 //! | `` ` `` `'` | ع, hamza and word-initial alef | –, apostrophe |
 //! | `A` `U` `I` | long vowels ا و ي | aa ah, oo ou, ee ea ie ei ey |
@@ -81,7 +82,7 @@ pub fn is_vowel_symbol(b: u8) -> bool {
 }
 
 /// Every symbol a key can contain.
-pub const KEY_ALPHABET: &[u8] = b"bfmtdlnrTDszZSCVWYjgqkxGNcHhwyAUIEaeiou'`~ 0123456789";
+pub const KEY_ALPHABET: &[u8] = b"bfmtdlnrTDszZSCVWYjgqkxGNcKHhwyAUIEaeiou'`~ 0123456789";
 
 /// Appends the key of an Arabic string that is already in matching form
 /// (see [`crate::normalize`]). Words are separated by [`BOUNDARY`].
@@ -200,6 +201,11 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
             continue;
         }
         match c {
+            // A vowel, one consonant and a final silent e (Kate, Wales,
+            // Mike): the vowel is long, as Arabic writes it (كيت, ويلز, مايك).
+            b'a' | b'i' if magic_e(w, i) => {
+                out.extend_from_slice(if c == b'a' { b"e" } else { b"ai" });
+            }
             b'a' => match next {
                 b'a' | b'h' if next == b'a' || !is_vowel_letter(next2) => {
                     out.push(b'A');
@@ -222,9 +228,20 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
                     out.push(b'U');
                     advance = 2;
                 }
-                _ if i + 1 == n && i >= 2 && !is_vowel_letter(prev) => out.push(b'~'),
+                // A final e, or the e of a final -es after one consonant
+                // (Jones, Gates, James), is silent.
+                _ if i >= 2
+                    && !is_vowel_letter(prev)
+                    && (i + 1 == n || (i + 2 == n && next == b's' && is_vowel_letter(at(i - 2)))) =>
+                {
+                    out.push(b'~')
+                }
                 _ => out.push(b'e'),
             },
+            b'i' if i == 0 && matches!(next, b'a' | b'o' | b'u') => {
+                // Iowa, Ian: a word-initial i before a vowel is "ai".
+                out.extend_from_slice(b"ai");
+            }
             b'i' => {
                 if next == b'e' && i + 2 < n {
                     out.push(b'I');
@@ -269,7 +286,9 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
             }
             b'b' => out.push(b'b'),
             b'p' => {
-                if next == b'h' {
+                if i == 0 && next == b'f' {
+                    // Pfizer: the p is silent.
+                } else if next == b'h' {
                     out.push(b'f');
                     advance = 2;
                 } else {
@@ -302,11 +321,18 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
                     out.push(b'T');
                     advance = 2;
                 } else if next == b'c' && at(i + 2) == b'h' {
-                    out.extend_from_slice(b"cS");
+                    out.extend_from_slice(b"cK");
                     advance = 3;
                 } else if next == b'z' {
                     out.extend_from_slice(b"ts");
                     advance = 2;
+                } else if i > 0 && next == b'i' && next2 == b'o' && at(i + 3) == b'n' {
+                    // -tion: Station ستيشن.
+                    out.push(b'S');
+                    advance = 3;
+                } else if i > 0 && next == b'u' && matches!(next2, b'r' | b'n') && at(i + 3) == b'e' {
+                    // -ture, -tune: Nature نيتشر, Fortune فورتشن.
+                    out.extend_from_slice(b"cK");
                 } else {
                     out.push(b't');
                 }
@@ -334,11 +360,16 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
                     } else if matches!(next2, b'r' | b'l') || (i + 2 < n && !is_vowel_letter(next2) && i == 0) {
                         out.push(b'k');
                     } else {
-                        out.extend_from_slice(b"cS");
+                        out.extend_from_slice(b"cK");
                     }
-                } else if next == b'k' {
-                    out.push(b'k');
-                    advance = 2;
+                } else if next == b'k' || next == b'q' {
+                    // ck, and cq before qu (Macquarie): one k.
+                    if next == b'k' {
+                        out.push(b'k');
+                        advance = 2;
+                    }
+                } else if prev == b's' && matches!(next, b'e' | b'i' | b'y') {
+                    // sc before e/i/y: the c is silent (Science).
                 } else if next == b'c' && matches!(next2, b'e' | b'i' | b'y') {
                     out.extend_from_slice(b"ks");
                     advance = 2;
@@ -369,7 +400,12 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
                 }
             }
             b'x' => {
-                if i == 0 && next == b'i' {
+                if i == 0 && next != 0 && !is_vowel_letter(next) {
+                    // Xbox, Xpeng: the letter's name, إكس.
+                    let mut norm = String::new();
+                    normalize_into(LETTER_NAMES[(b'X' - b'A') as usize], &mut norm);
+                    arabic_key_into(&norm, out);
+                } else if i == 0 && next == b'i' {
                     // Pinyin x is sh: Xi شي, Xiaomi شاومي.
                     out.push(b'S');
                 } else if i == 0 {
@@ -388,7 +424,9 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
                     }
                 }
                 b'n' if i > 0 && is_vowel_letter(next2) => {
-                    out.extend_from_slice(b"ny");
+                    // Italian gn is ny (Abbagnale أبانياله), English keeps the
+                    // g (Signal سيغنال): the g is optional.
+                    out.extend_from_slice(b"Nny");
                     advance = 2;
                 }
                 b'g' => {
@@ -406,7 +444,11 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
             b'j' => out.push(b'j'),
             b'h' => out.push(b'h'),
             b's' => {
-                if next == b'h' {
+                if i > 0 && is_plain_vowel(prev) && next == b'i' && next2 == b'o' && at(i + 3) == b'n' {
+                    // -sion after a vowel: Vision فيجن.
+                    out.push(b'j');
+                    advance = 3;
+                } else if next == b'h' {
                     out.push(b'S');
                     advance = 2;
                 } else if next == b'c' && next2 == b'h' {
@@ -437,6 +479,26 @@ pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// Whether the vowel at `i` is followed by one consonant and a final e
+/// (or es) that ends the word, as in Kate, Wales, Mike, Rice.
+fn magic_e(w: &[u8], i: usize) -> bool {
+    let lower = |k: usize| w.get(k).map(u8::to_ascii_lowercase);
+    let vowel = lower(i).unwrap_or(0);
+    let c = lower(i + 1).unwrap_or(0);
+    let consonant = c.is_ascii_alphabetic() && !is_vowel_letter(c) && c != b'w' && c != b'x';
+    let e = lower(i + 2) == Some(b'e');
+    // What may follow the e: nothing, s or d (Wales, Wired), and for i
+    // also r (Pfizer, Tiger; not before v: River, Oliver).
+    let tail = &w[(i + 3).min(w.len())..];
+    let tail_ok = match tail.len() {
+        0 => true,
+        1 => matches!(tail[0].to_ascii_lowercase(), b's' | b'd') || (vowel == b'i' && c != b'v' && tail[0] == b'r'),
+        2 => vowel == b'i' && c != b'v' && tail.eq_ignore_ascii_case(b"rs"),
+        _ => false,
+    };
+    i > 0 && consonant && e && tail_ok && !lower(i - 1).is_some_and(is_vowel_letter)
+}
+
 /// How an English term was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
@@ -455,10 +517,16 @@ pub fn fold_latin(text: &str) -> String {
     while let Some(c) = chars.next() {
         // A final é is sounded (Mbappé, Valéry's é is not final): keep it
         // long so the silent-e rule does not drop it.
-        if matches!(c, 'é' | 'É') && !chars.peek().is_some_and(|n| n.is_alphabetic()) {
-            composed.push_str("ee");
-        } else {
-            composed.push(c);
+        match c {
+            'é' | 'É' if !chars.peek().is_some_and(|n| n.is_alphabetic()) => composed.push_str("ee"),
+            'č' | 'ç' | 'ć' => composed.push_str("ch"),
+            'Č' | 'Ç' | 'Ć' => composed.push_str("Ch"),
+            'š' | 'ş' | 'ś' => composed.push_str("sh"),
+            'Š' | 'Ş' | 'Ś' => composed.push_str("Sh"),
+            'ž' => composed.push_str("zh"),
+            'Ž' => composed.push_str("Zh"),
+            'ñ' => composed.push_str("ny"),
+            _ => composed.push(c),
         }
     }
     for c in composed.nfkd() {
@@ -511,7 +579,11 @@ pub fn split_english(term: &str) -> Vec<EnglishWord> {
         if raw.is_empty() {
             continue;
         }
-        for piece in raw.split('&') {
+        // "&" is read "and" (H&M = إتش آند إم, Johnson & Johnson).
+        for (k, piece) in raw.split('&').enumerate() {
+            if k > 0 {
+                words.push(EnglishWord { text: "and".into(), acronym_like: false });
+            }
             split_camel(piece, &mut words);
         }
     }
@@ -529,7 +601,9 @@ fn split_camel(word: &str, words: &mut Vec<EnglishWord>) {
         let next_lower = b.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
         // lower→Upper (softBank), or UPPER→Upper+lower (AIModel → AI Model),
         // letter→digit boundaries stay inside (R1, o3, GPT4).
-        let cut = (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+        // "Mc" and "Mac" prefixes stay with the name (McKinsey, MacDonald).
+        let prefix = &word[start..i];
+        let cut = !(prefix == "Mc" || prefix == "Mac") && (p.is_ascii_lowercase() && c.is_ascii_uppercase())
             || (p.is_ascii_uppercase() && c.is_ascii_uppercase() && next_lower && i - start >= 2);
         if cut {
             push_word(&word[start..i], words);
@@ -578,6 +652,16 @@ pub fn english_keys(term: &str) -> Vec<(Reading, Vec<u8>)> {
             spelled.push(BOUNDARY);
         }
         let lower = w.text.to_ascii_lowercase();
+        // Words Arabic spells by sound rather than by letters: "The" as in
+        // ذا هيل, "Mr" as in مستر بيست.
+        let lower = match lower.as_str() {
+            "the" => "dha".to_string(),
+            "mr" => "mister".to_string(),
+            "bros" => "brothers".to_string(),
+            "michael" => "maikel".to_string(),
+            "island" => "ailand".to_string(),
+            _ => lower,
+        };
         let before = word_key.len();
         english_word_key(&lower, &mut word_key);
         if word_key.len() == before && !w.text.is_empty() {
@@ -594,6 +678,19 @@ pub fn english_keys(term: &str) -> Vec<(Reading, Vec<u8>)> {
     let mut keys = vec![(Reading::Word, word_key)];
     if any_acronym && spelled != keys[0].1 {
         keys.push((Reading::Spelled, spelled));
+    }
+    // "The Guardian" is الغارديان: Arabic uses its own article, which the
+    // aligner sets aside, so the English is also read without "The".
+    if words.len() > 1 && words[0].text.eq_ignore_ascii_case("the") {
+        let rest: Vec<&str> = words[1..].iter().map(|w| w.text.as_str()).collect();
+        let mut without = Vec::new();
+        for (k, w) in rest.iter().enumerate() {
+            if k > 0 {
+                without.push(BOUNDARY);
+            }
+            english_word_key(&w.to_ascii_lowercase(), &mut without);
+        }
+        keys.push((Reading::Word, without));
     }
     keys
 }
@@ -673,7 +770,13 @@ mod tests {
         assert_eq!(en("Schmidt"), "Smidt");
         assert_eq!(en("Anthropic"), "anTrobik");
         assert_eq!(en("Phillips"), "filibs");
-        assert_eq!(en("Pichai"), "bicSai");
+        assert_eq!(en("Pichai"), "bicKai");
+        assert_eq!(en("Kate"), "ket~");
+        assert_eq!(en("Mike"), "maik~");
+        assert_eq!(en("Jones"), "jon~s");
+        assert_eq!(en("Xbox"), "'ksboks");
+        assert_eq!(en("The Hill"), "Da hil");
+        assert_eq!(en("Station"), "staSn");
         assert_eq!(en("Christopher"), "kristofer");
         assert_eq!(en("Cecil"), "sesil");
         assert_eq!(en("Max"), "maks");
@@ -716,6 +819,8 @@ mod tests {
         assert_eq!(fold_latin("Valéry"), "Valery");
         assert_eq!(fold_latin("Müller"), "Muller");
         assert_eq!(fold_latin("Łukasz"), "Lukasz");
+        assert_eq!(fold_latin("Dončić"), "Donchich");
+        assert_eq!(fold_latin("Beşiktaş"), "Beshiktash");
         for s in ["Kylian Mbappé", "Tınkaoğlu", "Itō"] {
             assert!(english_key(s).is_ascii());
         }

@@ -111,12 +111,12 @@ fn build_costs() -> Costs {
         (b"I", b"~", 20),
         // Word-final ha / ta marbuta reads as a final vowel.
         (b"E", b"e~", 10),
-        (b"E", b"a", 25),
+        (b"E", b"a", 40),
         (b"E", b"h", 10),
         (b"E", b"A", 15),
-        (b"E", b"i", 30),
+        (b"E", b"i", 45),
         (b"E", b"I", 35),
-        (b"E", b"o", 40),
+        (b"E", b"o", 45),
         // Hamza carrier / initial alef takes any vowel; ain is vowel-like.
         (b"'", b"aeiou", 5),
         (b"'", b"AUI", 40),
@@ -152,6 +152,11 @@ fn build_costs() -> Costs {
         (b"S", b"x", 40),
         (b"S", b"j", 50),
         (b"S", b"c", 60),
+        (b"K", b"S", 0),
+        (b"K", b"k", 30),
+        (b"K", b"x", 30),
+        (b"K", b"q", 40),
+        (b"K", b"j", 50),
         // Emphatics: Arabic media rarely use them for English sounds, so
         // they cost more than their plain counterparts.
         (b"C", b"s", 20),
@@ -477,11 +482,18 @@ pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
     similarity_from(distance(a, b), c.weight(a), c.weight(b))
 }
 
-/// Similarity of an Arabic term and an English term, over every reading of
-/// the English (word or spelled acronym).
+/// Similarity of an isolated Arabic term and an English term, over every
+/// reading of both (the Arabic with and without its article, the English
+/// as words or as a spelled acronym), as `nazir match` scores them.
 pub fn score_pair(arabic: &str, english: &str) -> f32 {
-    let ak = crate::romanize::arabic_key(arabic);
-    crate::romanize::english_keys(english).iter().map(|(_, k)| similarity(&ak, k)).fold(0.0, f32::max)
+    let english = crate::romanize::english_keys(english);
+    let mut best = 0.0f32;
+    for (ak, penalty) in crate::align::term_readings(arabic) {
+        for (_, ek) in &english {
+            best = best.max(similarity(&ak, ek) - penalty);
+        }
+    }
+    best.max(0.0)
 }
 
 /// The cheapest edit script from `a` to `b`, for explanations.

@@ -523,7 +523,6 @@ fn distractors() -> HashSet<String> {
 }
 
 #[test]
-#[ignore = "bug: ordinary Arabic words are aligned to names (ركلة→Orkla in batch b3, ميزة→Mesa in bad/broken.jsonl g1, الدولي→DALL-E in sports.txt with the default gazetteer)"]
 fn ordinary_words_are_not_aligned_to_names() {
     let distractors = distractors();
     let mut wrong = Vec::new();

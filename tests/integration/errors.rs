@@ -256,7 +256,6 @@ fn relative_output_in_the_current_folder() {
 }
 
 #[test]
-#[ignore = "bug: the OS error is printed twice (Error::Io's Display includes its source, and main prints the chain with {:#})"]
 fn io_error_is_reported_once() {
     let args = build_args(&["tests/data/no-such-article.txt"]);
     let out = run(&args, None);

@@ -117,7 +117,6 @@ fn every_file_on_disk_is_embedded() {
 }
 
 #[test]
-#[ignore = "data or scorer: 108 of 1396 transliterated gazetteer rows score below 0.80 (reported, undecided; run with --ignored for the list)"]
 fn transliterated_rows_score_above_the_threshold() {
     let threshold = nazir::align::AlignConfig::default().min_score;
     let entries = entries();
