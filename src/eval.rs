@@ -13,6 +13,10 @@ use crate::align::rank_candidates;
 use crate::romanize::naive_romanize;
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
 
+/// Ranks looked at for the mean reciprocal rank: a gold term ranked below
+/// counts 0 (it would count at most 1/101).
+pub const MRR_DEPTH: usize = 100;
+
 /// Top-1 accuracy and mean reciprocal rank.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RankReport {
@@ -76,7 +80,7 @@ pub fn evaluate_nazir(pairs: &[(String, String)]) -> RankReport {
     let ranks: Vec<Option<usize>> = pairs
         .iter()
         .map(|(en, ar)| {
-            rank_candidates(&index, ar, english.len(), &mut scratch, &mut out);
+            rank_candidates(&index, ar, MRR_DEPTH, &mut scratch, &mut out);
             out.iter().position(|m| &english[m.term] == en).map(|p| p + 1)
         })
         .collect();
