@@ -101,19 +101,25 @@ fn read_pairs(rel: &str) -> Option<Vec<(String, String)>> {
     Some(csv_file_rows(&path).into_iter().map(|r| (r["en"].clone(), r["ar"].clone())).collect())
 }
 
-/// Each Arabic name of a seeded 2,000-row sample ranked against all the
-/// English names of the sample, by nazir's scorer (as `nazir match` ranks)
-/// and by plain Levenshtein on a letter-by-letter romanization.
-#[test]
-fn names_dev_ranking_beats_the_bar_and_the_baseline() {
-    let Some(pairs) = read_pairs("eval/names_dev.csv") else { return };
+/// Ranks each Arabic name of a seeded 2,000-row sample of `rel` against
+/// all the English names of the sample, by nazir's scorer (as `nazir match`
+/// ranks) and by plain Levenshtein on a letter-by-letter romanization, and
+/// prints both. `None` when the file is absent.
+fn rank_sample(rel: &str) -> Option<(nazir::eval::RankReport, nazir::eval::RankReport)> {
+    let pairs: Vec<(String, String)> =
+        csv_file_rows(&shared(rel)?).into_iter().map(|r| (r["en"].clone(), r["ar"].clone())).collect();
     let sample = nazir::eval::sample(&pairs, 2000, 42);
-    let ours = nazir::eval::evaluate_nazir(&sample);
-    let base = nazir::eval::evaluate_levenshtein_baseline(&sample);
+    let (ours, base) = (nazir::eval::evaluate_nazir(&sample), nazir::eval::evaluate_levenshtein_baseline(&sample));
     eprintln!(
-        "names_dev (2,000, seed 42): nazir top-1 {:.4} MRR {:.4}; Levenshtein baseline top-1 {:.4} MRR {:.4}",
+        "{rel} (2,000, seed 42): nazir top-1 {:.4} MRR {:.4}; Levenshtein baseline top-1 {:.4} MRR {:.4}",
         ours.top1, ours.mrr, base.top1, base.mrr
     );
+    Some((ours, base))
+}
+
+#[test]
+fn names_dev_ranking_beats_the_bar_and_the_baseline() {
+    let Some((ours, base)) = rank_sample("eval/names_dev.csv") else { return };
     assert!(ours.top1 >= 0.92, "top-1 {:.4} is below 0.92", ours.top1);
     assert!(ours.mrr > base.mrr && ours.top1 > base.top1);
 }
@@ -122,13 +128,6 @@ fn names_dev_ranking_beats_the_bar_and_the_baseline() {
 /// and must stay well above the baseline.
 #[test]
 fn wikidata_names_ranking_is_reported() {
-    let Some(pairs) = read_pairs("eval/names_dev_wikidata.csv") else { return };
-    let sample = nazir::eval::sample(&pairs, 2000, 42);
-    let ours = nazir::eval::evaluate_nazir(&sample);
-    let base = nazir::eval::evaluate_levenshtein_baseline(&sample);
-    eprintln!(
-        "names_dev_wikidata (2,000, seed 42): nazir top-1 {:.4} MRR {:.4}; Levenshtein baseline top-1 {:.4} MRR {:.4}",
-        ours.top1, ours.mrr, base.top1, base.mrr
-    );
+    let Some((ours, base)) = rank_sample("eval/names_dev_wikidata.csv") else { return };
     assert!(ours.top1 >= 0.85 && ours.top1 > base.top1 + 0.2, "top-1 {:.4}", ours.top1);
 }
