@@ -20,7 +20,9 @@
 
 use crate::normalize::normalize_into;
 use crate::tokenize::{Script, Token, tokenize_into};
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The longest span, in words.
 pub const MAX_SPAN_WORDS: usize = 4;
@@ -366,7 +368,8 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether `norm` (matching form) is a function word.
 pub fn is_stopword(norm: &str) -> bool {
-    STOPWORDS.contains(&norm)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(norm)
 }
 
 /// Letter names that are also everyday Arabic words.
@@ -375,12 +378,15 @@ const AMBIGUOUS_LETTER_NAMES: &[&str] = &["في", "او", "ان", "اي"];
 /// Whether `norm` (matching form) is the Arabic name of a Latin letter.
 pub fn is_letter_name(norm: &str) -> bool {
     use crate::romanize::{LETTER_NAME_VARIANTS, LETTER_NAMES};
-    let mut buf = String::new();
-    LETTER_NAMES.iter().any(|n| {
-        buf.clear();
-        normalize_into(n, &mut buf);
-        buf == norm
-    }) || LETTER_NAME_VARIANTS.iter().any(|(n, _)| *n == norm)
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        LETTER_NAMES
+            .iter()
+            .map(|n| crate::normalize::normalize(n))
+            .chain(LETTER_NAME_VARIANTS.iter().map(|(n, _)| crate::normalize::normalize(n)))
+            .collect()
+    })
+    .contains(norm)
 }
 
 fn is_ambiguous_letter_name(norm: &str) -> bool {

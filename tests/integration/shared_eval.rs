@@ -96,11 +96,6 @@ fn seed_article_with_the_default_gazetteer() {
     check_seed("default gazetteer, no list", &[]);
 }
 
-fn read_pairs(rel: &str) -> Option<Vec<(String, String)>> {
-    let path = shared(rel)?;
-    Some(csv_file_rows(&path).into_iter().map(|r| (r["en"].clone(), r["ar"].clone())).collect())
-}
-
 /// Ranks each Arabic name of a seeded 2,000-row sample of `rel` against
 /// all the English names of the sample, by nazir's scorer (as `nazir match`
 /// ranks) and by plain Levenshtein on a letter-by-letter romanization, and
