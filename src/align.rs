@@ -44,6 +44,14 @@ pub enum Method {
 }
 
 impl Method {
+    /// Every method.
+    pub const ALL: [Method; 4] = [Method::Latin, Method::Gazetteer, Method::Acronym, Method::Transliteration];
+
+    /// Reads a `method` cell.
+    pub fn parse(cell: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str().eq_ignore_ascii_case(cell.trim()))
+    }
+
     /// The name used in the glossary's `method` column.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,8 +6,15 @@
 //! most frequent first. A name written in Latin letters inside the Arabic
 //! text is a rendering like any other, so `DeepSeek` and `ديبسيك` end up in
 //! one entry. The entry also keeps the best score, the number of articles,
-//! and where the term was first seen (a context snippet and
-//! `article-id:line`).
+//! and up to three places where the term was seen (a context snippet and
+//! `article-id:line` each).
+//!
+//! The same model carries a reviewer's decisions, so that a glossary can
+//! make the round trip through review sheets and merges without losing
+//! anything: every entry has a stable [`entry_id`] derived from its
+//! normalized English term, a review [`EntryStatus`], a note, English
+//! variants, a [`TermStatus`] per Arabic rendering, and the cells of any
+//! column nazir does not know (kept as they are).
 
 use crate::align::{Method, Occurrence};
 use crate::candidates::CandidateSet;
@@ -16,6 +23,94 @@ use std::collections::HashMap;
 
 /// Longest context snippet, in characters.
 pub const CONTEXT_CHARS: usize = 120;
+
+/// Most context snippets kept per entry.
+pub const MAX_CONTEXTS: usize = 3;
+
+/// The review status of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum EntryStatus {
+    /// Proposed by nazir, not reviewed yet (an empty cell reads as this).
+    #[default]
+    Candidate,
+    /// Accepted by a reviewer.
+    Approved,
+    /// The pair is wrong: never suggest it again.
+    Rejected,
+    /// The term must not be used.
+    Forbidden,
+}
+
+impl EntryStatus {
+    /// Every status, in the order of the review drop-down.
+    pub const ALL: [EntryStatus; 4] =
+        [EntryStatus::Candidate, EntryStatus::Approved, EntryStatus::Rejected, EntryStatus::Forbidden];
+
+    /// The word used in sheets.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryStatus::Candidate => "candidate",
+            EntryStatus::Approved => "approved",
+            EntryStatus::Rejected => "rejected",
+            EntryStatus::Forbidden => "forbidden",
+        }
+    }
+
+    /// Reads a sheet cell (case and surrounding space ignored; empty is
+    /// `candidate`).
+    pub fn parse(cell: &str) -> Option<Self> {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            return Some(EntryStatus::Candidate);
+        }
+        Self::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(cell))
+    }
+}
+
+/// The status of one Arabic rendering of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum TermStatus {
+    /// The rendering to use.
+    Preferred,
+    /// An acceptable alternative (the default for variants).
+    #[default]
+    Admitted,
+    /// A rendering that must not be used.
+    Forbidden,
+}
+
+impl TermStatus {
+    /// Every status, in the order of the review drop-down.
+    pub const ALL: [TermStatus; 3] = [TermStatus::Preferred, TermStatus::Admitted, TermStatus::Forbidden];
+
+    /// The word used in sheets.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermStatus::Preferred => "preferred",
+            TermStatus::Admitted => "admitted",
+            TermStatus::Forbidden => "forbidden",
+        }
+    }
+
+    /// Reads a sheet cell (case and surrounding space ignored).
+    pub fn parse(cell: &str) -> Option<Self> {
+        let cell = cell.trim();
+        Self::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(cell))
+    }
+}
+
+/// The stable id of the entry for an English term: `n` followed by 12 hex
+/// digits of a 64-bit FNV-1a hash of the term's folded form (letters and
+/// digits, lowercased, accents removed), so re-sorting, filtering or
+/// re-running never changes it and `OpenAI` and `Openai` share it.
+pub fn entry_id(en: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in crate::candidates::fold_key(en).bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("n{:012x}", hash >> 16)
+}
 
 /// One spelling of a term.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,14 +123,36 @@ pub struct Rendering {
     pub method: Method,
     /// Best alignment score seen for it.
     pub score: f32,
+    /// Its review status.
+    pub status: TermStatus,
     first_seen: usize,
 }
 
-/// One glossary entry.
+impl Rendering {
+    /// A rendering read back from a sheet (no batch position).
+    pub fn new(form: &str, count: usize, method: Method, score: f32, status: TermStatus) -> Self {
+        Rendering { form: form.to_string(), count, method, score, status, first_seen: usize::MAX }
+    }
+}
+
+/// A place where a term was seen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Context {
+    /// At most [`CONTEXT_CHARS`] characters around the term.
+    pub text: String,
+    /// `article-id:line`.
+    pub source: String,
+}
+
+/// One glossary entry (a concept).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// Stable id, see [`entry_id`].
+    pub id: String,
     /// English term.
     pub en: String,
+    /// Other English spellings of the same concept.
+    pub en_variants: Vec<String>,
     /// Renderings, preferred first, then by count (desc) and first sight.
     pub renderings: Vec<Rendering>,
     /// Best alignment score over all renderings.
@@ -46,14 +163,68 @@ pub struct Entry {
     pub docs: usize,
     /// Entity kind, when known.
     pub kind: String,
-    /// Text around the first occurrence.
-    pub context: String,
-    /// `article-id:line` of the first occurrence.
-    pub source: String,
+    /// Up to [`MAX_CONTEXTS`] places where it was seen, first seen first.
+    pub contexts: Vec<Context>,
+    /// A reviewer's note.
+    pub note: String,
+    /// Review status.
+    pub status: EntryStatus,
+    /// Cells of columns nazir does not know, by column name, kept so that
+    /// a round trip through a sheet loses nothing.
+    pub extra: Vec<(String, String)>,
     last_doc: usize,
 }
 
 impl Entry {
+    /// A new candidate entry for `en` with one rendering.
+    pub fn new(en: &str, preferred: Rendering) -> Self {
+        Entry {
+            id: entry_id(en),
+            en: en.to_string(),
+            en_variants: Vec::new(),
+            score: preferred.score,
+            count: preferred.count,
+            renderings: vec![preferred],
+            docs: 0,
+            kind: String::new(),
+            contexts: Vec::new(),
+            note: String::new(),
+            status: EntryStatus::Candidate,
+            extra: Vec::new(),
+            last_doc: 0,
+        }
+    }
+
+    /// The first context snippet (empty when none).
+    pub fn context(&self) -> &str {
+        self.contexts.first().map_or("", |c| c.text.as_str())
+    }
+
+    /// Where the term was first seen (empty when unknown).
+    pub fn source(&self) -> &str {
+        self.contexts.first().map_or("", |c| c.source.as_str())
+    }
+
+    /// Makes `form` the preferred rendering (adding it when new) and the
+    /// former preferred one admitted.
+    pub fn set_preferred(&mut self, form: &str) {
+        let pos = match self.renderings.iter().position(|r| r.form == form) {
+            Some(p) => p,
+            None => {
+                self.renderings.push(Rendering::new(form, 0, Method::Transliteration, self.score, TermStatus::Admitted));
+                self.renderings.len() - 1
+            }
+        };
+        for r in &mut self.renderings {
+            if r.status == TermStatus::Preferred {
+                r.status = TermStatus::Admitted;
+            }
+        }
+        let mut chosen = self.renderings.remove(pos);
+        chosen.status = TermStatus::Preferred;
+        self.renderings.insert(0, chosen);
+    }
+
     /// The preferred rendering.
     pub fn preferred(&self) -> &Rendering {
         &self.renderings[0]
@@ -117,17 +288,20 @@ impl GlossaryBuilder {
             let idx = match self.by_term.get(&occ.term) {
                 Some(&i) => i,
                 None => {
-                    let starts = starts.get_or_insert_with(|| line_starts(text));
                     let cand = &candidates.terms()[occ.term];
                     self.entries.push(Entry {
+                        id: entry_id(&cand.en),
                         en: cand.en.clone(),
+                        en_variants: Vec::new(),
                         renderings: Vec::new(),
                         score: 0.0,
                         count: 0,
                         docs: 0,
                         kind: cand.kind.clone(),
-                        context: context_snippet(text, occ.start, occ.end),
-                        source: format!("{id}:{}", line_of(starts, occ.start)),
+                        contexts: Vec::new(),
+                        note: String::new(),
+                        status: EntryStatus::Candidate,
+                        extra: Vec::new(),
                         last_doc: 0,
                     });
                     self.by_term.insert(occ.term, self.entries.len() - 1);
@@ -135,6 +309,14 @@ impl GlossaryBuilder {
                 }
             };
             let e = &mut self.entries[idx];
+            // One context per article, the first few articles.
+            if e.last_doc != doc && e.contexts.len() < MAX_CONTEXTS {
+                let starts = starts.get_or_insert_with(|| line_starts(text));
+                e.contexts.push(Context {
+                    text: context_snippet(text, occ.start, occ.end),
+                    source: format!("{id}:{}", line_of(starts, occ.start)),
+                });
+            }
             e.count += 1;
             e.score = e.score.max(occ.score);
             if e.last_doc != doc {
@@ -152,6 +334,7 @@ impl GlossaryBuilder {
                     count: 1,
                     method: occ.method,
                     score: occ.score,
+                    status: TermStatus::Admitted,
                     first_seen: self.seen,
                 }),
             }
@@ -167,6 +350,7 @@ impl GlossaryBuilder {
             .filter(|e| e.count >= filter.min_count && e.score + 1e-6 >= filter.min_score)
             .map(|mut e| {
                 e.renderings.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_seen.cmp(&b.first_seen)));
+                e.renderings[0].status = TermStatus::Preferred;
                 e
             })
             .collect();
@@ -247,10 +431,30 @@ mod tests {
         assert_eq!(g.entries[0].preferred().form, "DeepSeek");
         assert_eq!(g.entries[0].variants().map(|r| r.form.as_str()).collect::<Vec<_>>(), vec!["ديبسيك"]);
         assert_eq!((g.entries[0].count, g.entries[0].docs), (3, 2));
-        assert_eq!(g.entries[0].source, "a.txt:1");
+        assert_eq!(g.entries[0].source(), "a.txt:1");
+        assert_eq!(g.entries[0].contexts.len(), 2, "one context per article");
+        assert_eq!(g.entries[0].preferred().status, TermStatus::Preferred);
+        assert_eq!(g.entries[0].renderings[1].status, TermStatus::Admitted);
+        assert_eq!(g.entries[0].id, entry_id("deepseek"));
         assert_eq!(g.entries[1].preferred().form, "غوغل");
         let filtered = GlossaryBuilder::new().finish(GlossaryFilter { min_score: 0.95, min_count: 1 });
         assert!(filtered.entries.is_empty());
+    }
+
+    #[test]
+    fn ids_are_stable_and_statuses_read_back() {
+        assert_eq!(entry_id("OpenAI"), entry_id("Open AI"));
+        assert_ne!(entry_id("Google"), entry_id("Gogoro"));
+        // Pinned: a changed id would orphan every reviewed sheet.
+        assert_eq!(entry_id("Google"), "ne75b7c725d23");
+        assert_eq!(EntryStatus::parse(" Approved "), Some(EntryStatus::Approved));
+        assert_eq!(EntryStatus::parse(""), Some(EntryStatus::Candidate));
+        assert_eq!(EntryStatus::parse("maybe"), None);
+        assert_eq!(TermStatus::parse("FORBIDDEN"), Some(TermStatus::Forbidden));
+        let mut e = Entry::new("Google", Rendering::new("جوجل", 3, Method::Gazetteer, 1.0, TermStatus::Preferred));
+        e.set_preferred("غوغل");
+        assert_eq!(e.preferred().form, "غوغل");
+        assert_eq!(e.renderings[1].status, TermStatus::Admitted);
     }
 
     #[test]

@@ -59,8 +59,8 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
             &docs,
             e.method().as_str(),
             &e.kind,
-            &e.context,
-            &e.source,
+            e.context(),
+            e.source(),
             "",
         ];
         if options.excel {
