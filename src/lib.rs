@@ -33,4 +33,5 @@ pub mod normalize;
 pub mod pipeline;
 pub mod romanize;
 pub mod score;
+pub mod table;
 pub mod tokenize;
