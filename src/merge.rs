@@ -1,0 +1,450 @@
+//! Folding reviews into a master glossary, and a new batch into a master.
+//!
+//! [`merge`] takes the master glossary and any number of reviewed sheets
+//! (tables read from CSV or XLSX). Rows are matched by entry id (or by the
+//! id of their `en` when a sheet has no id column). A cell is an *edit*
+//! when it differs from the master's value; reviewer edits win over
+//! machine values for the columns people own (status, Arabic form, note,
+//! kind, English term and variants, variant statuses, and any column nazir
+//! does not know). Machine columns (score, counts, method, context) are not
+//! taken from sheets. Rows missing from a sheet change nothing: a merge
+//! never deletes an entry, a rendering or a cell. Two sheets that edit the
+//! same cell differently are a [`Conflict`], resolved by [`OnConflict`].
+//!
+//! [`apply_master`] is what `nazir build --glossary MASTER` does with a
+//! fresh glossary: the master's decisions hold (an approved entry keeps its
+//! preferred form, new spellings join it as variants, rejected pairs are not
+//! suggested again, forbidden renderings stay forbidden), and only entries
+//! the master does not know come out as candidates.
+
+use crate::error::Result;
+use crate::glossary::{Entry, EntryStatus, Glossary, TermStatus};
+use crate::review::{RowView, glossary_table, parse_status, parse_term_status, rows, split_list, variants_table};
+use crate::table::Table;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+/// What to do when two reviews edit the same cell differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnConflict {
+    /// Keep the master's value.
+    Keep,
+    /// Take the value of the review given last.
+    Theirs,
+    /// Report the conflicts and write nothing.
+    #[default]
+    Fail,
+}
+
+/// Two or more reviews disagreeing on one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// Entry id.
+    pub id: String,
+    /// English term of the entry.
+    pub en: String,
+    /// Column (for a variant status: `variant_status` and the form).
+    pub column: String,
+    /// The master's value.
+    pub master: String,
+    /// Each review's value, with the cell's place (file, sheet, row).
+    pub values: Vec<(String, String)>,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({}), column {}: master {:?}", self.en, self.id, self.column, self.master)?;
+        for (place, value) in &self.values {
+            write!(f, "; {place}: {value:?}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The result of a merge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeOutcome {
+    /// The merged glossary (with [`OnConflict::Fail`] and conflicts, the
+    /// master unchanged).
+    pub glossary: Glossary,
+    /// Cells that reviews edited differently.
+    pub conflicts: Vec<Conflict>,
+    /// Cells changed in the master.
+    pub edits: usize,
+    /// Entries added from review rows the master did not have.
+    pub added: usize,
+}
+
+/// One edited cell.
+#[derive(Debug, Clone)]
+struct Edit {
+    value: String,
+    place: String,
+    en: String,
+}
+
+/// The columns of the `glossary` sheet that reviewers own.
+const EDITABLE: &[&str] = &["status", "en", "ar", "note", "kind", "en_variants", "variants"];
+
+/// The master's current value of a column, in the form a sheet shows it.
+fn master_value(entry: Option<&Entry>, column: &str) -> String {
+    let Some(e) = entry else { return String::new() };
+    match column {
+        "status" => e.status.as_str().to_string(),
+        "en" => e.en.clone(),
+        "ar" => e.preferred().form.clone(),
+        "note" => e.note.clone(),
+        "kind" => e.kind.clone(),
+        "en_variants" => e.en_variants.join("|"),
+        "variants" => e.variants().map(|r| r.form.as_str()).collect::<Vec<_>>().join("|"),
+        c if c.starts_with("variant_status:") => {
+            let form = &c["variant_status:".len()..];
+            e.renderings.iter().find(|r| r.form == form).map_or("", |r| r.status.as_str()).to_string()
+        }
+        c => e.extra.iter().find(|(n, _)| n == c).map(|(_, v)| v.clone()).unwrap_or_default(),
+    }
+}
+
+/// Whether a sheet cell says the same as the master (statuses compared as
+/// statuses, lists as sets, everything else trimmed).
+fn same(column: &str, sheet: &str, master: &str) -> bool {
+    match column {
+        "status" => EntryStatus::parse(sheet) == EntryStatus::parse(master),
+        "variants" | "en_variants" => {
+            let (mut a, mut b) = (split_list(sheet), split_list(master));
+            a.sort();
+            b.sort();
+            a == b
+        }
+        c if c.starts_with("variant_status:") => TermStatus::parse(sheet) == TermStatus::parse(master),
+        _ => sheet.trim() == master.trim(),
+    }
+}
+
+/// Collects the edits of one review into `edits` (keyed by id, then
+/// column), and the rows of entries the master does not have into `new_rows`.
+fn collect_edits<'t>(
+    master: &HashMap<String, &Entry>,
+    review: &'t [Table],
+    edits: &mut BTreeMap<(String, String), Vec<Edit>>,
+    new_rows: &mut Vec<(&'t Table, usize)>,
+) -> Result<()> {
+    let Some(sheet) = glossary_table(review) else { return Ok(()) };
+    for r in rows(sheet) {
+        let Some(id) = r.entry_id() else { continue };
+        let entry = master.get(&id).copied();
+        if entry.is_none() {
+            new_rows.push((sheet, r.row));
+        }
+        // Validate statuses here so the message points at the sheet.
+        if r.has("status") {
+            parse_status(sheet, r.row, r.get("status"))?;
+        }
+        let en = entry.map_or_else(|| r.get("en").to_string(), |e| e.en.clone());
+        let columns: Vec<String> = EDITABLE
+            .iter()
+            .filter(|c| r.has(c))
+            .map(|c| c.to_string())
+            .chain(r.extra().into_iter().map(|(name, _)| name))
+            .collect();
+        for column in columns {
+            let value = r.get(&column).to_string();
+            if !same(&column, &value, &master_value(entry, &column)) {
+                let place = sheet.place(r.row, &column);
+                edits.entry((id.clone(), column)).or_default().push(Edit { value, place, en: en.clone() });
+            }
+        }
+    }
+    if let Some(variants) = variants_table(review) {
+        for r in rows(variants) {
+            let (Some(id), form) = (r.entry_id(), r.get("ar")) else { continue };
+            if form.is_empty() || !r.has("variant_status") {
+                continue;
+            }
+            let cell = r.get("variant_status");
+            if cell.is_empty() {
+                continue;
+            }
+            parse_term_status(variants, r.row, cell)?;
+            let entry = master.get(&id).copied();
+            let column = format!("variant_status:{form}");
+            if !same(&column, cell, &master_value(entry, &column)) {
+                let en = entry.map_or_else(|| r.get("en").to_string(), |e| e.en.clone());
+                let place = variants.place(r.row, "variant_status");
+                edits.entry((id, column)).or_default().push(Edit { value: cell.to_string(), place, en });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sets one reviewed cell on an entry.
+fn apply_edit(entry: &mut Entry, column: &str, value: &str) {
+    match column {
+        "status" => entry.status = EntryStatus::parse(value).unwrap_or_default(),
+        // An emptied English or Arabic cell is not a decision to act on.
+        "en" => {
+            if !value.trim().is_empty() {
+                entry.en = value.trim().to_string();
+            }
+        }
+        "ar" => {
+            if !value.trim().is_empty() {
+                entry.set_preferred(value.trim());
+            }
+        }
+        "note" => entry.note = value.to_string(),
+        "kind" => entry.kind = value.trim().to_string(),
+        "en_variants" => entry.en_variants = split_list(value),
+        "variants" => {
+            // New forms join as admitted; forms removed from the cell stay
+            // (a merge never deletes).
+            for form in split_list(value) {
+                if !entry.renderings.iter().any(|r| r.form == form) {
+                    let method = entry.preferred().method;
+                    entry.renderings.push(crate::glossary::Rendering::new(&form, 0, method, 0.0, TermStatus::Admitted));
+                }
+            }
+        }
+        c if c.starts_with("variant_status:") => {
+            let form = &c["variant_status:".len()..];
+            match TermStatus::parse(value) {
+                Some(TermStatus::Preferred) => entry.set_preferred(form),
+                Some(status) => {
+                    if !entry.renderings.iter().any(|r| r.form == form) {
+                        apply_edit(entry, "variants", form);
+                    }
+                    if let Some(r) = entry.renderings.iter_mut().find(|r| r.form == form) {
+                        r.status = status;
+                    }
+                    // A preferred form that a reviewer demotes gives way to
+                    // the next non-forbidden rendering.
+                    let next =
+                        entry.renderings.iter().find(|r| r.status != TermStatus::Forbidden).map(|r| r.form.clone());
+                    if let Some(next) = next.filter(|_| entry.preferred().status != TermStatus::Preferred) {
+                        entry.set_preferred(&next);
+                    }
+                }
+                None => {}
+            }
+        }
+        c => match entry.extra.iter_mut().find(|(n, _)| n == c) {
+            Some(cell) => cell.1 = value.to_string(),
+            None => entry.extra.push((c.to_string(), value.to_string())),
+        },
+    }
+}
+
+/// Merges reviewed sheets into the master (see the module documentation).
+/// Reviews are given in order; with [`OnConflict::Theirs`] the last one
+/// wins a conflict.
+pub fn merge(master: Glossary, reviews: &[Vec<Table>], on_conflict: OnConflict) -> Result<MergeOutcome> {
+    let by_id: HashMap<String, &Entry> = master.entries.iter().map(|e| (e.id.clone(), e)).collect();
+    let mut edits: BTreeMap<(String, String), Vec<Edit>> = BTreeMap::new();
+    let mut new_rows: Vec<(&Table, usize)> = Vec::new();
+    for review in reviews {
+        collect_edits(&by_id, review, &mut edits, &mut new_rows)?;
+    }
+    let mut conflicts = Vec::new();
+    let mut resolved: Vec<(String, String, String)> = Vec::new();
+    for ((id, column), list) in &edits {
+        let mut distinct: Vec<&str> = list.iter().map(|e| e.value.as_str()).collect();
+        distinct.dedup_by(|a, b| same(column, a, b));
+        let disagree = list.iter().any(|e| !same(column, &e.value, &list[0].value));
+        if disagree && !distinct.is_empty() {
+            conflicts.push(Conflict {
+                id: id.clone(),
+                en: list[0].en.clone(),
+                column: column.replace("variant_status:", "variant_status "),
+                master: master_value(by_id.get(id).copied(), column),
+                values: list.iter().map(|e| (e.place.clone(), e.value.clone())).collect(),
+            });
+            match on_conflict {
+                OnConflict::Keep | OnConflict::Fail => continue,
+                OnConflict::Theirs => {}
+            }
+        }
+        let value = list.last().expect("an edit list is never empty").value.clone();
+        resolved.push((id.clone(), column.clone(), value));
+    }
+    if on_conflict == OnConflict::Fail && !conflicts.is_empty() {
+        return Ok(MergeOutcome { glossary: master, conflicts, edits: 0, added: 0 });
+    }
+    let mut glossary = master.clone();
+    let mut index: HashMap<String, usize> =
+        glossary.entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    let mut added = 0;
+    for (table, row) in new_rows {
+        let view: RowView<'_> = rows(table).find(|r| r.row == row).expect("the row was read from this table");
+        let Some(id) = view.entry_id() else { continue };
+        if index.contains_key(&id) {
+            continue;
+        }
+        let mut entry = crate::review::entry_from_row(table, &view)?;
+        entry.id = id.clone();
+        index.insert(id, glossary.entries.len());
+        glossary.entries.push(entry);
+        added += 1;
+    }
+    let edits_applied = resolved.len();
+    for (id, column, value) in resolved {
+        if let Some(&i) = index.get(&id) {
+            apply_edit(&mut glossary.entries[i], &column, &value);
+        }
+    }
+    Ok(MergeOutcome { glossary, conflicts, edits: edits_applied, added })
+}
+
+/// What [`apply_master`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MasterReport {
+    /// Entries of the batch the master did not have (candidates).
+    pub new_entries: usize,
+    /// Known entries that gained a spelling.
+    pub new_spellings: usize,
+    /// Renderings not suggested because the master rejected them.
+    pub rejected_dropped: usize,
+}
+
+/// Applies a master glossary's decisions to a freshly built one and returns
+/// the updated master: the batch's entries first (in the batch's order),
+/// then the master entries the batch did not meet, unchanged.
+pub fn apply_master(master: &Glossary, batch: Glossary) -> (Glossary, MasterReport) {
+    let by_id: HashMap<&str, &Entry> = master.entries.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut report = MasterReport::default();
+    let mut out = Glossary::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for fresh in batch.entries {
+        let Some(known) = by_id.get(fresh.id.as_str()).copied() else {
+            report.new_entries += 1;
+            out.entries.push(fresh);
+            continue;
+        };
+        seen.push(known.id.as_str());
+        let mut entry = known.clone();
+        // Machine values come from the new batch.
+        entry.count = fresh.count;
+        entry.docs = fresh.docs;
+        entry.score = entry.score.max(fresh.score);
+        if !fresh.contexts.is_empty() {
+            entry.contexts = fresh.contexts.clone();
+        }
+        for r in &fresh.renderings {
+            match entry.renderings.iter_mut().find(|k| k.form == r.form) {
+                Some(k) => k.count = r.count,
+                None if known.status == EntryStatus::Rejected => report.rejected_dropped += 1,
+                None => {
+                    let mut new = r.clone();
+                    new.status = TermStatus::Admitted;
+                    entry.renderings.push(new);
+                    report.new_spellings += 1;
+                }
+            }
+        }
+        out.entries.push(entry);
+    }
+    out.entries.extend(master.entries.iter().filter(|e| !seen.contains(&e.id.as_str())).cloned());
+    (out, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Method;
+    use crate::glossary::Rendering;
+    use std::path::PathBuf;
+
+    fn master() -> Glossary {
+        let mut g = Entry::new("Google", Rendering::new("جوجل", 5, Method::Gazetteer, 1.0, TermStatus::Preferred));
+        g.renderings.push(Rendering::new("غوغل", 2, Method::Transliteration, 0.93, TermStatus::Admitted));
+        let m = Entry::new("Meta", Rendering::new("ميتا", 2, Method::Latin, 1.0, TermStatus::Preferred));
+        let o = Entry::new("Orkla", Rendering::new("ركلة", 1, Method::Transliteration, 0.86, TermStatus::Preferred));
+        Glossary { entries: vec![g, m, o] }
+    }
+
+    fn sheet(name: &str, csv: &str) -> Vec<Table> {
+        let mut lines = csv.lines();
+        let headers: Vec<String> = lines.next().unwrap().split(',').map(str::to_string).collect();
+        let rows = lines.enumerate().map(|(k, l)| (k + 2, l.split(',').map(str::to_string).collect())).collect();
+        vec![Table { path: PathBuf::from(name), sheet: "glossary".into(), headers, rows }]
+    }
+
+    #[test]
+    fn reviewer_edits_win_and_nothing_is_lost() {
+        let review = sheet(
+            "r1.csv",
+            "id,en,ar,status,note,checked_by\n,Google,غوغل,approved,Gulf usage,Huda\n,Orkla,ركلة,rejected,,Huda\n,Nvidia,إنفيديا,approved,,Huda",
+        );
+        let out = merge(master(), &[review], OnConflict::Fail).unwrap();
+        assert!(out.conflicts.is_empty());
+        let g = &out.glossary.entries[0];
+        assert_eq!(g.preferred().form, "غوغل");
+        assert_eq!(g.renderings[1].form, "جوجل", "the old preferred form stays as a variant");
+        assert_eq!(g.status, EntryStatus::Approved);
+        assert_eq!(g.note, "Gulf usage");
+        assert_eq!(g.extra, vec![("checked_by".to_string(), "Huda".to_string())]);
+        assert_eq!(out.glossary.entries[1].en, "Meta", "rows missing from the sheet stay");
+        assert_eq!(out.glossary.entries[2].status, EntryStatus::Rejected);
+        assert_eq!(out.glossary.entries[3].en, "Nvidia");
+        assert_eq!(out.added, 1);
+    }
+
+    #[test]
+    fn disagreeing_reviews_are_conflicts() {
+        let a = sheet("a.csv", "en,ar,status\nGoogle,جوجل,approved");
+        let b = sheet("b.csv", "en,ar,status\nGoogle,جوجل,rejected");
+        let out = merge(master(), &[a.clone(), b.clone()], OnConflict::Fail).unwrap();
+        assert_eq!(out.conflicts.len(), 1);
+        let c = &out.conflicts[0];
+        assert_eq!(c.column, "status");
+        assert!(c.values[0].0.contains("a.csv") && c.values[1].0.contains("b.csv"));
+        assert!(c.to_string().contains("row 2"), "{c}");
+        assert_eq!(out.glossary, master(), "fail changes nothing");
+        let keep = merge(master(), &[a.clone(), b.clone()], OnConflict::Keep).unwrap();
+        assert_eq!(keep.glossary.entries[0].status, EntryStatus::Candidate);
+        let theirs = merge(master(), &[a, b], OnConflict::Theirs).unwrap();
+        assert_eq!(theirs.glossary.entries[0].status, EntryStatus::Rejected);
+        // Agreeing reviews are no conflict.
+        let a = sheet("a.csv", "en,ar,status\nGoogle,جوجل,approved");
+        let a2 = sheet("a2.csv", "en,ar,status\nGoogle,جوجل,Approved");
+        assert!(merge(master(), &[a, a2], OnConflict::Fail).unwrap().conflicts.is_empty());
+    }
+
+    #[test]
+    fn variant_statuses_and_bad_cells() {
+        let mut review = sheet("r.xlsx", "id,en,ar,status\n,Google,جوجل,approved");
+        let mut variants = sheet("r.xlsx", "id,en,ar,count,variant_status\n,Google,غوغل,2,forbidden");
+        variants[0].sheet = "variants".into();
+        review.extend(variants);
+        let out = merge(master(), &[review], OnConflict::Fail).unwrap();
+        assert_eq!(out.glossary.entries[0].renderings[1].status, TermStatus::Forbidden);
+        let bad = sheet("bad.csv", "en,ar,status\nGoogle,جوجل,perhaps");
+        let err = merge(master(), &[bad], OnConflict::Fail).unwrap_err().to_string();
+        assert!(err.contains("bad.csv") && err.contains("perhaps"), "{err}");
+    }
+
+    #[test]
+    fn a_new_batch_respects_the_masters_decisions() {
+        let mut m = master();
+        m.entries[0].status = EntryStatus::Approved;
+        m.entries[0].renderings[1].status = TermStatus::Forbidden;
+        m.entries[2].status = EntryStatus::Rejected;
+        let mut google =
+            Entry::new("Google", Rendering::new("قوقل", 4, Method::Transliteration, 0.9, TermStatus::Preferred));
+        google.renderings.push(Rendering::new("غوغل", 1, Method::Transliteration, 0.93, TermStatus::Admitted));
+        let orkla =
+            Entry::new("Orkla", Rendering::new("اوركلا", 1, Method::Transliteration, 0.9, TermStatus::Preferred));
+        let tesla = Entry::new("Tesla", Rendering::new("تسلا", 1, Method::Gazetteer, 1.0, TermStatus::Preferred));
+        let (out, report) = apply_master(&m, Glossary { entries: vec![google, orkla, tesla] });
+        let g = &out.entries[0];
+        assert_eq!(g.status, EntryStatus::Approved);
+        assert_eq!(g.preferred().form, "جوجل", "the approved form holds");
+        assert_eq!(g.renderings.iter().find(|r| r.form == "غوغل").unwrap().status, TermStatus::Forbidden);
+        assert_eq!(g.renderings.iter().find(|r| r.form == "قوقل").unwrap().status, TermStatus::Admitted);
+        assert_eq!(out.entries[1].status, EntryStatus::Rejected);
+        assert!(!out.entries[1].renderings.iter().any(|r| r.form == "اوركلا"), "rejected: not suggested again");
+        assert_eq!(out.entries[2].status, EntryStatus::Candidate);
+        assert_eq!(out.entries[3].en, "Meta", "master entries the batch did not meet stay");
+        assert_eq!(report, MasterReport { new_entries: 1, new_spellings: 1, rejected_dropped: 1 });
+    }
+}

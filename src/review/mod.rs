@@ -1,0 +1,381 @@
+//! The review round trip: glossaries as sheets people edit.
+//!
+//! A glossary leaves nazir as a review workbook ([`workbook`]) or as a
+//! CSV, and comes back edited. This module turns any of those back into the
+//! [`Glossary`] model:
+//!
+//! * the review workbook: sheet `glossary` (one row per entry) and sheet
+//!   `variants` (one row per Arabic rendering, with its own status);
+//! * the master CSV ([`write_master_csv`]): the `glossary` sheet's columns
+//!   plus `variant_status`, `|`-separated in the order of `variants`;
+//! * the CSV that `nazir build` writes, or any CSV with at least `en` and
+//!   `ar` columns (the id is then derived from `en`).
+//!
+//! Columns nazir does not know are kept, by name, in each entry's `extra`
+//! cells and written back, so nothing a reviewer added is lost.
+
+pub mod workbook;
+
+use crate::align::Method;
+use crate::error::{Error, InputProblem, Result};
+use crate::glossary::{Context, Entry, EntryStatus, Glossary, Rendering, TermStatus, entry_id};
+use crate::table::{Table, is_xlsx, read_tables};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use workbook::{GLOSSARY_COLUMNS, VARIANT_COLUMNS};
+
+/// Separator of list cells (`variants`, `en_variants`, `variant_status`).
+pub const LIST_SEPARATOR: char = '|';
+
+/// Columns of the master CSV: the workbook's `glossary` sheet and the
+/// statuses of the variants.
+pub fn master_csv_columns() -> Vec<&'static str> {
+    GLOSSARY_COLUMNS.iter().copied().chain(["variant_status"]).collect()
+}
+
+/// Columns the build CSV and older sheets may use that map onto the model.
+const KNOWN_COLUMNS: &[&str] =
+    &["id", "status", "en", "ar", "variants", "kind", "score", "count", "docs", "method", "note", "context", "source"];
+
+fn is_known(column: &str) -> bool {
+    KNOWN_COLUMNS.iter().chain(["en_variants", "variant_status"].iter()).any(|k| k.eq_ignore_ascii_case(column))
+}
+
+fn data_error(table: &Table, row: Option<usize>, reason: String) -> Error {
+    Error::Data(InputProblem {
+        path: format!("{} [{}]", table.path.display(), table.sheet),
+        line: row,
+        byte_offset: None,
+        reason,
+    })
+}
+
+/// Splits a list cell on `|`, trimming and dropping empty items.
+pub fn split_list(cell: &str) -> Vec<String> {
+    cell.split(LIST_SEPARATOR).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// One row of a table, read by column name.
+pub struct RowView<'t> {
+    table: &'t Table,
+    cells: &'t [String],
+    /// The row's number as the reviewer sees it.
+    pub row: usize,
+}
+
+impl<'t> RowView<'t> {
+    /// A cell by column name (trimmed; empty when the column is absent).
+    pub fn get(&self, column: &str) -> &'t str {
+        self.table.column(column).and_then(|c| self.cells.get(c)).map_or("", |s| s.trim())
+    }
+
+    /// Whether the table has this column.
+    pub fn has(&self, column: &str) -> bool {
+        self.table.column(column).is_some()
+    }
+
+    /// The id of the entry this row is about: the `id` cell, or the id of
+    /// its `en` cell.
+    pub fn entry_id(&self) -> Option<String> {
+        let id = self.get("id");
+        if !id.is_empty() {
+            return Some(id.to_string());
+        }
+        let en = self.get("en");
+        (!en.is_empty()).then(|| entry_id(en))
+    }
+
+    /// The cells of columns nazir does not know, in column order.
+    pub fn extra(&self) -> Vec<(String, String)> {
+        self.table
+            .headers
+            .iter()
+            .zip(self.cells)
+            .filter(|(h, _)| !h.is_empty() && !is_known(h))
+            .map(|(h, v)| (h.clone(), v.clone()))
+            .collect()
+    }
+}
+
+/// The rows of a table as [`RowView`]s.
+pub fn rows(table: &Table) -> impl Iterator<Item = RowView<'_>> {
+    table.rows.iter().map(move |(row, cells)| RowView { table, cells, row: *row })
+}
+
+/// The `glossary` sheet of a workbook (or the only table of a CSV).
+pub fn glossary_table(tables: &[Table]) -> Option<&Table> {
+    tables.iter().find(|t| t.sheet.eq_ignore_ascii_case("glossary")).or(tables.first())
+}
+
+/// The `variants` sheet of a workbook, when there is one.
+pub fn variants_table(tables: &[Table]) -> Option<&Table> {
+    tables.iter().find(|t| t.sheet.eq_ignore_ascii_case("variants"))
+}
+
+/// Reads an entry status cell, naming the cell when it is not a status.
+pub fn parse_status(table: &Table, row: usize, cell: &str) -> Result<EntryStatus> {
+    EntryStatus::parse(cell).ok_or_else(|| {
+        let allowed: Vec<&str> = EntryStatus::ALL.iter().map(|s| s.as_str()).collect();
+        data_error(table, Some(row), format!("status {cell:?} is not one of {}", allowed.join(", ")))
+    })
+}
+
+/// Reads a variant status cell, naming the cell when it is not one.
+pub fn parse_term_status(table: &Table, row: usize, cell: &str) -> Result<TermStatus> {
+    TermStatus::parse(cell).ok_or_else(|| {
+        let allowed: Vec<&str> = TermStatus::ALL.iter().map(|s| s.as_str()).collect();
+        data_error(table, Some(row), format!("variant_status {cell:?} is not one of {}", allowed.join(", ")))
+    })
+}
+
+/// The entry a glossary-sheet row describes.
+pub fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
+    let en = r.get("en");
+    let ar = r.get("ar");
+    if en.is_empty() || ar.is_empty() {
+        return Err(data_error(table, Some(r.row), "a row needs both `en` and `ar`".into()));
+    }
+    let method = Method::parse(r.get("method")).unwrap_or(Method::Transliteration);
+    let score: f32 = r.get("score").parse().unwrap_or(0.0);
+    let count: usize = r.get("count").parse().unwrap_or(0);
+    let mut entry = Entry::new(en, Rendering::new(ar, count, method, score, TermStatus::Preferred));
+    entry.id = r.entry_id().unwrap_or_else(|| entry_id(en));
+    entry.status = parse_status(table, r.row, r.get("status"))?;
+    entry.kind = r.get("kind").to_string();
+    entry.note = r.get("note").to_string();
+    entry.docs = r.get("docs").parse().unwrap_or(0);
+    entry.en_variants = split_list(r.get("en_variants"));
+    let statuses = split_list(r.get("variant_status"));
+    for (k, form) in split_list(r.get("variants")).into_iter().enumerate() {
+        let status = match statuses.get(k) {
+            Some(s) => parse_term_status(table, r.row, s)?,
+            None => TermStatus::Admitted,
+        };
+        if form != ar && !entry.renderings.iter().any(|x| x.form == form) {
+            entry.renderings.push(Rendering::new(&form, 0, method, 0.0, status));
+        }
+    }
+    let texts: Vec<&str> = r.get("context").split('\n').filter(|s| !s.trim().is_empty()).collect();
+    let sources: Vec<&str> = r.get("source").split('\n').filter(|s| !s.trim().is_empty()).collect();
+    for k in 0..texts.len().max(sources.len()) {
+        entry.contexts.push(Context {
+            text: texts.get(k).map_or("", |s| s.trim()).to_string(),
+            source: sources.get(k).map_or("", |s| s.trim()).to_string(),
+        });
+    }
+    entry.extra = r.extra();
+    Ok(entry)
+}
+
+/// Turns the tables of a glossary file into the model (see the module
+/// documentation for the layouts understood). Entries keep their order.
+pub fn glossary_from_tables(tables: &[Table]) -> Result<Glossary> {
+    let Some(table) = glossary_table(tables) else { return Ok(Glossary::default()) };
+    for needed in ["en", "ar"] {
+        if table.column(needed).is_none() {
+            return Err(data_error(table, Some(1), format!("no `{needed}` column (the header needs `en` and `ar`)")));
+        }
+    }
+    let mut glossary = Glossary::default();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for r in rows(table) {
+        let entry = entry_from_row(table, &r)?;
+        if let Some(&first) = by_id.get(&entry.id) {
+            let en = &glossary.entries[first].en;
+            return Err(data_error(table, Some(r.row), format!("id {} repeats the entry of {en}", entry.id)));
+        }
+        by_id.insert(entry.id.clone(), glossary.entries.len());
+        glossary.entries.push(entry);
+    }
+    if let Some(variants) = variants_table(tables) {
+        for r in rows(variants) {
+            let (Some(id), form) = (r.entry_id(), r.get("ar")) else { continue };
+            let Some(&idx) = by_id.get(&id) else {
+                return Err(data_error(variants, Some(r.row), format!("id {id} is not on the glossary sheet")));
+            };
+            if form.is_empty() {
+                continue;
+            }
+            let status = match r.get("variant_status") {
+                "" => None,
+                cell => Some(parse_term_status(variants, r.row, cell)?),
+            };
+            let entry = &mut glossary.entries[idx];
+            let count: Option<usize> = r.get("count").parse().ok();
+            let pos = match entry.renderings.iter().position(|x| x.form == form) {
+                Some(p) => p,
+                None => {
+                    let method = entry.preferred().method;
+                    entry.renderings.push(Rendering::new(form, 0, method, 0.0, TermStatus::Admitted));
+                    entry.renderings.len() - 1
+                }
+            };
+            let rendering = &mut entry.renderings[pos];
+            if let Some(c) = count {
+                rendering.count = c;
+            }
+            // The glossary sheet's `ar` stays the preferred form: a second
+            // "preferred" on the variants sheet reads as admitted.
+            match status {
+                Some(TermStatus::Preferred) if pos != 0 => rendering.status = TermStatus::Admitted,
+                Some(s) if pos != 0 => rendering.status = s,
+                _ => {}
+            }
+        }
+    }
+    Ok(glossary)
+}
+
+/// Reads a glossary file (CSV or XLSX, by extension).
+pub fn read_glossary(path: &Path) -> Result<Glossary> {
+    glossary_from_tables(&read_tables(path)?)
+}
+
+/// The union of the entries' extra column names, in first-seen order.
+pub fn extra_columns(glossary: &Glossary) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for e in &glossary.entries {
+        for (name, _) in &e.extra {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    names
+}
+
+/// The cells of an entry for the `glossary` sheet / master CSV columns
+/// ([`GLOSSARY_COLUMNS`]), in order.
+pub fn glossary_cells(e: &Entry) -> Vec<String> {
+    let join = |items: Vec<&str>| items.join(&LIST_SEPARATOR.to_string());
+    vec![
+        e.id.clone(),
+        e.status.as_str().to_string(),
+        e.en.clone(),
+        e.preferred().form.clone(),
+        join(e.variants().map(|r| r.form.as_str()).collect()),
+        e.kind.clone(),
+        format!("{:.3}", e.score),
+        e.count.to_string(),
+        e.docs.to_string(),
+        e.method().as_str().to_string(),
+        e.note.clone(),
+        e.contexts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n"),
+        e.contexts.iter().map(|c| c.source.as_str()).collect::<Vec<_>>().join("\n"),
+        join(e.en_variants.iter().map(String::as_str).collect()),
+    ]
+}
+
+/// Writes the master CSV: [`master_csv_columns`], then the extra columns.
+pub fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io::Result<()> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+    let extra = extra_columns(glossary);
+    let mut header: Vec<String> = master_csv_columns().iter().map(|s| s.to_string()).collect();
+    header.extend(extra.iter().cloned());
+    w.write_record(&header)?;
+    for e in &glossary.entries {
+        let mut cells = glossary_cells(e);
+        cells.push(e.variants().map(|r| r.status.as_str()).collect::<Vec<_>>().join("|"));
+        for name in &extra {
+            cells.push(e.extra.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default());
+        }
+        w.write_record(&cells)?;
+    }
+    w.flush()
+}
+
+/// Writes a glossary to `path` atomically: a review workbook for `.xlsx`,
+/// the master CSV otherwise.
+pub fn write_glossary(glossary: &Glossary, path: &Path) -> Result<()> {
+    if is_xlsx(path) {
+        workbook::write_review_xlsx(glossary, path)
+    } else {
+        crate::export::write_atomically(path, |w| write_master_csv(glossary, w))
+    }
+}
+
+/// The columns of the `variants` sheet, for readers of this module.
+pub fn variant_columns() -> &'static [&'static str] {
+    &VARIANT_COLUMNS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Glossary {
+        let mut g = Entry::new("Google", Rendering::new("جوجل", 5, Method::Gazetteer, 1.0, TermStatus::Preferred));
+        g.renderings.push(Rendering::new("غوغل", 2, Method::Transliteration, 0.93, TermStatus::Admitted));
+        g.renderings.push(Rendering::new("قوقل", 1, Method::Transliteration, 0.9, TermStatus::Forbidden));
+        g.status = EntryStatus::Approved;
+        g.note = "Egyptian ج".into();
+        g.contexts = vec![
+            Context { text: "قال جوجل".into(), source: "a.txt:1".into() },
+            Context { text: "غوغل, اليوم".into(), source: "b.txt:4".into() },
+        ];
+        g.en_variants = vec!["Google LLC".into()];
+        g.extra = vec![("reviewer".into(), "Huda".into())];
+        let m = Entry::new("Meta", Rendering::new("ميتا", 2, Method::Latin, 1.0, TermStatus::Preferred));
+        Glossary { entries: vec![g, m] }
+    }
+
+    #[test]
+    fn master_csv_round_trip_keeps_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("master.csv");
+        write_glossary(&sample(), &p).unwrap();
+        let back = read_glossary(&p).unwrap();
+        let (a, b) = (&sample().entries[0], &back.entries[0]);
+        assert_eq!(b.id, a.id);
+        assert_eq!(b.status, EntryStatus::Approved);
+        assert_eq!(
+            b.renderings.iter().map(|r| (&r.form, r.status)).collect::<Vec<_>>(),
+            a.renderings.iter().map(|r| (&r.form, r.status)).collect::<Vec<_>>()
+        );
+        assert_eq!(b.contexts, a.contexts);
+        assert_eq!(b.en_variants, a.en_variants);
+        assert_eq!(b.extra, a.extra);
+        assert_eq!(b.note, a.note);
+        assert_eq!(back.entries[1].extra, vec![("reviewer".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn build_csv_reads_with_derived_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.csv");
+        std::fs::write(&p, "en,ar,variants,score,count,docs,method,kind,context,source,status\nGoogle,جوجل,غوغل,1.000,3,2,gazetteer,org,ctx,a.txt:1,\n").unwrap();
+        let g = read_glossary(&p).unwrap();
+        assert_eq!(g.entries[0].id, entry_id("Google"));
+        assert_eq!(g.entries[0].status, EntryStatus::Candidate);
+        assert_eq!(g.entries[0].renderings[1].form, "غوغل");
+        assert_eq!(g.entries[0].method(), Method::Gazetteer);
+    }
+
+    #[test]
+    fn bad_cells_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.csv");
+        std::fs::write(&p, "en,ar,status\nGoogle,جوجل,approved\nMeta,ميتا,maybe\n").unwrap();
+        let err = read_glossary(&p).unwrap_err().to_string();
+        assert!(err.contains("g.csv [glossary]:3") && err.contains("maybe"), "{err}");
+        std::fs::write(&p, "english,ar\nGoogle,جوجل\n").unwrap();
+        assert!(read_glossary(&p).unwrap_err().to_string().contains("no `en` column"));
+        std::fs::write(&p, "en,ar\nGoogle,جوجل\ngoogle,غوغل\n").unwrap();
+        assert!(read_glossary(&p).unwrap_err().to_string().contains("repeats"));
+    }
+
+    #[test]
+    fn workbook_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("review.xlsx");
+        write_glossary(&sample(), &p).unwrap();
+        let back = read_glossary(&p).unwrap();
+        assert_eq!(back.entries.len(), 2);
+        let g = &back.entries[0];
+        assert_eq!(g.status, EntryStatus::Approved);
+        assert_eq!(g.renderings[2].status, TermStatus::Forbidden, "variant statuses come from the variants sheet");
+        assert_eq!(g.extra, sample().entries[0].extra);
+        assert_eq!(g.contexts, sample().entries[0].contexts);
+    }
+}

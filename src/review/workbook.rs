@@ -1,0 +1,482 @@
+//! The review workbook: a glossary as an XLSX file people edit in Excel.
+//!
+//! Two sheets:
+//!
+//! * `glossary`: one row per entry ([`GLOSSARY_COLUMNS`], then the columns
+//!   nazir does not know, kept from the entries' `extra` cells so that they
+//!   survive a round trip);
+//! * `variants`: one row per Arabic rendering of every entry, the
+//!   preferred one included ([`VARIANT_COLUMNS`]), each with its own status.
+//!
+//! Both sheets have a bold, frozen header row, an autofilter, and a
+//! drop-down list on their status column (over at least the first 1,000
+//! rows, so that rows a reviewer adds get it too). Arabic columns are
+//! right-to-left and right-aligned; context snippets wrap. Every text cell
+//! is written as a string, so a note such as `=1+1` stays text and is never
+//! evaluated. Excel refuses cells longer than [`MAX_CELL_CHARS`] (counted
+//! in UTF-16 units): longer text is cut and ends with `…`.
+
+use crate::error::{Error, Result};
+use crate::glossary::{Entry, EntryStatus, Glossary, TermStatus};
+use rust_xlsxwriter::{ColNum, DataValidation, Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The columns of the `glossary` sheet, in order (extra columns follow).
+pub const GLOSSARY_COLUMNS: [&str; 14] = [
+    "id",
+    "status",
+    "en",
+    "ar",
+    "variants",
+    "kind",
+    "score",
+    "count",
+    "docs",
+    "method",
+    "note",
+    "context",
+    "source",
+    "en_variants",
+];
+
+/// The columns of the `variants` sheet, in order.
+pub const VARIANT_COLUMNS: [&str; 5] = ["id", "en", "ar", "count", "variant_status"];
+
+/// The most characters (UTF-16 units) Excel keeps in one cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// What ends a cell cut to [`MAX_CELL_CHARS`].
+const TRUNCATION_MARK: char = '…';
+
+/// The drop-down lists cover at least this many rows (header included).
+const VALIDATED_ROWS: RowNum = 1_000;
+
+/// Width of the `glossary` sheet columns, in characters.
+const GLOSSARY_WIDTHS: [f64; 14] = [16.0, 12.0, 24.0, 24.0, 30.0, 12.0, 8.0, 8.0, 8.0, 15.0, 30.0, 60.0, 22.0, 24.0];
+
+/// Width of the `variants` sheet columns, in characters.
+const VARIANT_WIDTHS: [f64; 5] = [16.0, 24.0, 24.0, 8.0, 15.0];
+
+/// Width of extra columns.
+const EXTRA_WIDTH: f64 = 20.0;
+
+/// Separator of list cells (`variants`, `en_variants`).
+const LIST_SEPARATOR: &str = "|";
+
+/// Text cut to what a cell can hold: at most [`MAX_CELL_CHARS`] UTF-16
+/// units, cut at a character boundary and ended with `…` when cut.
+pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= MAX_CELL_CHARS || text.encode_utf16().count() <= MAX_CELL_CHARS {
+        return text.into();
+    }
+    let room = MAX_CELL_CHARS - TRUNCATION_MARK.len_utf16();
+    let mut units = 0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if units + c.len_utf16() > room {
+            break;
+        }
+        units += c.len_utf16();
+        end = i + c.len_utf8();
+    }
+    let mut cut = String::with_capacity(end + TRUNCATION_MARK.len_utf8());
+    cut.push_str(&text[..end]);
+    cut.push(TRUNCATION_MARK);
+    cut.into()
+}
+
+/// The cell formats of the workbook.
+struct Formats {
+    header: Format,
+    text: Format,
+    wrap: Format,
+    rtl: Format,
+    rtl_wrap: Format,
+    score: Format,
+    integer: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let text = Format::new().set_align(FormatAlign::Top);
+        let rtl = text.clone().set_reading_direction(2).set_align(FormatAlign::Right);
+        Formats {
+            header: Format::new().set_bold(),
+            wrap: text.clone().set_text_wrap(),
+            rtl_wrap: rtl.clone().set_text_wrap(),
+            rtl,
+            score: text.clone().set_num_format("0.000"),
+            integer: text.clone().set_num_format("0"),
+            text,
+        }
+    }
+}
+
+/// Writes a text cell as a string (never a formula), cut to fit.
+fn text(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: &str,
+    format: &Format,
+) -> std::result::Result<(), XlsxError> {
+    sheet.write_string_with_format(row, col, fit_cell(value).as_ref(), format)?;
+    Ok(())
+}
+
+/// Writes a count.
+fn integer(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: usize,
+    format: &Format,
+) -> std::result::Result<(), XlsxError> {
+    sheet.write_number_with_format(row, col, value as f64, format)?;
+    Ok(())
+}
+
+/// A score as the number shown (three decimals), so that `0.93` reads back
+/// as `0.93` and not as the nearest `f32`.
+fn score_value(score: f32) -> Option<f64> {
+    if !score.is_finite() {
+        return None;
+    }
+    format!("{score:.3}").parse().ok()
+}
+
+/// Turns a spreadsheet library error into the crate's error.
+fn output_error(path: PathBuf, e: XlsxError) -> Error {
+    Error::Output { path, reason: e.to_string() }
+}
+
+/// Column names nazir reads itself: an `extra` cell with such a name
+/// would shadow them, so it is not written.
+fn is_known_column(name: &str) -> bool {
+    GLOSSARY_COLUMNS.iter().chain(VARIANT_COLUMNS.iter()).any(|k| k.eq_ignore_ascii_case(name.trim()))
+}
+
+/// The union of the entries' extra column names, in first-seen order
+/// (empty names and names of known columns left out).
+fn extra_columns(glossary: &Glossary) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for e in &glossary.entries {
+        for (name, _) in &e.extra {
+            if !name.trim().is_empty() && !is_known_column(name) && !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The status drop-down over a column, from the first data row down.
+fn status_list(
+    sheet: &mut Worksheet,
+    col: ColNum,
+    data_rows: usize,
+    statuses: &[&str],
+    title: &str,
+) -> std::result::Result<(), XlsxError> {
+    let last = RowNum::try_from(data_rows).unwrap_or(RowNum::MAX).max(VALIDATED_ROWS - 1);
+    let validation = DataValidation::new()
+        .allow_list_strings(statuses)?
+        .set_error_title(title)?
+        .set_error_message(format!("Choose one of: {}", statuses.join(", ")))?;
+    sheet.add_data_validation(1, col, last, col, &validation)?;
+    Ok(())
+}
+
+/// The header, frozen, filtered, with column widths.
+fn header(
+    sheet: &mut Worksheet,
+    names: &[&str],
+    widths: &[f64],
+    data_rows: usize,
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    for (col, name) in names.iter().enumerate() {
+        let col = col as ColNum;
+        sheet.write_string_with_format(0, col, *name, &f.header)?;
+        sheet.set_column_width(col, widths.get(col as usize).copied().unwrap_or(EXTRA_WIDTH))?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let last_row = RowNum::try_from(data_rows).unwrap_or(RowNum::MAX);
+    sheet.autofilter(0, 0, last_row, names.len().saturating_sub(1) as ColNum)?;
+    Ok(())
+}
+
+fn glossary_row(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    e: &Entry,
+    extra: &[&str],
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    let variants: Vec<&str> = e.variants().map(|r| r.form.as_str()).collect();
+    let contexts: Vec<&str> = e.contexts.iter().map(|c| c.text.as_str()).collect();
+    let sources: Vec<&str> = e.contexts.iter().map(|c| c.source.as_str()).collect();
+    text(sheet, row, 0, &e.id, &f.text)?;
+    text(sheet, row, 1, e.status.as_str(), &f.text)?;
+    text(sheet, row, 2, &e.en, &f.text)?;
+    text(sheet, row, 3, &e.preferred().form, &f.rtl)?;
+    text(sheet, row, 4, &variants.join(LIST_SEPARATOR), &f.rtl)?;
+    text(sheet, row, 5, &e.kind, &f.text)?;
+    if let Some(score) = score_value(e.score) {
+        sheet.write_number_with_format(row, 6, score, &f.score)?;
+    }
+    integer(sheet, row, 7, e.count, &f.integer)?;
+    integer(sheet, row, 8, e.docs, &f.integer)?;
+    text(sheet, row, 9, e.method().as_str(), &f.text)?;
+    text(sheet, row, 10, &e.note, &f.wrap)?;
+    text(sheet, row, 11, &contexts.join("\n"), &f.rtl_wrap)?;
+    text(sheet, row, 12, &sources.join("\n"), &f.wrap)?;
+    text(sheet, row, 13, &e.en_variants.join(LIST_SEPARATOR), &f.text)?;
+    for (k, name) in extra.iter().enumerate() {
+        let value = e.extra.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str());
+        if !value.is_empty() {
+            text(sheet, row, (GLOSSARY_COLUMNS.len() + k) as ColNum, value, &f.text)?;
+        }
+    }
+    Ok(())
+}
+
+fn glossary_sheet(book: &mut Workbook, glossary: &Glossary, f: &Formats) -> std::result::Result<(), XlsxError> {
+    let extra = extra_columns(glossary);
+    let names: Vec<&str> = GLOSSARY_COLUMNS.iter().copied().chain(extra.iter().copied()).collect();
+    let sheet = book.add_worksheet().set_name("glossary")?;
+    let rows = glossary.entries.len();
+    header(sheet, &names, &GLOSSARY_WIDTHS, rows, f)?;
+    // Column formats apply to the cells a reviewer types in, too.
+    sheet.set_column_format(3, &f.rtl)?;
+    sheet.set_column_format(4, &f.rtl)?;
+    sheet.set_column_format(11, &f.rtl_wrap)?;
+    let statuses: Vec<&str> = EntryStatus::ALL.iter().map(|s| s.as_str()).collect();
+    status_list(sheet, 1, rows, &statuses, "Entry status")?;
+    for (i, e) in glossary.entries.iter().enumerate() {
+        glossary_row(sheet, (i + 1) as RowNum, e, &extra, f)?;
+    }
+    Ok(())
+}
+
+fn variants_sheet(book: &mut Workbook, glossary: &Glossary, f: &Formats) -> std::result::Result<(), XlsxError> {
+    let sheet = book.add_worksheet().set_name("variants")?;
+    let rows: usize = glossary.entries.iter().map(|e| e.renderings.len()).sum();
+    header(sheet, &VARIANT_COLUMNS, &VARIANT_WIDTHS, rows, f)?;
+    sheet.set_column_format(2, &f.rtl)?;
+    let statuses: Vec<&str> = TermStatus::ALL.iter().map(|s| s.as_str()).collect();
+    status_list(sheet, 4, rows, &statuses, "Variant status")?;
+    let mut row: RowNum = 1;
+    for e in &glossary.entries {
+        for r in &e.renderings {
+            text(sheet, row, 0, &e.id, &f.text)?;
+            text(sheet, row, 1, &e.en, &f.text)?;
+            text(sheet, row, 2, &r.form, &f.rtl)?;
+            integer(sheet, row, 3, r.count, &f.integer)?;
+            text(sheet, row, 4, r.status.as_str(), &f.text)?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The workbook, not yet saved.
+fn build(glossary: &Glossary) -> std::result::Result<Workbook, XlsxError> {
+    let mut book = Workbook::new();
+    let formats = Formats::new();
+    glossary_sheet(&mut book, glossary, &formats)?;
+    variants_sheet(&mut book, glossary, &formats)?;
+    Ok(book)
+}
+
+fn workbook_bytes(glossary: &Glossary) -> std::result::Result<Vec<u8>, XlsxError> {
+    build(glossary)?.save_to_buffer()
+}
+
+/// The review workbook of a glossary, as the bytes of an XLSX file.
+pub fn review_workbook(glossary: &Glossary) -> Result<Vec<u8>> {
+    workbook_bytes(glossary).map_err(|e| output_error(PathBuf::from("review workbook"), e))
+}
+
+/// Writes the review workbook of a glossary to `path`, atomically (see
+/// [`crate::export::write_atomically`]).
+pub fn write_review_xlsx(glossary: &Glossary, path: &Path) -> Result<()> {
+    let bytes = workbook_bytes(glossary).map_err(|e| output_error(path.to_path_buf(), e))?;
+    crate::export::write_atomically(path, |w| w.write_all(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Method;
+    use crate::glossary::{Context, Rendering};
+    use crate::table::{Table, read_tables};
+
+    fn sample() -> Glossary {
+        let mut g = Entry::new("Google", Rendering::new("جوجل", 5, Method::Gazetteer, 1.0, TermStatus::Preferred));
+        g.renderings.push(Rendering::new("غوغل", 3, Method::Transliteration, 0.93, TermStatus::Admitted));
+        g.renderings.push(Rendering::new("قوقل", 1, Method::Transliteration, 0.9, TermStatus::Forbidden));
+        g.status = EntryStatus::Approved;
+        g.score = 0.93;
+        g.count = 9;
+        g.docs = 3;
+        g.kind = "org".into();
+        g.note = "=1+1".into();
+        g.en_variants = vec!["Google LLC".into(), "Alphabet".into()];
+        g.contexts = vec![
+            Context { text: "قال جوجل اليوم".into(), source: "a.txt:1".into() },
+            Context { text: "أعلنت غوغل".into(), source: "b.txt:4".into() },
+        ];
+        g.extra = vec![("reviewer".into(), "Huda".into()), ("status".into(), "shadow".into())];
+        let mut m = Entry::new("Meta", Rendering::new("ميتا", 2, Method::Latin, 1.0, TermStatus::Preferred));
+        m.status = EntryStatus::Forbidden;
+        m.contexts = vec![Context { text: "م".repeat(40_000), source: "c.txt:9".into() }];
+        m.extra = vec![("domain".into(), "tech".into()), ("reviewer".into(), "Omar".into())];
+        let plain =
+            Entry::new("Oracle", Rendering::new("أوراكل", 1, Method::Transliteration, 0.8126, TermStatus::Preferred));
+        Glossary { entries: vec![g, m, plain] }
+    }
+
+    fn written(glossary: &Glossary) -> (tempfile::TempDir, Vec<Table>) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("review.xlsx");
+        write_review_xlsx(glossary, &p).unwrap();
+        let tables = read_tables(&p).unwrap();
+        (dir, tables)
+    }
+
+    fn cell<'t>(t: &'t Table, row: usize, column: &str) -> &'t str {
+        &t.rows[row].1[t.column(column).unwrap()]
+    }
+
+    #[test]
+    fn glossary_sheet_cells() {
+        let (_dir, tables) = written(&sample());
+        assert_eq!(tables.iter().map(|t| t.sheet.as_str()).collect::<Vec<_>>(), ["glossary", "variants"]);
+        let t = &tables[0];
+        let mut expected: Vec<&str> = GLOSSARY_COLUMNS.to_vec();
+        expected.extend(["reviewer", "domain"]);
+        assert_eq!(t.headers, expected, "extra columns in first-seen order, known names left out");
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows[0].0, 2);
+        assert_eq!(cell(t, 0, "id"), entry_id_of("Google"));
+        assert_eq!(cell(t, 0, "status"), "approved");
+        assert_eq!(cell(t, 0, "en"), "Google");
+        assert_eq!(cell(t, 0, "ar"), "جوجل");
+        assert_eq!(cell(t, 0, "variants"), "غوغل|قوقل");
+        assert_eq!(cell(t, 0, "kind"), "org");
+        assert_eq!(cell(t, 0, "score"), "0.93");
+        assert_eq!(cell(t, 0, "count"), "9");
+        assert_eq!(cell(t, 0, "docs"), "3");
+        assert_eq!(cell(t, 0, "method"), "gazetteer");
+        assert_eq!(cell(t, 0, "note"), "=1+1", "a formula-like note stays text");
+        assert_eq!(cell(t, 0, "context"), "قال جوجل اليوم\nأعلنت غوغل");
+        assert_eq!(cell(t, 0, "source"), "a.txt:1\nb.txt:4");
+        assert_eq!(cell(t, 0, "en_variants"), "Google LLC|Alphabet");
+        assert_eq!(cell(t, 0, "reviewer"), "Huda");
+        assert_eq!(cell(t, 0, "domain"), "");
+        assert_eq!(cell(t, 1, "status"), "forbidden");
+        assert_eq!(cell(t, 1, "method"), "latin");
+        assert_eq!(cell(t, 1, "reviewer"), "Omar");
+        assert_eq!(cell(t, 1, "domain"), "tech");
+        assert_eq!(cell(t, 1, "docs"), "0");
+        assert_eq!(cell(t, 2, "status"), "candidate");
+        assert_eq!(cell(t, 2, "score"), "0.813");
+        assert_eq!(cell(t, 2, "variants"), "");
+    }
+
+    fn entry_id_of(en: &str) -> String {
+        crate::glossary::entry_id(en)
+    }
+
+    #[test]
+    fn long_text_is_cut_with_a_mark() {
+        let (_dir, tables) = written(&sample());
+        let context = cell(&tables[0], 1, "context");
+        assert_eq!(context.chars().count(), MAX_CELL_CHARS);
+        assert!(context.ends_with('…'));
+        assert!(context.starts_with("مممم"));
+        assert_eq!(cell(&tables[0], 1, "source"), "c.txt:9");
+        // Cut by UTF-16 units, at a character boundary.
+        let emoji = "😀".repeat(20_000);
+        let cut = fit_cell(&emoji);
+        assert_eq!(cut.encode_utf16().count(), MAX_CELL_CHARS);
+        assert_eq!(cut.chars().filter(|c| *c == '😀').count(), 16_383);
+        assert_eq!(fit_cell("جوجل"), "جوجل");
+        let exact = "x".repeat(MAX_CELL_CHARS);
+        assert_eq!(fit_cell(&exact), exact);
+    }
+
+    #[test]
+    fn variants_sheet_rows() {
+        let (_dir, tables) = written(&sample());
+        let v = &tables[1];
+        assert_eq!(v.headers, VARIANT_COLUMNS);
+        let rows: Vec<Vec<&str>> = v.rows.iter().map(|(_, r)| r.iter().map(String::as_str).collect()).collect();
+        let (g, m) = (entry_id_of("Google"), entry_id_of("Meta"));
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[0], [g.as_str(), "Google", "جوجل", "5", "preferred"]);
+        assert_eq!(rows[1], [g.as_str(), "Google", "غوغل", "3", "admitted"]);
+        assert_eq!(rows[2], [g.as_str(), "Google", "قوقل", "1", "forbidden"]);
+        assert_eq!(rows[3], [m.as_str(), "Meta", "ميتا", "2", "preferred"]);
+        assert_eq!(rows[4][2], "أوراكل");
+        assert_eq!(v.rows[4].0, 6);
+    }
+
+    #[test]
+    fn empty_glossary_has_headers_only() {
+        let (_dir, tables) = written(&Glossary::default());
+        assert_eq!(tables[0].headers, GLOSSARY_COLUMNS);
+        assert!(tables[0].rows.is_empty());
+        assert_eq!(tables[1].headers, VARIANT_COLUMNS);
+        assert!(review_workbook(&Glossary::default()).unwrap().starts_with(b"PK"));
+    }
+
+    #[test]
+    fn failed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_review_xlsx(&sample(), &dir.path().join("nope/r.xlsx")).unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    /// The XML parts of an XLSX buffer, by name.
+    fn parts(buffer: &[u8]) -> Vec<(String, String)> {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(buffer)).unwrap();
+        let mut parts = Vec::new();
+        for i in 0..zip.len() {
+            let mut file = zip.by_index(i).unwrap();
+            let mut xml = String::new();
+            file.read_to_string(&mut xml).unwrap();
+            parts.push((file.name().unwrap().to_string(), xml));
+        }
+        parts
+    }
+
+    #[test]
+    fn formatting_validation_and_frozen_header() {
+        let parts = parts(&review_workbook(&sample()).unwrap());
+        let part = |name: &str| {
+            parts.iter().find(|(n, _)| n == name).map(|(_, x)| x.as_str()).unwrap_or_else(|| panic!("no {name}"))
+        };
+        let (sheet1, sheet2, styles) =
+            (part("xl/worksheets/sheet1.xml"), part("xl/worksheets/sheet2.xml"), part("xl/styles.xml"));
+        for sheet in [sheet1, sheet2] {
+            assert!(sheet.contains("<pane ") && sheet.contains(r#"state="frozen""#), "{sheet}");
+            assert!(sheet.contains("<autoFilter "), "{sheet}");
+            assert!(sheet.contains("<dataValidation "), "{sheet}");
+        }
+        assert!(sheet1.contains(r#"<autoFilter ref="A1:P4"/>"#), "{sheet1}");
+        assert!(sheet1.contains(r#"sqref="B2:B1000""#), "{sheet1}");
+        assert!(sheet1.contains("<formula1>\"candidate,approved,rejected,forbidden\"</formula1>"), "{sheet1}");
+        assert!(sheet2.contains(r#"<autoFilter ref="A1:E6"/>"#), "{sheet2}");
+        assert!(sheet2.contains(r#"sqref="E2:E1000""#), "{sheet2}");
+        assert!(sheet2.contains("<formula1>\"preferred,admitted,forbidden\"</formula1>"), "{sheet2}");
+        assert!(!sheet1.contains("<f>"), "no formulas");
+        assert!(styles.contains(r#"readingOrder="2""#), "{styles}");
+        assert!(styles.contains(r#"horizontal="right""#), "{styles}");
+        assert!(styles.contains(r#"wrapText="1""#), "{styles}");
+        assert!(styles.contains(r#"formatCode="0.000""#), "{styles}");
+    }
+}
