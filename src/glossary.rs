@@ -211,7 +211,13 @@ impl Entry {
         let pos = match self.renderings.iter().position(|r| r.form == form) {
             Some(p) => p,
             None => {
-                self.renderings.push(Rendering::new(form, 0, Method::Transliteration, self.score, TermStatus::Admitted));
+                self.renderings.push(Rendering::new(
+                    form,
+                    0,
+                    Method::Transliteration,
+                    self.score,
+                    TermStatus::Admitted,
+                ));
                 self.renderings.len() - 1
             }
         };
