@@ -25,6 +25,44 @@ pub enum Command {
     Match(MatchArgs),
     /// Show the normalized form and phonetic key of terms (for debugging).
     Romanize(RomanizeArgs),
+    /// Fold reviewed sheets (CSV or XLSX) into a master glossary.
+    Merge(MergeArgs),
+    /// Write a glossary for a translator's tool (TBX, OmegaT, DeepL, Google, MultiTerm) or as a review workbook.
+    Export(ExportArgs),
+    /// Check an existing export file against a tool's rules.
+    Validate(ValidateArgs),
+    /// Check Arabic texts against a glossary: forbidden or non-preferred variants, inconsistent spellings.
+    Check(CheckArgs),
+}
+
+/// Output formats of `build`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// The glossary CSV.
+    Csv,
+    /// The review workbook (sheets `glossary` and `variants`).
+    Xlsx,
+}
+
+/// `--on-conflict` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictPolicy {
+    /// Keep the master's value.
+    Keep,
+    /// Take the value of the review given last.
+    Theirs,
+    /// Report the conflicts and write nothing.
+    Fail,
+}
+
+impl From<ConflictPolicy> for nazir::merge::OnConflict {
+    fn from(p: ConflictPolicy) -> Self {
+        match p {
+            ConflictPolicy::Keep => nazir::merge::OnConflict::Keep,
+            ConflictPolicy::Theirs => nazir::merge::OnConflict::Theirs,
+            ConflictPolicy::Fail => nazir::merge::OnConflict::Fail,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -32,12 +70,18 @@ pub struct BuildArgs {
     /// Article files (.txt: one article; .jsonl: one per line), directories, or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Write the glossary here instead of stdout (atomically).
+    /// Write the glossary here instead of stdout (atomically); `.xlsx` gives the review workbook.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Output format (default: from the output's extension, else csv).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
     /// Add a UTF-8 BOM and CRLF line ends so Excel shows Arabic correctly.
     #[arg(long)]
     pub excel: bool,
+    /// A master glossary (CSV or XLSX) whose review decisions hold for this batch.
+    #[arg(long, value_name = "MASTER")]
+    pub glossary: Option<PathBuf>,
     /// English candidate terms, one per line (repeatable).
     #[arg(long = "english", value_name = "FILE")]
     pub english: Vec<PathBuf>,
@@ -104,6 +148,70 @@ pub struct MatchArgs {
     /// Write the CSV here instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// The master glossary (CSV or XLSX); it may not exist yet.
+    #[arg(value_name = "MASTER")]
+    pub master: PathBuf,
+    /// Reviewed sheets (CSV or XLSX), applied in this order.
+    #[arg(required = true, value_name = "REVIEWED")]
+    pub reviewed: Vec<PathBuf>,
+    /// Where the merged master goes (the previous file is kept as FILE.bak).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// What to do when two reviews edit the same cell differently.
+    #[arg(long, value_enum, default_value = "fail")]
+    pub on_conflict: ConflictPolicy,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The glossary (CSV or XLSX).
+    #[arg(value_name = "GLOSSARY")]
+    pub glossary: PathBuf,
+    /// Target: tbx, omegat, deepl, google, google-ets, multiterm, or review-xlsx.
+    #[arg(long = "to", value_name = "PROFILE")]
+    pub to: String,
+    /// Output file.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Also export entries with this status (repeatable; approved entries always go).
+    #[arg(long, value_name = "STATUS")]
+    pub include: Vec<String>,
+    /// Source and target language of two-column targets.
+    #[arg(long, default_value = "ar-en", value_name = "ar-en|en-ar")]
+    pub direction: String,
+    /// TBX flavour: 2 (martif, default) or 3 (ISO 30042:2019).
+    #[arg(long, default_value = "2", value_name = "2|3")]
+    pub tbx_version: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ValidateArgs {
+    /// The file to check.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The tool whose rules apply: tbx, omegat, deepl, google, google-ets, multiterm.
+    #[arg(long, value_name = "PROFILE")]
+    pub profile: String,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The glossary (CSV or XLSX with at least `en` and `ar`).
+    #[arg(long, value_name = "GLOSSARY")]
+    pub glossary: PathBuf,
+    /// Arabic texts: files, directories, or - for stdin (.txt, .jsonl).
+    #[arg(required = true, value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+    /// Write the findings here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]

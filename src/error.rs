@@ -48,6 +48,16 @@ pub enum Error {
     Input(InputProblem),
     /// A gazetteer or term list is malformed.
     Data(InputProblem),
+    /// A glossary cannot be exported in a profile: a term the target tool
+    /// would reject (refused before anything is written), or a failed write.
+    Export {
+        /// The export profile (`deepl`, `tbx`, …).
+        profile: String,
+        /// The 1-based line of the output the offending entry would have had.
+        line: Option<usize>,
+        /// What is wrong, naming the entry.
+        reason: String,
+    },
     /// An output cannot be written as asked.
     Output {
         /// The output file.
@@ -70,6 +80,13 @@ impl fmt::Display for Error {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Input(p) => write!(f, "bad input: {p}"),
             Error::Data(p) => write!(f, "bad data file: {p}"),
+            Error::Export { profile, line, reason } => {
+                write!(f, "cannot export as {profile}: ")?;
+                if let Some(line) = line {
+                    write!(f, "line {line}: ")?;
+                }
+                write!(f, "{reason}")
+            }
             Error::Output { path, reason } => {
                 write!(f, "cannot write {}: {reason}", path.display())
             }

@@ -23,6 +23,7 @@
 
 pub mod align;
 pub mod candidates;
+pub mod check;
 pub mod error;
 pub mod eval;
 pub mod export;

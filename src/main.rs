@@ -19,6 +19,10 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(&args),
         Command::Match(args) => run_match(&args),
         Command::Romanize(args) => run_romanize(&args),
+        Command::Merge(args) => run_merge(&args),
+        Command::Export(args) => run_export(&args),
+        Command::Validate(args) => run_validate(&args),
+        Command::Check(args) => run_check(&args),
     };
     match result {
         Ok(code) => code,
@@ -83,13 +87,39 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             bar.set_position(done as u64);
         }
     };
-    let output = build(&config, &mut on_progress)?;
+    let master = args
+        .glossary
+        .as_deref()
+        .map(|p| {
+            nazir::review::read_glossary(p).with_context(|| format!("reading the master glossary {}", p.display()))
+        })
+        .transpose()?;
+    let mut output = build(&config, &mut on_progress)?;
     bar.finish_and_clear();
     for p in &output.problems {
         eprintln!("nazir: skipped {p}");
     }
-    let options = CsvOptions { excel: args.excel };
-    emit(args.output.as_deref(), |w| write_csv(&output.glossary, w, options))?;
+    if let Some(master) = &master {
+        let (glossary, report) = nazir::merge::apply_master(master, std::mem::take(&mut output.glossary));
+        output.glossary = glossary;
+        if !args.quiet {
+            eprintln!(
+                "nazir: master applied: {} new entries, {} new spellings of known entries, {} rejected renderings not suggested",
+                report.new_entries, report.new_spellings, report.rejected_dropped
+            );
+        }
+    }
+    let xlsx = match args.format {
+        Some(f) => f == cli::OutputFormat::Xlsx,
+        None => args.output.as_deref().is_some_and(nazir::table::is_xlsx),
+    };
+    if xlsx {
+        let path = args.output.as_deref().context("the review workbook needs an output file (-o FILE.xlsx)")?;
+        nazir::review::workbook::write_review_xlsx(&output.glossary, path)?;
+    } else {
+        let options = CsvOptions { excel: args.excel };
+        emit(args.output.as_deref(), |w| write_csv(&output.glossary, w, options))?;
+    }
     if !args.quiet {
         eprintln!(
             "nazir: {} articles, {} candidates, {} glossary entries{}",
@@ -179,6 +209,123 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
         csv.flush()
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
+    use nazir::review::{read_glossary, write_glossary};
+    check_output_path(&args.output)?;
+    let master = if args.master.exists() {
+        read_glossary(&args.master).with_context(|| format!("reading the master {}", args.master.display()))?
+    } else {
+        nazir::glossary::Glossary::default()
+    };
+    let reviews = args.reviewed.iter().map(|p| nazir::table::read_tables(p)).collect::<Result<Vec<_>, _>>()?;
+    let outcome = nazir::merge::merge(master, &reviews, args.on_conflict.into())?;
+    for c in &outcome.conflicts {
+        eprintln!("nazir: conflict: {c}");
+    }
+    if args.on_conflict == cli::ConflictPolicy::Fail && !outcome.conflicts.is_empty() {
+        anyhow::bail!(
+            "{} conflicting edits; nothing written (choose --on-conflict keep or theirs to resolve them)",
+            outcome.conflicts.len()
+        );
+    }
+    if args.output.exists() {
+        let backup = backup_path(&args.output);
+        std::fs::copy(&args.output, &backup)
+            .with_context(|| format!("keeping the previous master as {}", backup.display()))?;
+    }
+    write_glossary(&outcome.glossary, &args.output)?;
+    eprintln!(
+        "nazir: merged {} reviews: {} cells changed, {} entries added, {} conflicts; {} entries in {}",
+        args.reviewed.len(),
+        outcome.edits,
+        outcome.added,
+        outcome.conflicts.len(),
+        outcome.glossary.entries.len(),
+        args.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `FILE.bak` beside `FILE`.
+fn backup_path(path: &std::path::Path) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
+    use nazir::export::profile::{ExportOptions, Profile, export_to_file};
+    use nazir::glossary::EntryStatus;
+    check_output_path(&args.output)?;
+    let glossary = nazir::review::read_glossary(&args.glossary)?;
+    if args.to.eq_ignore_ascii_case("review-xlsx") {
+        nazir::review::workbook::write_review_xlsx(&glossary, &args.output)?;
+        eprintln!("nazir: {} entries written to {}", glossary.entries.len(), args.output.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let profile: Profile = args.to.parse().map_err(|e: String| anyhow::anyhow!("{e} or review-xlsx"))?;
+    let mut options = ExportOptions::new(profile);
+    for status in &args.include {
+        let status = EntryStatus::parse(status)
+            .filter(|s| !status.trim().is_empty() && *s != EntryStatus::Rejected)
+            .with_context(|| format!("--include {status:?}: expected candidate or forbidden"))?;
+        if !options.include.contains(&status) {
+            options.include.push(status);
+        }
+    }
+    options.direction = args.direction.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    options.tbx_version = args.tbx_version.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let report = export_to_file(&glossary, &options, &args.output)?;
+    eprintln!(
+        "nazir: {} entries ({} records) written to {} as {profile}; {} entries left out by status",
+        report.entries,
+        report.lines,
+        args.output.display(),
+        report.skipped_by_status
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_validate(args: &cli::ValidateArgs) -> anyhow::Result<ExitCode> {
+    let profile: nazir::export::profile::Profile = args.profile.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let problems = nazir::export::validate::validate(&args.file, profile)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for p in &problems {
+        writeln!(out, "{}:{}: {}", args.file.display(), p.line, p.message)?;
+    }
+    if problems.is_empty() {
+        eprintln!("nazir: {} is valid for {profile}", args.file.display());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("nazir: {} problems in {} for {profile}", problems.len(), args.file.display());
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn run_check(args: &cli::CheckArgs) -> anyhow::Result<ExitCode> {
+    use nazir::check::{CheckOptions, check_texts, write_findings_csv};
+    if let Some(out) = args.output.as_deref() {
+        check_output_path(out)?;
+    }
+    let glossary = nazir::review::read_glossary(&args.glossary)
+        .with_context(|| format!("reading the glossary {}", args.glossary.display()))?;
+    let mut skipped = 0;
+    let report =
+        check_texts(&glossary, CheckOptions::default(), &args.inputs, nazir::input::OnProblem::Continue, |p| {
+            eprintln!("nazir: skipped {p}");
+            skipped += 1;
+        })?;
+    emit(args.output.as_deref(), |w| write_findings_csv(&report, w))?;
+    if !args.quiet {
+        for line in report.summary() {
+            eprintln!("nazir: {line}");
+        }
+    }
+    // Error-level findings gate a publishing pipeline, like unreadable inputs.
+    Ok(if report.has_errors() || skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn run_romanize(args: &RomanizeArgs) -> anyhow::Result<ExitCode> {

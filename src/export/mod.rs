@@ -8,8 +8,17 @@
 //! nothing half-written. A glossary that a reviewer has started to fill in
 //! (any non-empty `status` cell) is never overwritten unless forced.
 
+pub mod multiterm;
+pub mod profile;
+pub mod tabular;
+pub mod tbx;
+pub mod validate;
+
+pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion, export, export_to_file};
+pub use validate::{Problem, validate};
+
 use crate::error::{Error, Result};
-use crate::glossary::Glossary;
+use crate::glossary::{EntryStatus, Glossary};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -61,7 +70,8 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
             &e.kind,
             e.context(),
             e.source(),
-            "",
+            // A fresh build has only candidates, shown as an empty cell.
+            if e.status == EntryStatus::Candidate { "" } else { e.status.as_str() },
         ];
         if options.excel {
             w.write_record(row.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_ref()))?;
@@ -124,21 +134,24 @@ pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) ->
     })
 }
 
-/// Refuses to go on when `path` is a glossary CSV that a reviewer has
-/// started (a `status` column with a non-empty cell). A missing file, or
-/// one without such a column, is fine.
+/// Refuses to go on when `path` is a glossary (CSV or XLSX) that a
+/// reviewer has started: a `status` column with a cell other than empty or
+/// `candidate`. A missing or unreadable file, or one without such a
+/// column, is fine.
 pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
-    let Ok(bytes) = std::fs::read(path) else {
+    if !path.is_file() {
         return Ok(());
-    };
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&bytes[..]);
-    let Ok(headers) = reader.headers() else {
-        return Ok(());
-    };
-    let Some(col) = headers.iter().position(|h| h.trim_start_matches('\u{FEFF}') == "status") else {
-        return Ok(());
-    };
-    let reviewed = reader.records().flatten().filter(|r| r.get(col).is_some_and(|s| !s.trim().is_empty())).count();
+    }
+    let Ok(tables) = crate::table::read_tables(path) else { return Ok(()) };
+    let Some(table) = crate::review::glossary_table(&tables) else { return Ok(()) };
+    let Some(col) = table.column("status") else { return Ok(()) };
+    let reviewed = table
+        .rows
+        .iter()
+        .filter(|(_, cells)| {
+            cells.get(col).is_some_and(|s| !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("candidate"))
+        })
+        .count();
     if reviewed > 0 {
         return Err(Error::Output {
             path: path.to_path_buf(),
