@@ -169,36 +169,40 @@ const KNOWN_SPELLING_FAIR: f32 = 0.8;
 /// memory on very large batches).
 const MEMO_LIMIT: usize = 1 << 20;
 
-/// Aligns the articles of a batch against a fixed candidate set.
-pub struct Aligner<'c> {
-    candidates: &'c CandidateSet,
+/// What alignment needs that does not change during a batch: the
+/// candidates, the index over their keys, the exact look-up table of known
+/// Arabic spellings. Built once and shared by the [`Aligner`]s of all
+/// threads.
+pub struct AlignModel {
+    candidates: CandidateSet,
     config: AlignConfig,
     index: CandidateIndex,
     index_terms: Vec<usize>,
     lookup: HashMap<String, usize>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
-    memo: HashMap<String, Option<Verdict>>,
-    words: ArticleWords,
-    span: String,
-    key: Vec<u8>,
-    scratch: SearchScratch,
-    matches: Vec<Match>,
-    choices: Vec<SpanChoice>,
 }
 
-impl<'c> Aligner<'c> {
+impl AlignModel {
     /// Prepares the index and the exact look-up table.
-    pub fn new(candidates: &'c CandidateSet, config: AlignConfig) -> Self {
+    pub fn new(candidates: CandidateSet, config: AlignConfig) -> Self {
         let index_terms: Vec<usize> = (0..candidates.len()).filter(|&i| !candidates.terms()[i].translated).collect();
         let names: Vec<&str> = index_terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
+        let index = CandidateIndex::new(&names);
+        let lookup = candidates.arabic_lookup();
+        let known_keys = candidates.terms().iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
+        AlignModel { candidates, config, index, index_terms, lookup, known_keys }
+    }
+
+    /// The candidates aligned against.
+    pub fn candidates(&self) -> &CandidateSet {
+        &self.candidates
+    }
+
+    /// A new aligner (its own buffers and memo) over this model.
+    pub fn aligner(&self) -> Aligner<'_> {
         Aligner {
-            candidates,
-            config,
-            index: CandidateIndex::new(&names),
-            index_terms,
-            lookup: candidates.arabic_lookup(),
-            known_keys: candidates.terms().iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect(),
+            model: self,
             memo: HashMap::new(),
             words: ArticleWords::default(),
             span: String::new(),
@@ -208,7 +212,23 @@ impl<'c> Aligner<'c> {
             choices: Vec::new(),
         }
     }
+}
 
+/// Aligns articles against an [`AlignModel`]; one per thread. It remembers
+/// the verdict of every distinct span text it has seen (a pure function of
+/// the model), so results never depend on which aligner saw what.
+pub struct Aligner<'m> {
+    model: &'m AlignModel,
+    memo: HashMap<String, Option<Verdict>>,
+    words: ArticleWords,
+    span: String,
+    key: Vec<u8>,
+    scratch: SearchScratch,
+    matches: Vec<Match>,
+    choices: Vec<SpanChoice>,
+}
+
+impl Aligner<'_> {
     fn verdict(&mut self) -> Option<Verdict> {
         if let Some(v) = self.memo.get(self.span.as_str()) {
             return *v;
@@ -222,7 +242,7 @@ impl<'c> Aligner<'c> {
     }
 
     fn compute_verdict(&mut self) -> Option<Verdict> {
-        if let Some(&term) = self.lookup.get(self.span.as_str()) {
+        if let Some(&term) = self.model.lookup.get(self.span.as_str()) {
             return Some(Verdict { term, score: 1.0, method: Method::Gazetteer, required: 0.0 });
         }
         self.key.clear();
@@ -231,20 +251,20 @@ impl<'c> Aligner<'c> {
             return None;
         }
         let consonants = costs().strong_count(&self.key);
-        let min = if consonants <= self.config.short_consonants {
-            self.config.short_min_score
+        let min = if consonants <= self.model.config.short_consonants {
+            self.model.config.short_min_score
         } else {
-            self.config.min_score
+            self.model.config.min_score
         };
-        self.index.search(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
-        let terms = self.candidates.terms();
+        self.model.index.search(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
+        let terms = self.model.candidates.terms();
         let key = &self.key;
-        let known_keys = &self.known_keys;
+        let known_keys = &self.model.known_keys;
         // A candidate that only a gazetteer supplies must also resemble one
         // of its known Arabic spellings: closely, or fairly closely with a
         // higher transliteration score.
         let required = |m: &Match| -> Option<f32> {
-            let term = self.index_terms[m.term];
+            let term = self.model.index_terms[m.term];
             let o = &terms[term].origins;
             if o.list || o.latin || o.english_text {
                 return Some(min);
@@ -253,14 +273,14 @@ impl<'c> Aligner<'c> {
             if like_known >= KNOWN_SPELLING_CLOSE {
                 Some(min)
             } else if like_known >= KNOWN_SPELLING_FAIR || known_keys[term].is_empty() {
-                Some((min + self.config.gazetteer_only_margin).min(1.0))
+                Some((min + self.model.config.gazetteer_only_margin).min(1.0))
             } else {
                 None
             }
         };
         let (m, required) = self.matches.iter().find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))?;
         let method = if m.reading == Reading::Spelled { Method::Acronym } else { Method::Transliteration };
-        Some(Verdict { term: self.index_terms[m.term], score: m.score, method, required })
+        Some(Verdict { term: self.model.index_terms[m.term], score: m.score, method, required })
     }
 
     /// Aligns one article, appending its occurrences to `out` in text order.
@@ -277,7 +297,7 @@ impl<'c> Aligner<'c> {
     fn align_latin(&mut self, text: &str, words: &ArticleWords, out: &mut Vec<Occurrence>) {
         for range in words.latin_names() {
             let surface = &text[range.clone()];
-            if let Some(term) = self.candidates.find(surface) {
+            if let Some(term) = self.model.candidates.find(surface) {
                 let (start, end) = (range.start, range.end);
                 out.push(Occurrence {
                     term,
@@ -341,7 +361,7 @@ impl<'c> Aligner<'c> {
         };
         // An English name that itself ends in an i sound (Gemini, Kennedy)
         // keeps its final ي.
-        let ends_in_i = english_key(&self.candidates.terms()[verdict.term].en)
+        let ends_in_i = english_key(&self.model.candidates.terms()[verdict.term].en)
             .last()
             .is_some_and(|b| matches!(b, b'i' | b'I' | b'y' | b'e'));
         if ends_in_i {
@@ -373,12 +393,12 @@ impl<'c> Aligner<'c> {
             if self.is_adjective_of(verdict) {
                 continue;
             }
-            let mut adjusted = verdict.score - self.config.clitic_penalty * reading.particles as f32;
+            let mut adjusted = verdict.score - self.model.config.clitic_penalty * reading.particles as f32;
             if reading.article {
-                adjusted -= self.config.article_strip_penalty;
+                adjusted -= self.model.config.article_strip_penalty;
             } else if reading.particles == 0 && verdict.method != Method::Gazetteer && starts_with_article(reading.stem)
             {
-                adjusted -= self.config.article_penalty;
+                adjusted -= self.model.config.article_penalty;
             }
             if adjusted < verdict.required {
                 continue;
@@ -486,7 +506,8 @@ mod tests {
     use super::*;
 
     fn aligned(candidates: &CandidateSet, text: &str) -> Vec<(String, String, Method)> {
-        let mut a = Aligner::new(candidates, AlignConfig::default());
+        let model = AlignModel::new(candidates.clone(), AlignConfig::default());
+        let mut a = model.aligner();
         let mut out = Vec::new();
         a.align(text, &mut out);
         out.into_iter().map(|o| (candidates.terms()[o.term].en.clone(), o.surface, o.method)).collect()

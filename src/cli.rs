@@ -106,6 +106,9 @@ pub struct BuildArgs {
     /// No progress display.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Threads for alignment (default: one per core).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
 }
 
 impl BuildArgs {
@@ -127,6 +130,7 @@ impl BuildArgs {
             strict: self.strict,
             align,
             filter: GlossaryFilter { min_score: self.min_score, min_count: self.min_count },
+            threads: self.threads,
         })
     }
 }

@@ -8,12 +8,13 @@
 //! Files are streamed article by article in both passes; standard input,
 //! which cannot be read twice, is buffered.
 
-use crate::align::{AlignConfig, Aligner};
+use crate::align::{AlignConfig, AlignModel, Aligner, Occurrence};
 use crate::candidates::{CandidateSet, english_phrases};
 use crate::error::{InputProblem, Result};
 use crate::extract::ArticleWords;
 use crate::glossary::{Glossary, GlossaryBuilder, GlossaryFilter};
 use crate::input::{Article, OnProblem, read_articles};
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// Everything a build needs to know.
@@ -33,6 +34,9 @@ pub struct BuildConfig {
     pub align: AlignConfig,
     /// Output filters.
     pub filter: GlossaryFilter,
+    /// Threads for alignment (0: one per core). The glossary is the same
+    /// for any number.
+    pub threads: usize,
 }
 
 impl Default for BuildConfig {
@@ -45,6 +49,7 @@ impl Default for BuildConfig {
             strict: false,
             align: AlignConfig::default(),
             filter: GlossaryFilter::default(),
+            threads: 0,
         }
     }
 }
@@ -122,22 +127,116 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         |p| problems.push(p),
     )?;
 
-    let mut aligner = Aligner::new(&candidates, config.align);
-    let mut builder = GlossaryBuilder::new();
-    let mut occurrences = Vec::new();
-    let mut done = 0;
-    let mut align_one = |a: &Article| {
-        occurrences.clear();
-        aligner.align(&a.text, &mut occurrences);
-        builder.add_article(&a.id, &a.text, &occurrences, &candidates);
-        done += 1;
-        progress(Progress::Aligning(done, articles));
+    let n_candidates = candidates.len();
+    let model = AlignModel::new(candidates, config.align);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .map_err(|e| crate::error::Error::Output { path: "threads".into(), reason: e.to_string() })?;
+    let mut aligning = ChunkAligner {
+        aligners: (0..pool.current_num_threads()).map(|_| model.aligner()).collect(),
+        builder: GlossaryBuilder::new(),
+        chunk: Vec::with_capacity(CHUNK_ARTICLES),
+        done: 0,
+        total: articles,
     };
     if buffered {
-        kept.iter().for_each(&mut align_one);
+        for a in kept {
+            aligning.push(a, &pool, &model, progress);
+        }
     } else {
         // Problems were reported by the first pass; the second skips them.
-        read_articles(&config.inputs, OnProblem::Continue, |a| align_one(&a), |_| {})?;
+        read_articles(&config.inputs, OnProblem::Continue, |a| aligning.push(a, &pool, &model, progress), |_| {})?;
     }
-    Ok(BuildOutput { glossary: builder.finish(config.filter), problems, articles, candidates: candidates.len() })
+    aligning.flush(&pool, &model, progress);
+    let builder = aligning.builder;
+    Ok(BuildOutput { glossary: builder.finish(config.filter), problems, articles, candidates: n_candidates })
+}
+
+/// Articles aligned together, in parallel, before their occurrences are
+/// folded into the glossary in input order.
+const CHUNK_ARTICLES: usize = 512;
+
+/// The alignment pass: articles are gathered into chunks; each chunk is cut
+/// into one contiguous part per thread, every part aligned by that thread's
+/// own [`Aligner`] (which keeps its memo across chunks), and the results
+/// folded in input order, so the glossary is the same whatever the number
+/// of threads.
+struct ChunkAligner<'m> {
+    aligners: Vec<Aligner<'m>>,
+    builder: GlossaryBuilder,
+    chunk: Vec<Article>,
+    done: usize,
+    total: usize,
+}
+
+impl<'m> ChunkAligner<'m> {
+    fn push(
+        &mut self,
+        a: Article,
+        pool: &rayon::ThreadPool,
+        model: &'m AlignModel,
+        progress: &mut dyn FnMut(Progress),
+    ) {
+        self.chunk.push(a);
+        if self.chunk.len() >= CHUNK_ARTICLES {
+            self.flush(pool, model, progress);
+        }
+    }
+
+    fn flush(&mut self, pool: &rayon::ThreadPool, model: &'m AlignModel, progress: &mut dyn FnMut(Progress)) {
+        if self.chunk.is_empty() {
+            return;
+        }
+        let part = self.chunk.len().div_ceil(self.aligners.len());
+        let chunk = &self.chunk;
+        let results: Vec<Vec<Vec<Occurrence>>> = pool.install(|| {
+            chunk
+                .par_chunks(part)
+                .zip(self.aligners.par_iter_mut())
+                .map(|(articles, aligner)| {
+                    articles
+                        .iter()
+                        .map(|a| {
+                            let mut occurrences = Vec::new();
+                            aligner.align(&a.text, &mut occurrences);
+                            occurrences
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        for (a, occurrences) in self.chunk.iter().zip(results.iter().flatten()) {
+            self.builder.add_article(&a.id, &a.text, occurrences, model.candidates());
+        }
+        self.done += self.chunk.len();
+        progress(Progress::Aligning(self.done, self.total));
+        self.chunk.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(threads: usize) -> BuildConfig {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        BuildConfig {
+            inputs: vec![data.join("articles"), data.join("batch.jsonl")],
+            english_lists: vec![data.join("english.txt")],
+            default_gazetteer: false,
+            threads,
+            ..BuildConfig::default()
+        }
+    }
+
+    #[test]
+    fn any_number_of_threads_gives_the_same_glossary() {
+        let one = build(&config(1), &mut |_| {}).unwrap();
+        assert!(one.glossary.entries.len() > 20);
+        for threads in [2, 3, 7] {
+            let many = build(&config(threads), &mut |_| {}).unwrap();
+            assert_eq!(many.glossary, one.glossary, "{threads} threads");
+        }
+    }
 }
