@@ -41,11 +41,15 @@ pub enum Method {
     Acronym,
     /// Matched by the phonetic scorer.
     Transliteration,
+    /// Found from parallel text by association alone (البيت الأبيض =
+    /// White House).
+    Translation,
 }
 
 impl Method {
     /// Every method.
-    pub const ALL: [Method; 4] = [Method::Latin, Method::Gazetteer, Method::Acronym, Method::Transliteration];
+    pub const ALL: [Method; 5] =
+        [Method::Latin, Method::Gazetteer, Method::Acronym, Method::Transliteration, Method::Translation];
 
     /// Reads a `method` cell.
     pub fn parse(cell: &str) -> Option<Self> {
@@ -59,6 +63,7 @@ impl Method {
             Method::Gazetteer => "gazetteer",
             Method::Acronym => "acronym",
             Method::Transliteration => "transliteration",
+            Method::Translation => "translation",
         }
     }
 }

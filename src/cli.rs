@@ -79,6 +79,9 @@ pub struct BuildArgs {
     /// Add a UTF-8 BOM and CRLF line ends so Excel shows Arabic correctly.
     #[arg(long)]
     pub excel: bool,
+    /// Add `assoc_dice` and `assoc_llr` columns: how closely each entry's Arabic and English co-occur in parallel units.
+    #[arg(long)]
+    pub association: bool,
     /// A master glossary (CSV or XLSX) whose review decisions hold for this batch.
     #[arg(long, value_name = "MASTER")]
     pub glossary: Option<PathBuf>,

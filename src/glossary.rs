@@ -172,6 +172,9 @@ pub struct Entry {
     /// Cells of columns nazir does not know, by column name, kept so that
     /// a round trip through a sheet loses nothing.
     pub extra: Vec<(String, String)>,
+    /// Association with the English in parallel text, when the batch had
+    /// any ([`crate::associate`]).
+    pub association: Option<crate::associate::Association>,
     last_doc: usize,
 }
 
@@ -191,6 +194,7 @@ impl Entry {
             note: String::new(),
             status: EntryStatus::Candidate,
             extra: Vec::new(),
+            association: None,
             last_doc: 0,
         }
     }
@@ -308,6 +312,7 @@ impl GlossaryBuilder {
                         note: String::new(),
                         status: EntryStatus::Candidate,
                         extra: Vec::new(),
+                        association: None,
                         last_doc: 0,
                     });
                     self.by_term.insert(occ.term, self.entries.len() - 1);
@@ -345,6 +350,58 @@ impl GlossaryBuilder {
                 }),
             }
         }
+    }
+
+    /// The (matching form, English) pairs decided so far, one per
+    /// rendering, for the association pass.
+    pub fn decided_pairs(&self) -> Vec<(String, String)> {
+        self.entries
+            .iter()
+            .flat_map(|e| e.renderings.iter().map(move |r| (crate::normalize::normalize(&r.form), e.en.clone())))
+            .collect()
+    }
+
+    /// Records the association figures of a decided pair on its entry.
+    pub fn set_association(&mut self, term: usize, association: crate::associate::Association) {
+        if let Some(&i) = self.by_term.get(&term) {
+            self.entries[i].association = Some(association);
+        }
+    }
+
+    /// Adds a pair found from parallel text ([`crate::associate::Link`]) as
+    /// a rendering of candidate `term`: counted once per unit it occurs in.
+    pub fn add_link(&mut self, term: usize, link: &crate::associate::Link, method: Method, candidates: &CandidateSet) {
+        let cand = &candidates.terms()[term];
+        let idx = match self.by_term.get(&term) {
+            Some(&i) => i,
+            None => {
+                let mut e = Entry::new(&cand.en, Rendering::new(&link.display, 0, method, 0.0, TermStatus::Admitted));
+                e.renderings.clear();
+                e.kind = cand.kind.clone();
+                self.entries.push(e);
+                self.by_term.insert(term, self.entries.len() - 1);
+                self.entries.len() - 1
+            }
+        };
+        let score = if method == Method::Translation { link.association.dice } else { link.transliteration };
+        self.seen += 1;
+        let e = &mut self.entries[idx];
+        let units = link.arabic_units as usize;
+        e.count += units;
+        e.docs += units;
+        e.score = e.score.max(score);
+        e.association = Some(link.association);
+        if e.contexts.len() < MAX_CONTEXTS {
+            e.contexts.push(Context { text: link.context.clone(), source: link.source.clone() });
+        }
+        e.renderings.push(Rendering {
+            form: link.display.clone(),
+            count: units,
+            method,
+            score,
+            status: TermStatus::Admitted,
+            first_seen: self.seen,
+        });
     }
 
     /// Orders renderings and entries and applies the filter. Rows are

@@ -22,6 +22,7 @@
 //! ```
 
 pub mod align;
+pub mod associate;
 pub mod candidates;
 pub mod check;
 pub mod error;

@@ -117,7 +117,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         let path = args.output.as_deref().context("the review workbook needs an output file (-o FILE.xlsx)")?;
         nazir::review::workbook::write_review_xlsx(&output.glossary, path)?;
     } else {
-        let options = CsvOptions { excel: args.excel };
+        let options = CsvOptions { excel: args.excel, association: args.association };
         emit(args.output.as_deref(), |w| write_csv(&output.glossary, w, options))?;
     }
     if !args.quiet {

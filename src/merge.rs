@@ -154,6 +154,20 @@ fn collect_edits<'t>(
                 edits.entry((id.clone(), column)).or_default().push(Edit { value, place, en: en.clone() });
             }
         }
+        // A master CSV carries the variants' statuses in `variant_status`,
+        // in the order of `variants`.
+        if r.has("variant_status") {
+            let statuses = split_list(r.get("variant_status"));
+            for (form, cell) in split_list(r.get("variants")).iter().zip(&statuses) {
+                parse_term_status(sheet, r.row, cell)?;
+                let column = format!("variant_status:{form}");
+                if !same(&column, cell, &master_value(entry, &column)) {
+                    let place = sheet.place(r.row, "variant_status");
+                    let edit = Edit { value: cell.clone(), place, en: en.clone() };
+                    edits.entry((id.clone(), column)).or_default().push(edit);
+                }
+            }
+        }
     }
     if let Some(variants) = variants_table(review) {
         for r in rows(variants) {
@@ -219,10 +233,18 @@ fn apply_edit(entry: &mut Entry, column: &str, value: &str) {
                     }
                     // A preferred form that a reviewer demotes gives way to
                     // the next non-forbidden rendering.
-                    let next =
-                        entry.renderings.iter().find(|r| r.status != TermStatus::Forbidden).map(|r| r.form.clone());
+                    let next = entry
+                        .renderings
+                        .iter()
+                        .find(|r| r.form != form && r.status != TermStatus::Forbidden)
+                        .map(|r| r.form.clone());
                     if let Some(next) = next.filter(|_| entry.preferred().status != TermStatus::Preferred) {
                         entry.set_preferred(&next);
+                        // set_preferred admitted the old form: keep the
+                        // reviewer's status for it.
+                        if let Some(r) = entry.renderings.iter_mut().find(|r| r.form == form) {
+                            r.status = status;
+                        }
                     }
                 }
                 None => {}
@@ -286,7 +308,7 @@ pub fn merge(master: Glossary, reviews: &[Vec<Table>], on_conflict: OnConflict) 
         glossary.entries.push(entry);
         added += 1;
     }
-    let edits_applied = resolved.len();
+    let edits_applied = resolved.iter().filter(|(id, _, _)| by_id.contains_key(id)).count();
     for (id, column, value) in resolved {
         if let Some(&i) = index.get(&id) {
             apply_edit(&mut glossary.entries[i], &column, &value);

@@ -8,7 +8,8 @@
 //! Files are streamed article by article in both passes; standard input,
 //! which cannot be read twice, is buffered.
 
-use crate::align::{AlignConfig, AlignModel, Aligner, Occurrence};
+use crate::align::{AlignConfig, AlignModel, Aligner, Method, Occurrence};
+use crate::associate::Cooccurrences;
 use crate::candidates::{CandidateSet, english_phrases};
 use crate::error::{InputProblem, Result};
 use crate::extract::ArticleWords;
@@ -139,6 +140,8 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         chunk: Vec::with_capacity(CHUNK_ARTICLES),
         done: 0,
         total: articles,
+        cooccurrences: Cooccurrences::new(),
+        words: ArticleWords::default(),
     };
     if buffered {
         for a in kept {
@@ -149,8 +152,49 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         read_articles(&config.inputs, OnProblem::Continue, |a| aligning.push(a, &pool, &model, progress), |_| {})?;
     }
     aligning.flush(&pool, &model, progress);
-    let builder = aligning.builder;
+    let mut builder = aligning.builder;
+    if aligning.cooccurrences.units() > 0 {
+        link_parallel_names(&mut builder, &aligning.cooccurrences, &model, config.align.min_score);
+    }
     Ok(BuildOutput { glossary: builder.finish(config.filter), problems, articles, candidates: n_candidates })
+}
+
+/// Units an Arabic span and an English phrase must share to be linked
+/// (the bar: translated names that recur at least three times).
+const MIN_COOCCURRENCE: u32 = 3;
+
+/// Dice coefficient from which a linked pair that does not sound alike is
+/// taken as a translation.
+const MIN_TRANSLATION_DICE: f32 = 0.5;
+
+/// How far below the transliteration threshold a linked pair that sounds
+/// alike may score and still be taken: parallel evidence adds recall.
+const PARALLEL_TRANSLITERATION_MARGIN: f32 = 0.15;
+
+/// Dice coefficient such a transliteration needs.
+const MIN_TRANSLITERATION_DICE: f32 = 0.3;
+
+/// The association pass over parallel units: the figures of pairs the
+/// aligner decided are recorded, and pairs linked only by association are
+/// added: as transliterations when they sound nearly alike, as translations
+/// when they recur together closely enough.
+fn link_parallel_names(builder: &mut GlossaryBuilder, counts: &Cooccurrences, model: &AlignModel, min_score: f32) {
+    let candidates = model.candidates();
+    let decided = builder.decided_pairs();
+    for (arabic, english) in &decided {
+        if let (Some(association), Some(term)) = (counts.association_of(arabic, english), candidates.find(english)) {
+            builder.set_association(term, association);
+        }
+    }
+    for link in counts.link(MIN_COOCCURRENCE, &decided) {
+        let Some(term) = candidates.find(&link.english) else { continue };
+        let dice = link.association.dice;
+        if link.transliteration >= min_score - PARALLEL_TRANSLITERATION_MARGIN && dice >= MIN_TRANSLITERATION_DICE {
+            builder.add_link(term, &link, Method::Transliteration, candidates);
+        } else if dice >= MIN_TRANSLATION_DICE {
+            builder.add_link(term, &link, Method::Translation, candidates);
+        }
+    }
 }
 
 /// Articles aligned together, in parallel, before their occurrences are
@@ -168,6 +212,8 @@ struct ChunkAligner<'m> {
     chunk: Vec<Article>,
     done: usize,
     total: usize,
+    cooccurrences: Cooccurrences,
+    words: ArticleWords,
 }
 
 impl<'m> ChunkAligner<'m> {
@@ -208,6 +254,9 @@ impl<'m> ChunkAligner<'m> {
         });
         for (a, occurrences) in self.chunk.iter().zip(results.iter().flatten()) {
             self.builder.add_article(&a.id, &a.text, occurrences, model.candidates());
+            if let Some(en) = &a.en {
+                self.cooccurrences.add_unit(&a.id, &a.text, en, &mut self.words);
+            }
         }
         self.done += self.chunk.len();
         progress(Progress::Aligning(self.done, self.total));
@@ -228,6 +277,48 @@ mod tests {
             threads,
             ..BuildConfig::default()
         }
+    }
+
+    #[test]
+    fn parallel_units_find_translated_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("units.jsonl");
+        let units = [
+            (
+                "زار وزير الخارجية البيت الأبيض صباح الاثنين",
+                "The foreign minister visited the White House on Monday morning.",
+            ),
+            ("أصدر البيت الأبيض بيانا حول الاقتصاد", "The White House issued a statement on the economy."),
+            ("انتقد الاتحاد الأوروبي قرار البيت الأبيض", "The European Union criticised the White House decision."),
+            ("يجتمع قادة الاتحاد الأوروبي في بروكسل", "Leaders of the European Union meet in Brussels."),
+            ("رحب الاتحاد الأوروبي بالاتفاق الجديد", "The European Union welcomed the new agreement."),
+            ("قالت شركة جوجل إن أرباحها ارتفعت", "Google said its profits rose."),
+        ];
+        let lines: Vec<String> = units
+            .iter()
+            .enumerate()
+            .map(|(i, (ar, en))| serde_json::json!({"id": format!("u{i}"), "text": ar, "en": en}).to_string())
+            .collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let config = BuildConfig { inputs: vec![path], default_gazetteer: false, ..BuildConfig::default() };
+        let out = build(&config, &mut |_| {}).unwrap();
+        let find = |en: &str| out.glossary.entries.iter().find(|e| e.en == en);
+        let wh = find("White House").expect("White House is found from the parallel units");
+        assert_eq!((wh.preferred().form.as_str(), wh.method()), ("البيت الأبيض", Method::Translation));
+        assert_eq!(wh.count, 3);
+        assert!(wh.association.is_some_and(|a| a.cooc == 3 && a.dice > 0.9));
+        let eu = find("European Union").expect("European Union is found");
+        assert_eq!(eu.preferred().form, "الاتحاد الأوروبي");
+        // Google is a transliteration, and seen once: it carries its
+        // association but no translation.
+        let google = find("Google").unwrap();
+        assert_eq!(google.method(), Method::Transliteration);
+        assert!(
+            !out.glossary
+                .entries
+                .iter()
+                .any(|e| e.method() == Method::Translation && e.en != "White House" && e.en != "European Union")
+        );
     }
 
     #[test]

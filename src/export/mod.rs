@@ -27,11 +27,18 @@ use std::path::Path;
 pub const CSV_HEADER: [&str; 11] =
     ["en", "ar", "variants", "score", "count", "docs", "method", "kind", "context", "source", "status"];
 
+/// Columns added after [`CSV_HEADER`] on request (`--association`):
+/// the Dice coefficient and log-likelihood ratio of the entry's Arabic and
+/// English in the parallel units (see [`crate::associate`]).
+pub const ASSOCIATION_COLUMNS: [&str; 2] = ["assoc_dice", "assoc_llr"];
+
 /// How the CSV is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CsvOptions {
     /// BOM, CRLF and formula guarding, for spreadsheets.
     pub excel: bool,
+    /// Append [`ASSOCIATION_COLUMNS`] (only meaningful for parallel batches).
+    pub association: bool,
 }
 
 /// Excel evaluates cells that start with these characters.
@@ -47,7 +54,12 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
     let mut w = csv::WriterBuilder::new()
         .terminator(if options.excel { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
         .from_writer(out);
-    w.write_record(CSV_HEADER)?;
+    let parallel = options.association;
+    let mut header: Vec<&str> = CSV_HEADER.to_vec();
+    if parallel {
+        header.extend(ASSOCIATION_COLUMNS);
+    }
+    w.write_record(&header)?;
     let mut variants = String::new();
     for e in &glossary.entries {
         variants.clear();
@@ -59,7 +71,11 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
         }
         let score = format!("{:.3}", e.score);
         let (count, docs) = (e.count.to_string(), e.docs.to_string());
-        let row: [&str; 11] = [
+        let (dice, llr) = match &e.association {
+            Some(a) => (format!("{:.3}", a.dice), format!("{:.1}", a.llr)),
+            None => (String::new(), String::new()),
+        };
+        let mut row: Vec<&str> = vec![
             &e.en,
             &e.preferred().form,
             &variants,
@@ -73,10 +89,13 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
             // A fresh build has only candidates, shown as an empty cell.
             if e.status == EntryStatus::Candidate { "" } else { e.status.as_str() },
         ];
+        if parallel {
+            row.extend([dice.as_str(), llr.as_str()]);
+        }
         if options.excel {
             w.write_record(row.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_ref()))?;
         } else {
-            w.write_record(row)?;
+            w.write_record(&row)?;
         }
     }
     w.flush()
@@ -177,11 +196,31 @@ mod tests {
         write_csv(&sample(), &mut plain, CsvOptions::default()).unwrap();
         assert_eq!(String::from_utf8(plain).unwrap(), format!("{}\n", CSV_HEADER.join(",")));
         let mut excel = Vec::new();
-        write_csv(&sample(), &mut excel, CsvOptions { excel: true }).unwrap();
+        write_csv(&sample(), &mut excel, CsvOptions { excel: true, association: false }).unwrap();
         assert!(excel.starts_with(b"\xEF\xBB\xBFen,ar,"));
         assert!(excel.ends_with(b"status\r\n"));
         assert_eq!(guard_formula("=1+1"), "'=1+1");
         assert_eq!(guard_formula("جوجل"), "جوجل");
+    }
+
+    #[test]
+    fn association_columns_on_request() {
+        use crate::align::Method;
+        use crate::glossary::{Entry, Rendering, TermStatus};
+        let mut e = Entry::new(
+            "White House",
+            Rendering::new("البيت الأبيض", 3, Method::Translation, 1.0, TermStatus::Preferred),
+        );
+        e.association = Some(crate::associate::Association { cooc: 3, dice: 1.0, llr: 7.64 });
+        let g = Glossary { entries: vec![e] };
+        let mut out = Vec::new();
+        write_csv(&g, &mut out, CsvOptions { excel: false, association: true }).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with(&format!("{},assoc_dice,assoc_llr\n", CSV_HEADER.join(","))), "{text}");
+        assert!(text.contains(",translation,") && text.trim_end().ends_with(",1.000,7.6"), "{text}");
+        let mut plain = Vec::new();
+        write_csv(&g, &mut plain, CsvOptions::default()).unwrap();
+        assert!(String::from_utf8(plain).unwrap().starts_with(&format!("{}\n", CSV_HEADER.join(","))));
     }
 
     #[test]

@@ -35,8 +35,23 @@ pub fn master_csv_columns() -> Vec<&'static str> {
 }
 
 /// Columns the build CSV and older sheets may use that map onto the model.
-const KNOWN_COLUMNS: &[&str] =
-    &["id", "status", "en", "ar", "variants", "kind", "score", "count", "docs", "method", "note", "context", "source"];
+const KNOWN_COLUMNS: &[&str] = &[
+    "id",
+    "status",
+    "en",
+    "ar",
+    "variants",
+    "kind",
+    "score",
+    "count",
+    "docs",
+    "method",
+    "note",
+    "context",
+    "source",
+    "assoc_dice",
+    "assoc_llr",
+];
 
 fn is_known(column: &str) -> bool {
     KNOWN_COLUMNS.iter().chain(["en_variants", "variant_status"].iter()).any(|k| k.eq_ignore_ascii_case(column))

@@ -16,3 +16,9 @@ mod gazetteer;
 mod golden;
 // Evaluation on the shared data set.
 mod shared_eval;
+// The review round trip: workbook, merge, next batch against the master.
+mod review_loop;
+// `nazir export` and `nazir validate`: the translators' tool files.
+mod exports;
+// `nazir check`: texts against a glossary, on the planted issues.
+mod check_cmd;

@@ -206,3 +206,144 @@ pub fn batch_texts() -> HashMap<String, String> {
         })
         .collect()
 }
+
+/// A worksheet as a spreadsheet program shows it: its name and its rows
+/// of typed cells, the header first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Vec<calamine::Data>>,
+}
+
+impl Sheet {
+    /// The header cells as text.
+    pub fn headers(&self) -> Vec<String> {
+        self.rows.first().map(|r| r.iter().map(|c| c.to_string()).collect()).unwrap_or_default()
+    }
+
+    /// The index of a column, by header.
+    pub fn column(&self, name: &str) -> usize {
+        self.headers()
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("sheet {} has no column {name}: {:?}", self.name, self.headers()))
+    }
+
+    /// A cell as text (empty when the row is short).
+    pub fn text(&self, row: usize, column: &str) -> String {
+        let col = self.column(column);
+        self.rows[row].get(col).map(|c| c.to_string()).unwrap_or_default()
+    }
+
+    /// The first data row whose cells in `columns` read `values`.
+    pub fn find(&self, columns: &[&str], values: &[&str]) -> usize {
+        (1..self.rows.len())
+            .find(|&r| columns.iter().zip(values).all(|(c, v)| self.text(r, c) == *v))
+            .unwrap_or_else(|| panic!("sheet {} has no row with {columns:?} = {values:?}", self.name))
+    }
+
+    /// Sets a cell to text, as a reviewer types it.
+    pub fn set(&mut self, row: usize, column: &str, value: &str) {
+        let col = self.column(column);
+        let cells = &mut self.rows[row];
+        if cells.len() <= col {
+            cells.resize(col + 1, calamine::Data::Empty);
+        }
+        cells[col] = calamine::Data::String(value.to_string());
+    }
+
+    /// Adds a column at the right end, empty below its header.
+    pub fn add_column(&mut self, name: &str) {
+        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        for (i, row) in self.rows.iter_mut().enumerate() {
+            row.resize(width, calamine::Data::Empty);
+            row.push(if i == 0 { calamine::Data::String(name.to_string()) } else { calamine::Data::Empty });
+        }
+    }
+
+    /// The data rows as maps by header, every cell as text.
+    pub fn records(&self) -> Vec<Row> {
+        let headers = self.headers();
+        self.rows[1..]
+            .iter()
+            .map(|cells| {
+                headers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| (h.clone(), cells.get(i).map(|c| c.to_string()).unwrap_or_default()))
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// Every sheet of an XLSX workbook, read with calamine (not with nazir).
+pub fn read_workbook(path: &Path) -> Vec<Sheet> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(path).unwrap_or_else(|e| panic!("{} is not a readable XLSX: {e}", path.display()));
+    let names = book.sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("readable sheet");
+            // Absolute positions: the header is row 1, column A.
+            let (rows, cols) = range.end().map_or((0, 0), |(r, c)| (r as usize + 1, c as usize + 1));
+            let rows = (0..rows)
+                .map(|r| {
+                    (0..cols)
+                        .map(|c| range.get_value((r as u32, c as u32)).cloned().unwrap_or(calamine::Data::Empty))
+                        .collect()
+                })
+                .collect();
+            Sheet { name, rows }
+        })
+        .collect()
+}
+
+/// Saves sheets as a new XLSX workbook with rust_xlsxwriter, as a
+/// spreadsheet program would after an edit: texts as text, numbers as
+/// numbers.
+pub fn write_workbook(sheets: &[Sheet], path: &Path) {
+    use calamine::Data;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for sheet in sheets {
+        let ws = book.add_worksheet().set_name(&sheet.name).expect("valid sheet name");
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    Data::Empty => {}
+                    Data::Int(n) => {
+                        ws.write_number(r, c, *n as f64).expect("cell written");
+                    }
+                    Data::Float(f) => {
+                        ws.write_number(r, c, *f).expect("cell written");
+                    }
+                    Data::Bool(b) => {
+                        ws.write_boolean(r, c, *b).expect("cell written");
+                    }
+                    other => {
+                        ws.write_string(r, c, other.to_string()).expect("cell written");
+                    }
+                }
+            }
+        }
+    }
+    book.save(path).expect("workbook saved");
+}
+
+/// The parts of a ZIP file (an XLSX workbook) by name, as text.
+pub fn zip_parts(path: &Path) -> Vec<(String, String)> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).expect("readable ZIP file");
+    let mut zip = zip::ZipArchive::new(file).expect("a ZIP archive");
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("ZIP entry");
+        let mut text = String::new();
+        part.read_to_string(&mut text).expect("UTF-8 part");
+        parts.push((part.name().expect("entry name").to_string(), text));
+    }
+    parts
+}
