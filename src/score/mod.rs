@@ -39,6 +39,37 @@ pub struct Costs {
     /// another strong symbol: its deletion, or a substitution by a weak
     /// symbol. The skeleton distance uses it as its deletion cost.
     single: [u16; N],
+    /// What each unmatched strong symbol of a class costs at least (see
+    /// [`class_units`]).
+    class_unit: [u16; MAX_CLASSES],
+}
+
+/// The least cost an unmatched strong symbol of each class brings to any
+/// alignment: an operation touching it is either a single one (its
+/// deletion, or a substitution by a weak symbol: at least its `single`
+/// cost) or a substitution by a strong symbol of another class, whose cost
+/// is shared with that symbol: half of the cheapest such pair. Summed over
+/// the class histograms' differences this is a lower bound of the distance.
+fn class_units(sub: &[[u16; N]; N], class: &[u8; N], single: &[u16; N], n_classes: usize) -> [u16; MAX_CLASSES] {
+    let mut unit = [u16::MAX; MAX_CLASSES];
+    for a in 0..N {
+        let ca = class[a];
+        if ca == WEAK {
+            continue;
+        }
+        let mut u = single[a];
+        for b in 0..N {
+            let cb = class[b];
+            if cb != WEAK && cb != ca {
+                u = u.min(sub[a][b] / 2);
+            }
+        }
+        unit[ca as usize] = unit[ca as usize].min(u);
+    }
+    for u in unit.iter_mut().skip(n_classes) {
+        *u = 0;
+    }
+    unit
 }
 
 /// Marks a symbol outside every coarse class.
@@ -230,7 +261,9 @@ fn build_costs() -> Costs {
             single[a] = to_weak.fold(indel[a], u16::min);
         }
     }
-    Costs { sub, indel, class, n_classes, lb_unit: LOWER_BOUND_UNIT, single }
+    let class_unit = class_units(&sub, &class, &single, n_classes);
+    let min_unit = class_unit[..n_classes.max(1)].iter().copied().min().unwrap_or(0);
+    Costs { sub, indel, class, n_classes, lb_unit: min_unit, single, class_unit }
 }
 
 /// Groups the symbols into coarse classes such that every operation on a
@@ -353,14 +386,15 @@ impl Costs {
     /// A lower bound of [`distance`] from the class histograms of two keys.
     #[inline]
     pub fn lower_bound(&self, a: &[u8; MAX_CLASSES], b: &[u8; MAX_CLASSES]) -> u32 {
-        let diff: u32 = a.iter().zip(b).map(|(&x, &y)| u32::from(x.abs_diff(y))).sum();
-        diff.div_ceil(2) * u32::from(self.lb_unit)
+        a.iter().zip(b).zip(&self.class_unit).map(|((&x, &y), &u)| u32::from(x.abs_diff(y)) * u32::from(u)).sum()
     }
 
     /// The lower bound implied by the strong-symbol counts alone.
     #[inline]
     pub fn count_lower_bound(&self, a: u32, b: u32) -> u32 {
-        a.abs_diff(b).div_ceil(2) * u32::from(self.lb_unit)
+        // At least |a − b| symbols are unmatched, each costing at least the
+        // smallest class unit.
+        a.abs_diff(b) * u32::from(self.lb_unit)
     }
 
     /// Number of coarse classes in use.
@@ -647,6 +681,31 @@ mod tests {
         assert!(score_pair("إيه آي", "AI") > 0.95);
         assert!(score_pair("أوبن إيه آي", "OpenAI") > 0.85);
         assert!(score_pair("دي إيه دافيدسون", "D.A. Davidson") > 0.9);
+    }
+
+    #[test]
+    fn bounds_hold_on_random_keys() {
+        // Random keys over the whole alphabet, so that every cheap pair of
+        // the cost table is exercised.
+        let c = costs();
+        let alphabet = crate::romanize::KEY_ALPHABET;
+        let mut rng = crate::eval::SplitMix64(7);
+        let mut key = |len: usize| -> Vec<u8> {
+            (0..len).map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize]).collect()
+        };
+        let mut s = Scratch::default();
+        let (mut h1, mut h2) = ([0; MAX_CLASSES], [0; MAX_CLASSES]);
+        for round in 0..3000 {
+            let (x, y) = (key(1 + round % 9), key(1 + (round / 9) % 11));
+            let d = distance(&x, &y);
+            let (n1, n2) = (c.class_histogram(&x, &mut h1), c.class_histogram(&y, &mut h2));
+            assert!(c.lower_bound(&h1, &h2) <= d, "{x:?} {y:?}");
+            assert!(c.count_lower_bound(n1, n2) <= d);
+            let (mut sx, mut sy) = (Vec::new(), Vec::new());
+            c.skeleton_into(&x, &mut sx);
+            c.skeleton_into(&y, &mut sy);
+            assert!(skeleton_bound_with(&sx, &sy, u32::MAX, &mut s).unwrap() <= d, "{x:?} {y:?}");
+        }
     }
 
     #[test]
