@@ -8,14 +8,32 @@
 //!   path as given for a file).
 //! * `*.jsonl`: one article per line, `{"id": …, "text": …, "en": …}`, with
 //!   `en` (the English text of the same article) optional.
+//! * `*.tmx`: a translation memory. Every `<tu>` with an Arabic and an
+//!   English `<tuv>` (`xml:lang` or the TMX 1.1 `lang`, matched on the
+//!   primary subtag without regard to case: `ar`, `AR-SA`, `en-US`) is one
+//!   article with id `FILE#N`, N the 1-based index of the `<tu>` in the
+//!   file. Inline markup codes (`bpt`, `ept`, `ph`, `it`, `ut`) are dropped,
+//!   the text of `hi` and `sub` is kept. Units missing a language are
+//!   skipped.
+//! * `X.ar`: line-aligned parallel text (Moses/OPUS style), read together
+//!   with `X.en` beside it. Line k of both is one article with id `X.ar:k`;
+//!   pairs where either side is blank are skipped. The two files must have
+//!   the same number of lines (blank lines at the end are not counted). A
+//!   `.en` file is never an input of its own.
 //! * standard input: JSONL when it starts with `{`, otherwise one article.
 //!
 //! Articles are handed to a callback one at a time, so a batch is never
-//! held in memory whole. A file that is not UTF-8 or a JSONL line that does
-//! not parse becomes an [`InputProblem`] (with path, line and byte offset)
-//! and the rest of the batch goes on, unless the caller asks to stop.
+//! held in memory whole (TMX and line pairs are streamed too). A file that
+//! is not UTF-8, a JSONL line that does not parse, a TMX file that is not
+//! well-formed (the units before the error are kept), a `.ar` file without
+//! its `.en` partner or with a different number of lines becomes an
+//! [`InputProblem`] (with path, line and byte offset where they apply) and
+//! the rest of the batch goes on, unless the caller asks to stop.
 
 use crate::error::{Error, InputProblem, Result};
+use quick_xml::XmlVersion;
+use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::events::{BytesStart, Event};
 use serde::Deserialize;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -48,9 +66,10 @@ struct JsonArticle {
 }
 
 /// The input files a list of paths stands for, in processing order: each
-/// path as given, directories expanded to their `.txt` and `.jsonl` files
-/// (recursively, sorted, hidden entries skipped). Each file comes with the
-/// root its id is relative to.
+/// path as given, directories expanded to their `.txt`, `.jsonl`, `.tmx`
+/// and `.ar` files (recursively, sorted, hidden entries skipped; a `.en`
+/// file is read as the partner of its `.ar`, not listed). Each file comes
+/// with the root its id is relative to.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, Option<PathBuf>)>> {
     let mut out = Vec::new();
     for input in inputs {
@@ -82,11 +101,38 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if ty.is_dir() {
             walk(&path, files)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "tmx" | "ar")) {
             files.push(path);
         }
     }
     Ok(())
+}
+
+/// How a file is read, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `.jsonl`.
+    Jsonl,
+    /// `.tmx`.
+    Tmx,
+    /// `.ar`: the Arabic side of a line-aligned pair.
+    Arabic,
+    /// `.en`: the English side of a line-aligned pair.
+    English,
+    /// Anything else given explicitly is one article (`.txt` in directories).
+    Text,
+}
+
+impl Kind {
+    fn of(path: &Path) -> Kind {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl") => Kind::Jsonl,
+            Some("tmx") => Kind::Tmx,
+            Some("ar") => Kind::Arabic,
+            Some("en") => Kind::English,
+            _ => Kind::Text,
+        }
+    }
 }
 
 fn id_for(path: &Path, root: Option<&Path>) -> String {
@@ -127,14 +173,33 @@ pub fn read_articles(
             continue;
         }
         let display = path.to_string_lossy().to_string();
-        let is_jsonl = path.extension().and_then(|e| e.to_str()) == Some("jsonl");
-        if is_jsonl {
-            let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-            read_jsonl(BufReader::new(file), &display, &mut article, &mut report)?;
-        } else {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            let id = id_for(&path, root.as_deref());
-            read_text(&bytes, &display, &id, &mut article, &mut report)?;
+        let id = id_for(&path, root.as_deref());
+        match Kind::of(&path) {
+            Kind::Jsonl => {
+                let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+                read_jsonl(BufReader::new(file), &display, &mut article, &mut report)?;
+            }
+            Kind::Tmx => {
+                let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+                read_tmx(BufReader::new(file), &display, &id, &mut article, &mut report)?;
+            }
+            Kind::Arabic => read_line_pair(&path, &id, &mut article, &mut report)?,
+            Kind::English => {
+                let partner = path.with_extension("ar");
+                report(InputProblem {
+                    path: display,
+                    line: None,
+                    byte_offset: None,
+                    reason: format!(
+                        "a .en file is read as the English side of its .ar partner; give {} instead",
+                        partner.to_string_lossy()
+                    ),
+                })?;
+            }
+            Kind::Text => {
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                read_text(&bytes, &display, &id, &mut article, &mut report)?;
+            }
         }
     }
     Ok(())
@@ -225,6 +290,447 @@ fn read_jsonl(
     Ok(())
 }
 
+/// A [`BufRead`] that remembers where the lines start in what has been
+/// consumed, so that a byte position the XML reader reports can be turned
+/// into a line without keeping the file. Only the line ends consumed since
+/// the last [`LineTracker::mark`] are kept, one event's worth.
+struct LineTracker<R> {
+    inner: R,
+    /// Bytes consumed so far (the offset in the file).
+    consumed: u64,
+    /// Line ends consumed before the last mark.
+    ends_before_mark: usize,
+    /// Offsets of the line ends consumed since the last mark.
+    recent_ends: Vec<u64>,
+}
+
+impl<R: BufRead> LineTracker<R> {
+    fn new(inner: R) -> Self {
+        LineTracker { inner, consumed: 0, ends_before_mark: 0, recent_ends: Vec::new() }
+    }
+
+    /// Forgets the offsets of the line ends consumed so far (keeping their
+    /// count): positions before this point are not asked for any more.
+    fn mark(&mut self) {
+        self.ends_before_mark += self.recent_ends.len();
+        self.recent_ends.clear();
+    }
+
+    /// The 1-based line of byte `offset`, which must not be before the last
+    /// mark.
+    fn line_of(&self, offset: u64) -> usize {
+        1 + self.ends_before_mark + self.recent_ends.iter().filter(|&&end| end < offset).count()
+    }
+}
+
+impl<R: BufRead> Read for LineTracker<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(out.len());
+            out[..n].copy_from_slice(&available[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for LineTracker<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        // What is consumed was returned by the last `fill_buf`, so this
+        // call only hands the same buffer back.
+        if let Ok(available) = self.inner.fill_buf() {
+            let seen = &available[..amount.min(available.len())];
+            let start = self.consumed;
+            self.recent_ends
+                .extend(seen.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| start + i as u64));
+        }
+        self.consumed += amount as u64;
+        self.inner.consume(amount);
+    }
+}
+
+/// The language of a `<tuv>`, by the primary subtag of its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Arabic,
+    English,
+    Other,
+}
+
+/// The translation unit being read.
+#[derive(Debug, Default)]
+struct Unit {
+    ar: Option<String>,
+    en: Option<String>,
+    /// A problem was reported for it: it is not used.
+    bad: bool,
+}
+
+/// The `<seg>` being read.
+#[derive(Debug, Default)]
+struct Seg {
+    text: String,
+    /// For each open inline element: is its text kept?
+    keep: Vec<bool>,
+    /// A `<sub>` just ended: its text is kept apart from what follows.
+    space_due: bool,
+}
+
+impl Seg {
+    fn keeping(&self) -> bool {
+        self.keep.last().copied().unwrap_or(true)
+    }
+
+    fn push(&mut self, s: &str) {
+        if !self.keeping() || s.is_empty() {
+            return;
+        }
+        if self.space_due && s.starts_with(char::is_alphanumeric) {
+            self.space_apart();
+        }
+        self.space_due = false;
+        self.text.push_str(s);
+    }
+
+    fn space_apart(&mut self) {
+        if self.text.ends_with(char::is_alphanumeric) {
+            self.text.push(' ');
+        }
+    }
+
+    /// An inline element opens inside the segment.
+    fn open(&mut self, name: &str) {
+        let keep = match name {
+            // Native markup codes, not text.
+            "bpt" | "ept" | "ph" | "it" | "ut" => false,
+            // A sub-flow (a footnote, an alt text) inside a code is text.
+            "sub" => {
+                self.space_apart();
+                true
+            }
+            // `hi` and anything unknown: as around it.
+            _ => self.keeping(),
+        };
+        self.keep.push(keep);
+    }
+
+    /// An inline element closes.
+    fn close(&mut self, name: &str) {
+        self.keep.pop();
+        if name == "sub" {
+            self.space_due = true;
+        }
+    }
+}
+
+/// The language of a `<tuv>`: `xml:lang` (TMX 1.4) or `lang` (TMX 1.1).
+fn tuv_lang(start: &BytesStart) -> std::result::Result<Lang, String> {
+    let mut code = None;
+    for attribute in start.attributes() {
+        let attribute = attribute.map_err(|e| format!("bad attribute in <tuv>: {e}"))?;
+        let key = attribute.key.as_ref();
+        if key == "xml:lang" || (key == "lang" && code.is_none()) {
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| format!("bad attribute in <tuv>: {e}"))?;
+            code = Some(value.into_owned());
+        }
+    }
+    let code = code.unwrap_or_default();
+    let primary = code.trim().split(['-', '_']).next().unwrap_or_default();
+    Ok(if primary.eq_ignore_ascii_case("ar") {
+        Lang::Arabic
+    } else if primary.eq_ignore_ascii_case("en") {
+        Lang::English
+    } else {
+        Lang::Other
+    })
+}
+
+/// Reads a TMX document as a stream. `path` names it in problems and `id`
+/// is the base of the article ids (`id#N`). A document that is not
+/// well-formed ends with a problem; the units before it are kept. A
+/// problem inside one unit (an undefined entity, a bad attribute) skips
+/// that unit only.
+fn read_tmx(
+    mut reader: impl BufRead,
+    path: &str,
+    id: &str,
+    article: &mut impl FnMut(Article),
+    report: &mut impl FnMut(InputProblem) -> Result<()>,
+) -> Result<()> {
+    // Some tools write TMX in UTF-16, which is not read (yet): say so
+    // rather than report the first bytes as bad XML.
+    let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.starts_with(&[b'<', 0]) {
+        return report(InputProblem {
+            path: path.to_string(),
+            line: Some(1),
+            byte_offset: Some(0),
+            reason: "the TMX file is UTF-16; only UTF-8 is read: convert it (e.g. iconv -f UTF-16 -t UTF-8)".into(),
+        });
+    }
+    let mut reader = quick_xml::Reader::from_reader(LineTracker::new(reader));
+    let mut buf = Vec::new();
+    // Open elements, outermost first.
+    let mut open: Vec<String> = Vec::new();
+    let mut seen_root = false;
+    let mut units = 0usize;
+    let mut unit: Option<Unit> = None;
+    let mut lang: Option<Lang> = None;
+    let mut seg: Option<Seg> = None;
+    // The reader does not count a byte-order mark it skips in its
+    // positions; the tracker does. This is the difference.
+    let mut shift = 0u64;
+    loop {
+        buf.clear();
+        reader.get_mut().mark();
+        let start = reader.buffer_position();
+        let event = reader.read_event_into(&mut buf);
+        if start == 0 {
+            shift = reader.get_ref().consumed.saturating_sub(reader.buffer_position());
+        }
+        let problem = |at: u64, reason: String, reader: &quick_xml::Reader<LineTracker<_>>| InputProblem {
+            path: path.to_string(),
+            line: Some(reader.get_ref().line_of(at + shift)),
+            byte_offset: Some((at + shift) as usize),
+            reason,
+        };
+        let event = match event {
+            Ok(event) => event,
+            Err(e) => {
+                let at = reader.error_position().max(start);
+                let reason = match (&unit, units) {
+                    (Some(_), n) => format!("not well-formed XML (in <tu> {n}): {e}"),
+                    _ => format!("not well-formed XML: {e}"),
+                };
+                return report(problem(at, reason, &reader));
+            }
+        };
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let name = e.local_name();
+                let name = name.as_ref();
+                if !seen_root {
+                    seen_root = true;
+                    if name != "tmx" {
+                        let reason = format!("not a TMX file: the root element is <{}>, not <tmx>", name);
+                        return report(problem(start, reason, &reader));
+                    }
+                }
+                if let Some(seg) = seg.as_mut() {
+                    if !empty {
+                        seg.open(name);
+                    } else if name == "sub" {
+                        seg.space_apart();
+                    }
+                } else if name == "tu" {
+                    units += 1;
+                    unit = (!empty).then(Unit::default);
+                } else if name == "tuv" && !empty {
+                    if let Some(u) = unit.as_mut() {
+                        match tuv_lang(e) {
+                            Ok(l) => lang = Some(l),
+                            Err(reason) => {
+                                if !u.bad {
+                                    u.bad = true;
+                                    report(problem(start, format!("<tu> {units}: {reason}"), &reader))?;
+                                }
+                                lang = Some(Lang::Other);
+                            }
+                        }
+                    }
+                } else if name == "seg" && lang.is_some() {
+                    if empty {
+                        // An empty segment: nothing in that language.
+                    } else {
+                        seg = Some(Seg::default());
+                    }
+                }
+                if !empty {
+                    open.push(name.to_string());
+                }
+            }
+            Event::End(ref e) => {
+                open.pop();
+                let name = e.local_name();
+                let name = name.as_ref();
+                if let Some(s) = seg.as_mut().filter(|s| !s.keep.is_empty()) {
+                    s.close(name);
+                } else if name == "seg" {
+                    if let (Some(s), Some(u)) = (seg.take(), unit.as_mut()) {
+                        let text = s.text.trim();
+                        let slot = match lang {
+                            Some(Lang::Arabic) => Some(&mut u.ar),
+                            Some(Lang::English) => Some(&mut u.en),
+                            _ => None,
+                        };
+                        // The first segment in a language is the one used.
+                        if let Some(slot) = slot.filter(|slot| slot.is_none() && !text.is_empty()) {
+                            *slot = Some(text.to_string());
+                        }
+                    }
+                } else if name == "tuv" {
+                    lang = None;
+                    seg = None;
+                } else if name == "tu" {
+                    lang = None;
+                    seg = None;
+                    if let Some(Unit { ar: Some(text), en: Some(en), bad: false }) = unit.take() {
+                        article(Article { id: format!("{id}#{units}"), text, en: Some(en) });
+                    }
+                }
+            }
+            Event::Text(ref t) => {
+                if let Some(s) = seg.as_mut() {
+                    s.push(&t.xml10_content());
+                }
+            }
+            Event::CData(ref t) => {
+                if let Some(s) = seg.as_mut() {
+                    s.push(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(ref r) => {
+                let Some(s) = seg.as_mut() else { continue };
+                let resolved = if r.is_char_ref() {
+                    r.resolve_char_ref().ok().flatten().map(String::from)
+                } else {
+                    resolve_predefined_entity(r).map(String::from)
+                };
+                match resolved {
+                    Some(text) => s.push(&text),
+                    None => {
+                        if let Some(u) = unit.as_mut().filter(|u| !u.bad) {
+                            u.bad = true;
+                            let reason = format!("<tu> {units}: &{}; is not a defined entity or character", &**r);
+                            report(problem(start, reason, &reader))?;
+                        }
+                    }
+                }
+            }
+            Event::Eof => {
+                let at = reader.buffer_position();
+                if let Some(inside) = open.last() {
+                    let reason = format!("the file ends inside <{inside}>: not well-formed XML");
+                    return report(problem(at, reason, &reader));
+                }
+                if !seen_root {
+                    return report(problem(at, "not a TMX file: no <tmx> element".into(), &reader));
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The number of lines of a file and the last one that is not blank.
+fn count_lines(path: &Path) -> Result<(usize, usize)> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = BufReader::new(file);
+    let mut buf = Vec::new();
+    let (mut lines, mut last_filled) = (0, 0);
+    loop {
+        buf.clear();
+        if reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(path, e))? == 0 {
+            return Ok((lines, last_filled));
+        }
+        lines += 1;
+        let body = if lines == 1 { buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf) } else { &buf };
+        if !body.iter().all(u8::is_ascii_whitespace) {
+            last_filled = lines;
+        }
+    }
+}
+
+/// One line of a line-aligned file: the text (line end removed), or the
+/// problem, or `None` at the end of the file.
+fn next_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    path: &Path,
+    line: usize,
+    offset: &mut usize,
+) -> Result<Option<std::result::Result<String, InputProblem>>> {
+    buf.clear();
+    let n = reader.read_until(b'\n', buf).map_err(|e| Error::io(path, e))?;
+    if n == 0 {
+        return Ok(None);
+    }
+    let at = *offset;
+    *offset += n;
+    Ok(Some(decode(buf, &path.to_string_lossy(), line, at).map(|s| s.trim().to_string())))
+}
+
+/// Reads `X.ar` with `X.en` beside it, line k of both being one article
+/// (`id:k`). The pair is skipped with a problem when the `.en` file is
+/// missing or the line counts differ; a line that is not UTF-8 skips that
+/// line pair.
+fn read_line_pair(
+    ar_path: &Path,
+    id: &str,
+    article: &mut impl FnMut(Article),
+    report: &mut impl FnMut(InputProblem) -> Result<()>,
+) -> Result<()> {
+    let en_path = ar_path.with_extension("en");
+    let (ar_name, en_name) = (ar_path.to_string_lossy().to_string(), en_path.to_string_lossy().to_string());
+    let pair_problem = |reason: String| InputProblem { path: ar_name.clone(), line: None, byte_offset: None, reason };
+    let en_file = match std::fs::File::open(&en_path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return report(pair_problem(format!(
+                "the English side {en_name} is missing (a .ar file is read line by line with the .en file beside it)"
+            )));
+        }
+        Err(e) => return Err(Error::io(&en_path, e)),
+    };
+    // Blank lines past the end of the other file do not matter.
+    let ((ar_lines, ar_filled), (en_lines, en_filled)) = (count_lines(ar_path)?, count_lines(&en_path)?);
+    if ar_filled > en_lines || en_filled > ar_lines {
+        let (longer, shorter) = if ar_lines > en_lines { (&ar_name, &en_name) } else { (&en_name, &ar_name) };
+        return report(pair_problem(format!(
+            "line-aligned files differ in length: {ar_name} has {ar_lines} lines, {en_name} has {en_lines} \
+             ({longer} has text past line {}, where {shorter} ends); the pair is skipped",
+            ar_lines.min(en_lines)
+        )));
+    }
+    let ar_file = std::fs::File::open(ar_path).map_err(|e| Error::io(ar_path, e))?;
+    let (mut ar_reader, mut en_reader) = (BufReader::new(ar_file), BufReader::new(en_file));
+    let (mut ar_buf, mut en_buf) = (Vec::new(), Vec::new());
+    let (mut ar_offset, mut en_offset) = (0, 0);
+    for k in 1.. {
+        let ar = next_line(&mut ar_reader, &mut ar_buf, ar_path, k, &mut ar_offset)?;
+        let en = next_line(&mut en_reader, &mut en_buf, &en_path, k, &mut en_offset)?;
+        let (ar, en) = match (ar, en) {
+            (None, None) => break,
+            (Some(Ok(ar)), Some(Ok(en))) => (ar, en),
+            // Past the last line of one file only blank lines remain.
+            (Some(Ok(_)) | None, Some(Ok(_)) | None) => continue,
+            (ar, en) => {
+                for side in [ar, en] {
+                    if let Some(Err(p)) = side {
+                        report(p)?;
+                    }
+                }
+                continue;
+            }
+        };
+        if ar.is_empty() || en.is_empty() {
+            continue;
+        }
+        article(Article { id: format!("{id}:{k}"), text: ar, en: Some(en) });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,5 +778,250 @@ mod tests {
         assert_eq!(p[0].line, Some(2));
         assert_eq!(p[1].line, Some(5));
         assert!(p[1].reason.contains("text"));
+    }
+
+    /// Reads a TMX document through a tiny buffer, so that events are cut
+    /// across refills.
+    fn tmx(doc: &[u8]) -> (Vec<Article>, Vec<InputProblem>) {
+        let (mut arts, mut probs) = (Vec::new(), Vec::new());
+        let mut report = |p: InputProblem| -> Result<()> {
+            probs.push(p);
+            Ok(())
+        };
+        read_tmx(BufReader::with_capacity(5, doc), "t.tmx", "t.tmx", &mut |a| arts.push(a), &mut report).unwrap();
+        (arts, probs)
+    }
+
+    fn pairs(arts: &[Article]) -> Vec<(&str, &str, &str)> {
+        arts.iter().map(|a| (a.id.as_str(), a.text.as_str(), a.en.as_deref().unwrap_or("-"))).collect()
+    }
+
+    const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n<header creationtool=\"t\" \
+        creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"ar\" datatype=\"plaintext\"/>\n<body>\n";
+
+    #[test]
+    fn tmx_reads_xml_lang_units() {
+        let doc = format!(
+            "{HEADER}<tu tuid=\"1\">\n  <tuv xml:lang=\"ar\"><seg>زار سام ألتمان البيت الأبيض</seg></tuv>\n  \
+             <tuv xml:lang=\"en\"><seg>Sam Altman visited the White House</seg></tuv>\n</tu>\n\
+             <tu><tuv xml:lang=\"en-GB\"><seg> Google </seg></tuv><tuv xml:lang=\"AR-sa\"><seg>جوجل</seg></tuv></tu>\n\
+             </body>\n</tmx>\n"
+        );
+        let (a, p) = tmx(doc.as_bytes());
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(
+            pairs(&a),
+            vec![
+                ("t.tmx#1", "زار سام ألتمان البيت الأبيض", "Sam Altman visited the White House"),
+                ("t.tmx#2", "جوجل", "Google"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tmx_reads_tmx_1_1_lang_in_any_case() {
+        // OmegaT still writes TMX 1.1: `lang`, upper-case codes.
+        let doc = "<?xml version=\"1.0\"?><tmx version=\"1.1\"><header adminlang=\"EN-US\" srclang=\"AR\"/><body>\
+            <tu><tuv lang=\"AR\"><seg>الأمم المتحدة</seg></tuv><tuv lang=\"EN-US\"><seg>United Nations</seg></tuv></tu>\
+            <tu><tuv lang=\"ar_EG\"><seg>ميتا</seg></tuv><tuv lang=\"En\"><seg>Meta</seg></tuv></tu>\
+            <tu><tuv lang=\"ara\"><seg>أمازون</seg></tuv><tuv lang=\"en\"><seg>Amazon</seg></tuv></tu>\
+            </body></tmx>";
+        let (a, p) = tmx(doc.as_bytes());
+        assert!(p.is_empty(), "{p:?}");
+        // `ara` is not `ar`: the third unit has no Arabic side.
+        assert_eq!(pairs(&a), vec![("t.tmx#1", "الأمم المتحدة", "United Nations"), ("t.tmx#2", "ميتا", "Meta")]);
+    }
+
+    #[test]
+    fn tmx_resolves_entities_and_char_refs_between_text() {
+        let doc = format!(
+            "{HEADER}<tu><tuv xml:lang=\"ar\"><seg>&#1575;&#x644;&#x628;&#1610;&#1578; &#x627;&#1604;أبيض &amp; \
+             AT&amp;T</seg></tuv><tuv xml:lang=\"en\"><seg>The White House &amp; AT&amp;T &lt;&quot;x&quot;&gt; \
+             caf&#xE9; &apos;s</seg></tuv></tu></body></tmx>"
+        );
+        let (a, p) = tmx(doc.as_bytes());
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(a[0].text, "البيت الأبيض & AT&T");
+        assert_eq!(a[0].en.as_deref(), Some("The White House & AT&T <\"x\"> café 's"));
+    }
+
+    #[test]
+    fn tmx_drops_inline_codes_and_keeps_hi_and_sub() {
+        let doc = format!(
+            "{HEADER}<tu><tuv xml:lang=\"ar\"><seg><bpt i=\"1\">&lt;b&gt;</bpt>سام ألتمان<ept i=\"1\">&lt;/b&gt;</ept> \
+             يعمل في <hi type=\"x\">جوجل</hi><ph x=\"2\">&lt;img alt=\"<sub>شعار</sub>\"/&gt;</ph><it pos=\"begin\">\
+             &lt;i&gt;</it>.<ut>{{\\b}}</ut><ph/></seg></tuv><tuv xml:lang=\"en\"><seg>Sam <hi>Altman</hi> works at \
+             Google<ph>&lt;br/&gt;</ph></seg></tuv></tu></body></tmx>"
+        );
+        let (a, p) = tmx(doc.as_bytes());
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(a[0].text, "سام ألتمان يعمل في جوجل شعار.");
+        assert_eq!(a[0].en.as_deref(), Some("Sam Altman works at Google"));
+    }
+
+    #[test]
+    fn tmx_skips_units_without_both_languages() {
+        let doc = format!(
+            "{HEADER}<tu><tuv xml:lang=\"ar\"><seg>جوجل</seg></tuv></tu>\n\
+             <tu><tuv xml:lang=\"ar\"><seg>ميتا</seg></tuv><tuv xml:lang=\"fr\"><seg>Meta</seg></tuv></tu>\n\
+             <tu><tuv xml:lang=\"ar\"><seg>أمازون</seg></tuv><tuv xml:lang=\"en\"><seg/></tuv></tu>\n\
+             <tu/>\n\
+             <tu><tuv xml:lang=\"ar\"><seg>إنفيديا</seg></tuv><tuv xml:lang=\"en\"><seg>Nvidia</seg></tuv></tu>\n\
+             </body></tmx>"
+        );
+        let (a, p) = tmx(doc.as_bytes());
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(pairs(&a), vec![("t.tmx#5", "إنفيديا", "Nvidia")]);
+    }
+
+    #[test]
+    fn broken_tmx_names_the_line_and_keeps_earlier_units() {
+        let good = "<tu><tuv xml:lang=\"ar\"><seg>جوجل</seg></tuv><tuv xml:lang=\"en\"><seg>Google</seg></tuv></tu>\n";
+        let head = format!("\u{FEFF}{HEADER}{good}{good}<tu><tuv xml:lang=\"ar\"><seg>ميتا");
+        let doc = format!("{head}</sge></tuv></tu>\n{good}</body></tmx>\n");
+        let (a, p) = tmx(doc.as_bytes());
+        assert_eq!(a.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec!["t.tmx#1", "t.tmx#2"]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, Some(7));
+        assert_eq!(p[0].byte_offset, Some(head.len()));
+        assert!(p[0].reason.contains("not well-formed"), "{}", p[0].reason);
+        assert!(p[0].to_string().starts_with("t.tmx:7 (byte"), "{}", p[0]);
+
+        // Cut off inside a unit.
+        let (a, p) = tmx(head.as_bytes());
+        assert_eq!(a.len(), 2);
+        assert_eq!(p[0].line, Some(7));
+        assert!(p[0].reason.contains("ends inside <seg>"), "{}", p[0].reason);
+    }
+
+    #[test]
+    fn tmx_problem_inside_a_unit_skips_only_that_unit() {
+        let doc = format!(
+            "{HEADER}<tu><tuv xml:lang=\"ar\"><seg>جوجل&nbsp;</seg></tuv><tuv xml:lang=\"en\"><seg>Google</seg></tuv></tu>\n\
+             <tu><tuv xml:lang=\"ar\"><seg>ميتا</seg></tuv><tuv xml:lang=\"en\"><seg>Meta</seg></tuv></tu>\n</body></tmx>"
+        );
+        let (a, p) = tmx(doc.as_bytes());
+        assert_eq!(pairs(&a), vec![("t.tmx#2", "ميتا", "Meta")]);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].line, Some(5));
+        assert!(p[0].reason.contains("&nbsp;"), "{}", p[0].reason);
+    }
+
+    #[test]
+    fn not_a_tmx_document_is_a_problem() {
+        let (a, p) = tmx(b"<?xml version=\"1.0\"?>\n<martif/>\n");
+        assert!(a.is_empty());
+        assert_eq!(p[0].line, Some(2));
+        assert!(p[0].reason.contains("<martif>"));
+        let (_, p) = tmx(b"");
+        assert!(p[0].reason.contains("no <tmx>"));
+        let utf16: Vec<u8> = "\u{FEFF}<tmx/>".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let (_, p) = tmx(&utf16);
+        assert!(p[0].reason.contains("UTF-16"), "{}", p[0].reason);
+    }
+
+    fn read_dir_inputs(inputs: &[PathBuf], on: OnProblem) -> (Result<()>, Vec<Article>, Vec<InputProblem>) {
+        let (mut arts, mut probs) = (Vec::new(), Vec::new());
+        let r = read_articles(inputs, on, |a| arts.push(a), |p| probs.push(p));
+        (r, arts, probs)
+    }
+
+    #[test]
+    fn line_pairs_are_read_in_step_and_blank_pairs_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("news.ar"), "\u{FEFF}زار ماكرون البيت الأبيض\r\n\r\nجوجل\r\nميتا\r\n\n\n \n")
+            .unwrap();
+        std::fs::write(dir.path().join("news.en"), "Macron visited the White House\n\n  Google \n\nx\n").unwrap();
+        let (r, a, p) = read_dir_inputs(&[dir.path().to_path_buf()], OnProblem::Continue);
+        r.unwrap();
+        assert!(p.is_empty(), "{p:?}");
+        // Line 4 has no English: skipped; line 5 has no Arabic: skipped.
+        assert_eq!(
+            pairs(&a),
+            vec![
+                ("news.ar:1", "زار ماكرون البيت الأبيض", "Macron visited the White House"),
+                ("news.ar:3", "جوجل", "Google")
+            ]
+        );
+    }
+
+    #[test]
+    fn line_pairs_of_different_length_are_a_problem_naming_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let ar = dir.path().join("x.ar");
+        std::fs::write(&ar, "جوجل\nميتا\nأمازون\n").unwrap();
+        std::fs::write(dir.path().join("x.en"), "Google\nMeta\n").unwrap();
+        let (r, a, p) = read_dir_inputs(std::slice::from_ref(&ar), OnProblem::Continue);
+        r.unwrap();
+        assert!(a.is_empty());
+        let reason = &p[0].reason;
+        assert!(reason.contains("x.ar has 3 lines") && reason.contains("x.en has 2"), "{reason}");
+        let (r, _, _) = read_dir_inputs(&[ar], OnProblem::Stop);
+        assert!(matches!(r, Err(Error::Input(p)) if p.reason.contains("x.en has 2")));
+    }
+
+    #[test]
+    fn line_pair_without_english_partner_is_a_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ar"), "جوجل\n").unwrap();
+        std::fs::write(dir.path().join("b.en"), "Google\n").unwrap();
+        let (r, a, p) = read_dir_inputs(&[dir.path().to_path_buf()], OnProblem::Continue);
+        r.unwrap();
+        assert!(a.is_empty());
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].path.ends_with("a.ar") && p[0].reason.contains("a.en is missing"), "{}", p[0]);
+    }
+
+    #[test]
+    fn invalid_utf8_in_the_english_side_names_line_and_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.ar"), "جوجل\nميتا\nأمازون\n").unwrap();
+        let mut en = b"Google\nMe".to_vec();
+        let at = en.len();
+        en.extend_from_slice(b"\xE9ta\nAmazon\n");
+        std::fs::write(dir.path().join("x.en"), en).unwrap();
+        let (r, a, p) = read_dir_inputs(&[dir.path().to_path_buf()], OnProblem::Continue);
+        r.unwrap();
+        assert_eq!(a.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec!["x.ar:1", "x.ar:3"]);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].path.ends_with("x.en"));
+        assert_eq!(p[0].line, Some(2));
+        assert_eq!(p[0].byte_offset, Some(at));
+    }
+
+    #[test]
+    fn directories_list_tmx_and_ar_but_not_en() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.tmx", "a.ar", "a.en", "c.txt", "d.csv"] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let files = expand_inputs(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<_> = files.iter().map(|(f, _)| f.file_name().unwrap().to_string_lossy().to_string()).collect();
+        assert_eq!(names, vec!["a.ar", "b.tmx", "c.txt"]);
+        // A .en file given on its own is a problem, not an Arabic article.
+        let (r, a, p) = read_dir_inputs(&[dir.path().join("a.en")], OnProblem::Continue);
+        r.unwrap();
+        assert!(a.is_empty());
+        assert!(p[0].reason.contains("a.ar"), "{}", p[0]);
+    }
+
+    #[test]
+    fn reads_the_parallel_test_data() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/parallel");
+        let (r, a, p) = read_dir_inputs(&[dir], OnProblem::Stop);
+        r.unwrap();
+        assert!(p.is_empty());
+        let ids: Vec<_> = a.iter().map(|a| a.id.as_str()).collect();
+        // Line 4 of the pair is blank; unit 11 has no English side.
+        assert_eq!(ids.len(), 11 + 12);
+        assert_eq!((ids[0], ids[3], ids[11]), ("lines.ar:1", "lines.ar:5", "news.tmx#1"));
+        assert!(!ids.contains(&"news.tmx#11"));
+        let unit = |n: &str| a.iter().find(|a| a.id == format!("news.tmx#{n}")).unwrap();
+        assert_eq!(unit("6").text, "أورسولا فون دير لاين تزور واشنطن الأسبوع المقبل.");
+        assert_eq!(
+            unit("7").en.as_deref(),
+            Some("United Nations Secretary-General António Guterres called for a ceasefire.")
+        );
+        assert!(unit("8").en.as_deref().unwrap().starts_with("Johnson & Johnson"));
     }
 }

@@ -22,3 +22,5 @@ mod review_loop;
 mod exports;
 // `nazir check`: texts against a glossary, on the planted issues.
 mod check_cmd;
+// Parallel inputs and translated names.
+mod parallel;

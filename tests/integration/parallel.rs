@@ -1,0 +1,49 @@
+//! Parallel inputs (TMX, line pairs) and names found by association.
+
+use crate::util::*;
+use std::collections::HashSet;
+
+fn translated_rows(csv: &str) -> Vec<(String, String)> {
+    csv_rows(csv)
+        .into_iter()
+        .filter(|r| r["method"] == "translation")
+        .map(|r| (r["en"].clone(), r["ar"].clone()))
+        .collect()
+}
+
+#[test]
+fn translated_names_are_found_with_high_precision() {
+    let out = build_ok(&["tests/data/parallel", "--no-default-gazetteer", "--association"]);
+    let expected: HashSet<(String, String)> = csv_file_rows(&data("parallel/expected_translated.csv"))
+        .into_iter()
+        .map(|r| (r["en"].clone(), fold(&r["ar"])))
+        .collect();
+    let found = translated_rows(&out);
+    let right = found.iter().filter(|(en, ar)| expected.contains(&(en.clone(), fold(ar)))).count();
+    eprintln!("translation rows: {right}/{} right; {} of {} expected found", found.len(), right, expected.len());
+    assert!(!found.is_empty());
+    assert!(right as f64 >= 0.9 * found.len() as f64, "{found:?}");
+    assert_eq!(right, expected.len(), "every translated name recurring 3 times is found: {found:?}");
+    let header = out.lines().next().unwrap();
+    assert!(header.ends_with(",status,assoc_dice,assoc_llr"), "{header}");
+}
+
+#[test]
+fn parallel_text_adds_transliterations_over_monolingual_mode() {
+    // The same Arabic lines, without their English.
+    let dir = tempdir();
+    std::fs::copy(data("parallel/lines.ar"), dir.path().join("lines.txt")).unwrap();
+    let mono_dir = dir.path().to_string_lossy().to_string();
+    let transliterations = |csv: &str| -> HashSet<String> {
+        csv_rows(csv).into_iter().filter(|r| r["method"] == "transliteration").map(|r| r["en"].clone()).collect()
+    };
+    let mono = transliterations(&build_ok(&[&mono_dir, "--no-default-gazetteer"]));
+    let pair = tempdir();
+    for f in ["lines.ar", "lines.en"] {
+        std::fs::copy(data("parallel").join(f), pair.path().join(f)).unwrap();
+    }
+    let parallel = transliterations(&build_ok(&[&pair.path().to_string_lossy(), "--no-default-gazetteer"]));
+    eprintln!("transliterated names: monolingual {}, parallel {}", mono.len(), parallel.len());
+    assert!(parallel.len() > mono.len(), "parallel {parallel:?} monolingual {mono:?}");
+    assert!(mono.is_subset(&parallel));
+}
