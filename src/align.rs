@@ -170,6 +170,10 @@ const KNOWN_SPELLING_CLOSE: f32 = 0.9;
 /// is not taken at all.
 const KNOWN_SPELLING_FAIR: f32 = 0.8;
 
+/// Spans of this many words or more are only matched with English terms
+/// of two words or more.
+const LONG_SPAN_WORDS: usize = 3;
+
 /// Distinct span texts remembered before the memo is cleared (bounds
 /// memory on very large batches).
 const MEMO_LIMIT: usize = 1 << 20;
@@ -183,6 +187,10 @@ pub struct AlignModel {
     config: AlignConfig,
     index: CandidateIndex,
     index_terms: Vec<usize>,
+    /// The same for English terms of two words or more, searched by spans
+    /// of three words or more (see [`LONG_SPAN_WORDS`]).
+    multi_index: CandidateIndex,
+    multi_terms: Vec<usize>,
     lookup: HashMap<String, usize>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
@@ -194,9 +202,16 @@ impl AlignModel {
         let index_terms: Vec<usize> = (0..candidates.len()).filter(|&i| !candidates.terms()[i].translated).collect();
         let names: Vec<&str> = index_terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
         let index = CandidateIndex::new(&names);
+        let multi_terms: Vec<usize> = index_terms
+            .iter()
+            .copied()
+            .filter(|&i| crate::romanize::split_english(&candidates.terms()[i].en).len() >= 2)
+            .collect();
+        let multi_names: Vec<&str> = multi_terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
+        let multi_index = CandidateIndex::new(&multi_names);
         let lookup = candidates.arabic_lookup();
         let known_keys = candidates.terms().iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
-        AlignModel { candidates, config, index, index_terms, lookup, known_keys }
+        AlignModel { candidates, config, index, index_terms, multi_index, multi_terms, lookup, known_keys }
     }
 
     /// The candidates aligned against.
@@ -261,7 +276,16 @@ impl Aligner<'_> {
         } else {
             self.model.config.min_score
         };
-        self.model.index.search(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
+        // A name of three Arabic words or more renders an English name of
+        // two words or more: long spans search only those, which skips
+        // most of the work on runs of ordinary words.
+        let long = self.span.split(' ').count() >= LONG_SPAN_WORDS;
+        let (index, index_terms) = if long {
+            (&self.model.multi_index, &self.model.multi_terms)
+        } else {
+            (&self.model.index, &self.model.index_terms)
+        };
+        index.search(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
         let terms = self.model.candidates.terms();
         let key = &self.key;
         let known_keys = &self.model.known_keys;
@@ -269,7 +293,7 @@ impl Aligner<'_> {
         // of its known Arabic spellings: closely, or fairly closely with a
         // higher transliteration score.
         let required = |m: &Match| -> Option<f32> {
-            let term = self.model.index_terms[m.term];
+            let term = index_terms[m.term];
             let o = &terms[term].origins;
             if o.list || o.latin || o.english_text {
                 return Some(min);
@@ -285,7 +309,7 @@ impl Aligner<'_> {
         };
         let (m, required) = self.matches.iter().find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))?;
         let method = if m.reading == Reading::Spelled { Method::Acronym } else { Method::Transliteration };
-        Some(Verdict { term: self.model.index_terms[m.term], score: m.score, method, required })
+        Some(Verdict { term: index_terms[m.term], score: m.score, method, required })
     }
 
     /// Aligns one article, appending its occurrences to `out` in text order.
