@@ -187,8 +187,8 @@ pub struct AlignModel {
     config: AlignConfig,
     index: CandidateIndex,
     index_terms: Vec<usize>,
-    /// The same for English terms of two words or more, searched by spans
-    /// of three words or more (see [`LONG_SPAN_WORDS`]).
+    /// The same for English terms read as two words or more, searched by
+    /// spans of three words or more (see [`LONG_SPAN_WORDS`]).
     multi_index: CandidateIndex,
     multi_terms: Vec<usize>,
     lookup: HashMap<String, usize>,
@@ -205,7 +205,13 @@ impl AlignModel {
         let multi_terms: Vec<usize> = index_terms
             .iter()
             .copied()
-            .filter(|&i| crate::romanize::split_english(&candidates.terms()[i].en).len() >= 2)
+            .filter(|&i| {
+                // Two words or more in some reading: an acronym spelled out
+                // (CNN = سي إن إن) or CamelCase (SoftBank) counts.
+                crate::romanize::english_keys(&candidates.terms()[i].en)
+                    .iter()
+                    .any(|(_, k)| k.contains(&crate::romanize::BOUNDARY))
+            })
             .collect();
         let multi_names: Vec<&str> = multi_terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
         let multi_index = CandidateIndex::new(&multi_names);
