@@ -18,9 +18,14 @@
 //! conjunction or preposition stuck to an article-bearing first word is set
 //! aside (والبيت الأبيض and للأمم المتحدة count as البيت الأبيض and الأمم
 //! المتحدة), because translated names mostly start with the article.
+//!
+//! The counts of two parts of a batch merge exactly
+//! ([`Cooccurrences::merge`]: sums, and the first occurrence of a span is
+//! the one with the smallest [`ArticleKey`]), so a sharded run links the
+//! same pairs as a single one.
 
 use crate::extract::{ArticleWords, MAX_SPAN_WORDS, clitic_readings, skip_letters};
-use crate::glossary::context_snippet;
+use crate::glossary::{ArticleKey, context_snippet};
 use crate::normalize::clean_surface_into;
 use crate::tokenize::{Script, line_of, line_starts};
 use std::collections::{HashMap, HashSet};
@@ -39,17 +44,21 @@ pub struct Association {
     pub llr: f32,
 }
 
-#[derive(Debug, Clone, Default)]
-struct ArabicSpan {
+/// The counts of one Arabic span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArabicSpan {
     /// Matching form (the key).
-    norm: String,
+    pub norm: String,
     /// Display form at its first occurrence.
-    display: String,
+    pub display: String,
     /// Units containing it.
-    units: u32,
-    /// Context and `unit-id:line` of its first occurrence.
-    context: String,
-    source: String,
+    pub units: u32,
+    /// The unit of its first occurrence (in batch order).
+    pub first: ArticleKey,
+    /// Context of its first occurrence.
+    pub context: String,
+    /// `unit-id:line` of its first occurrence.
+    pub source: String,
 }
 
 /// Counts of Arabic spans, English phrases and their co-occurrences over
@@ -118,26 +127,50 @@ impl Cooccurrences {
         self.units
     }
 
-    fn arabic_id(&mut self, norm: &str, display: String, text: &str, start: usize, end: usize, unit: &str) -> u32 {
-        if let Some(&id) = self.arabic_ids.get(norm) {
-            return id;
-        }
+    /// The id of span `norm`, created when new; its first occurrence
+    /// becomes this one when `display` is given (the span is new or was
+    /// first seen in a later unit).
+    #[allow(clippy::too_many_arguments)]
+    fn arabic_id(
+        &mut self,
+        norm: &str,
+        display: Option<String>,
+        at: &ArticleKey,
+        text: &str,
+        start: usize,
+        end: usize,
+        unit: &str,
+    ) -> u32 {
+        let existing = self.arabic_ids.get(norm).copied();
+        let Some(display) = display else {
+            return existing.expect("a known span");
+        };
         let starts = line_starts(text);
-        self.arabic.push(ArabicSpan {
+        let span = ArabicSpan {
             norm: norm.to_string(),
             display,
-            units: 0,
+            units: existing.map_or(0, |id| self.arabic[id as usize].units),
+            first: at.clone(),
             context: context_snippet(text, start, end),
             source: format!("{unit}:{}", line_of(&starts, start)),
-        });
-        let id = (self.arabic.len() - 1) as u32;
-        self.arabic_ids.insert(norm.to_string(), id);
-        id
+        };
+        match existing {
+            Some(id) => {
+                self.arabic[id as usize] = span;
+                id
+            }
+            None => {
+                self.arabic.push(span);
+                let id = (self.arabic.len() - 1) as u32;
+                self.arabic_ids.insert(norm.to_string(), id);
+                id
+            }
+        }
     }
 
-    /// Adds one parallel unit: its id, Arabic text and English text.
-    /// `words` is a reusable buffer.
-    pub fn add_unit(&mut self, unit: &str, text: &str, english: &str, words: &mut ArticleWords) {
+    /// Adds one parallel unit: its place in the batch, its id, Arabic text
+    /// and English text. `words` is a reusable buffer.
+    pub fn add_unit(&mut self, at: &ArticleKey, unit: &str, text: &str, english: &str, words: &mut ArticleWords) {
         self.units += 1;
         words.fill(text);
         let mut arabic_in_unit: Vec<u32> = std::mem::take(&mut self.unit_arabic);
@@ -171,14 +204,16 @@ impl Cooccurrences {
                     let token = words.words[first].token;
                     let start = token.start + skip_letters(token.text(text), skip);
                     let stop = words.words[end - 1].token.end;
-                    let display = if self.arabic_ids.contains_key(key.as_str()) {
-                        String::new()
-                    } else {
+                    // The first occurrence is kept: the earliest in batch
+                    // order, the first in the unit.
+                    let seen_before =
+                        self.arabic_ids.get(key.as_str()).is_some_and(|&id| self.arabic[id as usize].first <= *at);
+                    let display = (!seen_before).then(|| {
                         let mut d = String::from(if restore { "ال" } else { "" });
                         clean_surface_into(&text[start..stop], &mut d);
                         d.split_whitespace().collect::<Vec<_>>().join(" ")
-                    };
-                    let id = self.arabic_id(&key, display, text, start, stop, unit);
+                    });
+                    let id = self.arabic_id(&key, display, at, text, start, stop, unit);
                     arabic_in_unit.push(id);
                 }
             }
@@ -188,15 +223,7 @@ impl Cooccurrences {
         let mut english_in_unit: Vec<u32> = std::mem::take(&mut self.unit_english);
         english_in_unit.clear();
         for phrase in crate::candidates::english_phrases(english) {
-            let id = match self.english_ids.get(&phrase) {
-                Some(&id) => id,
-                None => {
-                    self.english.push((phrase.clone(), 0));
-                    self.english_ids.insert(phrase, (self.english.len() - 1) as u32);
-                    (self.english.len() - 1) as u32
-                }
-            };
-            english_in_unit.push(id);
+            english_in_unit.push(self.english_id(&phrase));
         }
         english_in_unit.sort_unstable();
         english_in_unit.dedup();
@@ -213,6 +240,94 @@ impl Cooccurrences {
         }
         self.unit_arabic = arabic_in_unit;
         self.unit_english = english_in_unit;
+    }
+
+    fn english_id(&mut self, phrase: &str) -> u32 {
+        match self.english_ids.get(phrase) {
+            Some(&id) => id,
+            None => {
+                self.english.push((phrase.to_string(), 0));
+                self.english_ids.insert(phrase.to_string(), (self.english.len() - 1) as u32);
+                (self.english.len() - 1) as u32
+            }
+        }
+    }
+
+    /// The Arabic spans counted, in the order first met.
+    pub fn arabic_spans(&self) -> &[ArabicSpan] {
+        &self.arabic
+    }
+
+    /// The English phrases counted, with the number of units containing
+    /// each, in the order first met.
+    pub fn english_phrases(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.english.iter().map(|(p, n)| (p.as_str(), *n))
+    }
+
+    /// The pairs seen together: (Arabic matching form, English phrase,
+    /// units containing both), in no particular order.
+    pub fn pair_counts(&self) -> impl Iterator<Item = (&str, &str, u32)> {
+        self.pairs
+            .iter()
+            .map(|(&(a, e), &n)| (self.arabic[a as usize].norm.as_str(), self.english[e as usize].0.as_str(), n))
+    }
+
+    /// Counts `n` more units (from another part of the batch).
+    pub fn add_units(&mut self, n: u32) {
+        self.units += n;
+    }
+
+    /// Adds a span's counts from another part of the batch: units are
+    /// summed, the earlier first occurrence is kept.
+    pub fn add_span(&mut self, span: ArabicSpan) {
+        match self.arabic_ids.get(&span.norm) {
+            Some(&id) => {
+                let known = &mut self.arabic[id as usize];
+                let units = known.units + span.units;
+                let order = |s: &ArabicSpan| (s.first.clone(), s.display.clone(), s.context.clone(), s.source.clone());
+                if order(&span) < order(known) {
+                    *known = span;
+                }
+                known.units = units;
+            }
+            None => {
+                self.arabic_ids.insert(span.norm.clone(), self.arabic.len() as u32);
+                self.arabic.push(span);
+            }
+        }
+    }
+
+    /// Adds a phrase's unit count from another part of the batch.
+    pub fn add_phrase(&mut self, phrase: &str, units: u32) {
+        let id = self.english_id(phrase);
+        self.english[id as usize].1 += units;
+    }
+
+    /// Adds a pair's count from another part of the batch. The span and
+    /// the phrase must have been added; returns false when one is unknown.
+    pub fn add_pair(&mut self, arabic: &str, english: &str, units: u32) -> bool {
+        let (Some(&a), Some(&e)) = (self.arabic_ids.get(arabic), self.english_ids.get(english)) else {
+            return false;
+        };
+        *self.pairs.entry((a, e)).or_insert(0) += units;
+        true
+    }
+
+    /// Adds the counts of another part of the same batch. Associative and
+    /// commutative: the result depends only on the units counted.
+    pub fn merge(&mut self, other: Cooccurrences) {
+        self.add_units(other.units);
+        let pairs: Vec<(String, String, u32)> =
+            other.pair_counts().map(|(a, e, n)| (a.to_string(), e.to_string(), n)).collect();
+        for (phrase, units) in other.english {
+            self.add_phrase(&phrase, units);
+        }
+        for span in other.arabic {
+            self.add_span(span);
+        }
+        for (a, e, n) in pairs {
+            self.add_pair(&a, &e, n);
+        }
     }
 
     /// The association of pair counts.
@@ -312,7 +427,7 @@ mod tests {
         let mut c = Cooccurrences::new();
         let mut words = ArticleWords::default();
         for (i, (ar, en)) in units.iter().enumerate() {
-            c.add_unit(&format!("u{i}"), ar, en, &mut words);
+            c.add_unit(&ArticleKey::new("t.jsonl", i as u64), &format!("u{i}"), ar, en, &mut words);
         }
         assert_eq!(c.units(), 6);
         let links = c.link(3, &[]);
@@ -332,7 +447,7 @@ mod tests {
         let mut words = ArticleWords::default();
         for (i, ar) in ["رحب بالاتحاد الأوروبي", "والاتحاد الأوروبي يرد", "للاتحاد الأوروبي موقف"].iter().enumerate()
         {
-            c.add_unit(&format!("u{i}"), ar, "The European Union", &mut words);
+            c.add_unit(&ArticleKey::new("t.jsonl", i as u64), &format!("u{i}"), ar, "The European Union", &mut words);
         }
         let links = c.link(3, &[]);
         let eu = links.iter().find(|l| l.english == "European Union").unwrap();

@@ -8,10 +8,20 @@
 //! are looked up exactly before any scoring, and the entity kind.
 //! Candidates are deduplicated case-insensitively; the first spelling from
 //! the most trusted source wins.
+//!
+//! The candidates a batch supplies itself are first gathered as
+//! [`BatchCandidates`]: every spelling with the number of times it was met,
+//! as a Latin name and in English text. They are added to the set in a
+//! canonical way ([`BatchCandidates::add_to`]): ordered by [`fold_key`],
+//! and of the spellings that fold alike the most frequent one is kept (ties:
+//! the smallest string). The candidate set, and so every term index and
+//! tie-break, is then the same however the batch is split into shards, as
+//! long as the shards' [`BatchCandidates`] are merged first
+//! ([`BatchCandidates::merge`], a sum of counts).
 
 use crate::error::{Error, InputProblem, Result};
 use crate::normalize::normalize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// Where a candidate came from (a candidate can have several origins).
@@ -196,6 +206,156 @@ impl CandidateSet {
             }
         }
         map
+    }
+
+    /// Adds a candidate with its English term and kind only (no origin,
+    /// no Arabic spelling), or finds it; returns its index. Used to rebuild
+    /// the terms a sharded run's statistics refer to.
+    pub fn add_term(&mut self, en: &str, kind: &str) -> Option<usize> {
+        let idx = self.add(en, |_| {})?;
+        if self.terms[idx].kind.is_empty() {
+            self.terms[idx].kind = kind.to_string();
+        }
+        Some(idx)
+    }
+
+    /// A short digest of everything alignment depends on in this set: the
+    /// terms in order with their kinds, origins, known Arabic spellings and
+    /// translated flag (`COUNT:HASH`, a 64-bit FNV-1a hash). Two runs whose
+    /// sets have the same fingerprint align alike; sharded runs compare it.
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for &b in bytes {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        for t in &self.terms {
+            feed(t.en.as_bytes());
+            feed(b"\x1f");
+            feed(t.kind.as_bytes());
+            let o = &t.origins;
+            feed(&[0x1f, o.list as u8, o.latin as u8, o.english_text as u8, o.gazetteer as u8, t.translated as u8]);
+            for a in &t.arabic {
+                feed(b"\x1f");
+                feed(a.as_bytes());
+            }
+            feed(b"\x1e");
+        }
+        format!("{}:{hash:016x}", self.terms.len())
+    }
+}
+
+/// How often one spelling of a batch-derived candidate was met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SpellingCounts {
+    /// As a Latin-script name in the Arabic text.
+    pub latin: u64,
+    /// As a capitalized phrase of parallel English text (once per article).
+    pub english_text: u64,
+}
+
+impl SpellingCounts {
+    /// Both counts together.
+    pub fn total(self) -> u64 {
+        self.latin + self.english_text
+    }
+}
+
+/// The candidates a batch supplies itself, by spelling, with counts: what
+/// the first pass of a build collects and `nazir scan` writes. Merging two
+/// (a sum per spelling) is associative and commutative, and
+/// [`BatchCandidates::add_to`] depends only on the merged counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchCandidates {
+    spellings: BTreeMap<String, SpellingCounts>,
+}
+
+impl BatchCandidates {
+    /// None yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of distinct spellings.
+    pub fn len(&self) -> usize {
+        self.spellings.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.spellings.is_empty()
+    }
+
+    /// Adds `counts` to the spelling `en` (trimmed; ignored when it has
+    /// nothing a term could be keyed on).
+    pub fn add_counts(&mut self, en: &str, counts: SpellingCounts) {
+        let en = en.trim();
+        if fold_key(en).is_empty() {
+            return;
+        }
+        let c = self.spellings.entry(en.to_string()).or_default();
+        c.latin += counts.latin;
+        c.english_text += counts.english_text;
+    }
+
+    /// Counts a Latin-script name met in the Arabic text.
+    pub fn add_latin(&mut self, en: &str) {
+        self.add_counts(en, SpellingCounts { latin: 1, english_text: 0 });
+    }
+
+    /// Counts a phrase of parallel English text.
+    pub fn add_english(&mut self, en: &str) {
+        self.add_counts(en, SpellingCounts { latin: 0, english_text: 1 });
+    }
+
+    /// Adds every count of `other`.
+    pub fn merge(&mut self, other: BatchCandidates) {
+        if self.spellings.is_empty() {
+            self.spellings = other.spellings;
+            return;
+        }
+        for (en, counts) in other.spellings {
+            self.add_counts(&en, counts);
+        }
+    }
+
+    /// The spellings with their counts, in byte order.
+    pub fn spellings(&self) -> impl Iterator<Item = (&str, SpellingCounts)> {
+        self.spellings.iter().map(|(s, c)| (s.as_str(), *c))
+    }
+
+    /// Adds the candidates to `set`, canonically: one per [`fold_key`], in
+    /// key order, spelled as the most frequent spelling (ties: the smallest
+    /// string) unless `set` already has the term (its spelling stays), and
+    /// marked `latin` and `english_text` as met.
+    pub fn add_to(&self, set: &mut CandidateSet) {
+        let mut groups: BTreeMap<String, (&str, SpellingCounts, SpellingCounts)> = BTreeMap::new();
+        for (en, &counts) in &self.spellings {
+            match groups.entry(fold_key(en)) {
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert((en.as_str(), counts, counts));
+                }
+                std::collections::btree_map::Entry::Occupied(mut o) => {
+                    let (best, best_counts, all) = o.get_mut();
+                    // Spellings come in byte order: a later one wins only
+                    // when it is strictly more frequent.
+                    if counts.total() > best_counts.total() {
+                        *best = en.as_str();
+                        *best_counts = counts;
+                    }
+                    all.latin += counts.latin;
+                    all.english_text += counts.english_text;
+                }
+            }
+        }
+        for (best, _, all) in groups.into_values() {
+            set.add(best, |o| {
+                o.latin |= all.latin > 0;
+                o.english_text |= all.english_text > 0;
+            });
+        }
     }
 }
 
@@ -411,6 +571,52 @@ mod tests {
         assert_eq!(a, b);
         assert!(c.terms()[a].origins.latin && c.terms()[a].origins.list);
         assert_eq!(c.terms()[a].en, "DeepSeek");
+    }
+
+    #[test]
+    fn batch_candidates_are_canonical_however_they_are_split() {
+        let mut whole = BatchCandidates::new();
+        let (mut a, mut b) = (BatchCandidates::new(), BatchCandidates::new());
+        for (i, (name, latin)) in [
+            ("Zeta", true),
+            ("DeepSeek", true),
+            ("Deepseek", false),
+            ("DEEPSEEK", true),
+            ("Deepseek", true),
+            ("Alpha", false),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let shard = if i % 2 == 0 { &mut a } else { &mut b };
+            for c in [&mut whole, shard] {
+                if latin { c.add_latin(name) } else { c.add_english(name) }
+            }
+        }
+        let mut merged = b.clone();
+        merged.merge(a.clone());
+        assert_eq!(merged, whole);
+        let mut set = CandidateSet::new();
+        merged.add_to(&mut set);
+        let ens: Vec<&str> = set.terms().iter().map(|t| t.en.as_str()).collect();
+        // Key order; "Deepseek" is met twice, the other spellings once.
+        assert_eq!(ens, vec!["Alpha", "Deepseek", "Zeta"]);
+        assert!(set.terms()[1].origins.latin && set.terms()[1].origins.english_text);
+        assert!(!set.terms()[0].origins.latin && set.terms()[0].origins.english_text);
+        // Ties go to the smallest spelling; a listed spelling stays.
+        let mut tie = BatchCandidates::new();
+        tie.add_latin("OpenAI");
+        tie.add_latin("Openai");
+        let mut set = CandidateSet::new();
+        tie.add_to(&mut set);
+        assert_eq!(set.terms()[0].en, "OpenAI");
+        let mut set = CandidateSet::new();
+        set.add("OPENAI", |o| o.list = true);
+        let before = set.fingerprint();
+        tie.add_to(&mut set);
+        assert_eq!((set.len(), set.terms()[0].en.as_str()), (1, "OPENAI"));
+        assert!(set.terms()[0].origins.latin);
+        assert_ne!(set.fingerprint(), before, "origins count in the fingerprint");
     }
 
     #[test]

@@ -19,8 +19,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Read a batch of articles and write the glossary as CSV.
+    /// Read a batch of articles and write the glossary as CSV (or, with --partial, a shard's statistics).
     Build(BuildArgs),
+    /// Sharded runs, step 1: write the candidates a shard of the batch supplies (Latin names, English phrases).
+    Scan(ScanArgs),
+    /// Sharded runs, step 3: merge the partial files of all shards into the glossary.
+    MergePartials(MergePartialsArgs),
     /// Rank English candidates for each Arabic term (one per line) by the scorer.
     Match(MatchArgs),
     /// Show the normalized form and phonetic key of terms (for debugging).
@@ -65,23 +69,68 @@ impl From<ConflictPolicy> for nazir::merge::OnConflict {
     }
 }
 
+/// The inputs of `build` and `scan`.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Article files (.txt: one article; .jsonl: one per line), directories, or - for stdin.
+    #[arg(value_name = "INPUT", required_unless_present = "files_from")]
+    pub inputs: Vec<PathBuf>,
+    /// Also read the input paths listed in FILE, one per line (- for stdin), after the INPUTs.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Key and name articles relative to DIR, as `nazir build DIR` would: every input must lie under DIR
+    /// (lets each shard of a sharded run name its own files).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Stop at the first bad input instead of reporting it and going on.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl InputArgs {
+    /// The INPUTs followed by the paths of `--files-from`.
+    pub fn paths(&self) -> anyhow::Result<Vec<PathBuf>> {
+        use anyhow::Context;
+        let mut paths = self.inputs.clone();
+        if let Some(list) = &self.files_from {
+            let text = if list.as_os_str() == "-" {
+                anyhow::ensure!(
+                    !self.inputs.iter().any(|p| p.as_os_str() == "-"),
+                    "stdin cannot be both an input (-) and the --files-from list"
+                );
+                std::io::read_to_string(std::io::stdin().lock()).context("reading the --files-from list on stdin")?
+            } else {
+                std::fs::read_to_string(list).with_context(|| format!("reading the list {}", list.display()))?
+            };
+            for line in text.lines() {
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                if line.trim().is_empty() {
+                    continue;
+                }
+                anyhow::ensure!(line != "-", "{}: `-` (stdin) cannot be listed in --files-from", list.display());
+                paths.push(PathBuf::from(line));
+            }
+        }
+        Ok(paths)
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct BuildArgs {
-    /// Article files (.txt: one article; .jsonl: one per line), directories, or - for stdin.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-    /// Write the glossary here instead of stdout (atomically); `.xlsx` gives the review workbook.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the glossary here instead of stdout (atomically; - is stdout); `.xlsx` gives the review workbook.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Output format (default: from the output's extension, else csv).
-    #[arg(long, value_enum)]
-    pub format: Option<OutputFormat>,
-    /// Add a UTF-8 BOM and CRLF line ends so Excel shows Arabic correctly.
-    #[arg(long)]
-    pub excel: bool,
-    /// Add `assoc_dice` and `assoc_llr` columns: how closely each entry's Arabic and English co-occur in parallel units.
-    #[arg(long)]
-    pub association: bool,
+    /// Write this shard's statistics (a partial file for `merge-partials`) instead of a glossary.
+    #[arg(long, conflicts_with_all = ["format", "excel", "association", "glossary", "min_count", "force"])]
+    pub partial: bool,
+    /// Align against these candidates (`nazir scan` output of the whole batch, repeatable) instead of scanning
+    /// the inputs for Latin names and English phrases.
+    #[arg(long = "candidates", value_name = "CANDS")]
+    pub candidates: Vec<PathBuf>,
+    #[command(flatten)]
+    pub glossary_output: GlossaryOutputArgs,
     /// A master glossary (CSV or XLSX) whose review decisions hold for this batch.
     #[arg(long, value_name = "MASTER")]
     pub glossary: Option<PathBuf>,
@@ -100,9 +149,6 @@ pub struct BuildArgs {
     /// Drop entries seen fewer times in the batch.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_count: usize,
-    /// Stop at the first bad input instead of reporting it and going on.
-    #[arg(long)]
-    pub strict: bool,
     /// Overwrite an output glossary even if a reviewer has filled in its status column.
     #[arg(long)]
     pub force: bool,
@@ -114,28 +160,90 @@ pub struct BuildArgs {
     pub threads: usize,
 }
 
+/// How a glossary is written (`build`, `merge-partials`).
+#[derive(Args, Debug)]
+pub struct GlossaryOutputArgs {
+    /// Output format (default: from the output's extension, else csv).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Add a UTF-8 BOM and CRLF line ends so Excel shows Arabic correctly.
+    #[arg(long)]
+    pub excel: bool,
+    /// Add `assoc_dice` and `assoc_llr` columns: how closely each entry's Arabic and English co-occur in parallel units.
+    #[arg(long)]
+    pub association: bool,
+}
+
+/// The alignment configuration for `--min-score`.
+pub fn align_config(min_score: f32) -> anyhow::Result<AlignConfig> {
+    anyhow::ensure!((0.0..=1.0).contains(&min_score), "--min-score must be between 0 and 1");
+    let defaults = AlignConfig::default();
+    Ok(AlignConfig {
+        min_score,
+        // Short spans keep their stricter bar, raised with --min-score.
+        short_min_score: defaults.short_min_score.max(min_score),
+        ..defaults
+    })
+}
+
 impl BuildArgs {
     /// The library configuration these arguments stand for.
     pub fn to_config(&self) -> anyhow::Result<BuildConfig> {
-        anyhow::ensure!((0.0..=1.0).contains(&self.min_score), "--min-score must be between 0 and 1");
-        let defaults = AlignConfig::default();
-        let align = AlignConfig {
-            min_score: self.min_score,
-            // Short spans keep their stricter bar, raised with --min-score.
-            short_min_score: defaults.short_min_score.max(self.min_score),
-            ..defaults
-        };
         Ok(BuildConfig {
-            inputs: self.inputs.clone(),
+            inputs: self.input.paths()?,
+            root: self.input.root.clone(),
+            candidate_files: self.candidates.clone(),
             english_lists: self.english.clone(),
             gazetteers: self.gazetteer.clone(),
             default_gazetteer: !self.no_default_gazetteer,
-            strict: self.strict,
-            align,
+            strict: self.input.strict,
+            align: align_config(self.min_score)?,
             filter: GlossaryFilter { min_score: self.min_score, min_count: self.min_count },
             threads: self.threads,
         })
     }
+}
+
+#[derive(Args, Debug)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the candidates file here instead of stdout (atomically; - is stdout).
+    #[arg(short, long, value_name = "CANDS")]
+    pub output: Option<PathBuf>,
+    /// Only print the input files the INPUTs stand for, one per line (to split a batch into shards).
+    #[arg(long)]
+    pub list_files: bool,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct MergePartialsArgs {
+    /// Partial files (`build --partial` output), in any order; - is stdin.
+    #[arg(required = true, value_name = "PART")]
+    pub parts: Vec<PathBuf>,
+    /// Write the glossary here instead of stdout (atomically; - is stdout); `.xlsx` gives the review workbook.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub glossary_output: GlossaryOutputArgs,
+    /// A master glossary (CSV or XLSX) whose review decisions hold for this batch.
+    #[arg(long, value_name = "MASTER")]
+    pub glossary: Option<PathBuf>,
+    /// Lowest score kept: must be the --min-score the parts were built with (default: theirs).
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f32>,
+    /// Drop entries seen fewer times in the whole batch.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
+    /// Overwrite an output glossary even if a reviewer has filled in its status column.
+    #[arg(long)]
+    pub force: bool,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]

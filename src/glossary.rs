@@ -9,6 +9,13 @@
 //! and up to three places where the term was seen (a context snippet and
 //! `article-id:line` each).
 //!
+//! "First" means first in batch order, and batch order is defined by
+//! [`ArticleKey`] (input file, then position in the file), not by the order
+//! articles happen to be processed in: the renderings' tie-break and the
+//! kept contexts depend only on those keys. That is what lets the
+//! statistics of several shards of a batch be merged
+//! ([`GlossaryBuilder::merge`]) into exactly the glossary of one run.
+//!
 //! The same model carries a reviewer's decisions, so that a glossary can
 //! make the round trip through review sheets and merges without losing
 //! anything: every entry has a stable [`entry_id`] derived from its
@@ -19,7 +26,9 @@
 use crate::align::{Method, Occurrence};
 use crate::candidates::CandidateSet;
 use crate::tokenize::{line_of, line_starts};
+use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Longest context snippet, in characters.
 pub const CONTEXT_CHARS: usize = 120;
@@ -125,6 +134,8 @@ pub struct Rendering {
     pub score: f32,
     /// Its review status.
     pub status: TermStatus,
+    /// Rank of its first sight among the entry's renderings (`usize::MAX`
+    /// when read back from a sheet).
     first_seen: usize,
 }
 
@@ -175,7 +186,6 @@ pub struct Entry {
     /// Association with the English in parallel text, when the batch had
     /// any ([`crate::associate`]).
     pub association: Option<crate::associate::Association>,
-    last_doc: usize,
 }
 
 impl Entry {
@@ -195,7 +205,6 @@ impl Entry {
             status: EntryStatus::Candidate,
             extra: Vec::new(),
             association: None,
-            last_doc: 0,
         }
     }
 
@@ -273,13 +282,208 @@ impl Default for GlossaryFilter {
     }
 }
 
-/// Collects occurrences article by article.
+/// Where an article sits in a batch, the same whichever shard reads it:
+/// its input file and its position among the articles read from that file.
+/// Keys order the batch: by file (path components compared in turn, as a
+/// sorted directory walk does), then by position. Everything a glossary
+/// calls "first" is first in this order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ArticleKey {
+    /// The input file with `/` separators: its path relative to the
+    /// directory it was found under (or to `--root`), or the path as given
+    /// for a file given directly; `-` for standard input.
+    pub file: Arc<str>,
+    /// The 0-based position of the article among those read from the file.
+    pub ordinal: u64,
+}
+
+impl ArticleKey {
+    /// The key of article `ordinal` of `file`.
+    pub fn new(file: impl Into<Arc<str>>, ordinal: u64) -> Self {
+        ArticleKey { file: file.into(), ordinal }
+    }
+}
+
+impl Ord for ArticleKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.file.split('/').cmp(other.file.split('/')).then(self.ordinal.cmp(&other.ordinal))
+    }
+}
+
+impl PartialOrd for ArticleKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A place in a batch: an article and a byte offset into its text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    /// The article.
+    pub article: ArticleKey,
+    /// Byte offset in the article's Arabic text.
+    pub offset: u64,
+}
+
+/// When something was first seen: at a place of the batch, or (after every
+/// place) as the n-th pair linked by the association pass.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Seen {
+    Batch(Place),
+    Link(usize),
+}
+
+/// The statistics of one spelling of a term over (a part of) a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderingStats {
+    /// The spelling as written.
+    pub form: String,
+    /// Occurrences.
+    pub count: usize,
+    /// Best method seen for it.
+    pub method: Method,
+    /// Best score seen for it.
+    pub score: f32,
+    /// Where it was first seen.
+    pub first: Place,
+}
+
+/// A context snippet and where it was taken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextStats {
+    /// The place of the occurrence it surrounds.
+    pub place: Place,
+    /// The snippet and its `article-id:line`.
+    pub context: Context,
+}
+
+/// The statistics of one English term over (a part of) a batch: all that
+/// [`GlossaryBuilder::finish`] needs, in a form that merges exactly (sums,
+/// maxima, earliest places).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermStats {
+    /// The English term.
+    pub en: String,
+    /// Its kind.
+    pub kind: String,
+    /// Occurrences.
+    pub count: usize,
+    /// Articles it occurs in.
+    pub docs: usize,
+    /// Best score.
+    pub score: f32,
+    /// Its spellings, first seen first.
+    pub renderings: Vec<RenderingStats>,
+    /// Up to [`MAX_CONTEXTS`] contexts, one per article, of the earliest
+    /// articles, earliest first.
+    pub contexts: Vec<ContextStats>,
+}
+
+#[derive(Debug, Clone)]
+struct SlotRendering {
+    form: String,
+    count: usize,
+    method: Method,
+    score: f32,
+    first: Seen,
+}
+
+/// One term being collected.
+#[derive(Debug, Clone)]
+struct Slot {
+    en: String,
+    kind: String,
+    count: usize,
+    docs: usize,
+    score: f32,
+    renderings: Vec<SlotRendering>,
+    /// Sorted by place, at most [`MAX_CONTEXTS`].
+    contexts: Vec<(Seen, Context)>,
+    /// The last article (builder-local number) it was seen in.
+    last_doc: usize,
+    association: Option<crate::associate::Association>,
+}
+
+impl Slot {
+    fn new(en: &str, kind: &str) -> Self {
+        Slot {
+            en: en.to_string(),
+            kind: kind.to_string(),
+            count: 0,
+            docs: 0,
+            score: 0.0,
+            renderings: Vec::new(),
+            contexts: Vec::new(),
+            last_doc: 0,
+            association: None,
+        }
+    }
+
+    /// Whether a context seen at `at` would be kept.
+    fn wants_context(&self, at: &Seen) -> bool {
+        self.contexts.len() < MAX_CONTEXTS || self.contexts.last().is_some_and(|(last, _)| at < last)
+    }
+
+    /// Keeps the context among the earliest [`MAX_CONTEXTS`].
+    fn add_context(&mut self, at: Seen, context: Context) {
+        if !self.wants_context(&at) {
+            return;
+        }
+        let pos = self.contexts.partition_point(|(s, _)| *s <= at);
+        self.contexts.insert(pos, (at, context));
+        self.contexts.truncate(MAX_CONTEXTS);
+    }
+
+    /// Counts a spelling: `count` more occurrences, first seen at `first`.
+    fn add_rendering(&mut self, form: &str, count: usize, method: Method, score: f32, first: Seen) {
+        match self.renderings.iter_mut().find(|r| r.form == form) {
+            Some(r) => {
+                r.count += count;
+                r.score = r.score.max(score);
+                r.method = r.method.min(method);
+                if first < r.first {
+                    r.first = first;
+                }
+            }
+            None => self.renderings.push(SlotRendering { form: form.to_string(), count, method, score, first }),
+        }
+    }
+
+    /// Adds another part's statistics of the same term.
+    fn absorb(&mut self, other: Slot) {
+        self.count += other.count;
+        self.docs += other.docs;
+        self.score = self.score.max(other.score);
+        for r in other.renderings {
+            self.add_rendering(&r.form, r.count, r.method, r.score, r.first);
+        }
+        for (at, context) in other.contexts {
+            self.add_context(at, context);
+        }
+    }
+
+    fn renderings_by_first(&self) -> Vec<&SlotRendering> {
+        let mut rs: Vec<&SlotRendering> = self.renderings.iter().collect();
+        rs.sort_by(|a, b| a.first.cmp(&b.first).then_with(|| a.form.cmp(&b.form)));
+        rs
+    }
+}
+
+/// Collects occurrences article by article, and merges with the builders
+/// of other parts of the same batch.
+///
+/// Merging ([`GlossaryBuilder::merge`]) adds counts, keeps the best scores
+/// and methods, the earliest first sight of each rendering and the earliest
+/// contexts: it is associative and commutative, and a builder fed a whole
+/// batch equals the merge of builders fed its parts in any split, provided
+/// the [`ArticleKey`]s are the same. Merge before the association pass
+/// ([`GlossaryBuilder::add_link`]), which needs the whole batch.
 #[derive(Debug, Default)]
 pub struct GlossaryBuilder {
-    entries: Vec<Entry>,
-    by_term: HashMap<usize, usize>,
-    seen: usize,
+    slots: Vec<Slot>,
+    by_en: HashMap<String, usize>,
     docs: usize,
+    links: usize,
 }
 
 impl GlossaryBuilder {
@@ -288,133 +492,208 @@ impl GlossaryBuilder {
         Self::default()
     }
 
-    /// Adds the occurrences of one article (`text` is its Arabic text).
-    pub fn add_article(&mut self, id: &str, text: &str, occurrences: &[Occurrence], candidates: &CandidateSet) {
+    fn slot_index(&mut self, en: &str, kind: &str) -> usize {
+        match self.by_en.get(en) {
+            Some(&i) => i,
+            None => {
+                self.slots.push(Slot::new(en, kind));
+                self.by_en.insert(en.to_string(), self.slots.len() - 1);
+                self.slots.len() - 1
+            }
+        }
+    }
+
+    /// Adds the occurrences of one article: `key` is its place in the
+    /// batch, `id` its id, `text` its Arabic text.
+    pub fn add_article(
+        &mut self,
+        key: &ArticleKey,
+        id: &str,
+        text: &str,
+        occurrences: &[Occurrence],
+        candidates: &CandidateSet,
+    ) {
         self.docs += 1;
         let doc = self.docs;
         let mut starts: Option<Vec<usize>> = None;
         for occ in occurrences {
-            self.seen += 1;
-            let idx = match self.by_term.get(&occ.term) {
-                Some(&i) => i,
-                None => {
-                    let cand = &candidates.terms()[occ.term];
-                    self.entries.push(Entry {
-                        id: entry_id(&cand.en),
-                        en: cand.en.clone(),
-                        en_variants: Vec::new(),
-                        renderings: Vec::new(),
-                        score: 0.0,
-                        count: 0,
-                        docs: 0,
-                        kind: cand.kind.clone(),
-                        contexts: Vec::new(),
-                        note: String::new(),
-                        status: EntryStatus::Candidate,
-                        extra: Vec::new(),
-                        association: None,
-                        last_doc: 0,
-                    });
-                    self.by_term.insert(occ.term, self.entries.len() - 1);
-                    self.entries.len() - 1
-                }
-            };
-            let e = &mut self.entries[idx];
-            // One context per article, the first few articles.
-            if e.last_doc != doc && e.contexts.len() < MAX_CONTEXTS {
-                let starts = starts.get_or_insert_with(|| line_starts(text));
-                e.contexts.push(Context {
-                    text: context_snippet(text, occ.start, occ.end),
-                    source: format!("{id}:{}", line_of(starts, occ.start)),
-                });
-            }
-            e.count += 1;
-            e.score = e.score.max(occ.score);
+            let cand = &candidates.terms()[occ.term];
+            let idx = self.slot_index(&cand.en, &cand.kind);
+            let e = &mut self.slots[idx];
+            let at = Seen::Batch(Place { article: key.clone(), offset: occ.start as u64 });
+            // One context per article, the earliest articles.
             if e.last_doc != doc {
                 e.docs += 1;
                 e.last_doc = doc;
-            }
-            match e.renderings.iter_mut().find(|r| r.form == occ.surface) {
-                Some(r) => {
-                    r.count += 1;
-                    r.score = r.score.max(occ.score);
-                    r.method = r.method.min(occ.method);
+                if e.wants_context(&at) {
+                    let starts = starts.get_or_insert_with(|| line_starts(text));
+                    let context = Context {
+                        text: context_snippet(text, occ.start, occ.end),
+                        source: format!("{id}:{}", line_of(starts, occ.start)),
+                    };
+                    e.add_context(at.clone(), context);
                 }
-                None => e.renderings.push(Rendering {
-                    form: occ.surface.clone(),
-                    count: 1,
-                    method: occ.method,
-                    score: occ.score,
-                    status: TermStatus::Admitted,
-                    first_seen: self.seen,
-                }),
             }
+            e.count += 1;
+            e.score = e.score.max(occ.score);
+            e.add_rendering(&occ.surface, 1, occ.method, occ.score, at);
         }
     }
 
-    /// The (matching form, English) pairs decided so far, one per
-    /// rendering, for the association pass.
-    pub fn decided_pairs(&self) -> Vec<(String, String)> {
-        self.entries
+    /// The terms collected so far: English term and kind.
+    pub fn terms(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.slots.iter().map(|s| (s.en.as_str(), s.kind.as_str()))
+    }
+
+    /// Adds the statistics of another part of the batch (see the type's
+    /// documentation).
+    pub fn merge(&mut self, other: GlossaryBuilder) {
+        for slot in other.slots {
+            let idx = self.slot_index(&slot.en, &slot.kind);
+            self.slots[idx].absorb(slot);
+        }
+    }
+
+    /// Adds one term's statistics from another part of the batch.
+    pub fn add_term_stats(&mut self, stats: TermStats) {
+        let mut slot = Slot::new(&stats.en, &stats.kind);
+        slot.count = stats.count;
+        slot.docs = stats.docs;
+        slot.score = stats.score;
+        for r in stats.renderings {
+            slot.add_rendering(&r.form, r.count, r.method, r.score, Seen::Batch(r.first));
+        }
+        for c in stats.contexts {
+            slot.add_context(Seen::Batch(c.place), c.context);
+        }
+        let idx = self.slot_index(&stats.en, &stats.kind);
+        self.slots[idx].absorb(slot);
+    }
+
+    /// The statistics collected so far, by English term, renderings first
+    /// seen first (what a partial build writes). Pairs added by the
+    /// association pass are not included.
+    pub fn term_stats(&self) -> Vec<TermStats> {
+        let place = |s: &Seen| match s {
+            Seen::Batch(p) => Some(p.clone()),
+            Seen::Link(_) => None,
+        };
+        let mut out: Vec<TermStats> = self
+            .slots
             .iter()
-            .flat_map(|e| e.renderings.iter().map(move |r| (crate::normalize::normalize(&r.form), e.en.clone())))
+            .map(|s| TermStats {
+                en: s.en.clone(),
+                kind: s.kind.clone(),
+                count: s.count,
+                docs: s.docs,
+                score: s.score,
+                renderings: s
+                    .renderings_by_first()
+                    .into_iter()
+                    .filter_map(|r| {
+                        Some(RenderingStats {
+                            form: r.form.clone(),
+                            count: r.count,
+                            method: r.method,
+                            score: r.score,
+                            first: place(&r.first)?,
+                        })
+                    })
+                    .collect(),
+                contexts: s
+                    .contexts
+                    .iter()
+                    .filter_map(|(at, c)| Some(ContextStats { place: place(at)?, context: c.clone() }))
+                    .collect(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.en.cmp(&b.en));
+        out
+    }
+
+    /// The (matching form, English) pairs decided so far, one per
+    /// rendering, for the association pass: by English term, renderings
+    /// first seen first.
+    pub fn decided_pairs(&self) -> Vec<(String, String)> {
+        let mut slots: Vec<&Slot> = self.slots.iter().collect();
+        slots.sort_by(|a, b| a.en.cmp(&b.en));
+        slots
+            .into_iter()
+            .flat_map(|e| {
+                e.renderings_by_first().into_iter().map(move |r| (crate::normalize::normalize(&r.form), e.en.clone()))
+            })
             .collect()
     }
 
-    /// Records the association figures of a decided pair on its entry.
-    pub fn set_association(&mut self, term: usize, association: crate::associate::Association) {
-        if let Some(&i) = self.by_term.get(&term) {
-            self.entries[i].association = Some(association);
+    /// Records the association figures of a decided pair on the entry of
+    /// English term `en`.
+    pub fn set_association(&mut self, en: &str, association: crate::associate::Association) {
+        if let Some(&i) = self.by_en.get(en) {
+            self.slots[i].association = Some(association);
         }
     }
 
     /// Adds a pair found from parallel text ([`crate::associate::Link`]) as
-    /// a rendering of candidate `term`: counted once per unit it occurs in.
-    pub fn add_link(&mut self, term: usize, link: &crate::associate::Link, method: Method, candidates: &CandidateSet) {
-        let cand = &candidates.terms()[term];
-        let idx = match self.by_term.get(&term) {
-            Some(&i) => i,
-            None => {
-                let mut e = Entry::new(&cand.en, Rendering::new(&link.display, 0, method, 0.0, TermStatus::Admitted));
-                e.renderings.clear();
-                e.kind = cand.kind.clone();
-                self.entries.push(e);
-                self.by_term.insert(term, self.entries.len() - 1);
-                self.entries.len() - 1
-            }
-        };
+    /// a rendering of the term `en` (of kind `kind` when new): counted once
+    /// per unit it occurs in, after everything seen in the batch.
+    pub fn add_link(&mut self, en: &str, kind: &str, link: &crate::associate::Link, method: Method) {
+        let idx = self.slot_index(en, kind);
         let score = if method == Method::Translation { link.association.dice } else { link.transliteration };
-        self.seen += 1;
-        let e = &mut self.entries[idx];
+        self.links += 1;
+        let at = Seen::Link(self.links);
+        let e = &mut self.slots[idx];
         let units = link.arabic_units as usize;
         e.count += units;
         e.docs += units;
         e.score = e.score.max(score);
         e.association = Some(link.association);
         if e.contexts.len() < MAX_CONTEXTS {
-            e.contexts.push(Context { text: link.context.clone(), source: link.source.clone() });
+            e.contexts.push((at.clone(), Context { text: link.context.clone(), source: link.source.clone() }));
         }
-        e.renderings.push(Rendering {
-            form: link.display.clone(),
-            count: units,
-            method,
-            score,
-            status: TermStatus::Admitted,
-            first_seen: self.seen,
-        });
+        e.renderings.push(SlotRendering { form: link.display.clone(), count: units, method, score, first: at });
     }
 
-    /// Orders renderings and entries and applies the filter. Rows are
-    /// sorted by count (desc), then English term.
+    /// Orders renderings and entries and applies the filter. Renderings are
+    /// sorted by count (desc), then first sight; rows by count (desc), then
+    /// English term.
     pub fn finish(self, filter: GlossaryFilter) -> Glossary {
         let mut entries: Vec<Entry> = self
-            .entries
+            .slots
             .into_iter()
             .filter(|e| e.count >= filter.min_count && e.score + 1e-6 >= filter.min_score)
             .map(|mut e| {
-                e.renderings.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_seen.cmp(&b.first_seen)));
-                e.renderings[0].status = TermStatus::Preferred;
-                e
+                e.renderings.sort_by(|a, b| {
+                    b.count.cmp(&a.count).then_with(|| a.first.cmp(&b.first)).then_with(|| a.form.cmp(&b.form))
+                });
+                let mut renderings: Vec<Rendering> = e
+                    .renderings
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, r)| Rendering {
+                        form: r.form,
+                        count: r.count,
+                        method: r.method,
+                        score: r.score,
+                        status: TermStatus::Admitted,
+                        first_seen: i,
+                    })
+                    .collect();
+                renderings[0].status = TermStatus::Preferred;
+                Entry {
+                    id: entry_id(&e.en),
+                    en: e.en,
+                    en_variants: Vec::new(),
+                    renderings,
+                    score: e.score,
+                    count: e.count,
+                    docs: e.docs,
+                    kind: e.kind,
+                    contexts: e.contexts.into_iter().map(|(_, c)| c).collect(),
+                    note: String::new(),
+                    status: EntryStatus::Candidate,
+                    extra: Vec::new(),
+                    association: e.association,
+                }
             })
             .collect();
         entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.en.cmp(&b.en)));
@@ -473,12 +752,14 @@ mod tests {
         let mut b = GlossaryBuilder::new();
         let text = "DeepSeek و ديبسيك و DeepSeek\nجوجل";
         b.add_article(
+            &ArticleKey::new("a.txt", 0),
             "a.txt",
             text,
             &[occ(0, "DeepSeek", Method::Latin, 0), occ(0, "ديبسيك", Method::Transliteration, 12)],
             &c,
         );
         b.add_article(
+            &ArticleKey::new("b.txt", 0),
             "b.txt",
             "غوغل غوغل جوجل",
             &[
@@ -488,7 +769,7 @@ mod tests {
             ],
             &c,
         );
-        b.add_article("c.txt", "DeepSeek", &[occ(0, "DeepSeek", Method::Latin, 0)], &c);
+        b.add_article(&ArticleKey::new("c.txt", 0), "c.txt", "DeepSeek", &[occ(0, "DeepSeek", Method::Latin, 0)], &c);
         let g = b.finish(GlossaryFilter::default());
         assert_eq!(g.entries[0].en, "DeepSeek");
         assert_eq!(g.entries[0].preferred().form, "DeepSeek");
@@ -502,6 +783,48 @@ mod tests {
         assert_eq!(g.entries[1].preferred().form, "غوغل");
         let filtered = GlossaryBuilder::new().finish(GlossaryFilter { min_score: 0.95, min_count: 1 });
         assert!(filtered.entries.is_empty());
+    }
+
+    #[test]
+    fn keys_order_the_batch_whatever_the_processing_order() {
+        let k = |f: &str, n| ArticleKey::new(f, n);
+        // Path components are compared in turn, as a sorted walk does.
+        assert!(k("a/b.txt", 0) < k("a-c.txt", 0));
+        assert!(k("a.txt", 9) < k("b.txt", 0));
+        assert!(k("x.jsonl", 2) < k("x.jsonl", 10));
+        let mut c = CandidateSet::new();
+        c.add("Google", |o| o.list = true);
+        let articles: Vec<(ArticleKey, &str, Vec<Occurrence>)> = (0..5)
+            .map(|i| {
+                let form = if i % 2 == 0 { "جوجل" } else { "غوغل" };
+                (k("batch.jsonl", 4 - i), form, vec![occ(0, form, Method::Transliteration, 0)])
+            })
+            .collect();
+        let run = |order: &[usize]| {
+            let mut b = GlossaryBuilder::new();
+            for &i in order {
+                let (key, text, occs) = &articles[i];
+                b.add_article(key, &format!("id{}", key.ordinal), text, occs, &c);
+            }
+            b
+        };
+        let whole = run(&[0, 1, 2, 3, 4]).finish(GlossaryFilter::default());
+        assert_eq!(run(&[4, 2, 0, 3, 1]).finish(GlossaryFilter::default()), whole);
+        let mut merged = run(&[3]);
+        merged.merge(run(&[0, 4]));
+        merged.merge(run(&[2, 1]));
+        assert_eq!(merged.finish(GlossaryFilter::default()), whole);
+        let e = &whole.entries[0];
+        // Ordinal 0 (article 4) comes first; ties go to the earliest.
+        assert_eq!(e.source(), "id0:1");
+        assert_eq!(e.contexts.iter().map(|c| c.source.as_str()).collect::<Vec<_>>(), vec!["id0:1", "id1:1", "id2:1"]);
+        assert_eq!((e.preferred().form.as_str(), e.count, e.docs), ("جوجل", 5, 5));
+        // Statistics read back merge the same way.
+        let mut rebuilt = GlossaryBuilder::new();
+        for t in run(&[1, 3]).term_stats().into_iter().chain(run(&[0, 2, 4]).term_stats()) {
+            rebuilt.add_term_stats(t);
+        }
+        assert_eq!(rebuilt.finish(GlossaryFilter::default()), whole);
     }
 
     #[test]

@@ -16,6 +16,10 @@
 //! 8. [`glossary`]: renderings grouped per English term.
 //! 9. [`export`]: the CSV glossary, written atomically.
 //!
+//! [`partial`] runs the same pipeline sharded: the statistics of parts of a
+//! batch are written, merged in any order, and finished into exactly the
+//! glossary of one run.
+//!
 //! ```
 //! use nazir::score::score_pair;
 //! assert!(score_pair("غوغل", "Google") > score_pair("غوغل", "Gogoro"));
@@ -33,6 +37,7 @@ pub mod glossary;
 pub mod input;
 pub mod merge;
 pub mod normalize;
+pub mod partial;
 pub mod pipeline;
 pub mod review;
 pub mod romanize;

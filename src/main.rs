@@ -6,10 +6,11 @@ mod cli;
 
 use anyhow::Context;
 use clap::Parser;
-use cli::{BuildArgs, Cli, Command, MatchArgs, RomanizeArgs};
+use cli::{BuildArgs, Cli, Command, GlossaryOutputArgs, MatchArgs, MergePartialsArgs, RomanizeArgs, ScanArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use nazir::export::{CsvOptions, check_output_path, ensure_not_reviewed, write_atomically, write_csv};
-use nazir::pipeline::{Progress, build};
+use nazir::glossary::{Glossary, GlossaryFilter};
+use nazir::pipeline::{Progress, build, build_stats, scan};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -17,6 +18,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => run_build(&args),
+        Command::Scan(args) => run_scan(&args),
+        Command::MergePartials(args) => run_merge_partials(&args),
         Command::Match(args) => run_match(&args),
         Command::Romanize(args) => run_romanize(&args),
         Command::Merge(args) => run_merge(&args),
@@ -49,12 +52,17 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
+/// `-o -` means stdout, like no `-o`.
+fn output_path(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
+    output.filter(|p| p.as_os_str() != "-")
+}
+
 /// Writes to `--output` atomically, or to stdout.
 fn emit(
     path: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    match path {
+    match output_path(path) {
         Some(p) => write_atomically(p, |w| write(w))?,
         None => {
             let stdout = std::io::stdout();
@@ -66,16 +74,8 @@ fn emit(
     Ok(())
 }
 
-fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let config = args.to_config()?;
-    if let Some(out) = args.output.as_deref() {
-        check_output_path(out)?;
-        if !args.force {
-            ensure_not_reviewed(out)?;
-        }
-    }
-    let bar = progress_bar(args.quiet);
-    let mut on_progress = |p: Progress| match p {
+fn on_progress(bar: &ProgressBar) -> impl FnMut(Progress) + '_ {
+    move |p: Progress| match p {
         Progress::Scanning(n) => {
             bar.set_message("scanning");
             bar.set_position(n as u64);
@@ -83,57 +83,203 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         }
         Progress::Aligning(done, total) => {
             bar.set_message("aligning");
-            bar.set_length(total as u64);
+            bar.set_length(total.max(done) as u64);
             bar.set_position(done as u64);
         }
-    };
-    let master = args
-        .glossary
-        .as_deref()
-        .map(|p| {
-            nazir::review::read_glossary(p).with_context(|| format!("reading the master glossary {}", p.display()))
-        })
-        .transpose()?;
-    let mut output = build(&config, &mut on_progress)?;
+    }
+}
+
+/// Where and how a glossary is written, checked before any work.
+struct GlossaryOutput<'a> {
+    output: Option<&'a std::path::Path>,
+    args: &'a GlossaryOutputArgs,
+    master: Option<nazir::glossary::Glossary>,
+    quiet: bool,
+}
+
+impl<'a> GlossaryOutput<'a> {
+    /// Checks the output path (and that it is not a reviewed glossary
+    /// unless `force`) and reads the master glossary, before any work.
+    fn prepare(
+        output: Option<&'a std::path::Path>,
+        args: &'a GlossaryOutputArgs,
+        master: Option<&std::path::Path>,
+        force: bool,
+        quiet: bool,
+    ) -> anyhow::Result<Self> {
+        let output = output_path(output);
+        if let Some(out) = output {
+            check_output_path(out)?;
+            if !force {
+                ensure_not_reviewed(out)?;
+            }
+        }
+        let master = master
+            .map(|p| {
+                nazir::review::read_glossary(p).with_context(|| format!("reading the master glossary {}", p.display()))
+            })
+            .transpose()?;
+        Ok(GlossaryOutput { output, args, master, quiet })
+    }
+
+    /// Applies the master, if any, and writes the glossary; returns it.
+    fn write(self, mut glossary: Glossary) -> anyhow::Result<Glossary> {
+        if let Some(master) = &self.master {
+            let (applied, report) = nazir::merge::apply_master(master, glossary);
+            glossary = applied;
+            if !self.quiet {
+                eprintln!(
+                    "nazir: master applied: {} new entries, {} new spellings of known entries, {} rejected renderings not suggested",
+                    report.new_entries, report.new_spellings, report.rejected_dropped
+                );
+            }
+        }
+        let xlsx = match self.args.format {
+            Some(f) => f == cli::OutputFormat::Xlsx,
+            None => self.output.is_some_and(nazir::table::is_xlsx),
+        };
+        if xlsx {
+            let path = self.output.context("the review workbook needs an output file (-o FILE.xlsx)")?;
+            nazir::review::workbook::write_review_xlsx(&glossary, path)?;
+        } else {
+            let options = CsvOptions { excel: self.args.excel, association: self.args.association };
+            emit(self.output, |w| write_csv(&glossary, w, options))?;
+        }
+        Ok(glossary)
+    }
+}
+
+fn skipped(problems: &[nazir::error::InputProblem]) -> String {
+    if problems.is_empty() { String::new() } else { format!(", {} inputs skipped", problems.len()) }
+}
+
+fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let config = args.to_config()?;
+    if args.partial {
+        return run_build_partial(args, &config);
+    }
+    let out = GlossaryOutput::prepare(
+        args.output.as_deref(),
+        &args.glossary_output,
+        args.glossary.as_deref(),
+        args.force,
+        args.quiet,
+    )?;
+    let bar = progress_bar(args.quiet);
+    let mut output = build(&config, &mut on_progress(&bar))?;
     bar.finish_and_clear();
     for p in &output.problems {
         eprintln!("nazir: skipped {p}");
     }
-    if let Some(master) = &master {
-        let (glossary, report) = nazir::merge::apply_master(master, std::mem::take(&mut output.glossary));
-        output.glossary = glossary;
-        if !args.quiet {
-            eprintln!(
-                "nazir: master applied: {} new entries, {} new spellings of known entries, {} rejected renderings not suggested",
-                report.new_entries, report.new_spellings, report.rejected_dropped
-            );
-        }
-    }
-    let xlsx = match args.format {
-        Some(f) => f == cli::OutputFormat::Xlsx,
-        None => args.output.as_deref().is_some_and(nazir::table::is_xlsx),
-    };
-    if xlsx {
-        let path = args.output.as_deref().context("the review workbook needs an output file (-o FILE.xlsx)")?;
-        nazir::review::workbook::write_review_xlsx(&output.glossary, path)?;
-    } else {
-        let options = CsvOptions { excel: args.excel, association: args.association };
-        emit(args.output.as_deref(), |w| write_csv(&output.glossary, w, options))?;
-    }
+    output.glossary = out.write(std::mem::take(&mut output.glossary))?;
     if !args.quiet {
         eprintln!(
             "nazir: {} articles, {} candidates, {} glossary entries{}",
             output.articles,
             output.candidates,
             output.glossary.entries.len(),
-            if output.problems.is_empty() {
-                String::new()
-            } else {
-                format!(", {} inputs skipped", output.problems.len())
-            }
+            skipped(&output.problems)
         );
     }
     Ok(if output.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `build --partial`: the shard's statistics instead of a glossary.
+fn run_build_partial(args: &BuildArgs, config: &nazir::pipeline::BuildConfig) -> anyhow::Result<ExitCode> {
+    if let Some(out) = output_path(args.output.as_deref()) {
+        check_output_path(out)?;
+    }
+    let bar = progress_bar(args.quiet);
+    let output = build_stats(config, &mut on_progress(&bar))?;
+    bar.finish_and_clear();
+    for p in &output.problems {
+        eprintln!("nazir: skipped {p}");
+    }
+    emit(args.output.as_deref(), |w| output.stats.write(w))?;
+    if !args.quiet {
+        eprintln!(
+            "nazir: {} articles, {} candidates, {} terms in the partial file{}",
+            output.articles,
+            output.candidates,
+            output.stats.terms.len(),
+            skipped(&output.problems)
+        );
+    }
+    Ok(if output.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
+    let inputs = args.input.paths()?;
+    let root = args.input.root.as_deref();
+    if args.list_files {
+        let files = nazir::pipeline::keyed_files(&inputs, root)?;
+        emit(args.output.as_deref(), |w| {
+            for f in &files {
+                writeln!(w, "{}", f.path.display())?;
+            }
+            Ok(())
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(out) = output_path(args.output.as_deref()) {
+        check_output_path(out)?;
+    }
+    let config = nazir::pipeline::BuildConfig {
+        inputs,
+        root: root.map(std::path::Path::to_path_buf),
+        strict: args.input.strict,
+        ..Default::default()
+    };
+    let bar = progress_bar(args.quiet);
+    let output = scan(&config, &mut on_progress(&bar))?;
+    bar.finish_and_clear();
+    for p in &output.problems {
+        eprintln!("nazir: skipped {p}");
+    }
+    emit(args.output.as_deref(), |w| nazir::partial::write_candidates(&output.found, w))?;
+    if !args.quiet {
+        eprintln!(
+            "nazir: {} articles, {} candidate spellings{}",
+            output.articles,
+            output.found.len(),
+            skipped(&output.problems)
+        );
+    }
+    Ok(if output.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn run_merge_partials(args: &MergePartialsArgs) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        args.parts.iter().filter(|p| p.as_os_str() == "-").count() <= 1,
+        "stdin (-) can be given only once"
+    );
+    let out = GlossaryOutput::prepare(
+        args.output.as_deref(),
+        &args.glossary_output,
+        args.glossary.as_deref(),
+        args.force,
+        args.quiet,
+    )?;
+    let stats = nazir::partial::read_partial_files(&args.parts)?;
+    let built_with = stats.settings.align.min_score;
+    if let Some(s) = args.min_score {
+        anyhow::ensure!(
+            s == built_with,
+            "--min-score {s} differs from the {built_with} the parts were built with: alignment depends on it, so \
+             give it to `nazir build --partial` (or leave it out here)"
+        );
+    }
+    let articles = stats.articles;
+    let glossary = stats.finish(GlossaryFilter { min_score: built_with, min_count: args.min_count });
+    let glossary = out.write(glossary)?;
+    if !args.quiet {
+        eprintln!(
+            "nazir: merged {} partial files: {articles} articles, {} glossary entries",
+            args.parts.len(),
+            glossary.entries.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {

@@ -3,26 +3,51 @@
 //! A build makes two passes over the batch. The first collects English
 //! candidates that the batch itself supplies (Latin-script names in the
 //! Arabic text, capitalized phrases of parallel English text), so that an
-//! Arabic rendering met before its Latin form still finds it. The second
-//! aligns every article and folds the occurrences into the glossary.
+//! Arabic rendering met before its Latin form still finds it; they join
+//! the static candidates in a canonical order
+//! ([`crate::candidates::BatchCandidates::add_to`]). The second aligns every
+//! article and collects the statistics of the glossary
+//! ([`crate::partial::Stats`]), which are then finished into the glossary.
 //! Files are streamed article by article in both passes; standard input,
 //! which cannot be read twice, is buffered.
+//!
+//! The same steps run apart for sharded batches ([`crate::partial`]):
+//! [`scan`] is the first pass alone, and [`build_stats`] given the
+//! candidates files of all shards ([`BuildConfig::candidate_files`]) skips
+//! it and returns the statistics unfinished.
+//!
+//! Every article is read with its [`ArticleKey`] (input file, position in
+//! the file), and everything "first seen" follows the keys, not the order
+//! of reading: the glossary is the same whatever the order of the inputs
+//! and however the batch is split.
 
 use crate::align::{AlignConfig, AlignModel, Aligner, Method, Occurrence};
 use crate::associate::Cooccurrences;
-use crate::candidates::{CandidateSet, english_phrases};
-use crate::error::{InputProblem, Result};
+use crate::candidates::{BatchCandidates, CandidateSet, english_phrases};
+use crate::error::{Error, InputProblem, Result};
 use crate::extract::ArticleWords;
-use crate::glossary::{Glossary, GlossaryBuilder, GlossaryFilter};
-use crate::input::{Article, OnProblem, read_articles};
+use crate::glossary::{ArticleKey, Glossary, GlossaryBuilder, GlossaryFilter};
+use crate::input::{Article, OnProblem, expand_inputs, read_articles};
+use crate::partial::{Settings, Stats};
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Everything a build needs to know.
 #[derive(Debug, Clone)]
 pub struct BuildConfig {
     /// Files, directories, or `-`.
     pub inputs: Vec<PathBuf>,
+    /// The directory article keys and ids are relative to: every input
+    /// must lie under it, and is read as a walk of it would read it. When
+    /// `None`, files found in a directory are relative to that directory and
+    /// files given directly are keyed by their path as given.
+    pub root: Option<PathBuf>,
+    /// Candidates files (`nazir scan` output) of the whole batch. When
+    /// given, the batch is not scanned for candidates: these are used
+    /// instead (merged), so that every shard aligns alike.
+    pub candidate_files: Vec<PathBuf>,
     /// English term lists (one term per line).
     pub english_lists: Vec<PathBuf>,
     /// Extra gazetteers (`en,ar[,variants,kind]` CSV).
@@ -44,6 +69,8 @@ impl Default for BuildConfig {
     fn default() -> Self {
         BuildConfig {
             inputs: Vec::new(),
+            root: None,
+            candidate_files: Vec::new(),
             english_lists: Vec::new(),
             gazetteers: Vec::new(),
             default_gazetteer: true,
@@ -68,24 +95,48 @@ pub struct BuildOutput {
     pub candidates: usize,
 }
 
+/// The result of a build that stops before the glossary.
+#[derive(Debug)]
+pub struct StatsOutput {
+    /// The statistics.
+    pub stats: Stats,
+    /// Inputs that could not be read (the rest of the batch was processed).
+    pub problems: Vec<InputProblem>,
+    /// Articles processed.
+    pub articles: usize,
+    /// English candidates considered.
+    pub candidates: usize,
+}
+
+/// The result of a scan for candidates.
+#[derive(Debug, Clone)]
+pub struct ScanOutput {
+    /// The candidates the batch supplies.
+    pub found: BatchCandidates,
+    /// Inputs that could not be read (the rest of the batch was processed).
+    pub problems: Vec<InputProblem>,
+    /// Articles scanned.
+    pub articles: usize,
+}
+
 /// Progress of a build, for a progress display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
     /// Articles scanned for candidates so far.
     Scanning(usize),
-    /// Articles aligned so far (of the given total).
+    /// Articles aligned so far (of the given total; 0 when not known).
     Aligning(usize, usize),
 }
 
 /// Collects the candidates an article supplies.
-fn scan_article(article: &Article, words: &mut ArticleWords, candidates: &mut CandidateSet) {
+fn scan_article(article: &Article, words: &mut ArticleWords, found: &mut BatchCandidates) {
     words.fill(&article.text);
     for range in words.latin_names() {
-        candidates.add(&article.text[range], |o| o.latin = true);
+        found.add_latin(&article.text[range]);
     }
     if let Some(en) = &article.en {
         for phrase in english_phrases(en) {
-            candidates.add(&phrase, |o| o.english_text = true);
+            found.add_english(&phrase);
         }
     }
 }
@@ -105,29 +156,144 @@ pub fn load_candidates(config: &BuildConfig) -> Result<CandidateSet> {
     Ok(candidates)
 }
 
-/// Runs a build.
-pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<BuildOutput> {
-    let mut candidates = load_candidates(config)?;
-    let on_problem = if config.strict { OnProblem::Stop } else { OnProblem::Continue };
-    let buffered = config.inputs.iter().any(|p| p.as_os_str() == "-");
-    let mut kept: Vec<Article> = Vec::new();
+/// An input file with the key of its articles' file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyedFile {
+    /// The file as it is opened (`-` for standard input).
+    pub path: PathBuf,
+    /// Its name in article keys ([`ArticleKey::file`]).
+    pub key: Arc<str>,
+    /// The directory its article ids are relative to, if any.
+    pub base: Option<PathBuf>,
+}
+
+/// The input files `inputs` stand for, in reading order, with their keys.
+/// With `root`, every file must lie under it and is named relative to it.
+pub fn keyed_files(inputs: &[PathBuf], root: Option<&Path>) -> Result<Vec<KeyedFile>> {
+    let mut out = Vec::new();
+    for (path, found_under) in expand_inputs(inputs)? {
+        if path.as_os_str() == "-" {
+            out.push(KeyedFile { path, key: Arc::from("-"), base: None });
+            continue;
+        }
+        let base = match root {
+            Some(r) if path.strip_prefix(r).is_ok() => Some(r.to_path_buf()),
+            Some(r) => {
+                let reason = format!("not under the root {} (--root): give it as a path below it", r.display());
+                return Err(Error::io(&path, std::io::Error::new(std::io::ErrorKind::InvalidInput, reason)));
+            }
+            None => found_under,
+        };
+        let rel = base.as_deref().and_then(|b| path.strip_prefix(b).ok()).unwrap_or(&path);
+        let key = Arc::from(rel.to_string_lossy().replace('\\', "/"));
+        out.push(KeyedFile { path, key, base });
+    }
+    Ok(out)
+}
+
+/// Reads every article of `inputs` with its [`ArticleKey`], calling
+/// `article` for each and `problem` for each bad input, like
+/// [`read_articles`] (which it calls file by file). With `root`, ids are
+/// relative to it as for a walk of `root`.
+pub fn read_keyed_articles(
+    inputs: &[PathBuf],
+    root: Option<&Path>,
+    on_problem: OnProblem,
+    mut article: impl FnMut(ArticleKey, Article),
+    mut problem: impl FnMut(InputProblem),
+) -> Result<()> {
+    for KeyedFile { path, key: file, base } in keyed_files(inputs, root)? {
+        // Read on its own, a file's ids start with its path as given; a
+        // file found under a directory has them relative to it.
+        let full = path.to_string_lossy().replace('\\', "/");
+        let is_jsonl = path.extension().is_some_and(|e| e == "jsonl");
+        let relative = (base.is_some() && !is_jsonl && *file != *full).then_some(full);
+        let mut ordinal = 0;
+        read_articles(
+            std::slice::from_ref(&path),
+            on_problem,
+            |mut a| {
+                if let Some(rest) = relative.as_deref().and_then(|full| a.id.strip_prefix(full)) {
+                    a.id = format!("{file}{rest}");
+                }
+                article(ArticleKey::new(file.clone(), ordinal), a);
+                ordinal += 1;
+            },
+            &mut problem,
+        )?;
+    }
+    Ok(())
+}
+
+fn on_problem(config: &BuildConfig) -> OnProblem {
+    if config.strict { OnProblem::Stop } else { OnProblem::Continue }
+}
+
+/// The first pass alone: the candidates the batch supplies (what
+/// `nazir scan` writes).
+pub fn scan(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<ScanOutput> {
+    let mut found = BatchCandidates::new();
     let mut problems = Vec::new();
     let mut words = ArticleWords::default();
     let mut articles = 0;
-    read_articles(
+    read_keyed_articles(
         &config.inputs,
-        on_problem,
-        |a| {
-            scan_article(&a, &mut words, &mut candidates);
+        config.root.as_deref(),
+        on_problem(config),
+        |_, a| {
+            scan_article(&a, &mut words, &mut found);
             articles += 1;
             progress(Progress::Scanning(articles));
-            if buffered {
-                kept.push(a);
-            }
         },
         |p| problems.push(p),
     )?;
+    Ok(ScanOutput { found, problems, articles })
+}
 
+/// Runs a build.
+pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<BuildOutput> {
+    let out = build_stats(config, progress)?;
+    Ok(BuildOutput {
+        glossary: out.stats.finish(config.filter),
+        problems: out.problems,
+        articles: out.articles,
+        candidates: out.candidates,
+    })
+}
+
+/// Runs a build up to its statistics (what `nazir build --partial`
+/// writes); [`Stats::finish`] makes the glossary.
+pub fn build_stats(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<StatsOutput> {
+    let mut candidates = load_candidates(config)?;
+    let root = config.root.as_deref();
+    let mut problems = Vec::new();
+    let mut kept: Vec<(ArticleKey, Article)> = Vec::new();
+    let scanned = config.candidate_files.is_empty();
+    let buffered = scanned && config.inputs.iter().any(|p| p.as_os_str() == "-");
+    let mut articles = 0;
+    if scanned {
+        let mut found = BatchCandidates::new();
+        let mut words = ArticleWords::default();
+        read_keyed_articles(
+            &config.inputs,
+            root,
+            on_problem(config),
+            |key, a| {
+                scan_article(&a, &mut words, &mut found);
+                articles += 1;
+                progress(Progress::Scanning(articles));
+                if buffered {
+                    kept.push((key, a));
+                }
+            },
+            |p| problems.push(p),
+        )?;
+        found.add_to(&mut candidates);
+    } else {
+        crate::partial::read_candidate_files(&config.candidate_files)?.add_to(&mut candidates);
+    }
+
+    let settings = Settings::new(config.align, &candidates);
     let n_candidates = candidates.len();
     let model = AlignModel::new(candidates, config.align);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -144,19 +310,54 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         words: ArticleWords::default(),
     };
     if buffered {
-        for a in kept {
-            aligning.push(a, &pool, &model, progress);
+        for (key, a) in kept {
+            aligning.push(key, a, &pool, &model, progress);
         }
-    } else {
+    } else if scanned {
         // Problems were reported by the first pass; the second skips them.
-        read_articles(&config.inputs, OnProblem::Continue, |a| aligning.push(a, &pool, &model, progress), |_| {})?;
+        read_keyed_articles(
+            &config.inputs,
+            root,
+            OnProblem::Continue,
+            |key, a| aligning.push(key, a, &pool, &model, progress),
+            |_| {},
+        )?;
+    } else {
+        read_keyed_articles(
+            &config.inputs,
+            root,
+            on_problem(config),
+            |key, a| {
+                articles += 1;
+                aligning.push(key, a, &pool, &model, progress)
+            },
+            |p| problems.push(p),
+        )?;
     }
     aligning.flush(&pool, &model, progress);
-    let mut builder = aligning.builder;
-    if aligning.cooccurrences.units() > 0 {
-        link_parallel_names(&mut builder, &aligning.cooccurrences, &model, config.align.min_score);
+
+    // The terms the statistics refer to: those with an entry, and those the
+    // English phrases of parallel units stand for (the association pass
+    // may link them).
+    let candidates = model.candidates();
+    let mut terms: BTreeMap<String, String> = BTreeMap::new();
+    for (en, kind) in aligning.builder.terms() {
+        terms.insert(en.to_string(), kind.to_string());
     }
-    Ok(BuildOutput { glossary: builder.finish(config.filter), problems, articles, candidates: n_candidates })
+    for (phrase, _) in aligning.cooccurrences.english_phrases() {
+        if let Some(t) = candidates.find(phrase) {
+            let t = &candidates.terms()[t];
+            terms.entry(t.en.clone()).or_insert_with(|| t.kind.clone());
+        }
+    }
+    let stats = Stats {
+        settings,
+        articles: articles as u64,
+        terms,
+        glossary: aligning.builder,
+        cooccurrences: aligning.cooccurrences,
+    };
+    Ok(StatsOutput { stats, problems, articles, candidates: n_candidates })
 }
 
 /// Units an Arabic span and an English phrase must share to be linked
@@ -177,39 +378,46 @@ const MIN_TRANSLITERATION_DICE: f32 = 0.3;
 /// The association pass over parallel units: the figures of pairs the
 /// aligner decided are recorded, and pairs linked only by association are
 /// added: as transliterations when they sound nearly alike, as translations
-/// when they recur together closely enough.
-fn link_parallel_names(builder: &mut GlossaryBuilder, counts: &Cooccurrences, model: &AlignModel, min_score: f32) {
-    let candidates = model.candidates();
+/// when they recur together closely enough. `candidates` need only hold the
+/// terms the statistics refer to ([`Stats::terms`]).
+pub(crate) fn link_parallel_names(
+    builder: &mut GlossaryBuilder,
+    counts: &Cooccurrences,
+    candidates: &CandidateSet,
+    min_score: f32,
+) {
     let decided = builder.decided_pairs();
     for (arabic, english) in &decided {
-        if let (Some(association), Some(term)) = (counts.association_of(arabic, english), candidates.find(english)) {
-            builder.set_association(term, association);
+        if let Some(association) = counts.association_of(arabic, english) {
+            builder.set_association(english, association);
         }
     }
     for link in counts.link(MIN_COOCCURRENCE, &decided) {
         let Some(term) = candidates.find(&link.english) else { continue };
+        let term = &candidates.terms()[term];
         let dice = link.association.dice;
         if link.transliteration >= min_score - PARALLEL_TRANSLITERATION_MARGIN && dice >= MIN_TRANSLITERATION_DICE {
-            builder.add_link(term, &link, Method::Transliteration, candidates);
+            builder.add_link(&term.en, &term.kind, &link, Method::Transliteration);
         } else if dice >= MIN_TRANSLATION_DICE {
-            builder.add_link(term, &link, Method::Translation, candidates);
+            builder.add_link(&term.en, &term.kind, &link, Method::Translation);
         }
     }
 }
 
 /// Articles aligned together, in parallel, before their occurrences are
-/// folded into the glossary in input order.
+/// folded into the glossary.
 const CHUNK_ARTICLES: usize = 512;
 
 /// The alignment pass: articles are gathered into chunks; each chunk is cut
 /// into one contiguous part per thread, every part aligned by that thread's
 /// own [`Aligner`] (which keeps its memo across chunks), and the results
-/// folded in input order, so the glossary is the same whatever the number
-/// of threads.
+/// folded in input order (the statistics do not depend on it: first sights
+/// follow the article keys), so the glossary is the same whatever the
+/// number of threads.
 struct ChunkAligner<'m> {
     aligners: Vec<Aligner<'m>>,
     builder: GlossaryBuilder,
-    chunk: Vec<Article>,
+    chunk: Vec<(ArticleKey, Article)>,
     done: usize,
     total: usize,
     cooccurrences: Cooccurrences,
@@ -219,12 +427,13 @@ struct ChunkAligner<'m> {
 impl<'m> ChunkAligner<'m> {
     fn push(
         &mut self,
+        key: ArticleKey,
         a: Article,
         pool: &rayon::ThreadPool,
         model: &'m AlignModel,
         progress: &mut dyn FnMut(Progress),
     ) {
-        self.chunk.push(a);
+        self.chunk.push((key, a));
         if self.chunk.len() >= CHUNK_ARTICLES {
             self.flush(pool, model, progress);
         }
@@ -243,7 +452,7 @@ impl<'m> ChunkAligner<'m> {
                 .map(|(articles, aligner)| {
                     articles
                         .iter()
-                        .map(|a| {
+                        .map(|(_, a)| {
                             let mut occurrences = Vec::new();
                             aligner.align(&a.text, &mut occurrences);
                             occurrences
@@ -252,10 +461,10 @@ impl<'m> ChunkAligner<'m> {
                 })
                 .collect()
         });
-        for (a, occurrences) in self.chunk.iter().zip(results.iter().flatten()) {
-            self.builder.add_article(&a.id, &a.text, occurrences, model.candidates());
+        for ((key, a), occurrences) in self.chunk.iter().zip(results.iter().flatten()) {
+            self.builder.add_article(key, &a.id, &a.text, occurrences, model.candidates());
             if let Some(en) = &a.en {
-                self.cooccurrences.add_unit(&a.id, &a.text, en, &mut self.words);
+                self.cooccurrences.add_unit(key, &a.id, &a.text, en, &mut self.words);
             }
         }
         self.done += self.chunk.len();

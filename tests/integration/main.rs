@@ -24,3 +24,5 @@ mod exports;
 mod check_cmd;
 // Parallel inputs and translated names.
 mod parallel;
+// Sharded runs: scan, build --partial, merge-partials against one build.
+mod partials;
