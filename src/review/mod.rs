@@ -34,27 +34,12 @@ pub fn master_csv_columns() -> Vec<&'static str> {
     GLOSSARY_COLUMNS.iter().copied().chain(["variant_status"]).collect()
 }
 
-/// Columns the build CSV and older sheets may use that map onto the model.
-const KNOWN_COLUMNS: &[&str] = &[
-    "id",
-    "status",
-    "en",
-    "ar",
-    "variants",
-    "kind",
-    "score",
-    "count",
-    "docs",
-    "method",
-    "note",
-    "context",
-    "source",
-    "assoc_dice",
-    "assoc_llr",
-];
+/// Columns read into the model besides the `glossary` sheet's own: the
+/// master CSV's variant statuses and the build CSV's association figures.
+const OTHER_KNOWN_COLUMNS: &[&str] = &["variant_status", "assoc_dice", "assoc_llr"];
 
 fn is_known(column: &str) -> bool {
-    KNOWN_COLUMNS.iter().chain(["en_variants", "variant_status"].iter()).any(|k| k.eq_ignore_ascii_case(column))
+    GLOSSARY_COLUMNS.iter().chain(OTHER_KNOWN_COLUMNS).any(|k| k.eq_ignore_ascii_case(column))
 }
 
 fn data_error(table: &Table, row: Option<usize>, reason: String) -> Error {
