@@ -291,7 +291,7 @@ impl Aligner<'_> {
         } else {
             (&self.model.index, &self.model.index_terms)
         };
-        index.search(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
+        index.search_shared(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
         let terms = self.model.candidates.terms();
         let key = &self.key;
         let known_keys = &self.model.known_keys;

@@ -57,6 +57,15 @@ pub struct CandidateIndex {
     skeletons: Vec<u8>,
     buckets: Vec<Bucket>,
     n_terms: usize,
+    /// Entries by the coarse-class bigrams of their skeletons, for
+    /// [`search_shared`](Self::search_shared).
+    bigrams: std::collections::HashMap<u16, Vec<u32>>,
+    /// Entries by the classes of their skeletons: all entries, and those
+    /// whose skeleton has fewer than two symbols.
+    unigrams_all: Vec<Vec<u32>>,
+    unigrams_short: Vec<Vec<u32>>,
+    /// Entries without a strong symbol.
+    no_skeleton: Vec<u32>,
 }
 
 /// Reusable buffers for [`CandidateIndex::search`].
@@ -65,6 +74,9 @@ pub struct SearchScratch {
     dp: Scratch,
     order: Vec<usize>,
     skeleton: Vec<u8>,
+    hits: Vec<u32>,
+    stamp: Vec<u32>,
+    epoch: u32,
 }
 
 impl CandidateIndex {
@@ -115,7 +127,9 @@ impl CandidateIndex {
             }
         }
         let (entries, hists) = raw.into_iter().unzip();
-        Self { entries, hists, keys, skeletons, buckets, n_terms }
+        let mut index = Self { entries, hists, keys, skeletons, buckets, n_terms, ..Self::default() };
+        index.build_grams();
+        index
     }
 
     /// Number of terms indexed.
@@ -130,6 +144,27 @@ impl CandidateIndex {
 
     fn key(&self, e: &Entry) -> &[u8] {
         &self.keys[e.key_start as usize..(e.key_start + e.key_len) as usize]
+    }
+
+    fn build_grams(&mut self) {
+        let c = costs();
+        self.unigrams_all = vec![Vec::new(); MAX_CLASSES];
+        self.unigrams_short = vec![Vec::new(); MAX_CLASSES];
+        for (i, e) in self.entries.iter().enumerate() {
+            let classes: Vec<u8> = self.skeleton(e).iter().filter_map(|&b| c.class_of(b)).collect();
+            if classes.is_empty() {
+                self.no_skeleton.push(i as u32);
+            }
+            for &k in &classes {
+                push_once(&mut self.unigrams_all[k as usize], i as u32);
+                if classes.len() < 2 {
+                    push_once(&mut self.unigrams_short[k as usize], i as u32);
+                }
+            }
+            for w in classes.windows(2) {
+                push_once(self.bigrams.entry(bigram(w[0], w[1])).or_default(), i as u32);
+            }
+        }
     }
 
     fn skeleton(&self, e: &Entry) -> &[u8] {
@@ -183,6 +218,108 @@ impl CandidateIndex {
         scratch.skeleton = qskeleton;
     }
 
+    /// Like [`search`](Self::search), but only among the entries whose
+    /// consonant skeleton shares a coarse-class bigram with the query's
+    /// (or, when either skeleton has a single consonant, a class). This is
+    /// not exact: a candidate that keeps none of the query's consonant
+    /// pairs is not looked at. At the aligner's thresholds (0.8 and more)
+    /// such a pair hardly ever scores high enough, and the filter removes
+    /// most of the work of scanning a large candidate list; `nazir match`
+    /// and the tests of exactness use [`search`](Self::search).
+    pub fn search_shared(
+        &self,
+        query: &[u8],
+        k: usize,
+        min_score: f32,
+        scratch: &mut SearchScratch,
+        out: &mut Vec<Match>,
+    ) {
+        out.clear();
+        let c = costs();
+        let classes: Vec<u8> = query.iter().filter_map(|&b| c.class_of(b)).collect();
+        if k == 0 || classes.is_empty() {
+            return self.search(query, k, min_score, scratch, out);
+        }
+        // Collect the entries sharing a gram, once each (a stamp per entry).
+        if scratch.stamp.len() != self.entries.len() {
+            scratch.stamp = vec![0; self.entries.len()];
+            scratch.epoch = 0;
+        }
+        scratch.epoch = scratch.epoch.wrapping_add(1);
+        if scratch.epoch == 0 {
+            scratch.stamp.iter_mut().for_each(|s| *s = 0);
+            scratch.epoch = 1;
+        }
+        let epoch = scratch.epoch;
+        let mut hits = std::mem::take(&mut scratch.hits);
+        hits.clear();
+        let mut take = |list: &[u32], stamp: &mut Vec<u32>| {
+            for &i in list {
+                if stamp[i as usize] != epoch {
+                    stamp[i as usize] = epoch;
+                    hits.push(i);
+                }
+            }
+        };
+        take(&self.no_skeleton, &mut scratch.stamp);
+        if classes.len() < 2 {
+            take(&self.unigrams_all[classes[0] as usize], &mut scratch.stamp);
+        } else {
+            for w in classes.windows(2) {
+                if let Some(list) = self.bigrams.get(&bigram(w[0], w[1])) {
+                    take(list, &mut scratch.stamp);
+                }
+            }
+            for &k in &classes {
+                take(&self.unigrams_short[k as usize], &mut scratch.stamp);
+            }
+        }
+        let mut qhist = [0; MAX_CLASSES];
+        c.class_histogram(query, &mut qhist);
+        let qweight = c.weight(query);
+        let mut qskeleton = std::mem::take(&mut scratch.skeleton);
+        qskeleton.clear();
+        c.skeleton_into(query, &mut qskeleton);
+        for &i in &hits {
+            let i = i as usize;
+            self.consider(i, query, &qhist, &qskeleton, qweight, k, min_score, &mut scratch.dp, out);
+        }
+        scratch.skeleton = qskeleton;
+        scratch.hits = hits;
+    }
+
+    /// Scores entry `i` against the query when no bound rules it out, and
+    /// offers it to the top-k list.
+    #[allow(clippy::too_many_arguments)]
+    fn consider(
+        &self,
+        i: usize,
+        query: &[u8],
+        qhist: &[u8; MAX_CLASSES],
+        qskeleton: &[u8],
+        qweight: u32,
+        k: usize,
+        min_score: f32,
+        dp: &mut Scratch,
+        out: &mut Vec<Match>,
+    ) {
+        let c = costs();
+        let e = &self.entries[i];
+        let max_cost = max_cost_for(current_threshold(out, k, min_score), qweight, e.weight);
+        if c.lower_bound(qhist, &self.hists[i]) > max_cost {
+            return;
+        }
+        if skeleton_bound_with(qskeleton, self.skeleton(e), max_cost, dp).is_none() {
+            return;
+        }
+        if let Some(d) = distance_with(query, self.key(e), max_cost, dp) {
+            let score = similarity_from(d, qweight, e.weight);
+            if score >= min_score {
+                offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
+            }
+        }
+    }
+
     /// The same result as [`search`](Self::search), scoring every entry.
     pub fn search_naive(
         &self,
@@ -203,6 +340,19 @@ impl CandidateIndex {
                 }
             }
         }
+    }
+}
+
+/// The code of a class bigram.
+fn bigram(a: u8, b: u8) -> u16 {
+    u16::from(a) * MAX_CLASSES as u16 + u16::from(b)
+}
+
+/// Pushes `i` unless it is already the last element (entries arrive in
+/// order, so that is the only place a repeat can be).
+fn push_once(list: &mut Vec<u32>, i: u32) {
+    if list.last() != Some(&i) {
+        list.push(i);
     }
 }
 
@@ -281,6 +431,26 @@ mod tests {
             idx.search(&arabic_key(ar), 3, 0.0, &mut s, &mut out);
             assert_eq!(TERMS[out[0].term], en, "{ar}: {out:?}");
         }
+    }
+
+    #[test]
+    fn shared_gram_search_finds_close_names() {
+        let idx = CandidateIndex::new(TERMS);
+        let mut s = SearchScratch::default();
+        let (mut shared, mut exact) = (Vec::new(), Vec::new());
+        for q in ["جوجل", "قوقل", "أوراكل", "مارك زوكربيرغ", "سي إن إن", "إكس", "ميتا", "أنثروبيك"]
+        {
+            let key = arabic_key(q);
+            idx.search_shared(&key, 3, 0.8, &mut s, &mut shared);
+            idx.search(&key, 3, 0.8, &mut s, &mut exact);
+            assert_eq!(shared, exact, "{q}");
+            assert!(!shared.is_empty(), "{q}");
+        }
+        // A query sharing no consonant pair with a candidate does not reach it.
+        idx.search_shared(&arabic_key("بنك"), 20, 0.0, &mut s, &mut shared);
+        idx.search(&arabic_key("بنك"), 20, 0.0, &mut s, &mut exact);
+        assert!(shared.len() < exact.len());
+        assert!(shared.iter().all(|m| exact.contains(m)));
     }
 
     #[test]

@@ -373,6 +373,13 @@ impl Costs {
         total
     }
 
+    /// The coarse class of a strong symbol (`None` for a weak one).
+    #[inline]
+    pub fn class_of(&self, b: u8) -> Option<u8> {
+        let c = self.class[(b & 0x7f) as usize];
+        (c != WEAK).then_some(c)
+    }
+
     /// Appends the strong symbols of `key` (its consonant skeleton) to `out`.
     pub fn skeleton_into(&self, key: &[u8], out: &mut Vec<u8>) {
         out.extend(key.iter().copied().filter(|&b| self.class[(b & 0x7f) as usize] != WEAK));
