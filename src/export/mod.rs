@@ -136,6 +136,16 @@ pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) ->
             reason: format!("folder {} does not exist", dir.display()),
         });
     }
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
+    // place: renaming a file over it would replace the device itself.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let result = (|| -> std::io::Result<()> {
+            let mut w = BufWriter::new(File::options().write(true).open(path)?);
+            write(&mut w)?;
+            w.flush()
+        })();
+        return result.map_err(|e| Error::Output { path: path.to_path_buf(), reason: e.to_string() });
+    }
     let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
@@ -236,6 +246,15 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         let err = write_atomically(&dir.path().join("nope/g.csv"), |w| w.write_all(b"x")).unwrap_err();
         assert!(err.to_string().contains("does not exist"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_written_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        write_atomically(null, |w| w.write_all(b"x")).unwrap();
+        assert!(std::fs::metadata(null).unwrap().file_type().is_char_device(), "/dev/null is still a device");
     }
 
     #[test]
