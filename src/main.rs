@@ -153,6 +153,22 @@ fn skipped(problems: &[nazir::error::InputProblem]) -> String {
     if problems.is_empty() { String::new() } else { format!(", {} inputs skipped", problems.len()) }
 }
 
+/// Reports the inputs a run skipped.
+fn report_skipped(problems: &[nazir::error::InputProblem]) {
+    for p in problems {
+        eprintln!("nazir: skipped {p}");
+    }
+}
+
+/// Prints a run's summary (unless quiet) and picks its exit code: 1 when
+/// inputs were skipped.
+fn finish_run(quiet: bool, summary: std::fmt::Arguments<'_>, problems: &[nazir::error::InputProblem]) -> ExitCode {
+    if !quiet {
+        eprintln!("nazir: {summary}{}", skipped(problems));
+    }
+    if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
 fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let config = args.to_config()?;
     if args.partial {
@@ -168,20 +184,18 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(args.quiet);
     let mut output = build(&config, &mut on_progress(&bar))?;
     bar.finish_and_clear();
-    for p in &output.problems {
-        eprintln!("nazir: skipped {p}");
-    }
+    report_skipped(&output.problems);
     output.glossary = out.write(std::mem::take(&mut output.glossary))?;
-    if !args.quiet {
-        eprintln!(
-            "nazir: {} articles, {} candidates, {} glossary entries{}",
+    Ok(finish_run(
+        args.quiet,
+        format_args!(
+            "{} articles, {} candidates, {} glossary entries",
             output.articles,
             output.candidates,
-            output.glossary.entries.len(),
-            skipped(&output.problems)
-        );
-    }
-    Ok(if output.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            output.glossary.entries.len()
+        ),
+        &output.problems,
+    ))
 }
 
 /// `build --partial`: the shard's statistics instead of a glossary.
@@ -192,20 +206,18 @@ fn run_build_partial(args: &BuildArgs, config: &nazir::pipeline::BuildConfig) ->
     let bar = progress_bar(args.quiet);
     let output = build_stats(config, &mut on_progress(&bar))?;
     bar.finish_and_clear();
-    for p in &output.problems {
-        eprintln!("nazir: skipped {p}");
-    }
+    report_skipped(&output.problems);
     emit(args.output.as_deref(), |w| output.stats.write(w))?;
-    if !args.quiet {
-        eprintln!(
-            "nazir: {} articles, {} candidates, {} terms in the partial file{}",
+    Ok(finish_run(
+        args.quiet,
+        format_args!(
+            "{} articles, {} candidates, {} terms in the partial file",
             output.articles,
             output.candidates,
-            output.stats.terms.len(),
-            skipped(&output.problems)
-        );
-    }
-    Ok(if output.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            output.stats.terms.len()
+        ),
+        &output.problems,
+    ))
 }
 
 fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
@@ -233,19 +245,13 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(args.quiet);
     let output = scan(&config, &mut on_progress(&bar))?;
     bar.finish_and_clear();
-    for p in &output.problems {
-        eprintln!("nazir: skipped {p}");
-    }
+    report_skipped(&output.problems);
     emit(args.output.as_deref(), |w| nazir::partial::write_candidates(&output.found, w))?;
-    if !args.quiet {
-        eprintln!(
-            "nazir: {} articles, {} candidate spellings{}",
-            output.articles,
-            output.found.len(),
-            skipped(&output.problems)
-        );
-    }
-    Ok(if output.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(finish_run(
+        args.quiet,
+        format_args!("{} articles, {} candidate spellings", output.articles, output.found.len()),
+        &output.problems,
+    ))
 }
 
 fn run_merge_partials(args: &MergePartialsArgs) -> anyhow::Result<ExitCode> {

@@ -38,8 +38,14 @@ pub fn master_csv_columns() -> Vec<&'static str> {
 /// master CSV's variant statuses and the build CSV's association figures.
 const OTHER_KNOWN_COLUMNS: &[&str] = &["variant_status", "assoc_dice", "assoc_llr"];
 
-fn is_known(column: &str) -> bool {
-    GLOSSARY_COLUMNS.iter().chain(OTHER_KNOWN_COLUMNS).any(|k| k.eq_ignore_ascii_case(column))
+/// Whether nazir reads this column into the model (otherwise its cells are
+/// kept as extra cells).
+pub fn is_known(column: &str) -> bool {
+    GLOSSARY_COLUMNS
+        .iter()
+        .chain(&VARIANT_COLUMNS)
+        .chain(OTHER_KNOWN_COLUMNS)
+        .any(|k| k.eq_ignore_ascii_case(column.trim()))
 }
 
 fn data_error(table: &Table, row: Option<usize>, reason: String) -> Error {
@@ -232,17 +238,24 @@ pub fn read_glossary(path: &Path) -> Result<Glossary> {
     glossary_from_tables(&read_tables(path)?)
 }
 
-/// The union of the entries' extra column names, in first-seen order.
-pub fn extra_columns(glossary: &Glossary) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
+/// The union of the entries' extra column names, in first-seen order
+/// (empty names and names of known columns, which would shadow them, left
+/// out).
+pub fn extra_columns(glossary: &Glossary) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
     for e in &glossary.entries {
         for (name, _) in &e.extra {
-            if !names.contains(name) {
-                names.push(name.clone());
+            if !name.trim().is_empty() && !is_known(name) && !names.contains(&name.as_str()) {
+                names.push(name);
             }
         }
     }
     names
+}
+
+/// The value of an entry's extra column (empty when it has none).
+pub fn extra_cell<'e>(e: &'e Entry, name: &str) -> &'e str {
+    e.extra.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
 }
 
 /// The cells of an entry for the `glossary` sheet / master CSV columns
@@ -271,14 +284,14 @@ pub fn glossary_cells(e: &Entry) -> Vec<String> {
 pub fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
     let extra = extra_columns(glossary);
-    let mut header: Vec<String> = master_csv_columns().iter().map(|s| s.to_string()).collect();
-    header.extend(extra.iter().cloned());
+    let mut header: Vec<&str> = master_csv_columns();
+    header.extend(extra.iter().copied());
     w.write_record(&header)?;
     for e in &glossary.entries {
         let mut cells = glossary_cells(e);
-        cells.push(e.variants().map(|r| r.status.as_str()).collect::<Vec<_>>().join("|"));
+        cells.push(e.variants().map(|r| r.status.as_str()).collect::<Vec<_>>().join(&LIST_SEPARATOR.to_string()));
         for name in &extra {
-            cells.push(e.extra.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default());
+            cells.push(extra_cell(e, name).to_string());
         }
         w.write_record(&cells)?;
     }

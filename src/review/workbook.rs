@@ -61,9 +61,6 @@ const VARIANT_WIDTHS: [f64; 5] = [16.0, 24.0, 24.0, 8.0, 15.0];
 /// Width of extra columns.
 const EXTRA_WIDTH: f64 = 20.0;
 
-/// Separator of list cells (`variants`, `en_variants`).
-const LIST_SEPARATOR: &str = "|";
-
 /// Text cut to what a cell can hold: at most [`MAX_CELL_CHARS`] UTF-16
 /// units, cut at a character boundary and ended with `…` when cut.
 pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
@@ -151,26 +148,6 @@ fn output_error(path: PathBuf, e: XlsxError) -> Error {
     Error::Output { path, reason: e.to_string() }
 }
 
-/// Column names nazir reads itself: an `extra` cell with such a name
-/// would shadow them, so it is not written.
-fn is_known_column(name: &str) -> bool {
-    GLOSSARY_COLUMNS.iter().chain(VARIANT_COLUMNS.iter()).any(|k| k.eq_ignore_ascii_case(name.trim()))
-}
-
-/// The union of the entries' extra column names, in first-seen order
-/// (empty names and names of known columns left out).
-fn extra_columns(glossary: &Glossary) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for e in &glossary.entries {
-        for (name, _) in &e.extra {
-            if !name.trim().is_empty() && !is_known_column(name) && !names.contains(&name.as_str()) {
-                names.push(name);
-            }
-        }
-    }
-    names
-}
-
 /// The status drop-down over a column, from the first data row down.
 fn status_list(
     sheet: &mut Worksheet,
@@ -214,27 +191,25 @@ fn glossary_row(
     extra: &[&str],
     f: &Formats,
 ) -> std::result::Result<(), XlsxError> {
-    let variants: Vec<&str> = e.variants().map(|r| r.form.as_str()).collect();
-    let contexts: Vec<&str> = e.contexts.iter().map(|c| c.text.as_str()).collect();
-    let sources: Vec<&str> = e.contexts.iter().map(|c| c.source.as_str()).collect();
-    text(sheet, row, 0, &e.id, &f.text)?;
-    text(sheet, row, 1, e.status.as_str(), &f.text)?;
-    text(sheet, row, 2, &e.en, &f.text)?;
-    text(sheet, row, 3, &e.preferred().form, &f.rtl)?;
-    text(sheet, row, 4, &variants.join(LIST_SEPARATOR), &f.rtl)?;
-    text(sheet, row, 5, &e.kind, &f.text)?;
-    if let Some(score) = score_value(e.score) {
-        sheet.write_number_with_format(row, 6, score, &f.score)?;
+    // The same cells as the master CSV; scores and counts as numbers.
+    for (col, cell) in super::glossary_cells(e).iter().enumerate() {
+        let col = col as ColNum;
+        match col {
+            6 => {
+                if let Some(score) = score_value(e.score) {
+                    sheet.write_number_with_format(row, col, score, &f.score)?;
+                }
+            }
+            7 => integer(sheet, row, col, e.count, &f.integer)?,
+            8 => integer(sheet, row, col, e.docs, &f.integer)?,
+            3 | 4 => text(sheet, row, col, cell, &f.rtl)?,
+            10 | 12 => text(sheet, row, col, cell, &f.wrap)?,
+            11 => text(sheet, row, col, cell, &f.rtl_wrap)?,
+            _ => text(sheet, row, col, cell, &f.text)?,
+        }
     }
-    integer(sheet, row, 7, e.count, &f.integer)?;
-    integer(sheet, row, 8, e.docs, &f.integer)?;
-    text(sheet, row, 9, e.method().as_str(), &f.text)?;
-    text(sheet, row, 10, &e.note, &f.wrap)?;
-    text(sheet, row, 11, &contexts.join("\n"), &f.rtl_wrap)?;
-    text(sheet, row, 12, &sources.join("\n"), &f.wrap)?;
-    text(sheet, row, 13, &e.en_variants.join(LIST_SEPARATOR), &f.text)?;
     for (k, name) in extra.iter().enumerate() {
-        let value = e.extra.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str());
+        let value = super::extra_cell(e, name);
         if !value.is_empty() {
             text(sheet, row, (GLOSSARY_COLUMNS.len() + k) as ColNum, value, &f.text)?;
         }
@@ -243,7 +218,7 @@ fn glossary_row(
 }
 
 fn glossary_sheet(book: &mut Workbook, glossary: &Glossary, f: &Formats) -> std::result::Result<(), XlsxError> {
-    let extra = extra_columns(glossary);
+    let extra = super::extra_columns(glossary);
     let names: Vec<&str> = GLOSSARY_COLUMNS.iter().copied().chain(extra.iter().copied()).collect();
     let sheet = book.add_worksheet().set_name("glossary")?;
     let rows = glossary.entries.len();

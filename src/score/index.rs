@@ -77,6 +77,16 @@ pub struct SearchScratch {
     hits: Vec<u32>,
     stamp: Vec<u32>,
     epoch: u32,
+    classes: Vec<u8>,
+}
+
+/// What is computed once per query: its key, class histogram, skeleton
+/// and weight.
+struct Query<'q> {
+    key: &'q [u8],
+    hist: &'q [u8; MAX_CLASSES],
+    skeleton: &'q [u8],
+    weight: u32,
 }
 
 impl CandidateIndex {
@@ -197,22 +207,9 @@ impl CandidateIndex {
             if bound > max_cost_for(threshold, qweight, b.max_weight) {
                 continue;
             }
+            let q = Query { key: query, hist: &qhist, skeleton: &qskeleton, weight: qweight };
             for i in b.start..b.end {
-                let e = &self.entries[i];
-                let threshold = current_threshold(out, k, min_score);
-                let max_cost = max_cost_for(threshold, qweight, e.weight);
-                if c.lower_bound(&qhist, &self.hists[i]) > max_cost {
-                    continue;
-                }
-                if skeleton_bound_with(&qskeleton, self.skeleton(e), max_cost, &mut scratch.dp).is_none() {
-                    continue;
-                }
-                if let Some(d) = distance_with(query, self.key(e), max_cost, &mut scratch.dp) {
-                    let score = similarity_from(d, qweight, e.weight);
-                    if score >= min_score {
-                        offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
-                    }
-                }
+                self.consider(i, &q, k, min_score, &mut scratch.dp, out);
             }
         }
         scratch.skeleton = qskeleton;
@@ -236,8 +233,11 @@ impl CandidateIndex {
     ) {
         out.clear();
         let c = costs();
-        let classes: Vec<u8> = query.iter().filter_map(|&b| c.class_of(b)).collect();
+        let mut classes = std::mem::take(&mut scratch.classes);
+        classes.clear();
+        classes.extend(query.iter().filter_map(|&b| c.class_of(b)));
         if k == 0 || classes.is_empty() {
+            scratch.classes = classes;
             return self.search(query, k, min_score, scratch, out);
         }
         // Collect the entries sharing a gram, once each (a stamp per entry).
@@ -280,40 +280,29 @@ impl CandidateIndex {
         let mut qskeleton = std::mem::take(&mut scratch.skeleton);
         qskeleton.clear();
         c.skeleton_into(query, &mut qskeleton);
+        let q = Query { key: query, hist: &qhist, skeleton: &qskeleton, weight: qweight };
         for &i in &hits {
-            let i = i as usize;
-            self.consider(i, query, &qhist, &qskeleton, qweight, k, min_score, &mut scratch.dp, out);
+            self.consider(i as usize, &q, k, min_score, &mut scratch.dp, out);
         }
         scratch.skeleton = qskeleton;
         scratch.hits = hits;
+        scratch.classes = classes;
     }
 
     /// Scores entry `i` against the query when no bound rules it out, and
     /// offers it to the top-k list.
-    #[allow(clippy::too_many_arguments)]
-    fn consider(
-        &self,
-        i: usize,
-        query: &[u8],
-        qhist: &[u8; MAX_CLASSES],
-        qskeleton: &[u8],
-        qweight: u32,
-        k: usize,
-        min_score: f32,
-        dp: &mut Scratch,
-        out: &mut Vec<Match>,
-    ) {
+    fn consider(&self, i: usize, q: &Query<'_>, k: usize, min_score: f32, dp: &mut Scratch, out: &mut Vec<Match>) {
         let c = costs();
         let e = &self.entries[i];
-        let max_cost = max_cost_for(current_threshold(out, k, min_score), qweight, e.weight);
-        if c.lower_bound(qhist, &self.hists[i]) > max_cost {
+        let max_cost = max_cost_for(current_threshold(out, k, min_score), q.weight, e.weight);
+        if c.lower_bound(q.hist, &self.hists[i]) > max_cost {
             return;
         }
-        if skeleton_bound_with(qskeleton, self.skeleton(e), max_cost, dp).is_none() {
+        if skeleton_bound_with(q.skeleton, self.skeleton(e), max_cost, dp).is_none() {
             return;
         }
-        if let Some(d) = distance_with(query, self.key(e), max_cost, dp) {
-            let score = similarity_from(d, qweight, e.weight);
+        if let Some(d) = distance_with(q.key, self.key(e), max_cost, dp) {
+            let score = similarity_from(d, q.weight, e.weight);
             if score >= min_score {
                 offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
             }
