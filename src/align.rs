@@ -6,10 +6,10 @@
 //!
 //! 1. Is this exactly a known Arabic spelling from a gazetteer? Then it is
 //!    that term (`gazetteer`), whatever the script distance.
-//! 2. Otherwise, which English candidate has the closest key
-//!    ([`crate::score::index`])? It is accepted when its score reaches the
-//!    threshold (`transliteration`, or `acronym` when the spelled reading
-//!    of an acronym matched).
+//! 2. Otherwise, which English candidate with about as many words has the
+//!    closest key ([`crate::score::index`])? It is accepted when its score
+//!    reaches the threshold (`transliteration`, or `acronym` when the
+//!    spelled reading of an acronym matched).
 //!
 //! Peeling off clitics costs a small penalty per letter, so a name whose
 //! first letter only looks like a clitic (وول ستريت, كاس) keeps it when
@@ -170,10 +170,6 @@ const KNOWN_SPELLING_CLOSE: f32 = 0.9;
 /// is not taken at all.
 const KNOWN_SPELLING_FAIR: f32 = 0.8;
 
-/// Spans of this many words or more are only matched with English terms
-/// of two words or more.
-const LONG_SPAN_WORDS: usize = 3;
-
 /// Distinct span texts remembered before the memo is cleared (bounds
 /// memory on very large batches).
 const MEMO_LIMIT: usize = 1 << 20;
@@ -187,10 +183,6 @@ pub struct AlignModel {
     config: AlignConfig,
     index: CandidateIndex,
     index_terms: Vec<usize>,
-    /// The same for English terms read as two words or more, searched by
-    /// spans of three words or more (see [`LONG_SPAN_WORDS`]).
-    multi_index: CandidateIndex,
-    multi_terms: Vec<usize>,
     lookup: HashMap<String, usize>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
@@ -202,22 +194,9 @@ impl AlignModel {
         let index_terms: Vec<usize> = (0..candidates.len()).filter(|&i| !candidates.terms()[i].translated).collect();
         let names: Vec<&str> = index_terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
         let index = CandidateIndex::new(&names);
-        let multi_terms: Vec<usize> = index_terms
-            .iter()
-            .copied()
-            .filter(|&i| {
-                // Two words or more in some reading: an acronym spelled out
-                // (CNN = سي إن إن) or CamelCase (SoftBank) counts.
-                crate::romanize::english_keys(&candidates.terms()[i].en)
-                    .iter()
-                    .any(|(_, k)| k.contains(&crate::romanize::BOUNDARY))
-            })
-            .collect();
-        let multi_names: Vec<&str> = multi_terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
-        let multi_index = CandidateIndex::new(&multi_names);
         let lookup = candidates.arabic_lookup();
         let known_keys = candidates.terms().iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
-        AlignModel { candidates, config, index, index_terms, multi_index, multi_terms, lookup, known_keys }
+        AlignModel { candidates, config, index, index_terms, lookup, known_keys }
     }
 
     /// The candidates aligned against.
@@ -282,16 +261,10 @@ impl Aligner<'_> {
         } else {
             self.model.config.min_score
         };
-        // A name of three Arabic words or more renders an English name of
-        // two words or more: long spans search only those, which skips
-        // most of the work on runs of ordinary words.
-        let long = self.span.split(' ').count() >= LONG_SPAN_WORDS;
-        let (index, index_terms) = if long {
-            (&self.model.multi_index, &self.model.multi_terms)
-        } else {
-            (&self.model.index, &self.model.index_terms)
-        };
-        index.search_shared(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
+        // A name has about as many words in Arabic as in English: searching
+        // only those skips most of the work on runs of ordinary words.
+        let index_terms = &self.model.index_terms;
+        self.model.index.search_near_words(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
         let terms = self.model.candidates.terms();
         let key = &self.key;
         let known_keys = &self.model.known_keys;

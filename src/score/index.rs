@@ -2,21 +2,28 @@
 //! every candidate.
 //!
 //! Each candidate reading's key is stored once with its weight and its
-//! coarse-class histogram (see [`super::Costs::class_histogram`]). Entries
-//! are grouped into buckets by their number of strong symbols. A query
-//! visits the buckets nearest its own count first; a whole bucket is
-//! skipped when the count difference alone proves no entry in it can reach
-//! the current threshold, an entry is skipped when its histogram proves
-//! the same, a distance computed on the two consonant skeletons alone (a
-//! cheap lower bound, see [`super::skeleton_bound_with`]) proves it again
-//! before the full dynamic program runs, and that program stops early
-//! once every path exceeds the threshold. The threshold ratchets up to the k-th best score found so
-//! far. All three bounds are exact, so the index returns the same top-k as
-//! scoring every pair ([`CandidateIndex::search_naive`], kept for tests and
+//! consonant skeleton (the strong symbols, see [`super::Costs`]). The
+//! skeletons go into tries ([`super::trie`]), one per number of words in
+//! the key. A search walks the tries with the query's skeleton: a subtree
+//! is left as soon as the skeleton distance, a lower bound of the full
+//! distance, proves that none of its entries can reach the current
+//! threshold; the entries it reaches are scored by the full weighted
+//! distance, which also stops early once every path exceeds the threshold.
+//! The threshold ratchets up to the k-th best score found so far, and an
+//! unrestricted search first looks for close candidates only (a high
+//! floor, a cheap walk) so that the ratchet starts high. All bounds are
+//! exact: [`CandidateIndex::search`] returns the same top-k as scoring
+//! every pair ([`CandidateIndex::search_naive`], kept for tests and
 //! benchmarks).
+//!
+//! [`CandidateIndex::search_near_words`] searches only the keys whose word
+//! count is within one of the query's: what the aligner asks, since an
+//! Arabic rendering of a name has about as many words as the name (CamelCase
+//! and spelled acronyms count as words: سوفت بنك = SoftBank, سي إن إن = CNN).
 
-use super::{MAX_CLASSES, Scratch, costs, distance_with, max_cost_for, similarity_from, skeleton_bound_with};
-use crate::romanize::{Reading, english_keys};
+use super::trie::{SkeletonTrie, TrieScratch, TrieVisitor};
+use super::{Scratch, costs, distance_with, max_cost_for, similarity_from};
+use crate::romanize::{BOUNDARY, Reading, english_keys};
 
 /// A scored candidate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,58 +42,43 @@ struct Entry {
     reading: Reading,
     key_start: u32,
     key_len: u32,
-    skeleton_start: u32,
     weight: u32,
-    strong: u32,
 }
 
-#[derive(Debug, Clone)]
-struct Bucket {
-    strong: u32,
-    start: usize,
-    end: usize,
-    max_weight: u32,
-}
+/// Word counts from 1 up to this one have a trie each; longer keys share
+/// the last.
+const MAX_WORD_GROUP: usize = 6;
 
-/// Candidate keys, bucketed for pruned top-k search.
+/// Floors of the first, cheap passes of an unrestricted search (see the
+/// module documentation).
+const WARM_UP_FLOORS: [f32; 1] = [0.8];
+
+/// Candidate keys, in skeleton tries for pruned top-k search.
 #[derive(Debug, Clone, Default)]
 pub struct CandidateIndex {
     entries: Vec<Entry>,
-    hists: Vec<[u8; MAX_CLASSES]>,
     keys: Vec<u8>,
-    skeletons: Vec<u8>,
-    buckets: Vec<Bucket>,
+    /// `tries[w - 1]`: the entries whose keys have `w` words
+    /// ([`MAX_WORD_GROUP`] and more in the last).
+    tries: Vec<SkeletonTrie>,
     n_terms: usize,
-    /// Entries by the coarse-class bigrams of their skeletons, for
-    /// [`search_shared`](Self::search_shared).
-    bigrams: std::collections::HashMap<u16, Vec<u32>>,
-    /// Entries by the classes of their skeletons: all entries, and those
-    /// whose skeleton has fewer than two symbols.
-    unigrams_all: Vec<Vec<u32>>,
-    unigrams_short: Vec<Vec<u32>>,
-    /// Entries without a strong symbol.
-    no_skeleton: Vec<u32>,
 }
 
-/// Reusable buffers for [`CandidateIndex::search`].
+/// Reusable buffers for the searches of a [`CandidateIndex`].
 #[derive(Debug, Clone, Default)]
 pub struct SearchScratch {
     dp: Scratch,
-    order: Vec<usize>,
     skeleton: Vec<u8>,
-    hits: Vec<u32>,
-    stamp: Vec<u32>,
-    epoch: u32,
-    classes: Vec<u8>,
+    trie: TrieScratch,
 }
 
-/// What is computed once per query: its key, class histogram, skeleton
-/// and weight.
-struct Query<'q> {
-    key: &'q [u8],
-    hist: &'q [u8; MAX_CLASSES],
-    skeleton: &'q [u8],
-    weight: u32,
+/// The number of words of a key (at least one).
+fn word_count(key: &[u8]) -> usize {
+    1 + key.iter().filter(|&&b| b == BOUNDARY).count()
+}
+
+fn word_group(key: &[u8]) -> usize {
+    word_count(key).min(MAX_WORD_GROUP) - 1
 }
 
 impl CandidateIndex {
@@ -101,44 +93,35 @@ impl CandidateIndex {
     pub fn from_keys(readings: Vec<Vec<(Reading, Vec<u8>)>>) -> Self {
         let c = costs();
         let n_terms = readings.len();
-        let mut raw: Vec<(Entry, [u8; MAX_CLASSES])> = Vec::new();
+        let mut entries = Vec::new();
         let mut keys = Vec::new();
-        let mut skeletons = Vec::new();
+        let mut skeletons: Vec<Vec<u8>> = Vec::new();
         for (term, list) in readings.into_iter().enumerate() {
             for (reading, key) in list {
                 if key.is_empty() {
                     continue;
                 }
-                let mut hist = [0; MAX_CLASSES];
-                let strong = c.class_histogram(&key, &mut hist);
-                let entry = Entry {
+                let mut skeleton = Vec::new();
+                c.skeleton_into(&key, &mut skeleton);
+                skeletons.push(skeleton);
+                entries.push(Entry {
                     term: term as u32,
                     reading,
                     key_start: keys.len() as u32,
                     key_len: key.len() as u32,
-                    skeleton_start: skeletons.len() as u32,
                     weight: c.weight(&key),
-                    strong,
-                };
+                });
                 keys.extend_from_slice(&key);
-                c.skeleton_into(&key, &mut skeletons);
-                raw.push((entry, hist));
             }
         }
-        raw.sort_by_key(|(e, _)| (e.strong, e.term));
-        let mut buckets: Vec<Bucket> = Vec::new();
-        for (i, (e, _)) in raw.iter().enumerate() {
-            match buckets.last_mut() {
-                Some(b) if b.strong == e.strong => {
-                    b.end = i + 1;
-                    b.max_weight = b.max_weight.max(e.weight);
-                }
-                _ => buckets.push(Bucket { strong: e.strong, start: i, end: i + 1, max_weight: e.weight }),
-            }
-        }
-        let (entries, hists) = raw.into_iter().unzip();
-        let mut index = Self { entries, hists, keys, skeletons, buckets, n_terms, ..Self::default() };
-        index.build_grams();
+        let mut index = Self { entries, keys, tries: Vec::new(), n_terms };
+        index.tries = (0..MAX_WORD_GROUP)
+            .map(|group| {
+                SkeletonTrie::new(index.entries.iter().enumerate().filter_map(|(i, e)| {
+                    (word_group(index.key(e)) == group).then_some((i as u32, skeletons[i].as_slice(), e.weight))
+                }))
+            })
+            .collect();
         index
     }
 
@@ -156,74 +139,24 @@ impl CandidateIndex {
         &self.keys[e.key_start as usize..(e.key_start + e.key_len) as usize]
     }
 
-    fn build_grams(&mut self) {
-        let c = costs();
-        self.unigrams_all = vec![Vec::new(); MAX_CLASSES];
-        self.unigrams_short = vec![Vec::new(); MAX_CLASSES];
-        for (i, e) in self.entries.iter().enumerate() {
-            let classes: Vec<u8> = self.skeleton(e).iter().filter_map(|&b| c.class_of(b)).collect();
-            if classes.is_empty() {
-                self.no_skeleton.push(i as u32);
-            }
-            for &k in &classes {
-                push_once(&mut self.unigrams_all[k as usize], i as u32);
-                if classes.len() < 2 {
-                    push_once(&mut self.unigrams_short[k as usize], i as u32);
-                }
-            }
-            for w in classes.windows(2) {
-                push_once(self.bigrams.entry(bigram(w[0], w[1])).or_default(), i as u32);
-            }
-        }
-    }
-
-    fn skeleton(&self, e: &Entry) -> &[u8] {
-        &self.skeletons[e.skeleton_start as usize..(e.skeleton_start + e.strong) as usize]
-    }
-
     /// The best `k` terms for `query` (a key) with a score of at least
     /// `min_score`, best first (ties: lower term index first), into `out`.
     pub fn search(&self, query: &[u8], k: usize, min_score: f32, scratch: &mut SearchScratch, out: &mut Vec<Match>) {
         out.clear();
-        if k == 0 || query.is_empty() {
-            return;
-        }
-        let c = costs();
-        let mut qhist = [0; MAX_CLASSES];
-        let qstrong = c.class_histogram(query, &mut qhist);
-        let qweight = c.weight(query);
-        let mut qskeleton = std::mem::take(&mut scratch.skeleton);
-        qskeleton.clear();
-        c.skeleton_into(query, &mut qskeleton);
-        // Visit buckets in order of count distance from the query.
-        scratch.order.clear();
-        scratch.order.extend(0..self.buckets.len());
-        let buckets = &self.buckets;
-        scratch.order.sort_by_key(|&i| buckets[i].strong.abs_diff(qstrong));
-        for oi in 0..scratch.order.len() {
-            let b = &self.buckets[scratch.order[oi]];
-            let threshold = current_threshold(out, k, min_score);
-            let bound = c.count_lower_bound(qstrong, b.strong);
-            if bound > max_cost_for(threshold, qweight, b.max_weight) {
-                continue;
-            }
-            let q = Query { key: query, hist: &qhist, skeleton: &qskeleton, weight: qweight };
-            for i in b.start..b.end {
-                self.consider(i, &q, k, min_score, &mut scratch.dp, out);
+        // Every pass finds all entries above its floor, so a pass that
+        // fills the top k has found the final answer.
+        for floor in WARM_UP_FLOORS.into_iter().filter(|&f| f > min_score) {
+            self.walk_groups(query, 0..MAX_WORD_GROUP, k, floor, scratch, out);
+            if out.len() >= k {
+                return;
             }
         }
-        scratch.skeleton = qskeleton;
+        self.walk_groups(query, 0..MAX_WORD_GROUP, k, min_score, scratch, out);
     }
 
-    /// Like [`search`](Self::search), but only among the entries whose
-    /// consonant skeleton shares a coarse-class bigram with the query's
-    /// (or, when either skeleton has a single consonant, a class). This is
-    /// not exact: a candidate that keeps none of the query's consonant
-    /// pairs is not looked at. At the aligner's thresholds (0.8 and more)
-    /// such a pair hardly ever scores high enough, and the filter removes
-    /// most of the work of scanning a large candidate list; `nazir match`
-    /// and the tests of exactness use [`search`](Self::search).
-    pub fn search_shared(
+    /// Like [`search`](Self::search), among the keys whose number of words
+    /// is within one of the query's.
+    pub fn search_near_words(
         &self,
         query: &[u8],
         k: usize,
@@ -232,81 +165,40 @@ impl CandidateIndex {
         out: &mut Vec<Match>,
     ) {
         out.clear();
-        let c = costs();
-        let mut classes = std::mem::take(&mut scratch.classes);
-        classes.clear();
-        classes.extend(query.iter().filter_map(|&b| c.class_of(b)));
-        if k == 0 || classes.is_empty() {
-            scratch.classes = classes;
-            return self.search(query, k, min_score, scratch, out);
-        }
-        // Collect the entries sharing a gram, once each (a stamp per entry).
-        if scratch.stamp.len() != self.entries.len() {
-            scratch.stamp = vec![0; self.entries.len()];
-            scratch.epoch = 0;
-        }
-        scratch.epoch = scratch.epoch.wrapping_add(1);
-        if scratch.epoch == 0 {
-            scratch.stamp.iter_mut().for_each(|s| *s = 0);
-            scratch.epoch = 1;
-        }
-        let epoch = scratch.epoch;
-        let mut hits = std::mem::take(&mut scratch.hits);
-        hits.clear();
-        let mut take = |list: &[u32], stamp: &mut Vec<u32>| {
-            for &i in list {
-                if stamp[i as usize] != epoch {
-                    stamp[i as usize] = epoch;
-                    hits.push(i);
-                }
-            }
-        };
-        take(&self.no_skeleton, &mut scratch.stamp);
-        if classes.len() < 2 {
-            take(&self.unigrams_all[classes[0] as usize], &mut scratch.stamp);
-        } else {
-            for w in classes.windows(2) {
-                if let Some(list) = self.bigrams.get(&bigram(w[0], w[1])) {
-                    take(list, &mut scratch.stamp);
-                }
-            }
-            for &k in &classes {
-                take(&self.unigrams_short[k as usize], &mut scratch.stamp);
-            }
-        }
-        let mut qhist = [0; MAX_CLASSES];
-        c.class_histogram(query, &mut qhist);
-        let qweight = c.weight(query);
-        let mut qskeleton = std::mem::take(&mut scratch.skeleton);
-        qskeleton.clear();
-        c.skeleton_into(query, &mut qskeleton);
-        let q = Query { key: query, hist: &qhist, skeleton: &qskeleton, weight: qweight };
-        for &i in &hits {
-            self.consider(i as usize, &q, k, min_score, &mut scratch.dp, out);
-        }
-        scratch.skeleton = qskeleton;
-        scratch.hits = hits;
-        scratch.classes = classes;
+        let own = word_group(query);
+        let groups = own.saturating_sub(1)..(own + 2).min(MAX_WORD_GROUP);
+        self.walk_groups(query, groups, k, min_score, scratch, out);
     }
 
-    /// Scores entry `i` against the query when no bound rules it out, and
-    /// offers it to the top-k list.
-    fn consider(&self, i: usize, q: &Query<'_>, k: usize, min_score: f32, dp: &mut Scratch, out: &mut Vec<Match>) {
+    /// Walks the tries of the word `groups`, the query's own group first
+    /// (its entries are the likeliest to raise the threshold early), adding
+    /// to the top-k list `out`.
+    fn walk_groups(
+        &self,
+        query: &[u8],
+        groups: std::ops::Range<usize>,
+        k: usize,
+        min_score: f32,
+        scratch: &mut SearchScratch,
+        out: &mut Vec<Match>,
+    ) {
+        if k == 0 || query.is_empty() {
+            return;
+        }
         let c = costs();
-        let e = &self.entries[i];
-        let max_cost = max_cost_for(current_threshold(out, k, min_score), q.weight, e.weight);
-        if c.lower_bound(q.hist, &self.hists[i]) > max_cost {
-            return;
+        let mut skeleton = std::mem::take(&mut scratch.skeleton);
+        skeleton.clear();
+        c.skeleton_into(query, &mut skeleton);
+        let mut trie_scratch = std::mem::take(&mut scratch.trie);
+        let own = word_group(query);
+        let mut walk =
+            TrieSearch { index: self, query, weight: c.weight(query), k, min_score, dp: &mut scratch.dp, out };
+        let order = groups.clone().filter(|&g| g == own).chain(groups.filter(|&g| g != own));
+        for group in order {
+            self.tries[group].walk(&skeleton, &mut trie_scratch, &mut walk);
         }
-        if skeleton_bound_with(q.skeleton, self.skeleton(e), max_cost, dp).is_none() {
-            return;
-        }
-        if let Some(d) = distance_with(q.key, self.key(e), max_cost, dp) {
-            let score = similarity_from(d, q.weight, e.weight);
-            if score >= min_score {
-                offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
-            }
-        }
+        scratch.trie = trie_scratch;
+        scratch.skeleton = skeleton;
     }
 
     /// The same result as [`search`](Self::search), scoring every entry.
@@ -332,16 +224,36 @@ impl CandidateIndex {
     }
 }
 
-/// The code of a class bigram.
-fn bigram(a: u8, b: u8) -> u16 {
-    u16::from(a) * MAX_CLASSES as u16 + u16::from(b)
+/// A top-k search as a walk over skeleton tries.
+struct TrieSearch<'a> {
+    index: &'a CandidateIndex,
+    query: &'a [u8],
+    weight: u32,
+    k: usize,
+    min_score: f32,
+    dp: &'a mut Scratch,
+    out: &'a mut Vec<Match>,
 }
 
-/// Pushes `i` unless it is already the last element (entries arrive in
-/// order, so that is the only place a repeat can be).
-fn push_once(list: &mut Vec<u32>, i: u32) {
-    if list.last() != Some(&i) {
-        list.push(i);
+impl TrieVisitor for TrieSearch<'_> {
+    fn limit(&self, max_weight: u32) -> u32 {
+        max_cost_for(current_threshold(self.out, self.k, self.min_score), self.weight, max_weight)
+    }
+
+    fn visit(&mut self, entries: &[u32], bound: u32) {
+        for &i in entries {
+            let e = &self.index.entries[i as usize];
+            let max_cost = self.limit(e.weight);
+            if bound > max_cost {
+                continue;
+            }
+            if let Some(d) = distance_with(self.query, self.index.key(e), max_cost, self.dp) {
+                let score = similarity_from(d, self.weight, e.weight);
+                if score >= self.min_score {
+                    offer(self.out, self.k, Match { term: e.term as usize, score, reading: e.reading });
+                }
+            }
+        }
     }
 }
 
@@ -423,23 +335,25 @@ mod tests {
     }
 
     #[test]
-    fn shared_gram_search_finds_close_names() {
+    fn near_word_search_keeps_names_of_about_the_same_length() {
         let idx = CandidateIndex::new(TERMS);
         let mut s = SearchScratch::default();
-        let (mut shared, mut exact) = (Vec::new(), Vec::new());
-        for q in ["جوجل", "قوقل", "أوراكل", "مارك زوكربيرغ", "سي إن إن", "إكس", "ميتا", "أنثروبيك"]
+        let (mut near, mut exact) = (Vec::new(), Vec::new());
+        for q in ["جوجل", "قوقل", "أوراكل", "مارك زوكربيرغ", "سي إن إن", "إكس", "ميتا", "أنثروبيك", "سوفت بنك"]
         {
             let key = arabic_key(q);
-            idx.search_shared(&key, 3, 0.8, &mut s, &mut shared);
+            idx.search_near_words(&key, 3, 0.8, &mut s, &mut near);
             idx.search(&key, 3, 0.8, &mut s, &mut exact);
-            assert_eq!(shared, exact, "{q}");
-            assert!(!shared.is_empty(), "{q}");
+            assert_eq!(near, exact, "{q}");
+            assert!(!near.is_empty(), "{q}");
         }
-        // A query sharing no consonant pair with a candidate does not reach it.
-        idx.search_shared(&arabic_key("بنك"), 20, 0.0, &mut s, &mut shared);
-        idx.search(&arabic_key("بنك"), 20, 0.0, &mut s, &mut exact);
-        assert!(shared.len() < exact.len());
-        assert!(shared.iter().all(|m| exact.contains(m)));
+        // One word is not matched with a name of three or more.
+        let idx = CandidateIndex::new(&["Mark Elliot Zuckerberg", "Zuckerberg", "Mark Zuckerberg"]);
+        let key = arabic_key("زوكربيرغ");
+        idx.search_near_words(&key, 5, 0.0, &mut s, &mut near);
+        idx.search(&key, 5, 0.0, &mut s, &mut exact);
+        assert_eq!(exact.len(), 3);
+        assert_eq!(near.iter().map(|m| m.term).collect::<Vec<_>>(), vec![1, 2]);
     }
 
     #[test]
@@ -457,6 +371,47 @@ mod tests {
                     assert_eq!(fast, slow, "{q} k={k} min={min}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn random_keys_give_the_naive_answer() {
+        // Random keys over the whole alphabet (word boundaries included)
+        // exercise every cheap pair of the cost table and every trie shape.
+        let alphabet = crate::romanize::KEY_ALPHABET;
+        let mut rng = crate::eval::SplitMix64(11);
+        let mut key = |len: usize| -> Vec<u8> {
+            // One symbol in four a word boundary, so that every word group
+            // (up to the last, open one) is reached.
+            (0..len)
+                .map(|_| match rng.next_u64() % 4 {
+                    0 => BOUNDARY,
+                    _ => alphabet[(rng.next_u64() % alphabet.len() as u64) as usize],
+                })
+                .collect()
+        };
+        let readings: Vec<Vec<(Reading, Vec<u8>)>> =
+            (0..400).map(|i| vec![(Reading::Word, key(1 + i % 29)), (Reading::Spelled, key(2 + i % 5))]).collect();
+        let idx = CandidateIndex::from_keys(readings.clone());
+        let mut s = SearchScratch::default();
+        let (mut fast, mut slow, mut near) = (Vec::new(), Vec::new(), Vec::new());
+        for round in 0..200 {
+            let q = key(1 + round % 31);
+            for (k, min) in [(1, 0.0), (5, 0.0), (5, 0.5), (3, 0.8)] {
+                idx.search(&q, k, min, &mut s, &mut fast);
+                idx.search_naive(&q, k, min, &mut s, &mut slow);
+                assert_eq!(fast, slow, "{q:?} k={k} min={min}");
+            }
+            // The near-word search is the naive one over the kept readings.
+            let words = word_count(&q);
+            let kept: Vec<Vec<(Reading, Vec<u8>)>> = readings
+                .iter()
+                .map(|r| r.iter().filter(|(_, k)| word_group(k).abs_diff(word_group(&q)) <= 1).cloned().collect())
+                .collect();
+            let restricted = CandidateIndex::from_keys(kept);
+            idx.search_near_words(&q, 4, 0.3, &mut s, &mut near);
+            restricted.search_naive(&q, 4, 0.3, &mut s, &mut slow);
+            assert_eq!(near, slow, "{q:?} ({words} words)");
         }
     }
 }

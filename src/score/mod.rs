@@ -17,6 +17,7 @@
 //! scoring every pair: see there.
 
 pub mod index;
+pub mod trie;
 
 use std::sync::OnceLock;
 
@@ -24,64 +25,26 @@ use std::sync::OnceLock;
 const N: usize = 128;
 
 /// The cost model: substitution and insertion/deletion costs per symbol,
-/// plus the coarse classes used for lower bounds.
+/// plus which symbols are strong (the consonant skeleton of a key).
 pub struct Costs {
     sub: Box<[[u16; N]; N]>,
     indel: [u16; N],
-    /// Coarse class of a "strong" symbol (an index below `n_classes`), or
-    /// `WEAK` for symbols that can be absorbed cheaply.
-    class: [u8; N],
-    n_classes: usize,
-    /// Every operation that touches a strong symbol outside its own class
-    /// costs at least this much.
-    lb_unit: u16,
+    /// Whether a symbol is "strong": every operation on it except a
+    /// substitution by another strong symbol costs at least
+    /// [`STRONG_UNIT`]. The others can be absorbed cheaply.
+    strong: [bool; N],
     /// For a strong symbol, the cheapest way to get rid of it without
     /// another strong symbol: its deletion, or a substitution by a weak
     /// symbol. The skeleton distance uses it as its deletion cost.
     single: [u16; N],
-    /// What each unmatched strong symbol of a class costs at least (see
-    /// [`class_units`]).
-    class_unit: [u16; MAX_CLASSES],
 }
-
-/// The least cost an unmatched strong symbol of each class brings to any
-/// alignment: an operation touching it is either a single one (its
-/// deletion, or a substitution by a weak symbol: at least its `single`
-/// cost) or a substitution by a strong symbol of another class, whose cost
-/// is shared with that symbol: half of the cheapest such pair. Summed over
-/// the class histograms' differences this is a lower bound of the distance.
-fn class_units(sub: &[[u16; N]; N], class: &[u8; N], single: &[u16; N], n_classes: usize) -> [u16; MAX_CLASSES] {
-    let mut unit = [u16::MAX; MAX_CLASSES];
-    for a in 0..N {
-        let ca = class[a];
-        if ca == WEAK {
-            continue;
-        }
-        let mut u = single[a];
-        for b in 0..N {
-            let cb = class[b];
-            if cb != WEAK && cb != ca {
-                u = u.min(sub[a][b] / 2);
-            }
-        }
-        unit[ca as usize] = unit[ca as usize].min(u);
-    }
-    for u in unit.iter_mut().skip(n_classes) {
-        *u = 0;
-    }
-    unit
-}
-
-/// Marks a symbol outside every coarse class.
-const WEAK: u8 = u8::MAX;
-
-/// The largest number of coarse classes (histograms are this wide).
-pub const MAX_CLASSES: usize = 16;
 
 const CONSONANT_INDEL: u16 = 100;
 const SHORT_VOWEL_INDEL: u16 = 22;
 const LONG_VOWEL_INDEL: u16 = 60;
-const LOWER_BOUND_UNIT: u16 = 30;
+/// See [`Costs`]: what any operation on a strong symbol, other than its
+/// substitution by another strong symbol, costs at least.
+const STRONG_UNIT: u16 = 30;
 
 fn build_costs() -> Costs {
     let mut indel = [CONSONANT_INDEL; N];
@@ -253,25 +216,25 @@ fn build_costs() -> Costs {
             sub[a][b] = sub[a][b].min(indel[a] + indel[b]);
         }
     }
-    let (class, n_classes) = coarse_classes(&sub, &indel, LOWER_BOUND_UNIT);
+    let strong = strong_symbols(&sub, &indel, STRONG_UNIT);
     let mut single = [0u16; N];
     for a in 0..N {
-        if class[a] != WEAK {
-            let to_weak = (0..N).filter(|&b| class[b] == WEAK && is_key_symbol(b as u8)).map(|b| sub[a][b]);
+        if strong[a] {
+            let to_weak = (0..N).filter(|&b| !strong[b] && is_key_symbol(b as u8)).map(|b| sub[a][b]);
             single[a] = to_weak.fold(indel[a], u16::min);
         }
     }
-    let class_unit = class_units(&sub, &class, &single, n_classes);
-    let min_unit = class_unit[..n_classes.max(1)].iter().copied().min().unwrap_or(0);
-    Costs { sub, indel, class, n_classes, lb_unit: min_unit, single, class_unit }
+    Costs { sub, indel, strong, single }
 }
 
-/// Groups the symbols into coarse classes such that every operation on a
-/// classed ("strong") symbol, except a substitution inside its class, costs
-/// at least `unit`. Symbols for which that cannot hold are weak.
-fn coarse_classes(sub: &[[u16; N]; N], indel: &[u16; N], unit: u16) -> ([u8; N], usize) {
+/// The symbols for which every operation, except a substitution by another
+/// such symbol, costs at least `unit`.
+fn strong_symbols(sub: &[[u16; N]; N], indel: &[u16; N], unit: u16) -> [bool; N] {
     let alphabet: Vec<usize> = (0..N).filter(|&b| is_key_symbol(b as u8)).collect();
-    let mut strong: Vec<bool> = (0..N).map(|b| indel[b] >= unit && is_key_symbol(b as u8)).collect();
+    let mut strong = [false; N];
+    for &b in &alphabet {
+        strong[b] = indel[b] >= unit;
+    }
     loop {
         let mut changed = false;
         for &a in &alphabet {
@@ -281,53 +244,9 @@ fn coarse_classes(sub: &[[u16; N]; N], indel: &[u16; N], unit: u16) -> ([u8; N],
             }
         }
         if !changed {
-            break;
+            return strong;
         }
     }
-    // Union-find over strong symbols with cheap substitutions.
-    let mut parent: Vec<usize> = (0..N).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        p[x] = r;
-        r
-    }
-    for &a in &alphabet {
-        for &b in &alphabet {
-            if strong[a] && strong[b] && sub[a][b] < unit {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[ra] = rb;
-            }
-        }
-    }
-    // Digits are rare in names: one class for all of them keeps the
-    // histograms narrow (merging classes only loosens the bound).
-    for d in b'1'..=b'9' {
-        if strong[d as usize] && strong[b'0' as usize] {
-            let (ra, rb) = (find(&mut parent, d as usize), find(&mut parent, b'0' as usize));
-            parent[ra] = rb;
-        }
-    }
-    let mut class = [WEAK; N];
-    let mut ids: Vec<usize> = Vec::new();
-    for &a in &alphabet {
-        if strong[a] {
-            let r = find(&mut parent, a);
-            let id = match ids.iter().position(|&x| x == r) {
-                Some(i) => i,
-                None => {
-                    ids.push(r);
-                    ids.len() - 1
-                }
-            };
-            // Classes beyond the histogram width share the last slot, which
-            // only weakens (never breaks) the bound.
-            class[a] = id.min(MAX_CLASSES - 1) as u8;
-        }
-    }
-    (class, ids.len().min(MAX_CLASSES))
 }
 
 fn is_key_symbol(b: u8) -> bool {
@@ -353,60 +272,37 @@ impl Costs {
         self.indel[(a & 0x7f) as usize]
     }
 
+    /// The cheapest way to remove a strong symbol without another strong
+    /// symbol (the skeleton distance's deletion cost).
+    #[inline]
+    pub fn single(&self, a: u8) -> u16 {
+        self.single[(a & 0x7f) as usize]
+    }
+
+    /// The smallest [`single`](Self::single) cost of any strong symbol.
+    pub fn min_single(&self) -> u16 {
+        (0..N).filter(|&a| self.strong[a]).map(|a| self.single[a]).min().unwrap_or(0)
+    }
+
+    /// Substitution costs of `a` against every symbol.
+    #[inline]
+    pub fn sub_row(&self, a: u8) -> &[u16; N] {
+        &self.sub[(a & 0x7f) as usize]
+    }
+
     /// Cost of deleting the whole key.
     pub fn weight(&self, key: &[u8]) -> u32 {
         key.iter().map(|&b| u32::from(self.indel(b))).sum()
     }
 
-    /// Fills `hist` with the number of strong symbols of each coarse class
-    /// in `key` and returns their total.
-    pub fn class_histogram(&self, key: &[u8], hist: &mut [u8; MAX_CLASSES]) -> u32 {
-        *hist = [0; MAX_CLASSES];
-        let mut total = 0;
-        for &b in key {
-            let c = self.class[(b & 0x7f) as usize];
-            if c != WEAK {
-                hist[c as usize] = hist[c as usize].saturating_add(1);
-                total += 1;
-            }
-        }
-        total
-    }
-
-    /// The coarse class of a strong symbol (`None` for a weak one).
-    #[inline]
-    pub fn class_of(&self, b: u8) -> Option<u8> {
-        let c = self.class[(b & 0x7f) as usize];
-        (c != WEAK).then_some(c)
-    }
-
     /// Appends the strong symbols of `key` (its consonant skeleton) to `out`.
     pub fn skeleton_into(&self, key: &[u8], out: &mut Vec<u8>) {
-        out.extend(key.iter().copied().filter(|&b| self.class[(b & 0x7f) as usize] != WEAK));
+        out.extend(key.iter().copied().filter(|&b| self.strong[(b & 0x7f) as usize]));
     }
 
     /// Number of strong (consonant-like) symbols in `key`.
     pub fn strong_count(&self, key: &[u8]) -> u32 {
-        key.iter().filter(|&&b| self.class[(b & 0x7f) as usize] != WEAK).count() as u32
-    }
-
-    /// A lower bound of [`distance`] from the class histograms of two keys.
-    #[inline]
-    pub fn lower_bound(&self, a: &[u8; MAX_CLASSES], b: &[u8; MAX_CLASSES]) -> u32 {
-        a.iter().zip(b).zip(&self.class_unit).map(|((&x, &y), &u)| u32::from(x.abs_diff(y)) * u32::from(u)).sum()
-    }
-
-    /// The lower bound implied by the strong-symbol counts alone.
-    #[inline]
-    pub fn count_lower_bound(&self, a: u32, b: u32) -> u32 {
-        // At least |a − b| symbols are unmatched, each costing at least the
-        // smallest class unit.
-        a.abs_diff(b) * u32::from(self.lb_unit)
-    }
-
-    /// Number of coarse classes in use.
-    pub fn n_classes(&self) -> usize {
-        self.n_classes
+        key.iter().filter(|&&b| self.strong[(b & 0x7f) as usize]).count() as u32
     }
 }
 
@@ -645,25 +541,12 @@ mod tests {
     }
 
     #[test]
-    fn lower_bound_never_exceeds_distance() {
+    fn name_consonants_are_strong() {
+        // The consonants that carry a name must stay strong, or the
+        // skeleton bound (and the index) would prune nothing.
         let c = costs();
-        assert!(c.n_classes() >= 8, "coarse classes: {}", c.n_classes());
-        // The consonants that carry a name must stay strong, or the bound
-        // (and the index) would prune nothing.
-        assert!(b"bfmtdlnrsSjgkq".iter().all(|&b| c.class[b as usize] != WEAK));
-        let ar = ["جوجل", "مارك زوكربيرج", "سي إن إن", "أنثروبيك", "بيتشاي", "وول ستريت"];
-        let en = ["Google", "Mark Zuckerberg", "CNN", "Anthropic", "Pichai", "Wall Street", "Orkla", "X"];
-        let (mut h1, mut h2) = ([0; MAX_CLASSES], [0; MAX_CLASSES]);
-        for a in ar {
-            for b in en {
-                let (x, y) = (arabic_key(a), english_key(b));
-                let n1 = c.class_histogram(&x, &mut h1);
-                let n2 = c.class_histogram(&y, &mut h2);
-                let d = distance(&x, &y);
-                assert!(c.lower_bound(&h1, &h2) <= d, "{a} {b}");
-                assert!(c.count_lower_bound(n1, n2) <= c.lower_bound(&h1, &h2));
-            }
-        }
+        assert!(b"bfmtdlnrsSjgkq".iter().all(|&b| c.strong[b as usize]));
+        assert!(b"aeiouAUI ~'".iter().all(|&b| !c.strong[b as usize]));
     }
 
     #[test]
@@ -701,13 +584,9 @@ mod tests {
             (0..len).map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize]).collect()
         };
         let mut s = Scratch::default();
-        let (mut h1, mut h2) = ([0; MAX_CLASSES], [0; MAX_CLASSES]);
         for round in 0..3000 {
             let (x, y) = (key(1 + round % 9), key(1 + (round / 9) % 11));
             let d = distance(&x, &y);
-            let (n1, n2) = (c.class_histogram(&x, &mut h1), c.class_histogram(&y, &mut h2));
-            assert!(c.lower_bound(&h1, &h2) <= d, "{x:?} {y:?}");
-            assert!(c.count_lower_bound(n1, n2) <= d);
             let (mut sx, mut sy) = (Vec::new(), Vec::new());
             c.skeleton_into(&x, &mut sx);
             c.skeleton_into(&y, &mut sy);
