@@ -29,6 +29,7 @@ use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// How a rendering was aligned with its English term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -170,9 +171,13 @@ const KNOWN_SPELLING_CLOSE: f32 = 0.9;
 /// is not taken at all.
 const KNOWN_SPELLING_FAIR: f32 = 0.8;
 
-/// Distinct span texts remembered before the memo is cleared (bounds
-/// memory on very large batches).
-const MEMO_LIMIT: usize = 1 << 20;
+/// Bytes of span texts and verdicts remembered for a batch (see
+/// [`SpanMemo`]): what keeps memory flat on batches of any size.
+const MEMO_BYTES: usize = 128 << 20;
+
+/// The memo is split into this many independently locked shards, so that
+/// threads seldom wait for each other.
+const MEMO_SHARDS: usize = 64;
 
 /// What alignment needs that does not change during a batch: the
 /// candidates, the index over their keys, the exact look-up table of known
@@ -186,6 +191,8 @@ pub struct AlignModel {
     lookup: HashMap<String, usize>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
+    /// The verdicts of the span texts seen so far, shared by all threads.
+    memo: SpanMemo,
 }
 
 impl AlignModel {
@@ -196,7 +203,7 @@ impl AlignModel {
         let index = CandidateIndex::new(&names);
         let lookup = candidates.arabic_lookup();
         let known_keys = candidates.terms().iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
-        AlignModel { candidates, config, index, index_terms, lookup, known_keys }
+        AlignModel { candidates, config, index, index_terms, lookup, known_keys, memo: SpanMemo::new(MEMO_BYTES) }
     }
 
     /// The candidates aligned against.
@@ -208,7 +215,6 @@ impl AlignModel {
     pub fn aligner(&self) -> Aligner<'_> {
         Aligner {
             model: self,
-            memo: HashMap::new(),
             words: ArticleWords::default(),
             span: String::new(),
             key: Vec::new(),
@@ -224,7 +230,6 @@ impl AlignModel {
 /// the model), so results never depend on which aligner saw what.
 pub struct Aligner<'m> {
     model: &'m AlignModel,
-    memo: HashMap<String, Option<Verdict>>,
     words: ArticleWords,
     span: String,
     key: Vec<u8>,
@@ -235,14 +240,13 @@ pub struct Aligner<'m> {
 
 impl Aligner<'_> {
     fn verdict(&mut self) -> Option<Verdict> {
-        if let Some(v) = self.memo.get(self.span.as_str()) {
-            return *v;
+        let memo = &self.model.memo;
+        let hash = memo.hash(&self.span);
+        if let Some(v) = memo.get(hash, &self.span) {
+            return v;
         }
         let v = self.compute_verdict();
-        if self.memo.len() >= MEMO_LIMIT {
-            self.memo.clear();
-        }
-        self.memo.insert(self.span.clone(), v);
+        memo.insert(hash, &self.span, v);
         v
     }
 
@@ -464,6 +468,118 @@ impl Aligner<'_> {
     }
 }
 
+/// Verdicts by span text, within a budget of bytes, shared by the
+/// aligners of all threads (a verdict is a pure function of the span, so
+/// which thread computed it does not matter, and forgetting one costs only
+/// time). The memo is sharded by hash; each shard keeps its texts in one
+/// buffer per generation (no allocation per span). When a shard's current
+/// generation has used half of the shard's budget it becomes the previous
+/// one and the older one is dropped; a span found in the previous
+/// generation moves to the current one. So the spans that recur through a
+/// batch (names, common phrases) stay, and memory stays under the budget.
+struct SpanMemo {
+    shards: Box<[std::sync::Mutex<MemoShard>]>,
+    hasher: hashbrown::DefaultHashBuilder,
+}
+
+struct MemoShard {
+    current: MemoGeneration,
+    previous: MemoGeneration,
+    generation_bytes: usize,
+}
+
+#[derive(Default)]
+struct MemoGeneration {
+    slots: hashbrown::HashTable<MemoSlot>,
+    texts: String,
+}
+
+#[derive(Clone, Copy)]
+struct MemoSlot {
+    start: u32,
+    len: u32,
+    verdict: Option<Verdict>,
+}
+
+impl MemoGeneration {
+    fn find(&self, hash: u64, span: &str) -> Option<Option<Verdict>> {
+        let texts = &self.texts;
+        self.slots.find(hash, |s| &texts[s.start as usize..(s.start + s.len) as usize] == span).map(|s| s.verdict)
+    }
+
+    fn insert(&mut self, hash: u64, span: &str, verdict: Option<Verdict>, hasher: &hashbrown::DefaultHashBuilder) {
+        let slot = MemoSlot { start: self.texts.len() as u32, len: span.len() as u32, verdict };
+        self.texts.push_str(span);
+        let texts = &self.texts;
+        self.slots.insert_unique(hash, slot, |s| hasher.hash_one(&texts[s.start as usize..(s.start + s.len) as usize]));
+    }
+
+    fn bytes(&self) -> usize {
+        self.texts.capacity() + self.slots.capacity() * (std::mem::size_of::<MemoSlot>() + 1)
+    }
+}
+
+impl MemoShard {
+    fn insert(&mut self, hash: u64, span: &str, verdict: Option<Verdict>, hasher: &hashbrown::DefaultHashBuilder) {
+        // Growing the table or the text buffer doubles it: turn over before
+        // that would pass the generation's share of the budget.
+        let current = &self.current;
+        let mut growth = 0;
+        if current.slots.len() == current.slots.capacity() {
+            growth += current.slots.capacity().max(16) * (std::mem::size_of::<MemoSlot>() + 1);
+        }
+        if current.texts.len() + span.len() > current.texts.capacity() {
+            growth += current.texts.capacity().max(span.len());
+        }
+        if current.bytes() + growth > self.generation_bytes || current.texts.len() + span.len() > u32::MAX as usize {
+            self.previous = std::mem::take(&mut self.current);
+        }
+        self.current.insert(hash, span, verdict, hasher);
+    }
+}
+
+impl SpanMemo {
+    fn new(budget: usize) -> Self {
+        let shard = || {
+            std::sync::Mutex::new(MemoShard {
+                current: MemoGeneration::default(),
+                previous: MemoGeneration::default(),
+                generation_bytes: budget / MEMO_SHARDS / 2,
+            })
+        };
+        SpanMemo {
+            shards: (0..MEMO_SHARDS).map(|_| shard()).collect(),
+            hasher: hashbrown::DefaultHashBuilder::default(),
+        }
+    }
+
+    fn hash(&self, span: &str) -> u64 {
+        self.hasher.hash_one(span)
+    }
+
+    fn shard(&self, hash: u64) -> std::sync::MutexGuard<'_, MemoShard> {
+        // The table uses the low bits of the hash; the shard the high ones.
+        let shard = &self.shards[(hash >> 58) as usize % MEMO_SHARDS];
+        // A verdict is never left half-written, so a poisoned lock's data
+        // is still good.
+        shard.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get(&self, hash: u64, span: &str) -> Option<Option<Verdict>> {
+        let mut shard = self.shard(hash);
+        if let Some(v) = shard.current.find(hash, span) {
+            return Some(v);
+        }
+        let v = shard.previous.find(hash, span)?;
+        shard.insert(hash, span, v, &self.hasher);
+        Some(v)
+    }
+
+    fn insert(&self, hash: u64, span: &str, verdict: Option<Verdict>) {
+        self.shard(hash).insert(hash, span, verdict, &self.hasher);
+    }
+}
+
 /// The keys under which an isolated Arabic term is ranked, each with the
 /// score penalty of its reading: the term as written and, when it starts
 /// with the article ال, also without it (القحطاني = Qahtani).
@@ -527,6 +643,50 @@ mod tests {
             c.add(t, |o| o.list = true);
         }
         c
+    }
+
+    #[test]
+    fn memo_forgets_within_its_budget_but_never_misremembers() {
+        let budget = 64 * 1024;
+        let memo = SpanMemo::new(budget);
+        let verdict = |i: usize| {
+            (!i.is_multiple_of(3)).then_some(Verdict {
+                term: i,
+                score: 0.5,
+                method: Method::Transliteration,
+                required: 0.8,
+            })
+        };
+        let span = |i: usize| format!("كلمة {i} {}", "ب".repeat(i % 17));
+        for i in 0..20_000 {
+            let text = span(i);
+            let hash = memo.hash(&text);
+            assert!(memo.get(hash, &text).is_none(), "{i} seen before");
+            memo.insert(hash, &text, verdict(i));
+            // A span that keeps coming back is kept.
+            let hot = span(7);
+            if i < 7 {
+                continue;
+            }
+            assert_eq!(memo.get(memo.hash(&hot), &hot).map(|v| v.map(|v| v.term)), Some(verdict(7).map(|v| v.term)));
+        }
+        let (mut found, mut bytes) = (0, 0);
+        for i in 0..20_000 {
+            let text = span(i);
+            if let Some(v) = memo.get(memo.hash(&text), &text) {
+                assert_eq!(v.map(|v| v.term), verdict(i).map(|v| v.term), "{i}");
+                found += 1;
+            }
+        }
+        for shard in memo.shards.iter() {
+            let shard = shard.lock().unwrap();
+            bytes += shard.current.bytes() + shard.previous.bytes();
+        }
+        assert!(bytes <= budget, "{bytes} bytes");
+        assert!(found > 100 && found < 20_000, "{found} remembered");
+        // The latest spans are still there.
+        let last = span(19_999);
+        assert!(memo.get(memo.hash(&last), &last).is_some());
     }
 
     #[test]

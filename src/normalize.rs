@@ -89,9 +89,20 @@ fn push_surface(c: char, out: &mut String) {
     }
 }
 
+/// ASCII, the Arabic letters and tatweel (U+0620–U+064A), Arabic-Indic
+/// digits and Arabic punctuation: a string made only of these is already in
+/// NFKC, since none has a compatibility or canonical decomposition of its
+/// own or a nonzero combining class (the marks that compose with alef, waw
+/// and ya, U+0653–U+0655, are not among them).
+fn is_plain_nfkc(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{060C}' | '\u{061B}' | '\u{061F}')
+}
+
 fn for_each_nfkc(input: &str, mut f: impl FnMut(char)) {
-    // ASCII (and most already-normal text) skips the NFKC iterator.
-    if is_nfkc_quick(input.chars()) == IsNormalized::Yes {
+    // Plain Arabic letters and ASCII (most words) need no table look-up;
+    // other already-normal text skips the NFKC iterator.
+    if input.chars().all(is_plain_nfkc) || is_nfkc_quick(input.chars()) == IsNormalized::Yes {
         input.chars().for_each(f);
     } else {
         for c in input.nfkc() {
@@ -159,6 +170,19 @@ pub fn is_arabic_text(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_characters_are_their_own_nfkc() {
+        use unicode_normalization::char::canonical_combining_class;
+        let plain: Vec<char> = ('\u{0}'..='\u{0700}').filter(|&c| is_plain_nfkc(c)).collect();
+        assert!(plain.len() > 128 + 40);
+        for c in plain {
+            assert_eq!(c.to_string().nfkc().collect::<String>(), c.to_string(), "U+{:04X}", c as u32);
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+        }
+        // With a composing mark the string is no longer plain.
+        assert!(!"\u{0627}\u{0653}".chars().all(is_plain_nfkc));
+    }
 
     #[test]
     fn strips_harakat_tatweel_and_controls() {
