@@ -21,7 +21,8 @@
 
 use crate::candidates::CandidateSet;
 use crate::extract::{
-    ArticleWords, MAX_SPAN_WORDS, clitic_readings, is_stopword, skip_letters, starts_with_article, strip_nisba,
+    ArticleWords, MAX_SPAN_WORDS, clitic_readings, is_ambiguous_letter_name, is_letter_name, is_stopword, skip_letters,
+    starts_with_article, strip_nisba,
 };
 use crate::normalize::clean_surface_into;
 use crate::romanize::{Reading, arabic_key, arabic_key_into, english_key};
@@ -253,6 +254,17 @@ impl Aligner<'_> {
     fn compute_verdict(&mut self) -> Option<Verdict> {
         if let Some(&term) = self.model.lookup.get(self.span.as_str()) {
             return Some(Verdict { term, score: 1.0, method: Method::Gazetteer, required: 0.0 });
+        }
+        // A function word inside a span tells that it is not one name,
+        // unless it reads as a letter of a spelled acronym (في in إم في بي:
+        // the span has an unambiguous letter name too). The exact look-up
+        // above still finds a gazetteer spelling with one (في في لي).
+        let spelled = self.span.split(' ').any(|w| is_letter_name(w) && !is_ambiguous_letter_name(w));
+        let mut inner = self.span.split(' ');
+        inner.next();
+        inner.next_back();
+        if inner.any(|w| is_stopword(w) && !(spelled && is_letter_name(w))) {
+            return None;
         }
         self.key.clear();
         arabic_key_into(&self.span, &mut self.key);
@@ -697,6 +709,19 @@ mod tests {
         assert!(got.contains(&("SoftBank".into(), "سوفت بنك".into(), Method::Transliteration)), "{got:?}");
         assert!(got.contains(&("Microsoft".into(), "مايكروسوفت".into(), Method::Transliteration)), "{got:?}");
         assert!(got.contains(&("Wall Street".into(), "وول ستريت".into(), Method::Transliteration)), "{got:?}");
+    }
+
+    #[test]
+    fn function_words_inside_a_span_end_the_name() {
+        let c = set(&["Kaman Min Tabor", "MVP"]);
+        let got = aligned(&c, "قال كامان من تابور إنه نال جائزة إم في بي");
+        let ens: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ens, vec!["MVP"], "{got:?}");
+        assert_eq!(got[0].1, "إم في بي");
+        // Without the function word the same letters are one name.
+        let got = aligned(&c, "قال كامان مين تابور إنه نال الجائزة");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Kaman Min Tabor");
     }
 
     #[test]

@@ -365,7 +365,9 @@ const STOPWORDS: &[&str] = &[
     "الامريكي",
     "الامريكيه",
     // Particles fused with ما, and common reporting verbs: short, frequent
-    // and easily close to some name in a long candidate list.
+    // and easily close to some name in a long candidate list. (Not لذا, كي,
+    // بل, بان: they also read as a clitic before ذا, the letter K, Bell,
+    // Pan.)
     "بما",
     "مما",
     "عما",
@@ -375,16 +377,11 @@ const STOPWORDS: &[&str] = &[
     "كلما",
     "طالما",
     "انما",
-    "حين",
     "حينما",
     "وفق",
     "وفقا",
     "لذلك",
-    "لذا",
     "لكي",
-    "كي",
-    "بل",
-    "بان",
     "بانه",
     "بانها",
     "سواء",
@@ -425,7 +422,7 @@ pub fn is_letter_name(norm: &str) -> bool {
     .contains(norm)
 }
 
-fn is_ambiguous_letter_name(norm: &str) -> bool {
+pub fn is_ambiguous_letter_name(norm: &str) -> bool {
     AMBIGUOUS_LETTER_NAMES.contains(&norm)
 }
 
