@@ -279,11 +279,6 @@ impl Costs {
         self.single[(a & 0x7f) as usize]
     }
 
-    /// The smallest [`single`](Self::single) cost of any strong symbol.
-    pub fn min_single(&self) -> u16 {
-        (0..N).filter(|&a| self.strong[a]).map(|a| self.single[a]).min().unwrap_or(0)
-    }
-
     /// Substitution costs of `a` against every symbol.
     #[inline]
     pub fn sub_row(&self, a: u8) -> &[u16; N] {

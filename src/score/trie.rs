@@ -255,16 +255,6 @@ impl SkeletonTrie {
             i += 1;
         }
     }
-
-    /// Number of nodes (for tests and sizing).
-    pub fn len(&self) -> usize {
-        self.nodes.len()
-    }
-
-    /// Whether the trie holds only its root.
-    pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
-    }
 }
 
 #[cfg(test)]
