@@ -119,9 +119,6 @@ impl InputArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write the glossary here instead of stdout (atomically; - is stdout); `.xlsx` gives the review workbook.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     /// Write this shard's statistics (a partial file for `merge-partials`) instead of a glossary.
     #[arg(long, conflicts_with_all = ["format", "excel", "association", "glossary", "min_count", "force"])]
     pub partial: bool,
@@ -131,9 +128,6 @@ pub struct BuildArgs {
     pub candidates: Vec<PathBuf>,
     #[command(flatten)]
     pub glossary_output: GlossaryOutputArgs,
-    /// A master glossary (CSV or XLSX) whose review decisions hold for this batch.
-    #[arg(long, value_name = "MASTER")]
-    pub glossary: Option<PathBuf>,
     /// English candidate terms, one per line (repeatable).
     #[arg(long = "english", value_name = "FILE")]
     pub english: Vec<PathBuf>,
@@ -149,9 +143,6 @@ pub struct BuildArgs {
     /// Drop entries seen fewer times in the batch.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_count: usize,
-    /// Overwrite an output glossary even if a reviewer has filled in its status column.
-    #[arg(long)]
-    pub force: bool,
     /// No progress display.
     #[arg(short, long)]
     pub quiet: bool,
@@ -163,6 +154,15 @@ pub struct BuildArgs {
 /// How a glossary is written (`build`, `merge-partials`).
 #[derive(Args, Debug)]
 pub struct GlossaryOutputArgs {
+    /// Write the glossary here instead of stdout (atomically; - is stdout); `.xlsx` gives the review workbook.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A master glossary (CSV or XLSX) whose review decisions hold for this batch.
+    #[arg(long, value_name = "MASTER")]
+    pub glossary: Option<PathBuf>,
+    /// Overwrite an output glossary even if a reviewer has filled in its status column.
+    #[arg(long)]
+    pub force: bool,
     /// Output format (default: from the output's extension, else csv).
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
@@ -224,23 +224,14 @@ pub struct MergePartialsArgs {
     /// Partial files (`build --partial` output), in any order; - is stdin.
     #[arg(required = true, value_name = "PART")]
     pub parts: Vec<PathBuf>,
-    /// Write the glossary here instead of stdout (atomically; - is stdout); `.xlsx` gives the review workbook.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub glossary_output: GlossaryOutputArgs,
-    /// A master glossary (CSV or XLSX) whose review decisions hold for this batch.
-    #[arg(long, value_name = "MASTER")]
-    pub glossary: Option<PathBuf>,
     /// Lowest score kept: must be the --min-score the parts were built with (default: theirs).
     #[arg(long, value_name = "SCORE")]
     pub min_score: Option<f32>,
     /// Drop entries seen fewer times in the whole batch.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_count: usize,
-    /// Overwrite an output glossary even if a reviewer has filled in its status column.
-    #[arg(long)]
-    pub force: bool,
     /// No summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,

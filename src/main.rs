@@ -100,21 +100,17 @@ struct GlossaryOutput<'a> {
 impl<'a> GlossaryOutput<'a> {
     /// Checks the output path (and that it is not a reviewed glossary
     /// unless `force`) and reads the master glossary, before any work.
-    fn prepare(
-        output: Option<&'a std::path::Path>,
-        args: &'a GlossaryOutputArgs,
-        master: Option<&std::path::Path>,
-        force: bool,
-        quiet: bool,
-    ) -> anyhow::Result<Self> {
-        let output = output_path(output);
+    fn prepare(args: &'a GlossaryOutputArgs, quiet: bool) -> anyhow::Result<Self> {
+        let output = output_path(args.output.as_deref());
         if let Some(out) = output {
             check_output_path(out)?;
-            if !force {
+            if !args.force {
                 ensure_not_reviewed(out)?;
             }
         }
-        let master = master
+        let master = args
+            .glossary
+            .as_deref()
             .map(|p| {
                 nazir::review::read_glossary(p).with_context(|| format!("reading the master glossary {}", p.display()))
             })
@@ -174,13 +170,7 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if args.partial {
         return run_build_partial(args, &config);
     }
-    let out = GlossaryOutput::prepare(
-        args.output.as_deref(),
-        &args.glossary_output,
-        args.glossary.as_deref(),
-        args.force,
-        args.quiet,
-    )?;
+    let out = GlossaryOutput::prepare(&args.glossary_output, args.quiet)?;
     let bar = progress_bar(args.quiet);
     let mut output = build(&config, &mut on_progress(&bar))?;
     bar.finish_and_clear();
@@ -200,14 +190,14 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
 
 /// `build --partial`: the shard's statistics instead of a glossary.
 fn run_build_partial(args: &BuildArgs, config: &nazir::pipeline::BuildConfig) -> anyhow::Result<ExitCode> {
-    if let Some(out) = output_path(args.output.as_deref()) {
+    if let Some(out) = output_path(args.glossary_output.output.as_deref()) {
         check_output_path(out)?;
     }
     let bar = progress_bar(args.quiet);
     let output = build_stats(config, &mut on_progress(&bar))?;
     bar.finish_and_clear();
     report_skipped(&output.problems);
-    emit(args.output.as_deref(), |w| output.stats.write(w))?;
+    emit(args.glossary_output.output.as_deref(), |w| output.stats.write(w))?;
     Ok(finish_run(
         args.quiet,
         format_args!(
@@ -259,13 +249,7 @@ fn run_merge_partials(args: &MergePartialsArgs) -> anyhow::Result<ExitCode> {
         args.parts.iter().filter(|p| p.as_os_str() == "-").count() <= 1,
         "stdin (-) can be given only once"
     );
-    let out = GlossaryOutput::prepare(
-        args.output.as_deref(),
-        &args.glossary_output,
-        args.glossary.as_deref(),
-        args.force,
-        args.quiet,
-    )?;
+    let out = GlossaryOutput::prepare(&args.glossary_output, args.quiet)?;
     let stats = nazir::partial::read_partial_files(&args.parts)?;
     let built_with = stats.settings.align.min_score;
     if let Some(s) = args.min_score {
