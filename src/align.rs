@@ -103,7 +103,7 @@ impl Default for AlignConfig {
             short_min_score: 0.86,
             short_consonants: 3,
             clitic_penalty: 0.04,
-            article_strip_penalty: 0.01,
+            article_strip_penalty: crate::score::term::ARTICLE_STRIP_PENALTY,
             article_penalty: 0.04,
             gazetteer_only_margin: 0.08,
         }
@@ -592,51 +592,6 @@ impl SpanMemo {
     }
 }
 
-/// The keys under which an isolated Arabic term is ranked, each with the
-/// score penalty of its reading: the term as written and, when it starts
-/// with the article ال, also without it (القحطاني = Qahtani).
-pub fn term_readings(arabic: &str) -> Vec<(Vec<u8>, f32)> {
-    let mut norm = String::with_capacity(arabic.len());
-    crate::normalize::normalize_into(arabic.trim(), &mut norm);
-    let mut readings = Vec::with_capacity(2);
-    let mut key = Vec::with_capacity(norm.len());
-    arabic_key_into(&norm, &mut key);
-    readings.push((key, 0.0));
-    if let Some(stem) = norm.strip_prefix("ال").filter(|s| s.chars().count() >= crate::extract::MIN_STEM_LETTERS) {
-        let mut key = Vec::with_capacity(stem.len());
-        arabic_key_into(stem, &mut key);
-        readings.push((key, AlignConfig::default().article_strip_penalty));
-    }
-    readings
-}
-
-/// Ranks the candidates of `index` for one Arabic term by the scorer alone
-/// (what `nazir match` does), over its [`term_readings`]. Best `k` first,
-/// one per term, into `out`.
-pub fn rank_candidates(
-    index: &CandidateIndex,
-    arabic: &str,
-    k: usize,
-    scratch: &mut SearchScratch,
-    out: &mut Vec<Match>,
-) {
-    out.clear();
-    let mut found = Vec::with_capacity(k);
-    for (key, penalty) in term_readings(arabic) {
-        index.search(&key, k, f32::MIN_POSITIVE, scratch, &mut found);
-        for mut m in found.drain(..) {
-            m.score = (m.score - penalty).max(0.0);
-            match out.iter().position(|x| x.term == m.term) {
-                Some(i) if out[i].score >= m.score => {}
-                Some(i) => out[i] = m,
-                None => out.push(m),
-            }
-        }
-    }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));
-    out.truncate(k);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -732,17 +687,6 @@ mod tests {
         assert_eq!(ens, vec!["CNN", "OpenAI"], "{got:?}");
         assert_eq!(got[0].1, "سي إن إن");
         assert_eq!(got[0].2, Method::Acronym);
-    }
-
-    #[test]
-    fn ranking_reads_the_article_both_ways() {
-        let idx = CandidateIndex::new(&["Qahtani", "Kremlin", "Lamb"]);
-        let (mut s, mut out) = (SearchScratch::default(), Vec::new());
-        rank_candidates(&idx, "القحطاني", 2, &mut s, &mut out);
-        assert_eq!(out[0].term, 0, "{out:?}");
-        rank_candidates(&idx, " الكرملين ", 3, &mut s, &mut out);
-        assert_eq!(out[0].term, 1);
-        assert!(out.len() <= 3 && out.windows(2).all(|w| w[0].score >= w[1].score));
     }
 
     #[test]

@@ -24,8 +24,8 @@
 //! the one with the smallest [`ArticleKey`]), so a sharded run links the
 //! same pairs as a single one.
 
+use crate::corpus::{ArticleKey, context_snippet};
 use crate::extract::{ArticleWords, MAX_SPAN_WORDS, clitic_readings, skip_letters};
-use crate::glossary::{ArticleKey, context_snippet};
 use crate::normalize::clean_surface_into;
 use crate::tokenize::{Script, line_of, line_starts};
 use std::collections::{HashMap, HashSet};

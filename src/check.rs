@@ -80,13 +80,13 @@
 //! Rows are ordered by file (in input order), line, then place in the text;
 //! the `inconsistent` rows sit at the first occurrence of their spelling.
 
-use crate::error::{Error, InputProblem, Result};
+use crate::corpus::Article;
+use crate::error::{InputProblem, Result};
 use crate::extract::{ArticleWords, CliticReading, clitic_readings, skip_letters};
 use crate::glossary::{EntryStatus, Glossary, TermStatus};
-use crate::input::{OnProblem, expand_inputs, read_articles};
+use crate::input::{OnProblem, input_files, read_file};
 use crate::normalize::clean_surface_into;
 use crate::tokenize::{line_of, line_starts};
-use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::ops::Range;
@@ -253,12 +253,9 @@ pub fn load_glossary(path: &Path) -> Result<Glossary> {
 }
 
 /// Checks every article of `inputs` against `glossary`. Bad inputs are
-/// handled like [`read_articles`] does: with [`OnProblem::Continue`] each is
-/// passed to `problem` and the batch goes on.
-///
-/// For JSONL on standard input the line of an article is counted from the
-/// previous one, so blank lines before it are not counted (in files they
-/// are).
+/// handled like [`crate::input::read_articles`] does: with
+/// [`OnProblem::Continue`] each is passed to `problem` and the batch goes
+/// on.
 pub fn check_texts(
     glossary: &Glossary,
     options: CheckOptions,
@@ -267,64 +264,11 @@ pub fn check_texts(
     mut problem: impl FnMut(InputProblem),
 ) -> Result<CheckReport> {
     let mut checker = Checker::new(glossary, options);
-    for (path, _root) in expand_inputs(inputs)? {
-        let file = path.to_string_lossy().to_string();
-        let stdin = path.as_os_str() == "-";
-        let jsonl = path.extension().and_then(|e| e.to_str()) == Some("jsonl");
-        // read_articles does not say which line an article came from: it
-        // hands over one event (article or problem) per non-blank line, so
-        // the lines of those are looked up first.
-        let event_lines = if jsonl && !stdin {
-            Some(jsonl_event_lines(&std::fs::read(&path).map_err(|e| Error::io(&path, e))?))
-        } else {
-            None
-        };
-        let events = Cell::new(0usize);
-        let last_line = Cell::new(0usize);
-        checker.start_file(&file);
-        read_articles(
-            std::slice::from_ref(&path),
-            on_problem,
-            |article| {
-                let k = events.replace(events.get() + 1);
-                let line = match &event_lines {
-                    Some(lines) => Some(lines.get(k).copied().unwrap_or(0)),
-                    None if jsonl => Some(last_line.get() + 1),
-                    // Standard input is one text unless it is JSONL.
-                    None if stdin && !(k == 0 && article.id == "stdin" && article.en.is_none()) => {
-                        Some(last_line.get() + 1)
-                    }
-                    None => None,
-                };
-                if let Some(l) = line {
-                    last_line.set(l);
-                }
-                checker.check_article(line, &article.text, article.en.as_deref());
-            },
-            |p| {
-                events.set(events.get() + 1);
-                if let Some(l) = p.line {
-                    last_line.set(l);
-                }
-                problem(p);
-            },
-        )?;
+    for file in input_files(inputs, None)? {
+        checker.start_file(&file.path.to_string_lossy());
+        read_file(&file, on_problem, |article| checker.check_article(&article), &mut problem)?;
     }
     Ok(checker.finish())
-}
-
-/// The 1-based lines of a JSONL file that `read_articles` turns into an
-/// article or a problem: every line but the blank ones.
-fn jsonl_event_lines(bytes: &[u8]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (k, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
-        let body = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-        let blank = matches!(std::str::from_utf8(body), Ok(s) if s.trim().is_empty());
-        if !blank {
-            out.push(k + 1);
-        }
-    }
-    out
 }
 
 /// What a rendering found in a text means.
@@ -597,10 +541,11 @@ impl Checker {
         self.files.push(file.to_string());
     }
 
-    /// Checks one article of the current file. `jsonl_line` is the line of
-    /// the JSONL file it came from (`None` for a text file: lines are then
-    /// counted in `text`); `en` is its English text, if any.
-    pub fn check_article(&mut self, jsonl_line: Option<usize>, text: &str, en: Option<&str>) {
+    /// Checks one article of the current file, its English text too if it
+    /// has one. Findings are placed at the line of the file they are on
+    /// ([`Article::file_line`]).
+    pub fn check_article(&mut self, article: &Article) {
+        let text = article.text.as_str();
         if self.files.is_empty() {
             self.files.push(String::new());
         }
@@ -629,13 +574,13 @@ impl Checker {
             let starts = starts.get_or_insert_with(|| line_starts(text));
             let text_line = line_of(starts, start);
             let column = text[starts[text_line - 1]..start].chars().count() + 1;
-            let place = (file, jsonl_line.unwrap_or(text_line), text_line, column);
+            let place = (file, article.file_line(text_line), text_line, column);
             self.record(m.targets, place);
             i = m.end;
         }
         self.words = words;
-        if let Some(en) = en {
-            self.check_parallel(file, jsonl_line.unwrap_or(1), en);
+        if let Some(en) = &article.en {
+            self.check_parallel(file, article.line, en);
         }
     }
 
@@ -836,7 +781,9 @@ mod tests {
     fn check_one(glossary: &Glossary, options: CheckOptions, text: &str, en: Option<&str>) -> CheckReport {
         let mut c = Checker::new(glossary, options);
         c.start_file("t.txt");
-        c.check_article(None, text, en);
+        let key = crate::corpus::ArticleKey::new("t.txt", 0);
+        let (text, en) = (text.to_string(), en.map(str::to_string));
+        c.check_article(&Article { key, id: "t.txt".into(), line: 1, layout: crate::corpus::Layout::File, text, en });
         c.finish()
     }
 

@@ -6,12 +6,12 @@
 //! The same harness scores a baseline (plain Levenshtein from `strsim` on a
 //! one-letter-per-letter romanization) so that figures are always reported
 //! side by side. Ranking is exactly what `nazir match` does
-//! ([`rank_candidates`]). Used by the tests that read `../shared/eval` and by
+//! ([`rank_term`]). Used by the tests that read `../shared/eval` and by
 //! `examples/names_eval.rs`.
 
-use crate::align::rank_candidates;
 use crate::romanize::naive_romanize;
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
+use crate::score::term::{ARTICLE_STRIP_PENALTY, rank_term};
 
 /// Ranks looked at for the mean reciprocal rank: a gold term ranked below
 /// counts 0 (it would count at most 1/101).
@@ -80,7 +80,7 @@ pub fn evaluate_nazir(pairs: &[(String, String)]) -> RankReport {
     let ranks: Vec<Option<usize>> = pairs
         .iter()
         .map(|(en, ar)| {
-            rank_candidates(&index, ar, MRR_DEPTH, &mut scratch, &mut out);
+            rank_term(&index, ar, MRR_DEPTH, ARTICLE_STRIP_PENALTY, &mut scratch, &mut out);
             out.iter().position(|m| &english[m.term] == en).map(|p| p + 1)
         })
         .collect();

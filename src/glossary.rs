@@ -25,13 +25,9 @@
 
 use crate::align::{Method, Occurrence};
 use crate::candidates::CandidateSet;
+use crate::corpus::{ArticleKey, Place, context_snippet};
 use crate::tokenize::{line_of, line_starts};
-use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::Arc;
-
-/// Longest context snippet, in characters.
-pub const CONTEXT_CHARS: usize = 120;
 
 /// Most context snippets kept per entry.
 pub const MAX_CONTEXTS: usize = 3;
@@ -149,7 +145,7 @@ impl Rendering {
 /// A place where a term was seen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Context {
-    /// At most [`CONTEXT_CHARS`] characters around the term.
+    /// At most [`crate::corpus::CONTEXT_CHARS`] characters around the term.
     pub text: String,
     /// `article-id:line`.
     pub source: String,
@@ -280,49 +276,6 @@ impl Default for GlossaryFilter {
     fn default() -> Self {
         GlossaryFilter { min_score: 0.0, min_count: 1 }
     }
-}
-
-/// Where an article sits in a batch, the same whichever shard reads it:
-/// its input file and its position among the articles read from that file.
-/// Keys order the batch: by file (path components compared in turn, as a
-/// sorted directory walk does), then by position. Everything a glossary
-/// calls "first" is first in this order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ArticleKey {
-    /// The input file with `/` separators: its path relative to the
-    /// directory it was found under (or to `--root`), or the path as given
-    /// for a file given directly; `-` for standard input.
-    pub file: Arc<str>,
-    /// The 0-based position of the article among those read from the file.
-    pub ordinal: u64,
-}
-
-impl ArticleKey {
-    /// The key of article `ordinal` of `file`.
-    pub fn new(file: impl Into<Arc<str>>, ordinal: u64) -> Self {
-        ArticleKey { file: file.into(), ordinal }
-    }
-}
-
-impl Ord for ArticleKey {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.file.split('/').cmp(other.file.split('/')).then(self.ordinal.cmp(&other.ordinal))
-    }
-}
-
-impl PartialOrd for ArticleKey {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// A place in a batch: an article and a byte offset into its text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Place {
-    /// The article.
-    pub article: ArticleKey,
-    /// Byte offset in the article's Arabic text.
-    pub offset: u64,
 }
 
 /// When something was first seen: at a place of the batch, or (after every
@@ -701,41 +654,6 @@ impl GlossaryBuilder {
     }
 }
 
-/// At most [`CONTEXT_CHARS`] characters of the line around `start..end`,
-/// cut at word boundaries, with `…` where the line goes on.
-pub fn context_snippet(text: &str, start: usize, end: usize) -> String {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let line = &text[line_start..line_end];
-    let (s, e) = (start - line_start, end - line_start);
-    let total = line.chars().count();
-    if total <= CONTEXT_CHARS {
-        return line.trim().to_string();
-    }
-    let name_chars = line[s..e].chars().count();
-    let budget = CONTEXT_CHARS.saturating_sub(name_chars + 2);
-    let before: Vec<char> = line[..s].chars().collect();
-    let after: Vec<char> = line[e..].chars().collect();
-    let mut take_before = (budget / 2).min(before.len());
-    let take_after = (budget - take_before).min(after.len());
-    take_before = (budget - take_after).min(before.len());
-    let mut left: String = before[before.len() - take_before..].iter().collect();
-    let mut right: String = after[..take_after].iter().collect();
-    if take_before < before.len() {
-        if let Some(i) = left.find(char::is_whitespace) {
-            left = left[i..].to_string();
-        }
-        left = format!("…{}", left.trim_start());
-    }
-    if take_after < after.len() {
-        if let Some(i) = right.rfind(char::is_whitespace) {
-            right.truncate(i);
-        }
-        right.push('…');
-    }
-    format!("{left}{}{right}", &line[s..e]).trim().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -841,17 +759,5 @@ mod tests {
         e.set_preferred("غوغل");
         assert_eq!(e.preferred().form, "غوغل");
         assert_eq!(e.renderings[1].status, TermStatus::Admitted);
-    }
-
-    #[test]
-    fn context_is_short_and_keeps_the_name() {
-        let long = format!("{} جوجل {}", "كلمة ".repeat(60), "أخرى ".repeat(60));
-        let start = long.find("جوجل").unwrap();
-        let ctx = context_snippet(&long, start, start + "جوجل".len());
-        assert!(ctx.chars().count() <= CONTEXT_CHARS, "{}", ctx.chars().count());
-        assert!(ctx.contains("جوجل") && ctx.starts_with('…') && ctx.ends_with('…'));
-        let text = "سطر\nقال جوجل\nآخر";
-        let at = text.find("جوجل").unwrap();
-        assert_eq!(context_snippet(text, at, at + "جوجل".len()), "قال جوجل");
     }
 }

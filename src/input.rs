@@ -30,6 +30,7 @@
 //! [`InputProblem`] (with path, line and byte offset where they apply) and
 //! the rest of the batch goes on, unless the caller asks to stop.
 
+use crate::corpus::{Article, ArticleKey, Layout};
 use crate::error::{Error, InputProblem, Result};
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
@@ -37,17 +38,7 @@ use quick_xml::events::{BytesStart, Event};
 use serde::Deserialize;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-
-/// One article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Article {
-    /// Stable identifier (file path or JSONL `id`).
-    pub id: String,
-    /// The Arabic text.
-    pub text: String,
-    /// The English text of the same article, when given.
-    pub en: Option<String>,
-}
+use std::sync::Arc;
 
 /// What to do after a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,12 +56,55 @@ struct JsonArticle {
     en: Option<String>,
 }
 
-/// The input files a list of paths stands for, in processing order: each
-/// path as given, directories expanded to their `.txt`, `.jsonl`, `.tmx`
-/// and `.ar` files (recursively, sorted, hidden entries skipped; a `.en`
-/// file is read as the partner of its `.ar`, not listed). Each file comes
-/// with the root its id is relative to.
-pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, Option<PathBuf>)>> {
+/// An input file, with the name its articles are keyed by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// The file as it is opened (`-` for standard input).
+    pub path: PathBuf,
+    /// Its name in article keys ([`ArticleKey::file`]): relative to the
+    /// directory it was found under or to the root, `/`-separated.
+    pub key: Arc<str>,
+}
+
+impl InputFile {
+    /// Whether this is standard input.
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
+    }
+}
+
+/// The input files `inputs` stand for, in reading order, with their keys:
+/// each path as given, directories expanded to their `.txt`, `.jsonl`,
+/// `.tmx` and `.ar` files (recursively, sorted, hidden entries skipped; a
+/// `.en` file is read as the partner of its `.ar`, not listed). A file found
+/// in a directory is keyed relative to that directory, a file given directly
+/// by its path as given. With `root`, every file must lie under it and is
+/// keyed relative to it, as a walk of `root` would key it.
+pub fn input_files(inputs: &[PathBuf], root: Option<&Path>) -> Result<Vec<InputFile>> {
+    let mut out = Vec::new();
+    for (path, found_under) in expand_inputs(inputs)? {
+        if path.as_os_str() == "-" {
+            out.push(InputFile { path, key: Arc::from("-") });
+            continue;
+        }
+        let base = match root {
+            Some(r) if path.strip_prefix(r).is_ok() => Some(r.to_path_buf()),
+            Some(r) => {
+                let reason = format!("not under the root {} (--root): give it as a path below it", r.display());
+                return Err(Error::io(&path, std::io::Error::new(std::io::ErrorKind::InvalidInput, reason)));
+            }
+            None => found_under,
+        };
+        let rel = base.as_deref().and_then(|b| path.strip_prefix(b).ok()).unwrap_or(&path);
+        let key = Arc::from(rel.to_string_lossy().replace('\\', "/"));
+        out.push(InputFile { path, key });
+    }
+    Ok(out)
+}
+
+/// Each path as given, directories expanded (see [`input_files`]), each
+/// file with the directory it was found under.
+fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, Option<PathBuf>)>> {
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -135,22 +169,46 @@ impl Kind {
     }
 }
 
-fn id_for(path: &Path, root: Option<&Path>) -> String {
-    let rel = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
-    rel.to_string_lossy().replace('\\', "/")
+/// Hands out the articles of one file with their keys, in file order.
+struct Sink<'k, F> {
+    key: &'k Arc<str>,
+    ordinal: u64,
+    article: F,
 }
 
-/// Reads every article of `inputs`, calling `article` for each and
-/// `problem` for each bad input. With [`OnProblem::Stop`] the first problem
-/// ends the run with [`Error::Input`]. A missing or unreadable file is an
-/// error in either mode.
+impl<F: FnMut(Article)> Sink<'_, F> {
+    fn emit(&mut self, id: String, line: usize, layout: Layout, text: String, en: Option<String>) {
+        let key = ArticleKey::new(self.key.clone(), self.ordinal);
+        self.ordinal += 1;
+        (self.article)(Article { key, id, line, layout, text, en });
+    }
+}
+
+/// Reads every article of `inputs` (see [`input_files`] for `root`),
+/// calling `article` for each and `problem` for each bad input. With
+/// [`OnProblem::Stop`] the first problem ends the run with
+/// [`Error::Input`]. A missing or unreadable file is an error in either
+/// mode.
 pub fn read_articles(
     inputs: &[PathBuf],
+    root: Option<&Path>,
     on_problem: OnProblem,
     mut article: impl FnMut(Article),
     mut problem: impl FnMut(InputProblem),
 ) -> Result<()> {
-    let files = expand_inputs(inputs)?;
+    for file in input_files(inputs, root)? {
+        read_file(&file, on_problem, &mut article, &mut problem)?;
+    }
+    Ok(())
+}
+
+/// Reads the articles of one input file, like [`read_articles`].
+pub fn read_file(
+    file: &InputFile,
+    on_problem: OnProblem,
+    article: impl FnMut(Article),
+    mut problem: impl FnMut(InputProblem),
+) -> Result<()> {
     let mut report = |p: InputProblem| -> Result<()> {
         match on_problem {
             OnProblem::Stop => Err(Error::Input(p)),
@@ -160,46 +218,45 @@ pub fn read_articles(
             }
         }
     };
-    for (path, root) in files {
-        if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io("-", e))?;
-            let starts_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-            if starts_json {
-                read_jsonl(BufReader::new(&bytes[..]), "-", &mut article, &mut report)?;
-            } else {
-                read_text(&bytes, "-", "stdin", &mut article, &mut report)?;
-            }
-            continue;
+    let mut sink = Sink { key: &file.key, ordinal: 0, article };
+    let path = &file.path;
+    if file.is_stdin() {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io("-", e))?;
+        let starts_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        if starts_json {
+            read_jsonl(BufReader::new(&bytes[..]), "-", &mut sink, &mut report)?;
+        } else {
+            read_text(&bytes, "-", "stdin", &mut sink, &mut report)?;
         }
-        let display = path.to_string_lossy().to_string();
-        let id = id_for(&path, root.as_deref());
-        match Kind::of(&path) {
-            Kind::Jsonl => {
-                let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-                read_jsonl(BufReader::new(file), &display, &mut article, &mut report)?;
-            }
-            Kind::Tmx => {
-                let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-                read_tmx(BufReader::new(file), &display, &id, &mut article, &mut report)?;
-            }
-            Kind::Arabic => read_line_pair(&path, &id, &mut article, &mut report)?,
-            Kind::English => {
-                let partner = path.with_extension("ar");
-                report(InputProblem {
-                    path: display,
-                    line: None,
-                    byte_offset: None,
-                    reason: format!(
-                        "a .en file is read as the English side of its .ar partner; give {} instead",
-                        partner.to_string_lossy()
-                    ),
-                })?;
-            }
-            Kind::Text => {
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                read_text(&bytes, &display, &id, &mut article, &mut report)?;
-            }
+        return Ok(());
+    }
+    let display = path.to_string_lossy().to_string();
+    match Kind::of(path) {
+        Kind::Jsonl => {
+            let reader = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            read_jsonl(BufReader::new(reader), &display, &mut sink, &mut report)?;
+        }
+        Kind::Tmx => {
+            let reader = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            read_tmx(BufReader::new(reader), &display, &file.key, &mut sink, &mut report)?;
+        }
+        Kind::Arabic => read_line_pair(path, &file.key, &mut sink, &mut report)?,
+        Kind::English => {
+            let partner = path.with_extension("ar");
+            report(InputProblem {
+                path: display,
+                line: None,
+                byte_offset: None,
+                reason: format!(
+                    "a .en file is read as the English side of its .ar partner; give {} instead",
+                    partner.to_string_lossy()
+                ),
+            })?;
+        }
+        Kind::Text => {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            read_text(&bytes, &display, &file.key, &mut sink, &mut report)?;
         }
     }
     Ok(())
@@ -229,11 +286,11 @@ fn read_text(
     bytes: &[u8],
     path: &str,
     id: &str,
-    article: &mut impl FnMut(Article),
+    sink: &mut Sink<impl FnMut(Article)>,
     report: &mut impl FnMut(InputProblem) -> Result<()>,
 ) -> Result<()> {
     match decode(bytes, path, 1, 0) {
-        Ok(text) => article(Article { id: id.to_string(), text, en: None }),
+        Ok(text) => sink.emit(id.to_string(), 1, Layout::File, text, None),
         Err(p) => report(p)?,
     }
     Ok(())
@@ -242,7 +299,7 @@ fn read_text(
 fn read_jsonl(
     mut reader: impl BufRead,
     path: &str,
-    article: &mut impl FnMut(Article),
+    sink: &mut Sink<impl FnMut(Article)>,
     report: &mut impl FnMut(InputProblem) -> Result<()>,
 ) -> Result<()> {
     let mut buf = Vec::new();
@@ -281,7 +338,7 @@ fn read_jsonl(
                     Some(serde_json::Value::Number(n)) => n.to_string(),
                     _ => format!("{path}:{line_no}"),
                 };
-                article(Article { id, text, en });
+                sink.emit(id, line_no, Layout::Record, text, en);
             }
             Ok(JsonArticle { text: None, .. }) => report(problem("no \"text\" field".into()))?,
             Err(e) => report(problem(format!("not a JSON article: {e}")))?,
@@ -462,7 +519,7 @@ fn read_tmx(
     mut reader: impl BufRead,
     path: &str,
     id: &str,
-    article: &mut impl FnMut(Article),
+    sink: &mut Sink<impl FnMut(Article)>,
     report: &mut impl FnMut(InputProblem) -> Result<()>,
 ) -> Result<()> {
     // Some tools write TMX in UTF-16, which is not read (yet): say so
@@ -482,6 +539,8 @@ fn read_tmx(
     let mut open: Vec<String> = Vec::new();
     let mut seen_root = false;
     let mut units = 0usize;
+    // The line the current <tu> starts on.
+    let mut unit_line = 0usize;
     let mut unit: Option<Unit> = None;
     let mut lang: Option<Lang> = None;
     let mut seg: Option<Seg> = None;
@@ -533,6 +592,7 @@ fn read_tmx(
                     }
                 } else if name == "tu" {
                     units += 1;
+                    unit_line = reader.get_ref().line_of(start + shift);
                     unit = (!empty).then(Unit::default);
                 } else if name == "tuv" && !empty {
                     if let Some(u) = unit.as_mut() {
@@ -584,7 +644,7 @@ fn read_tmx(
                     lang = None;
                     seg = None;
                     if let Some(Unit { ar: Some(text), en: Some(en), bad: false }) = unit.take() {
-                        article(Article { id: format!("{id}#{units}"), text, en: Some(en) });
+                        sink.emit(format!("{id}#{units}"), unit_line, Layout::Record, text, Some(en));
                     }
                 }
             }
@@ -677,7 +737,7 @@ fn next_line(
 fn read_line_pair(
     ar_path: &Path,
     id: &str,
-    article: &mut impl FnMut(Article),
+    sink: &mut Sink<impl FnMut(Article)>,
     report: &mut impl FnMut(InputProblem) -> Result<()>,
 ) -> Result<()> {
     let en_path = ar_path.with_extension("en");
@@ -726,7 +786,7 @@ fn read_line_pair(
         if ar.is_empty() || en.is_empty() {
             continue;
         }
-        article(Article { id: format!("{id}:{k}"), text: ar, en: Some(en) });
+        sink.emit(format!("{id}:{k}"), k, Layout::Record, ar, Some(en));
     }
     Ok(())
 }
@@ -741,10 +801,12 @@ mod tests {
             probs.push(p);
             Ok(())
         };
+        let key = Arc::from(if jsonl { "t.jsonl" } else { "t.txt" });
+        let mut sink = Sink { key: &key, ordinal: 0, article: |a| arts.push(a) };
         if jsonl {
-            read_jsonl(BufReader::new(bytes), "t.jsonl", &mut |a| arts.push(a), &mut report).unwrap();
+            read_jsonl(BufReader::new(bytes), "t.jsonl", &mut sink, &mut report).unwrap();
         } else {
-            read_text(bytes, "t.txt", "t.txt", &mut |a| arts.push(a), &mut report).unwrap();
+            read_text(bytes, "t.txt", "t.txt", &mut sink, &mut report).unwrap();
         }
         (arts, probs)
     }
@@ -788,7 +850,9 @@ mod tests {
             probs.push(p);
             Ok(())
         };
-        read_tmx(BufReader::with_capacity(5, doc), "t.tmx", "t.tmx", &mut |a| arts.push(a), &mut report).unwrap();
+        let key = Arc::from("t.tmx");
+        let mut sink = Sink { key: &key, ordinal: 0, article: |a| arts.push(a) };
+        read_tmx(BufReader::with_capacity(5, doc), "t.tmx", "t.tmx", &mut sink, &mut report).unwrap();
         (arts, probs)
     }
 
@@ -922,7 +986,7 @@ mod tests {
 
     fn read_dir_inputs(inputs: &[PathBuf], on: OnProblem) -> (Result<()>, Vec<Article>, Vec<InputProblem>) {
         let (mut arts, mut probs) = (Vec::new(), Vec::new());
-        let r = read_articles(inputs, on, |a| arts.push(a), |p| probs.push(p));
+        let r = read_articles(inputs, None, on, |a| arts.push(a), |p| probs.push(p));
         (r, arts, probs)
     }
 
@@ -1023,5 +1087,38 @@ mod tests {
             Some("United Nations Secretary-General António Guterres called for a ceasefire.")
         );
         assert!(unit("8").en.as_deref().unwrap().starts_with("Johnson & Johnson"));
+    }
+
+    #[test]
+    fn articles_know_their_key_line_and_layout() {
+        let (a, _) = collect(b"\n{\"id\": 1, \"text\": \"\\u0623\"}\n\n{\"text\": \"\\u0628\"}\n", true);
+        let got: Vec<_> = a.iter().map(|a| (a.key.ordinal, a.id.as_str(), a.line, a.layout)).collect();
+        assert_eq!(got, vec![(0, "1", 2, Layout::Record), (1, "t.jsonl:4", 4, Layout::Record)]);
+        assert!(a.iter().all(|a| &*a.key.file == "t.jsonl"));
+        let (a, _) = collect("سطر".as_bytes(), false);
+        assert_eq!((a[0].line, a[0].layout, a[0].id.as_str()), (1, Layout::File, "t.txt"));
+        let doc = format!(
+            "{HEADER}\n<tu>\n<tuv xml:lang=\"ar\"><seg>جوجل</seg></tuv><tuv xml:lang=\"en\"><seg>Google</seg></tuv></tu>\n</body></tmx>"
+        );
+        let (a, _) = tmx(doc.as_bytes());
+        let header_lines = HEADER.matches('\n').count();
+        assert_eq!((a[0].line, a[0].layout), (header_lines + 2, Layout::Record));
+    }
+
+    #[test]
+    fn files_are_keyed_relative_to_the_directory_or_root() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/a.txt"), "جوجل").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "جوجل").unwrap();
+        let keys = |files: Vec<InputFile>| files.iter().map(|f| f.key.to_string()).collect::<Vec<_>>();
+        assert_eq!(keys(input_files(&[dir.path().to_path_buf()], None).unwrap()), ["b.txt", "sub/a.txt"]);
+        let direct = dir.path().join("sub/a.txt");
+        assert_eq!(keys(input_files(std::slice::from_ref(&direct), Some(dir.path())).unwrap()), ["sub/a.txt"]);
+        let outside = input_files(&[direct], Some(&dir.path().join("other"))).unwrap_err();
+        assert!(outside.to_string().contains("not under the root"), "{outside}");
+        let (r, a, _) = read_dir_inputs(&[dir.path().to_path_buf()], OnProblem::Stop);
+        r.unwrap();
+        assert_eq!(a.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["b.txt", "sub/a.txt"]);
     }
 }

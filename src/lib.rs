@@ -29,6 +29,7 @@ pub mod align;
 pub mod associate;
 pub mod candidates;
 pub mod check;
+pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod export;

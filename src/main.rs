@@ -214,7 +214,7 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let inputs = args.input.paths()?;
     let root = args.input.root.as_deref();
     if args.list_files {
-        let files = nazir::pipeline::keyed_files(&inputs, root)?;
+        let files = nazir::input::input_files(&inputs, root)?;
         emit(args.output.as_deref(), |w| {
             for f in &files {
                 writeln!(w, "{}", f.path.display())?;
@@ -290,6 +290,8 @@ fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
 fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
     use nazir::romanize::key_str;
     use nazir::score::index::{CandidateIndex, SearchScratch};
+    use nazir::score::render_script;
+    use nazir::score::term::{ARTICLE_STRIP_PENALTY, explain, rank_term};
     use rayon::prelude::*;
     anyhow::ensure!(args.top_k > 0, "--top-k must be at least 1");
     let english = read_lines(&args.against)?;
@@ -303,7 +305,7 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
         .map_init(
             || (SearchScratch::default(), Vec::new()),
             |(scratch, out), term| {
-                nazir::align::rank_candidates(&index, term, args.top_k, scratch, out);
+                rank_term(&index, term, args.top_k, ARTICLE_STRIP_PENALTY, scratch, out);
                 out.clone()
             },
         )
@@ -316,27 +318,14 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
             csv.write_record(["ar", "rank", "en", "score"])?;
         }
         for (term, matches) in terms.iter().zip(&results) {
-            let readings = nazir::align::term_readings(term);
             for (rank, m) in matches.iter().enumerate() {
                 let (rank, score) = ((rank + 1).to_string(), format!("{:.3}", m.score));
                 let en = english[m.term].as_str();
                 if args.explain {
-                    let ekey = nazir::romanize::english_keys(en)
-                        .into_iter()
-                        .find(|(r, _)| *r == m.reading)
-                        .map(|(_, k)| k)
-                        .unwrap_or_default();
-                    // The reading that gave this score.
-                    let akey = readings
-                        .iter()
-                        .max_by(|a, b| {
-                            let s = |r: &(Vec<u8>, f32)| nazir::score::similarity(&r.0, &ekey) - r.1;
-                            s(a).total_cmp(&s(b))
-                        })
-                        .map(|r| r.0.clone())
-                        .unwrap_or_default();
-                    let ops = nazir::score::render_script(&nazir::score::edit_script(&akey, &ekey));
-                    csv.write_record([term.as_str(), &rank, en, &score, key_str(&akey), key_str(&ekey), &ops])?;
+                    let why = explain(term, en, m.reading, ARTICLE_STRIP_PENALTY);
+                    let edits = render_script(&why.edits);
+                    let (ar_key, en_key) = (key_str(&why.arabic_key), key_str(&why.english_key));
+                    csv.write_record([term.as_str(), &rank, en, &score, ar_key, en_key, &edits])?;
                 } else {
                     csv.write_record([term.as_str(), &rank, en, &score])?;
                 }

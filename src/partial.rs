@@ -85,8 +85,9 @@
 use crate::align::{AlignConfig, Method};
 use crate::associate::{ArabicSpan, Cooccurrences};
 use crate::candidates::{BatchCandidates, CandidateSet, SpellingCounts};
+use crate::corpus::{ArticleKey, Place};
 use crate::error::{Error, InputProblem, Result};
-use crate::glossary::{ArticleKey, Context, ContextStats, Glossary, GlossaryBuilder, GlossaryFilter, Place};
+use crate::glossary::{Context, ContextStats, Glossary, GlossaryBuilder, GlossaryFilter};
 use crate::glossary::{RenderingStats, TermStats};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
@@ -685,7 +686,7 @@ mod tests {
             }
         }
         std::fs::copy(data().join("batch.jsonl"), dir.path().join("batch.jsonl")).unwrap();
-        let files = crate::pipeline::keyed_files(&[dir.path().to_path_buf()], None).unwrap();
+        let files = crate::input::input_files(&[dir.path().to_path_buf()], None).unwrap();
         let files: Vec<PathBuf> = files.into_iter().map(|f| f.path).collect();
         assert_eq!(files.len(), 8, "{files:?}");
         (dir, files)

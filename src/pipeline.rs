@@ -16,7 +16,7 @@
 //! candidates files of all shards ([`BuildConfig::candidate_files`]) skips
 //! it and returns the statistics unfinished.
 //!
-//! Every article is read with its [`ArticleKey`] (input file, position in
+//! Every article is read with its [`crate::corpus::ArticleKey`] (input file, position in
 //! the file), and everything "first seen" follows the keys, not the order
 //! of reading: the glossary is the same whatever the order of the inputs
 //! and however the batch is split.
@@ -24,15 +24,15 @@
 use crate::align::{AlignConfig, AlignModel, Aligner, Method, Occurrence};
 use crate::associate::Cooccurrences;
 use crate::candidates::{BatchCandidates, CandidateSet, english_phrases};
-use crate::error::{Error, InputProblem, Result};
+use crate::corpus::Article;
+use crate::error::{InputProblem, Result};
 use crate::extract::ArticleWords;
-use crate::glossary::{ArticleKey, Glossary, GlossaryBuilder, GlossaryFilter};
-use crate::input::{Article, OnProblem, expand_inputs, read_articles};
+use crate::glossary::{Glossary, GlossaryBuilder, GlossaryFilter};
+use crate::input::{OnProblem, read_articles};
 use crate::partial::{Settings, Stats};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 /// Everything a build needs to know.
 #[derive(Debug, Clone)]
@@ -156,75 +156,6 @@ pub fn load_candidates(config: &BuildConfig) -> Result<CandidateSet> {
     Ok(candidates)
 }
 
-/// An input file with the key of its articles' file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyedFile {
-    /// The file as it is opened (`-` for standard input).
-    pub path: PathBuf,
-    /// Its name in article keys ([`ArticleKey::file`]).
-    pub key: Arc<str>,
-    /// The directory its article ids are relative to, if any.
-    pub base: Option<PathBuf>,
-}
-
-/// The input files `inputs` stand for, in reading order, with their keys.
-/// With `root`, every file must lie under it and is named relative to it.
-pub fn keyed_files(inputs: &[PathBuf], root: Option<&Path>) -> Result<Vec<KeyedFile>> {
-    let mut out = Vec::new();
-    for (path, found_under) in expand_inputs(inputs)? {
-        if path.as_os_str() == "-" {
-            out.push(KeyedFile { path, key: Arc::from("-"), base: None });
-            continue;
-        }
-        let base = match root {
-            Some(r) if path.strip_prefix(r).is_ok() => Some(r.to_path_buf()),
-            Some(r) => {
-                let reason = format!("not under the root {} (--root): give it as a path below it", r.display());
-                return Err(Error::io(&path, std::io::Error::new(std::io::ErrorKind::InvalidInput, reason)));
-            }
-            None => found_under,
-        };
-        let rel = base.as_deref().and_then(|b| path.strip_prefix(b).ok()).unwrap_or(&path);
-        let key = Arc::from(rel.to_string_lossy().replace('\\', "/"));
-        out.push(KeyedFile { path, key, base });
-    }
-    Ok(out)
-}
-
-/// Reads every article of `inputs` with its [`ArticleKey`], calling
-/// `article` for each and `problem` for each bad input, like
-/// [`read_articles`] (which it calls file by file). With `root`, ids are
-/// relative to it as for a walk of `root`.
-pub fn read_keyed_articles(
-    inputs: &[PathBuf],
-    root: Option<&Path>,
-    on_problem: OnProblem,
-    mut article: impl FnMut(ArticleKey, Article),
-    mut problem: impl FnMut(InputProblem),
-) -> Result<()> {
-    for KeyedFile { path, key: file, base } in keyed_files(inputs, root)? {
-        // Read on its own, a file's ids start with its path as given; a
-        // file found under a directory has them relative to it.
-        let full = path.to_string_lossy().replace('\\', "/");
-        let is_jsonl = path.extension().is_some_and(|e| e == "jsonl");
-        let relative = (base.is_some() && !is_jsonl && *file != *full).then_some(full);
-        let mut ordinal = 0;
-        read_articles(
-            std::slice::from_ref(&path),
-            on_problem,
-            |mut a| {
-                if let Some(rest) = relative.as_deref().and_then(|full| a.id.strip_prefix(full)) {
-                    a.id = format!("{file}{rest}");
-                }
-                article(ArticleKey::new(file.clone(), ordinal), a);
-                ordinal += 1;
-            },
-            &mut problem,
-        )?;
-    }
-    Ok(())
-}
-
 fn on_problem(config: &BuildConfig) -> OnProblem {
     if config.strict { OnProblem::Stop } else { OnProblem::Continue }
 }
@@ -236,11 +167,11 @@ pub fn scan(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<
     let mut problems = Vec::new();
     let mut words = ArticleWords::default();
     let mut articles = 0;
-    read_keyed_articles(
+    read_articles(
         &config.inputs,
         config.root.as_deref(),
         on_problem(config),
-        |_, a| {
+        |a| {
             scan_article(&a, &mut words, &mut found);
             articles += 1;
             progress(Progress::Scanning(articles));
@@ -267,23 +198,23 @@ pub fn build_stats(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> 
     let mut candidates = load_candidates(config)?;
     let root = config.root.as_deref();
     let mut problems = Vec::new();
-    let mut kept: Vec<(ArticleKey, Article)> = Vec::new();
+    let mut kept: Vec<Article> = Vec::new();
     let scanned = config.candidate_files.is_empty();
     let buffered = scanned && config.inputs.iter().any(|p| p.as_os_str() == "-");
     let mut articles = 0;
     if scanned {
         let mut found = BatchCandidates::new();
         let mut words = ArticleWords::default();
-        read_keyed_articles(
+        read_articles(
             &config.inputs,
             root,
             on_problem(config),
-            |key, a| {
+            |a| {
                 scan_article(&a, &mut words, &mut found);
                 articles += 1;
                 progress(Progress::Scanning(articles));
                 if buffered {
-                    kept.push((key, a));
+                    kept.push(a);
                 }
             },
             |p| problems.push(p),
@@ -310,26 +241,26 @@ pub fn build_stats(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> 
         words: ArticleWords::default(),
     };
     if buffered {
-        for (key, a) in kept {
-            aligning.push(key, a, &pool, &model, progress);
+        for a in kept {
+            aligning.push(a, &pool, &model, progress);
         }
     } else if scanned {
         // Problems were reported by the first pass; the second skips them.
-        read_keyed_articles(
+        read_articles(
             &config.inputs,
             root,
             OnProblem::Continue,
-            |key, a| aligning.push(key, a, &pool, &model, progress),
+            |a| aligning.push(a, &pool, &model, progress),
             |_| {},
         )?;
     } else {
-        read_keyed_articles(
+        read_articles(
             &config.inputs,
             root,
             on_problem(config),
-            |key, a| {
+            |a| {
                 articles += 1;
-                aligning.push(key, a, &pool, &model, progress)
+                aligning.push(a, &pool, &model, progress)
             },
             |p| problems.push(p),
         )?;
@@ -417,7 +348,7 @@ const CHUNK_ARTICLES: usize = 512;
 struct ChunkAligner<'m> {
     aligners: Vec<Aligner<'m>>,
     builder: GlossaryBuilder,
-    chunk: Vec<(ArticleKey, Article)>,
+    chunk: Vec<Article>,
     done: usize,
     total: usize,
     cooccurrences: Cooccurrences,
@@ -427,13 +358,12 @@ struct ChunkAligner<'m> {
 impl<'m> ChunkAligner<'m> {
     fn push(
         &mut self,
-        key: ArticleKey,
         a: Article,
         pool: &rayon::ThreadPool,
         model: &'m AlignModel,
         progress: &mut dyn FnMut(Progress),
     ) {
-        self.chunk.push((key, a));
+        self.chunk.push(a);
         if self.chunk.len() >= CHUNK_ARTICLES {
             self.flush(pool, model, progress);
         }
@@ -452,7 +382,7 @@ impl<'m> ChunkAligner<'m> {
                 .map(|(articles, aligner)| {
                     articles
                         .iter()
-                        .map(|(_, a)| {
+                        .map(|a| {
                             let mut occurrences = Vec::new();
                             aligner.align(&a.text, &mut occurrences);
                             occurrences
@@ -461,10 +391,10 @@ impl<'m> ChunkAligner<'m> {
                 })
                 .collect()
         });
-        for ((key, a), occurrences) in self.chunk.iter().zip(results.iter().flatten()) {
-            self.builder.add_article(key, &a.id, &a.text, occurrences, model.candidates());
+        for (a, occurrences) in self.chunk.iter().zip(results.iter().flatten()) {
+            self.builder.add_article(&a.key, &a.id, &a.text, occurrences, model.candidates());
             if let Some(en) = &a.en {
-                self.cooccurrences.add_unit(key, &a.id, &a.text, en, &mut self.words);
+                self.cooccurrences.add_unit(&a.key, &a.id, &a.text, en, &mut self.words);
             }
         }
         self.done += self.chunk.len();

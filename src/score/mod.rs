@@ -17,6 +17,7 @@
 //! scoring every pair: see there.
 
 pub mod index;
+pub mod term;
 pub mod trie;
 
 use std::sync::OnceLock;
@@ -420,9 +421,9 @@ pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
 pub fn score_pair(arabic: &str, english: &str) -> f32 {
     let english = crate::romanize::english_keys(english);
     let mut best = 0.0f32;
-    for (ak, penalty) in crate::align::term_readings(arabic) {
+    for reading in term::term_readings(arabic, term::ARTICLE_STRIP_PENALTY) {
         for (_, ek) in &english {
-            best = best.max(similarity(&ak, ek) - penalty);
+            best = best.max(similarity(&reading.key, ek) - reading.penalty);
         }
     }
     best.max(0.0)

@@ -1,0 +1,137 @@
+//! Isolated Arabic terms: the readings they are scored under, their ranking
+//! against an index, and the explanation of a score.
+//!
+//! An Arabic term met on its own (a line of `nazir match`, a pair of a name
+//! list) has no sentence around it, so the aligner's span readings do not
+//! apply; the only ambiguity left is the article ال, which some names carry
+//! in Arabic only (القحطاني = Qahtani). A term is therefore read as written
+//! and, when it starts with ال, without it at a small penalty. This module
+//! owns those readings so that [`super::score_pair`], `nazir match`, the
+//! evaluation harness and `--explain` all score a term the same way.
+
+use super::index::{CandidateIndex, Match, SearchScratch};
+use super::{EditOp, edit_script, similarity};
+use crate::extract::MIN_STEM_LETTERS;
+use crate::normalize::normalize_into;
+use crate::romanize::{Reading, arabic_key_into, english_keys};
+
+/// Score deducted when the article ال is set aside for matching: small,
+/// so that a name written with the article still wins over a candidate
+/// that matches the term as written equally well.
+pub const ARTICLE_STRIP_PENALTY: f32 = 0.01;
+
+/// One reading of an Arabic term: its key and the score deducted for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermReading {
+    /// The phonetic key.
+    pub key: Vec<u8>,
+    /// Deducted from every score under this reading.
+    pub penalty: f32,
+}
+
+/// The readings of an isolated Arabic term: as written and, when it starts
+/// with the article ال and leaves a stem of at least [`MIN_STEM_LETTERS`],
+/// without it at `article_strip_penalty`.
+pub fn term_readings(arabic: &str, article_strip_penalty: f32) -> Vec<TermReading> {
+    let mut norm = String::with_capacity(arabic.len());
+    normalize_into(arabic.trim(), &mut norm);
+    let mut readings = Vec::with_capacity(2);
+    let mut key = Vec::with_capacity(norm.len());
+    arabic_key_into(&norm, &mut key);
+    readings.push(TermReading { key, penalty: 0.0 });
+    if let Some(stem) = norm.strip_prefix("ال").filter(|s| s.chars().count() >= MIN_STEM_LETTERS) {
+        let mut key = Vec::with_capacity(stem.len());
+        arabic_key_into(stem, &mut key);
+        readings.push(TermReading { key, penalty: article_strip_penalty });
+    }
+    readings
+}
+
+/// Ranks the candidates of `index` for one Arabic term by the scorer alone
+/// (what `nazir match` does), over its [`term_readings`]: the best `k`,
+/// one per candidate, best first, into `out`.
+pub fn rank_term(
+    index: &CandidateIndex,
+    arabic: &str,
+    k: usize,
+    article_strip_penalty: f32,
+    scratch: &mut SearchScratch,
+    out: &mut Vec<Match>,
+) {
+    out.clear();
+    let mut found = Vec::with_capacity(k);
+    for TermReading { key, penalty } in term_readings(arabic, article_strip_penalty) {
+        index.search(&key, k, f32::MIN_POSITIVE, scratch, &mut found);
+        for mut m in found.drain(..) {
+            m.score = (m.score - penalty).max(0.0);
+            match out.iter().position(|x| x.term == m.term) {
+                Some(i) if out[i].score >= m.score => {}
+                Some(i) => out[i] = m,
+                None => out.push(m),
+            }
+        }
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));
+    out.truncate(k);
+}
+
+/// Why a pair scored what it did: the two keys compared and the cheapest
+/// edit script between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The key of the Arabic reading that gave the score.
+    pub arabic_key: Vec<u8>,
+    /// The key of the English reading that gave the score.
+    pub english_key: Vec<u8>,
+    /// The edit operations from the Arabic key to the English one.
+    pub edits: Vec<EditOp>,
+}
+
+/// Explains the score of `arabic` against the `reading` of `english` that
+/// a ranking matched ([`Match::reading`]): of the Arabic term's readings,
+/// the one that scores best against it.
+pub fn explain(arabic: &str, english: &str, reading: Reading, article_strip_penalty: f32) -> Explanation {
+    let english_key =
+        english_keys(english).into_iter().find(|(r, _)| *r == reading).map(|(_, k)| k).unwrap_or_default();
+    let adjusted = |r: &TermReading| similarity(&r.key, &english_key) - r.penalty;
+    let arabic_key = term_readings(arabic, article_strip_penalty)
+        .into_iter()
+        .max_by(|a, b| adjusted(a).total_cmp(&adjusted(b)))
+        .map(|r| r.key)
+        .unwrap_or_default();
+    let edits = edit_script(&arabic_key, &english_key);
+    Explanation { arabic_key, english_key, edits }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranking_reads_the_article_both_ways() {
+        let idx = CandidateIndex::new(&["Qahtani", "Kremlin", "Lamb"]);
+        let (mut s, mut out) = (SearchScratch::default(), Vec::new());
+        rank_term(&idx, "القحطاني", 2, ARTICLE_STRIP_PENALTY, &mut s, &mut out);
+        assert_eq!(out[0].term, 0, "{out:?}");
+        rank_term(&idx, " الكرملين ", 3, ARTICLE_STRIP_PENALTY, &mut s, &mut out);
+        assert_eq!(out[0].term, 1);
+        assert!(out.len() <= 3 && out.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn the_configured_article_penalty_is_used() {
+        let readings = term_readings("الكرملين", 0.25);
+        assert_eq!(readings.len(), 2);
+        assert_eq!(readings[1].penalty, 0.25);
+        // Too short a stem is not a reading.
+        assert_eq!(term_readings("الي", 0.25).len(), 1);
+    }
+
+    #[test]
+    fn the_explanation_uses_the_winning_reading() {
+        let e = explain("القحطاني", "Qahtani", Reading::Word, ARTICLE_STRIP_PENALTY);
+        assert_eq!(e.arabic_key, term_readings("قحطاني", 0.0)[0].key);
+        assert_eq!(e.english_key, crate::romanize::english_key("Qahtani"));
+        assert!(e.edits.iter().any(|op| matches!(op, EditOp::Keep(_))), "{:?}", e.edits);
+    }
+}
