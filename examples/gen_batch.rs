@@ -17,7 +17,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use nazir::eval::SplitMix64;
+use nazir::sample::SplitMix64;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};

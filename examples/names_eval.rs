@@ -4,7 +4,8 @@
 //! `cargo run --release --example names_eval -- ../shared/eval/names_dev.csv [SAMPLE] [SEED]`
 //! (CSV with `en,ar` as the first two columns; default sample 2000, seed 42).
 
-use nazir::eval::{evaluate_levenshtein_baseline, evaluate_nazir, sample};
+use nazir::eval::{evaluate_levenshtein_baseline, evaluate_nazir};
+use nazir::sample::sample;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

@@ -42,6 +42,7 @@ pub mod partial;
 pub mod pipeline;
 pub mod review;
 pub mod romanize;
+pub mod sample;
 pub mod score;
 pub mod table;
 pub mod tokenize;

@@ -6,7 +6,7 @@
 //! written for these benchmarks.
 
 use nazir::candidates::DEFAULT_GAZETTEER;
-use nazir::eval::SplitMix64;
+use nazir::sample::SplitMix64;
 use std::collections::HashSet;
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! every candidate.
 //!
 //! Each candidate reading's key is stored once with its weight and its
-//! consonant skeleton (the strong symbols, see [`super::Costs`]). The
+//! consonant skeleton (the strong symbols, see [`super::distance::Costs`]). The
 //! skeletons go into tries ([`super::trie`]), one per number of words in
 //! the key. A search walks the tries with the query's skeleton: a subtree
 //! is left as soon as the skeleton distance, a lower bound of the full
@@ -21,8 +21,8 @@
 //! Arabic rendering of a name has about as many words as the name (CamelCase
 //! and spelled acronyms count as words: سوفت بنك = SoftBank, سي إن إن = CNN).
 
+use super::distance::{Scratch, costs, distance_with, max_cost_for, similarity_from};
 use super::trie::{SkeletonTrie, TrieScratch, TrieVisitor};
-use super::{Scratch, costs, distance_with, max_cost_for, similarity_from};
 use crate::romanize::{BOUNDARY, Reading, english_keys};
 
 /// A scored candidate.
@@ -379,7 +379,7 @@ mod tests {
         // Random keys over the whole alphabet (word boundaries included)
         // exercise every cheap pair of the cost table and every trie shape.
         let alphabet = crate::romanize::KEY_ALPHABET;
-        let mut rng = crate::eval::SplitMix64(11);
+        let mut rng = crate::sample::SplitMix64(11);
         let mut key = |len: usize| -> Vec<u8> {
             // One symbol in four a word boundary, so that every word group
             // (up to the last, open one) is reached.

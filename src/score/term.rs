@@ -6,11 +6,11 @@
 //! apply; the only ambiguity left is the article ال, which some names carry
 //! in Arabic only (القحطاني = Qahtani). A term is therefore read as written
 //! and, when it starts with ال, without it at a small penalty. This module
-//! owns those readings so that [`super::score_pair`], `nazir match`, the
+//! owns those readings so that [`score_pair`], `nazir match`, the
 //! evaluation harness and `--explain` all score a term the same way.
 
+use super::distance::{EditOp, edit_script, similarity};
 use super::index::{CandidateIndex, Match, SearchScratch};
-use super::{EditOp, edit_script, similarity};
 use crate::extract::MIN_STEM_LETTERS;
 use crate::normalize::normalize_into;
 use crate::romanize::{Reading, arabic_key_into, english_keys};
@@ -103,9 +103,24 @@ pub fn explain(arabic: &str, english: &str, reading: Reading, article_strip_pena
     Explanation { arabic_key, english_key, edits }
 }
 
+/// Similarity of an isolated Arabic term and an English term, over every
+/// reading of both (the Arabic with and without its article, the English
+/// as words or as a spelled acronym), as `nazir match` scores them.
+pub fn score_pair(arabic: &str, english: &str) -> f32 {
+    let english = english_keys(english);
+    let mut best = 0.0f32;
+    for reading in term_readings(arabic, ARTICLE_STRIP_PENALTY) {
+        for (_, ek) in &english {
+            best = best.max(similarity(&reading.key, ek) - reading.penalty);
+        }
+    }
+    best.max(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::romanize::english_key;
 
     #[test]
     fn ranking_reads_the_article_both_ways() {
@@ -133,5 +148,40 @@ mod tests {
         assert_eq!(e.arabic_key, term_readings("قحطاني", 0.0)[0].key);
         assert_eq!(e.english_key, crate::romanize::english_key("Qahtani"));
         assert!(e.edits.iter().any(|op| matches!(op, EditOp::Keep(_))), "{:?}", e.edits);
+    }
+
+    #[test]
+    fn identical_keys_score_one_and_scores_stay_in_range() {
+        let k = english_key("Oracle");
+        assert_eq!(similarity(&k, &k), 1.0);
+        for (a, b) in [("جوجل", "Google"), ("مايكروسوفت", "Microsoft"), ("ب", "Zbigniew Brzezinski")] {
+            let s = score_pair(a, b);
+            assert!((0.0..=1.0).contains(&s), "{a} {b} {s}");
+        }
+        assert_eq!(similarity(b"", b"abc"), 0.0);
+    }
+
+    #[test]
+    fn variants_of_a_name_beat_near_misses() {
+        let beats = |ar: &str, good: &str, bad: &str| {
+            let (g, b) = (score_pair(ar, good), score_pair(ar, bad));
+            assert!(g > b, "{ar}: {good} {g} should beat {bad} {b}");
+        };
+        beats("جوجل", "Google", "Gogoro");
+        beats("قوقل", "Google", "Gogoro");
+        beats("أوراكل", "Oracle", "Orkla");
+        beats("ويل", "Weil", "Well");
+        beats("ألتمان", "Altman", "Allman");
+        beats("زاك كاس", "Zack Kass", "Jack Cass");
+        beats("شميدت", "Schmidt", "Smith");
+    }
+
+    #[test]
+    fn word_boundaries_and_acronyms() {
+        assert!(score_pair("سوفت بنك", "SoftBank") > 0.9);
+        assert!(score_pair("سي إن إن", "CNN") > 0.95);
+        assert!(score_pair("إيه آي", "AI") > 0.95);
+        assert!(score_pair("أوبن إيه آي", "OpenAI") > 0.85);
+        assert!(score_pair("دي إيه دافيدسون", "D.A. Davidson") > 0.9);
     }
 }

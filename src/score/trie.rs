@@ -1,7 +1,7 @@
 //! A trie over the consonant skeletons of the indexed keys, walked with one
 //! dynamic-programming row per level.
 //!
-//! The skeleton distance ([`super::skeleton_bound_with`]) is the index's
+//! The skeleton distance ([`super::distance::skeleton_bound_with`]) is the index's
 //! strongest cheap bound, but computing it entry by entry repeats the same
 //! rows for every entry that shares a skeleton prefix, and most of those
 //! entries fail on their first symbols. In the trie a row is computed once
@@ -10,9 +10,9 @@
 //! grow along a path). Nodes are stored in preorder with the index of the
 //! node after their subtree, so the walk is a forward scan that jumps over
 //! pruned subtrees. This is the classic trie walk of approximate dictionary
-//! search, with the weighted costs of [`super::Costs`].
+//! search, with the weighted costs of [`super::distance::Costs`].
 
-use super::costs;
+use super::distance::costs;
 
 #[derive(Debug, Clone, Copy)]
 struct Node {
@@ -25,7 +25,7 @@ struct Node {
     /// Shortest and longest skeleton in the subtree.
     min_len: u16,
     max_len: u16,
-    /// The cheapest deletion ([`super::Costs::single`]) of any symbol
+    /// The cheapest deletion ([`super::distance::Costs::single`]) of any symbol
     /// below this node: what each surplus entry symbol costs at least.
     rest_single: u16,
     /// Entries whose skeleton ends here: `entries[first..last]`.
@@ -260,7 +260,7 @@ impl SkeletonTrie {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::score::{Scratch, skeleton_bound_with};
+    use crate::score::distance::{Scratch, skeleton_bound_with};
 
     struct Collect {
         limit: u32,

@@ -103,7 +103,7 @@ fn seed_article_with_the_default_gazetteer() {
 fn rank_sample(rel: &str) -> Option<(nazir::eval::RankReport, nazir::eval::RankReport)> {
     let pairs: Vec<(String, String)> =
         csv_file_rows(&shared(rel)?).into_iter().map(|r| (r["en"].clone(), r["ar"].clone())).collect();
-    let sample = nazir::eval::sample(&pairs, 2000, 42);
+    let sample = nazir::sample::sample(&pairs, 2000, 42);
     let (ours, base) = (nazir::eval::evaluate_nazir(&sample), nazir::eval::evaluate_levenshtein_baseline(&sample));
     eprintln!(
         "{rel} (2,000, seed 42): nazir top-1 {:.4} MRR {:.4}; Levenshtein baseline top-1 {:.4} MRR {:.4}",
