@@ -125,7 +125,7 @@ impl CandidateSet {
     /// Adds every non-empty line of a term list (`#` starts a comment line).
     pub fn add_list(&mut self, text: &str) {
         for line in text.lines() {
-            let line = line.trim_start_matches('\u{FEFF}').trim();
+            let line = line.trim();
             if !line.is_empty() && !line.starts_with('#') {
                 self.add(line, |o| o.list = true);
             }
@@ -185,15 +185,13 @@ impl CandidateSet {
 
     /// Adds a gazetteer CSV file from disk.
     pub fn add_gazetteer_file(&mut self, path: &Path) -> Result<usize> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-        self.add_gazetteer(text, &path.to_string_lossy(), false)
+        let text = crate::text::read_file(path)?;
+        self.add_gazetteer(&text, &path.to_string_lossy(), false)
     }
 
     /// Adds a term list file from disk.
     pub fn add_list_file(&mut self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        self.add_list(&text);
+        self.add_list(&crate::text::read_file(path)?);
         Ok(())
     }
 

@@ -32,6 +32,7 @@
 
 use crate::corpus::{Article, ArticleKey, Layout};
 use crate::error::{Error, InputProblem, Result};
+use crate::text::{BOM, Origin};
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
@@ -262,24 +263,11 @@ pub fn read_file(
     Ok(())
 }
 
-/// Decodes bytes as UTF-8 text: BOM removed, CRLF to LF. On failure the
-/// problem names the line and byte offset (relative to `base_offset`).
-fn decode(bytes: &[u8], path: &str, base_line: usize, base_offset: usize) -> std::result::Result<String, InputProblem> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let skipped = bytes.len() - body.len();
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok(if s.contains('\r') { s.replace("\r\n", "\n") } else { s.to_string() }),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let line = base_line + body[..at].iter().filter(|&&b| b == b'\n').count();
-            Err(InputProblem {
-                path: path.to_string(),
-                line: Some(line),
-                byte_offset: Some(base_offset + skipped + at),
-                reason: format!("not valid UTF-8 (byte 0x{:02X})", body[at]),
-            })
-        }
-    }
+/// Decodes bytes as article text ([`crate::text::decode`]), CRLF line
+/// ends made LF.
+fn decode(bytes: &[u8], path: &str, line: usize, offset: usize) -> std::result::Result<String, InputProblem> {
+    let text = crate::text::decode(bytes, Origin { path, line, offset })?;
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() })
 }
 
 fn read_text(
@@ -704,7 +692,7 @@ fn count_lines(path: &Path) -> Result<(usize, usize)> {
             return Ok((lines, last_filled));
         }
         lines += 1;
-        let body = if lines == 1 { buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf) } else { &buf };
+        let body = if lines == 1 { buf.strip_prefix(BOM).unwrap_or(&buf) } else { &buf };
         if !body.iter().all(u8::is_ascii_whitespace) {
             last_filled = lines;
         }

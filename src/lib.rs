@@ -45,4 +45,5 @@ pub mod romanize;
 pub mod sample;
 pub mod score;
 pub mod table;
+pub mod text;
 pub mod tokenize;

@@ -272,18 +272,16 @@ fn run_merge_partials(args: &MergePartialsArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The non-blank lines of a file (`-`: stdin), read as text by the
+/// library's decoder.
 fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
     let text = if path.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin().lock()).context("reading stdin")?
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).context("reading stdin")?;
+        nazir::text::decode(&bytes, nazir::text::Origin::file("-")).map_err(nazir::error::Error::Data)?.to_string()
     } else {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            anyhow::anyhow!("{}:{line} (byte {at}): not valid UTF-8", path.display())
-        })?
+        nazir::text::read_file(path)?
     };
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     Ok(text.lines().map(|l| l.strip_suffix('\r').unwrap_or(l).to_string()).filter(|l| !l.trim().is_empty()).collect())
 }
 

@@ -1,0 +1,86 @@
+//! Bytes to text: the one UTF-8 decoder of every reader, with one message.
+//!
+//! Every file nazir reads (articles, term lists, gazetteers, glossaries,
+//! partial and candidates files, exports given to `validate`) is UTF-8 with
+//! or without a byte-order mark. A file that is not gets the same report
+//! wherever it is read: `FILE:LINE (byte OFFSET): not valid UTF-8 (byte
+//! 0xNN)`, the line and offset counted in the file (the mark included), so
+//! that a user can open the file at the bad byte.
+
+use crate::error::{Error, InputProblem, Result};
+use std::path::Path;
+
+/// The UTF-8 byte-order mark some editors (Excel, Notepad) write first.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Where a slice of bytes starts in its file, so that a problem in it is
+/// reported at its place in the file.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'p> {
+    /// The file, as it is named in messages.
+    pub path: &'p str,
+    /// The 1-based line the bytes start on.
+    pub line: usize,
+    /// The byte offset they start at.
+    pub offset: usize,
+}
+
+impl<'p> Origin<'p> {
+    /// The start of the file `path`.
+    pub fn file(path: &'p str) -> Self {
+        Origin { path, line: 1, offset: 0 }
+    }
+}
+
+/// Decodes `bytes` as UTF-8, dropping a leading byte-order mark. A bad byte
+/// is reported with its line and offset in the file.
+pub fn decode<'b>(bytes: &'b [u8], origin: Origin<'_>) -> std::result::Result<&'b str, InputProblem> {
+    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    std::str::from_utf8(body).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = origin.line + body[..at].iter().filter(|&&b| b == b'\n').count();
+        InputProblem {
+            path: origin.path.to_string(),
+            line: Some(line),
+            byte_offset: Some(origin.offset + (bytes.len() - body.len()) + at),
+            reason: format!("not valid UTF-8 (byte 0x{:02X})", body[at]),
+        }
+    })
+}
+
+/// Reads a whole file as text ([`decode`]); a bad byte is an
+/// [`Error::Data`] naming its place.
+pub fn read_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let name = path.to_string_lossy();
+    match decode(&bytes, Origin::file(&name)) {
+        Ok(text) => Ok(text.to_string()),
+        Err(problem) => Err(Error::Data(problem)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_byte_is_placed_in_the_file() {
+        assert_eq!(decode(b"\xEF\xBB\xBFok", Origin::file("f")).unwrap(), "ok");
+        let p = decode(b"\xEF\xBB\xBFline\nbad \xE9 here", Origin::file("f.txt")).unwrap_err();
+        assert_eq!(p.to_string(), "f.txt:2 (byte 12): not valid UTF-8 (byte 0xE9)");
+        // A slice from the middle of a file keeps the file's numbering.
+        let p = decode(b"x\n\xFF", Origin { path: "f.jsonl", line: 7, offset: 100 }).unwrap_err();
+        assert_eq!((p.line, p.byte_offset), (Some(8), Some(102)));
+    }
+
+    #[test]
+    fn files_are_read_through_the_same_decoder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("list.txt");
+        std::fs::write(&path, b"Google\nMeta\xC0\n").unwrap();
+        let e = read_file(&path).unwrap_err().to_string();
+        assert!(e.ends_with("list.txt:2 (byte 11): not valid UTF-8 (byte 0xC0)"), "{e}");
+        std::fs::write(&path, "\u{FEFF}Google\n").unwrap();
+        assert_eq!(read_file(&path).unwrap(), "Google\n");
+    }
+}
