@@ -143,7 +143,7 @@ impl SkeletonTrie {
     /// Rows are banded: a cell above the limit can only lead to costs
     /// above it (costs never decrease along a path, and limits only shrink
     /// down the tree and as the visitor finds better entries), so it is
-    /// stored as [`INF`] and a row is computed only from its parent's first
+    /// stored as `INF` and a row is computed only from its parent's first
     /// to one past its last finite cell.
     pub fn walk(&self, query: &[u8], scratch: &mut TrieScratch, visitor: &mut impl TrieVisitor) {
         let c = costs();
