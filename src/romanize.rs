@@ -10,10 +10,10 @@
 //!
 //! | symbol | Arabic | English |
 //! |---|---|---|
-//! | `b f m t d l n r` | ب پ, ف ڤ, م, ت ط, د ض, ل, ن, ر | b p, f v ph, m, t, d, l, n, r |
+//! | `b f m t d l n r` | ب پ, ف ڤ, م, ت, د, ل, ن, ر | b p, f v ph, m, t, d, l, n, r |
 //! | `T` `D` | ث, ذ | th, dh |
 //! | `s` `z` `S` | س, ز, ش | s c(e,i,y) ss, z, sh sch |
-//! | `C` `V` `W` `Y` | the emphatics ص ض ط ظ | – (near s, d, t, z; rarer in transliteration) |
+//! | `C` `V` `W` `Y` | the emphatics ص, ض, ط, ظ | – (near s, d, t, z; rarer in transliteration) |
 //! | `Z` | – | s between vowels (s or z) |
 //! | `j` `g` `q` `k` `x` | ج ژ, غ گ, ق, ك, خ | j dj dg, g gh, –, k c ck q, kh |
 //! | `G` | – | g before e/i/y (g or j) |
