@@ -47,3 +47,6 @@ pub mod score;
 pub mod table;
 pub mod text;
 pub mod tokenize;
+
+#[cfg(test)]
+mod testutil;

@@ -247,4 +247,13 @@ mod tests {
         assert!(!is_arabic_text("DeepSeek"));
         assert!(!is_arabic_text("لـDeepSeek"));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn normalization_is_idempotent(text in crate::testutil::arabic_text()) {
+            let once = normalize(&text);
+            proptest::prop_assert_eq!(normalize(&once), once.clone());
+            proptest::prop_assert!(!once.chars().any(is_stripped), "{:?}", once);
+        }
+    }
 }

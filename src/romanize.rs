@@ -831,4 +831,19 @@ mod tests {
     fn naive_baseline() {
         assert_eq!(naive_romanize("جوجل"), "jujl");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_are_ascii_over_the_key_alphabet(
+            arabic in crate::testutil::arabic_text(),
+            english in crate::testutil::english_name(),
+        ) {
+            let in_alphabet = |k: &[u8]| k.iter().all(|b| KEY_ALPHABET.contains(b));
+            let a = arabic_key(&arabic);
+            proptest::prop_assert!(in_alphabet(&a), "{} -> {:?}", arabic, key_str(&a));
+            for (_, k) in english_keys(&english) {
+                proptest::prop_assert!(in_alphabet(&k), "{} -> {:?}", english, String::from_utf8_lossy(&k));
+            }
+        }
+    }
 }

@@ -568,4 +568,36 @@ mod tests {
         assert_eq!(total, distance(&x, &y));
         assert!(!render_script(&ops).is_empty());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn distance_is_symmetric_and_the_score_in_range(a in crate::testutil::key(24), b in crate::testutil::key(24)) {
+            let d = distance(&a, &b);
+            proptest::prop_assert_eq!(d, distance(&b, &a));
+            let s = similarity(&a, &b);
+            proptest::prop_assert!((0.0..=1.0).contains(&s), "{}", s);
+            proptest::prop_assert_eq!(s, similarity(&b, &a));
+            proptest::prop_assert_eq!(similarity(&a, &a), 1.0);
+        }
+
+        #[test]
+        fn the_cut_off_distance_is_the_full_distance_below_the_cut_off(
+            a in crate::testutil::key(20),
+            b in crate::testutil::key(20),
+            limit in 0u32..800,
+        ) {
+            let mut s = Scratch::default();
+            let d = distance(&a, &b);
+            let expected = (d <= limit).then_some(d);
+            proptest::prop_assert_eq!(distance_with(&a, &b, limit, &mut s), expected);
+            // The skeleton bound, a lower bound, never exceeds the distance.
+            let c = costs();
+            let (mut sa, mut sb) = (Vec::new(), Vec::new());
+            c.skeleton_into(&a, &mut sa);
+            c.skeleton_into(&b, &mut sb);
+            if let Some(bound) = skeleton_bound_with(&sa, &sb, limit, &mut s) {
+                proptest::prop_assert!(bound <= d, "bound {} > distance {}", bound, d);
+            }
+        }
+    }
 }

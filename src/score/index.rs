@@ -414,4 +414,24 @@ mod tests {
             assert_eq!(near, slow, "{q:?} ({words} words)");
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn index_search_equals_scoring_every_pair(
+            keys in proptest::collection::vec(crate::testutil::key(16), 1..120),
+            queries in proptest::collection::vec(crate::testutil::key(16), 1..8),
+            k in 1usize..6,
+            floor in proptest::sample::select(vec![0.0f32, 0.3, 0.6, 0.8]),
+        ) {
+            let idx = CandidateIndex::from_keys(keys.into_iter().map(|key| vec![(Reading::Word, key)]).collect());
+            let mut s = SearchScratch::default();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            for q in &queries {
+                idx.search(q, k, floor, &mut s, &mut fast);
+                idx.search_naive(q, k, floor, &mut s, &mut slow);
+                proptest::prop_assert_eq!(&fast, &slow);
+            }
+        }
+    }
 }

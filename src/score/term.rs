@@ -184,4 +184,12 @@ mod tests {
         assert!(score_pair("أوبن إيه آي", "OpenAI") > 0.85);
         assert!(score_pair("دي إيه دافيدسون", "D.A. Davidson") > 0.9);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_pair_scores_in_range(arabic in crate::testutil::arabic_text(), english in crate::testutil::english_name()) {
+            let s = score_pair(&arabic, &english);
+            proptest::prop_assert!((0.0..=1.0).contains(&s), "{} / {}: {}", arabic, english, s);
+        }
+    }
 }
