@@ -14,7 +14,10 @@
 //! 7. [`align`]: the best English term for each Arabic span, overlaps
 //!    resolved per article.
 //! 8. [`glossary`]: renderings grouped per English term.
-//! 9. [`export`]: the CSV glossary, written atomically.
+//! 9. [`export`]: the CSV glossary, and the files of translators' tools.
+//!
+//! [`output`] checks output paths and writes files atomically, for every
+//! writer above.
 //!
 //! [`partial`] runs the same pipeline sharded: the statistics of parts of a
 //! batch are written, merged in any order, and finished into exactly the
@@ -37,6 +40,7 @@ pub mod glossary;
 pub mod input;
 pub mod merge;
 pub mod normalize;
+pub mod output;
 pub mod partial;
 pub mod pipeline;
 pub mod review;

@@ -8,8 +8,9 @@ use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, GlossaryOutputArgs, MatchArgs, MergePartialsArgs, RomanizeArgs, ScanArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nazir::export::{CsvOptions, check_output_path, ensure_not_reviewed, write_atomically, write_csv};
+use nazir::export::{CsvOptions, ensure_not_reviewed, write_csv};
 use nazir::glossary::{Glossary, GlossaryFilter};
+use nazir::output::{check_output_path, write_atomically};
 use nazir::pipeline::{Progress, build, build_stats, scan};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -54,7 +55,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 
 /// `-o -` means stdout, like no `-o`.
 fn output_path(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
-    output.filter(|p| p.as_os_str() != "-")
+    nazir::output::file_or_stdout(output)
 }
 
 /// Writes to `--output` atomically, or to stdout.

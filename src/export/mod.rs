@@ -3,9 +3,8 @@
 //! The CSV glossary has a fixed header ([`CSV_HEADER`]); `--excel` adds a
 //! UTF-8 byte-order mark and CRLF line ends so that Excel shows Arabic
 //! correctly, and guards cells that Excel would evaluate as formulas.
-//! Every output is written atomically: to a temporary file in the target
-//! folder, flushed, then renamed over the target, so a failed run leaves
-//! nothing half-written. A glossary that a reviewer has started to fill in
+//! Every output is written atomically ([`crate::output`]), so a failed run
+//! leaves nothing half-written. A glossary that a reviewer has started to fill in
 //! (any non-empty `status` cell) is never overwritten unless forced.
 
 pub mod multiterm;
@@ -19,8 +18,7 @@ pub use validate::{Problem, validate};
 
 use crate::error::{Error, Result};
 use crate::glossary::{EntryStatus, Glossary};
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 
 /// The glossary CSV columns, in order.
@@ -101,68 +99,6 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
     w.flush()
 }
 
-/// The folder an output file goes to.
-fn output_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
-}
-
-/// Checks, before any work, that `path` can be an output: its folder
-/// exists and it is not a folder itself.
-pub fn check_output_path(path: &Path) -> Result<()> {
-    let dir = output_dir(path);
-    if !dir.is_dir() {
-        return Err(Error::Output {
-            path: path.to_path_buf(),
-            reason: format!("folder {} does not exist", dir.display()),
-        });
-    }
-    if path.is_dir() {
-        return Err(Error::Output { path: path.to_path_buf(), reason: "it is a folder".into() });
-    }
-    Ok(())
-}
-
-/// Writes `path` atomically: `write` fills a temporary file next to it,
-/// which then replaces `path`. On any error the temporary file is removed
-/// and `path` is untouched.
-pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> Result<()> {
-    let dir = output_dir(path);
-    if !dir.is_dir() {
-        return Err(Error::Output {
-            path: path.to_path_buf(),
-            reason: format!("folder {} does not exist", dir.display()),
-        });
-    }
-    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
-    // place: renaming a file over it would replace the device itself.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        let result = (|| -> std::io::Result<()> {
-            let mut w = BufWriter::new(File::options().write(true).open(path)?);
-            write(&mut w)?;
-            w.flush()
-        })();
-        return result.map_err(|e| Error::Output { path: path.to_path_buf(), reason: e.to_string() });
-    }
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let file = File::create(&tmp)?;
-        let mut w = BufWriter::new(file);
-        write(&mut w)?;
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        drop(w);
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::Output { path: path.to_path_buf(), reason: e.to_string() }
-    })
-}
-
 /// Refuses to go on when `path` is a glossary (CSV or XLSX) that a
 /// reviewer has started: a `status` column with a cell other than empty or
 /// `candidate`. A missing or unreadable file, or one without such a
@@ -231,30 +167,6 @@ mod tests {
         let mut plain = Vec::new();
         write_csv(&g, &mut plain, CsvOptions::default()).unwrap();
         assert!(String::from_utf8(plain).unwrap().starts_with(&format!("{}\n", CSV_HEADER.join(","))));
-    }
-
-    #[test]
-    fn atomic_write_and_missing_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("g.csv");
-        write_atomically(&target, |w| w.write_all(b"x")).unwrap();
-        assert_eq!(std::fs::read(&target).unwrap(), b"x");
-        // A failing writer leaves the old file and no temporary behind.
-        let err = write_atomically(&target, |_| Err(std::io::Error::other("boom"))).unwrap_err();
-        assert!(err.to_string().contains("boom"));
-        assert_eq!(std::fs::read(&target).unwrap(), b"x");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        let err = write_atomically(&dir.path().join("nope/g.csv"), |w| w.write_all(b"x")).unwrap_err();
-        assert!(err.to_string().contains("does not exist"));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn devices_are_written_in_place() {
-        use std::os::unix::fs::FileTypeExt;
-        let null = Path::new("/dev/null");
-        write_atomically(null, |w| w.write_all(b"x")).unwrap();
-        assert!(std::fs::metadata(null).unwrap().file_type().is_char_device(), "/dev/null is still a device");
     }
 
     #[test]

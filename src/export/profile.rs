@@ -22,7 +22,8 @@
 //! Writers check every term before they write, so a refused glossary leaves
 //! `out` untouched; [`export_to_file`] also replaces the file atomically.
 
-use super::{multiterm, tabular, tbx, write_atomically};
+use super::{multiterm, tabular, tbx};
+use crate::output::write_atomically;
 use crate::error::{Error, Result};
 use crate::glossary::{Entry, EntryStatus, Glossary, Rendering, TermStatus};
 use std::fmt;

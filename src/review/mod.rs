@@ -304,7 +304,7 @@ pub fn write_glossary(glossary: &Glossary, path: &Path) -> Result<()> {
     if is_xlsx(path) {
         workbook::write_review_xlsx(glossary, path)
     } else {
-        crate::export::write_atomically(path, |w| write_master_csv(glossary, w))
+        crate::output::write_atomically(path, |w| write_master_csv(glossary, w))
     }
 }
 

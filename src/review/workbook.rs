@@ -275,10 +275,10 @@ pub fn review_workbook(glossary: &Glossary) -> Result<Vec<u8>> {
 }
 
 /// Writes the review workbook of a glossary to `path`, atomically (see
-/// [`crate::export::write_atomically`]).
+/// [`crate::output::write_atomically`]).
 pub fn write_review_xlsx(glossary: &Glossary, path: &Path) -> Result<()> {
     let bytes = workbook_bytes(glossary).map_err(|e| output_error(path.to_path_buf(), e))?;
-    crate::export::write_atomically(path, |w| w.write_all(&bytes))
+    crate::output::write_atomically(path, |w| w.write_all(&bytes))
 }
 
 #[cfg(test)]
