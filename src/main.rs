@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, GlossaryOutputArgs, MatchArgs, MergePartialsArgs, RomanizeArgs, ScanArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nazir::export::{CsvOptions, ensure_not_reviewed, write_csv};
+use nazir::export::{CsvOptions, write_csv};
 use nazir::glossary::{Glossary, GlossaryFilter};
 use nazir::output::{check_output_path, write_atomically};
 use nazir::pipeline::{Progress, build, build_stats, scan};
@@ -106,7 +106,7 @@ impl<'a> GlossaryOutput<'a> {
         if let Some(out) = output {
             check_output_path(out)?;
             if !args.force {
-                ensure_not_reviewed(out)?;
+                nazir::review::ensure_not_reviewed(out)?;
             }
         }
         let master = args

@@ -4,8 +4,7 @@
 //! UTF-8 byte-order mark and CRLF line ends so that Excel shows Arabic
 //! correctly, and guards cells that Excel would evaluate as formulas.
 //! Every output is written atomically ([`crate::output`]), so a failed run
-//! leaves nothing half-written. A glossary that a reviewer has started to fill in
-//! (any non-empty `status` cell) is never overwritten unless forced.
+//! leaves nothing half-written.
 
 pub mod multiterm;
 pub mod profile;
@@ -16,10 +15,8 @@ pub mod validate;
 pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion, export, export_to_file};
 pub use validate::{Problem, validate};
 
-use crate::error::{Error, Result};
 use crate::glossary::{EntryStatus, Glossary};
 use std::io::Write;
-use std::path::Path;
 
 /// The glossary CSV columns, in order.
 pub const CSV_HEADER: [&str; 11] =
@@ -99,35 +96,6 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
     w.flush()
 }
 
-/// Refuses to go on when `path` is a glossary (CSV or XLSX) that a
-/// reviewer has started: a `status` column with a cell other than empty or
-/// `candidate`. A missing or unreadable file, or one without such a
-/// column, is fine.
-pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
-    if !path.is_file() {
-        return Ok(());
-    }
-    let Ok(tables) = crate::table::read_tables(path) else { return Ok(()) };
-    let Some(table) = crate::review::glossary_table(&tables) else { return Ok(()) };
-    let Some(col) = table.column("status") else { return Ok(()) };
-    let reviewed = table
-        .rows
-        .iter()
-        .filter(|(_, cells)| {
-            cells.get(col).is_some_and(|s| !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("candidate"))
-        })
-        .count();
-    if reviewed > 0 {
-        return Err(Error::Output {
-            path: path.to_path_buf(),
-            reason: format!(
-                "it is a reviewed glossary ({reviewed} rows have a status); choose another output or pass --force"
-            ),
-        });
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,16 +135,5 @@ mod tests {
         let mut plain = Vec::new();
         write_csv(&g, &mut plain, CsvOptions::default()).unwrap();
         assert!(String::from_utf8(plain).unwrap().starts_with(&format!("{}\n", CSV_HEADER.join(","))));
-    }
-
-    #[test]
-    fn reviewed_glossaries_are_protected() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("g.csv");
-        std::fs::write(&p, "en,ar,status\nGoogle,جوجل,\n").unwrap();
-        ensure_not_reviewed(&p).unwrap();
-        std::fs::write(&p, "\u{FEFF}en,ar,status\nGoogle,جوجل,approved\n").unwrap();
-        assert!(ensure_not_reviewed(&p).unwrap_err().to_string().contains("1 rows have a status"));
-        ensure_not_reviewed(&dir.path().join("absent.csv")).unwrap();
     }
 }

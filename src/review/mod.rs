@@ -13,6 +13,10 @@
 //!
 //! Columns nazir does not know are kept, by name, in each entry's `extra`
 //! cells and written back, so nothing a reviewer added is lost.
+//!
+//! This module also says whether a file holds review work
+//! ([`reviewed_rows`], [`ensure_not_reviewed`]): writers of glossaries ask
+//! it before they overwrite one.
 
 pub mod workbook;
 
@@ -308,6 +312,43 @@ pub fn write_glossary(glossary: &Glossary, path: &Path) -> Result<()> {
     }
 }
 
+/// How many rows of the glossary file at `path` (CSV or XLSX) a reviewer
+/// has decided on: cells of its `status` column other than empty or
+/// `candidate`. A missing or unreadable file, or one without such a column,
+/// has none.
+pub fn reviewed_rows(path: &Path) -> usize {
+    if !path.is_file() {
+        return 0;
+    }
+    let Ok(tables) = read_tables(path) else { return 0 };
+    let Some(table) = glossary_table(&tables) else { return 0 };
+    let Some(col) = table.column("status") else { return 0 };
+    table.rows.iter().filter(|(_, cells)| cells.get(col).is_some_and(|s| is_decided(s))).count()
+}
+
+/// Whether a status cell holds a reviewer's decision. Any text but
+/// `candidate` counts, even one that is not a status: it is still a
+/// reviewer's work.
+fn is_decided(cell: &str) -> bool {
+    !cell.trim().is_empty() && !cell.trim().eq_ignore_ascii_case(EntryStatus::Candidate.as_str())
+}
+
+/// Refuses to go on when `path` is a glossary that a reviewer has started
+/// (see [`reviewed_rows`]), so that a new build never overwrites review
+/// work unless forced.
+pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
+    let reviewed = reviewed_rows(path);
+    if reviewed > 0 {
+        return Err(Error::Output {
+            path: path.to_path_buf(),
+            reason: format!(
+                "it is a reviewed glossary ({reviewed} rows have a status); choose another output or pass --force"
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// The columns of the `variants` sheet, for readers of this module.
 pub fn variant_columns() -> &'static [&'static str] {
     &VARIANT_COLUMNS
@@ -390,5 +431,18 @@ mod tests {
         assert_eq!(g.renderings[2].status, TermStatus::Forbidden, "variant statuses come from the variants sheet");
         assert_eq!(g.extra, sample().entries[0].extra);
         assert_eq!(g.contexts, sample().entries[0].contexts);
+    }
+
+    #[test]
+    fn reviewed_glossaries_are_protected() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.csv");
+        std::fs::write(&p, "en,ar,status\nGoogle,جوجل,\nMeta,ميتا, Candidate \n").unwrap();
+        ensure_not_reviewed(&p).unwrap();
+        std::fs::write(&p, "\u{FEFF}en,ar,status\nGoogle,جوجل,approved\nMeta,ميتا,maybe\n").unwrap();
+        assert_eq!(reviewed_rows(&p), 2, "any text but candidate is a reviewer's");
+        assert!(ensure_not_reviewed(&p).unwrap_err().to_string().contains("2 rows have a status"));
+        ensure_not_reviewed(&dir.path().join("absent.csv")).unwrap();
+        ensure_not_reviewed(dir.path()).unwrap();
     }
 }
