@@ -16,6 +16,8 @@
 //! 8. [`glossary`]: renderings grouped per English term.
 //! 9. [`export`]: the CSV glossary, and the files of translators' tools.
 //!
+//! [`columns`] describes the columns of glossary files once, for the
+//! writers (`export`, `review`) and the readers (`review`, `merge`);
 //! [`output`] checks output paths and writes files atomically, for every
 //! writer above.
 //!
@@ -32,6 +34,7 @@ pub mod align;
 pub mod associate;
 pub mod candidates;
 pub mod check;
+pub mod columns;
 pub mod error;
 pub mod eval;
 pub mod export;

@@ -1,6 +1,7 @@
 //! Writing glossaries.
 //!
-//! The CSV glossary has a fixed header ([`CSV_HEADER`]); `--excel` adds a
+//! The CSV glossary has a fixed header ([`CSV_HEADER`], the columns
+//! [`crate::columns::BUILD_CSV`] describes); `--excel` adds a
 //! UTF-8 byte-order mark and CRLF line ends so that Excel shows Arabic
 //! correctly, and guards cells that Excel would evaluate as formulas.
 //! Every output is written atomically ([`crate::output`]), so a failed run
@@ -15,17 +16,17 @@ pub mod validate;
 pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion, export, export_to_file};
 pub use validate::{Problem, validate};
 
-use crate::glossary::{EntryStatus, Glossary};
+use crate::columns::{ASSOCIATION, BUILD_CSV, Column, Row, names};
+use crate::glossary::Glossary;
 use std::io::Write;
 
-/// The glossary CSV columns, in order.
-pub const CSV_HEADER: [&str; 11] =
-    ["en", "ar", "variants", "score", "count", "docs", "method", "kind", "context", "source", "status"];
+/// The glossary CSV columns, in order ([`BUILD_CSV`]).
+pub const CSV_HEADER: [&str; 11] = names(BUILD_CSV);
 
 /// Columns added after [`CSV_HEADER`] on request (`--association`):
 /// the Dice coefficient and log-likelihood ratio of the entry's Arabic and
 /// English in the parallel units (see [`crate::associate`]).
-pub const ASSOCIATION_COLUMNS: [&str; 2] = ["assoc_dice", "assoc_llr"];
+pub const ASSOCIATION_COLUMNS: [&str; 2] = names(ASSOCIATION);
 
 /// How the CSV is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,7 +42,8 @@ fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}").into() } else { cell.into() }
 }
 
-/// Writes the glossary as CSV to `out`.
+/// Writes the glossary as CSV to `out`: [`CSV_HEADER`], each entry as
+/// [`Row::Summary`].
 pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions) -> std::io::Result<()> {
     if options.excel {
         out.write_all(b"\xEF\xBB\xBF")?;
@@ -49,48 +51,17 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
     let mut w = csv::WriterBuilder::new()
         .terminator(if options.excel { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
         .from_writer(out);
-    let parallel = options.association;
-    let mut header: Vec<&str> = CSV_HEADER.to_vec();
-    if parallel {
-        header.extend(ASSOCIATION_COLUMNS);
+    let mut columns: Vec<Column> = BUILD_CSV.to_vec();
+    if options.association {
+        columns.extend(ASSOCIATION);
     }
-    w.write_record(&header)?;
-    let mut variants = String::new();
+    w.write_record(columns.iter().map(|c| c.name()))?;
     for e in &glossary.entries {
-        variants.clear();
-        for (i, r) in e.variants().enumerate() {
-            if i > 0 {
-                variants.push('|');
-            }
-            variants.push_str(&r.form);
-        }
-        let score = format!("{:.3}", e.score);
-        let (count, docs) = (e.count.to_string(), e.docs.to_string());
-        let (dice, llr) = match &e.association {
-            Some(a) => (format!("{:.3}", a.dice), format!("{:.1}", a.llr)),
-            None => (String::new(), String::new()),
-        };
-        let mut row: Vec<&str> = vec![
-            &e.en,
-            &e.preferred().form,
-            &variants,
-            &score,
-            &count,
-            &docs,
-            e.method().as_str(),
-            &e.kind,
-            e.context(),
-            e.source(),
-            // A fresh build has only candidates, shown as an empty cell.
-            if e.status == EntryStatus::Candidate { "" } else { e.status.as_str() },
-        ];
-        if parallel {
-            row.extend([dice.as_str(), llr.as_str()]);
-        }
+        let cells: Vec<_> = columns.iter().map(|c| c.cell(Row::Summary(e))).collect();
         if options.excel {
-            w.write_record(row.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_ref()))?;
+            w.write_record(cells.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_bytes()))?;
         } else {
-            w.write_record(&row)?;
+            w.write_record(cells.iter().map(|c| c.as_bytes()))?;
         }
     }
     w.flush()

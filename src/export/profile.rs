@@ -23,9 +23,9 @@
 //! `out` untouched; [`export_to_file`] also replaces the file atomically.
 
 use super::{multiterm, tabular, tbx};
-use crate::output::write_atomically;
 use crate::error::{Error, Result};
 use crate::glossary::{Entry, EntryStatus, Glossary, Rendering, TermStatus};
+use crate::output::write_atomically;
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
