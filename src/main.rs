@@ -393,27 +393,23 @@ fn backup_path(path: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
-    use nazir::export::profile::{ExportOptions, Profile, export_to_file};
-    use nazir::glossary::EntryStatus;
+    use nazir::export::profile::{ExportOptions, export_to_file};
     check_output_path(&args.output)?;
     let glossary = nazir::review::read_glossary(&args.glossary)?;
-    if args.to.eq_ignore_ascii_case("review-xlsx") {
+    let Some(profile) = args.to.profile() else {
         nazir::review::workbook::write_review_xlsx(&glossary, &args.output)?;
         eprintln!("nazir: {} entries written to {}", glossary.entries.len(), args.output.display());
         return Ok(ExitCode::SUCCESS);
-    }
-    let profile: Profile = args.to.parse().map_err(|e: String| anyhow::anyhow!("{e} or review-xlsx"))?;
+    };
     let mut options = ExportOptions::new(profile);
-    for status in &args.include {
-        let status = EntryStatus::parse(status)
-            .filter(|s| !status.trim().is_empty() && *s != EntryStatus::Rejected)
-            .with_context(|| format!("--include {status:?}: expected candidate or forbidden"))?;
+    for &status in &args.include {
+        let status = status.into();
         if !options.include.contains(&status) {
             options.include.push(status);
         }
     }
-    options.direction = args.direction.parse().map_err(|e: String| anyhow::anyhow!(e))?;
-    options.tbx_version = args.tbx_version.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    options.direction = args.direction.into();
+    options.tbx_version = args.tbx_version.into();
     let report = export_to_file(&glossary, &options, &args.output)?;
     eprintln!(
         "nazir: {} entries ({} records) written to {} as {profile}; {} entries left out by status",
@@ -426,7 +422,7 @@ fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_validate(args: &cli::ValidateArgs) -> anyhow::Result<ExitCode> {
-    let profile: nazir::export::profile::Profile = args.profile.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let profile: nazir::export::profile::Profile = args.profile.into();
     let problems = nazir::export::validate::validate(&args.file, profile)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
