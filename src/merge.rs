@@ -10,6 +10,10 @@
 //! taken from sheets. Rows missing from a sheet change nothing: a merge
 //! never deletes an entry, a rendering or a cell. Two sheets that edit the
 //! same cell differently are a [`Conflict`], resolved by [`OnConflict`].
+//! Edits are kept by field (one of the owned columns of
+//! [`crate::columns`], the status of one rendering, or a column of the
+//! reviewer's own), never by header text, which a sheet may spell in any
+//! case.
 //!
 //! [`apply_master`] is what `nazir build --glossary MASTER` does with a
 //! fresh glossary: the master's decisions hold (an approved entry keeps its

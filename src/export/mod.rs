@@ -1,11 +1,20 @@
-//! Writing glossaries.
+//! Writing glossaries: the CSV that `nazir build` writes, and the files of
+//! translators' tools ([`profile`]).
 //!
 //! The CSV glossary has a fixed header ([`CSV_HEADER`], the columns
-//! [`crate::columns::BUILD_CSV`] describes); `--excel` adds a
-//! UTF-8 byte-order mark and CRLF line ends so that Excel shows Arabic
-//! correctly, and guards cells that Excel would evaluate as formulas.
-//! Every output is written atomically ([`crate::output`]), so a failed run
-//! leaves nothing half-written.
+//! [`crate::columns::BUILD_CSV`] describes); `--excel` adds a UTF-8
+//! byte-order mark and CRLF line ends so that Excel shows Arabic correctly,
+//! and guards cells that Excel would evaluate as formulas. Every output is
+//! written atomically ([`crate::output`]), so a failed run leaves nothing
+//! half-written.
+//!
+//! The build CSV writer stays here rather than next to the column
+//! descriptions: what its columns hold is [`crate::columns`]' business, but
+//! the file is an export like the others (a one-way summary with its own
+//! Excel options, never the layout a review comes back in), and keeping it
+//! here keeps `columns` free of file formats. `export` uses neither
+//! [`crate::review`] nor [`crate::merge`]: whether an output holds review
+//! work is for `review` to say.
 
 pub mod multiterm;
 pub mod profile;

@@ -11,8 +11,9 @@
 //! * the CSV that `nazir build` writes, or any CSV with at least `en` and
 //!   `ar` columns (the id is then derived from `en`).
 //!
-//! Columns nazir does not know are kept, by name, in each entry's `extra`
-//! cells and written back, so nothing a reviewer added is lost.
+//! The columns are described in [`crate::columns`]; columns nazir does not
+//! know are kept, by name, in each entry's `extra` cells and written back,
+//! so nothing a reviewer added is lost.
 //!
 //! This module also says whether a file holds review work
 //! ([`reviewed_rows`], [`ensure_not_reviewed`]): writers of glossaries ask
