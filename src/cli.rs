@@ -1,9 +1,10 @@
 //! Command-line arguments (clap derive) and their conversion into library
 //! configurations. Only the binary uses this module.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use nazir::align::AlignConfig;
-use nazir::glossary::GlossaryFilter;
+use nazir::export::{Direction, Profile, TbxVersion};
+use nazir::glossary::{EntryStatus, GlossaryFilter};
 use nazir::pipeline::BuildConfig;
 use std::path::PathBuf;
 
@@ -65,6 +66,138 @@ impl From<ConflictPolicy> for nazir::merge::OnConflict {
             ConflictPolicy::Keep => nazir::merge::OnConflict::Keep,
             ConflictPolicy::Theirs => nazir::merge::OnConflict::Theirs,
             ConflictPolicy::Fail => nazir::merge::OnConflict::Fail,
+        }
+    }
+}
+
+/// `--profile` values: the tools whose files nazir writes and checks.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileArg {
+    /// TBX-Basic, for CAT tools.
+    Tbx,
+    /// OmegaT's TAB glossary.
+    #[value(name = "omegat")]
+    OmegaT,
+    /// A DeepL glossary (TSV).
+    #[value(name = "deepl")]
+    DeepL,
+    /// A Google Cloud Translation unidirectional glossary (TSV).
+    #[value(alias = "google-uni")]
+    Google,
+    /// A Google Cloud Translation equivalent-term-sets glossary (CSV).
+    GoogleEts,
+    /// XLSX for Trados's Glossary Converter (MultiTerm).
+    #[value(name = "multiterm")]
+    MultiTerm,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(p: ProfileArg) -> Self {
+        match p {
+            ProfileArg::Tbx => Profile::Tbx,
+            ProfileArg::OmegaT => Profile::OmegaT,
+            ProfileArg::DeepL => Profile::DeepL,
+            ProfileArg::Google => Profile::Google,
+            ProfileArg::GoogleEts => Profile::GoogleEts,
+            ProfileArg::MultiTerm => Profile::MultiTerm,
+        }
+    }
+}
+
+/// `export --to` values: a tool's file, or the review workbook.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// TBX-Basic, for CAT tools.
+    Tbx,
+    /// OmegaT's TAB glossary.
+    #[value(name = "omegat")]
+    OmegaT,
+    /// A DeepL glossary (TSV).
+    #[value(name = "deepl")]
+    DeepL,
+    /// A Google Cloud Translation unidirectional glossary (TSV).
+    #[value(alias = "google-uni")]
+    Google,
+    /// A Google Cloud Translation equivalent-term-sets glossary (CSV).
+    GoogleEts,
+    /// XLSX for Trados's Glossary Converter (MultiTerm).
+    #[value(name = "multiterm")]
+    MultiTerm,
+    /// The review workbook (sheets `glossary` and `variants`).
+    ReviewXlsx,
+}
+
+impl ExportTarget {
+    /// The tool's profile; `None` for the review workbook, which is not a
+    /// tool's file.
+    pub fn profile(self) -> Option<Profile> {
+        Some(match self {
+            ExportTarget::Tbx => Profile::Tbx,
+            ExportTarget::OmegaT => Profile::OmegaT,
+            ExportTarget::DeepL => Profile::DeepL,
+            ExportTarget::Google => Profile::Google,
+            ExportTarget::GoogleEts => Profile::GoogleEts,
+            ExportTarget::MultiTerm => Profile::MultiTerm,
+            ExportTarget::ReviewXlsx => return None,
+        })
+    }
+}
+
+/// `--include` values: the statuses that may join the approved entries.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IncludeStatus {
+    /// Entries nobody has reviewed yet.
+    Candidate,
+    /// Approved entries (always exported).
+    Approved,
+    /// Forbidden entries (only TBX writes them, as deprecated terms).
+    Forbidden,
+}
+
+impl From<IncludeStatus> for EntryStatus {
+    fn from(s: IncludeStatus) -> Self {
+        match s {
+            IncludeStatus::Candidate => EntryStatus::Candidate,
+            IncludeStatus::Approved => EntryStatus::Approved,
+            IncludeStatus::Forbidden => EntryStatus::Forbidden,
+        }
+    }
+}
+
+/// `--direction` values.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectionArg {
+    /// Arabic source, English target.
+    ArEn,
+    /// English source, Arabic target.
+    EnAr,
+}
+
+impl From<DirectionArg> for Direction {
+    fn from(d: DirectionArg) -> Self {
+        match d {
+            DirectionArg::ArEn => Direction::ArEn,
+            DirectionArg::EnAr => Direction::EnAr,
+        }
+    }
+}
+
+/// `--tbx-version` values.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TbxVersionArg {
+    /// TBX v2 (`martif`, ISO 30042:2008), what most CAT tools import.
+    #[value(name = "2", alias = "v2")]
+    V2,
+    /// TBX v3 (ISO 30042:2019).
+    #[value(name = "3", alias = "v3")]
+    V3,
+}
+
+impl From<TbxVersionArg> for TbxVersion {
+    fn from(v: TbxVersionArg) -> Self {
+        match v {
+            TbxVersionArg::V2 => TbxVersion::V2,
+            TbxVersionArg::V3 => TbxVersion::V3,
         }
     }
 }
@@ -277,21 +410,21 @@ pub struct ExportArgs {
     /// The glossary (CSV or XLSX).
     #[arg(value_name = "GLOSSARY")]
     pub glossary: PathBuf,
-    /// Target: tbx, omegat, deepl, google, google-ets, multiterm, or review-xlsx.
-    #[arg(long = "to", value_name = "PROFILE")]
-    pub to: String,
+    /// Target: a tool's file, or the review workbook (case ignored).
+    #[arg(long = "to", value_name = "PROFILE", value_enum, ignore_case = true)]
+    pub to: ExportTarget,
     /// Output file.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// Also export entries with this status (repeatable; approved entries always go).
-    #[arg(long, value_name = "STATUS")]
-    pub include: Vec<String>,
+    #[arg(long, value_name = "STATUS", value_enum, ignore_case = true)]
+    pub include: Vec<IncludeStatus>,
     /// Source and target language of two-column targets.
-    #[arg(long, default_value = "ar-en", value_name = "ar-en|en-ar")]
-    pub direction: String,
-    /// TBX flavour: 2 (martif, default) or 3 (ISO 30042:2019).
-    #[arg(long, default_value = "2", value_name = "2|3")]
-    pub tbx_version: String,
+    #[arg(long, default_value = "ar-en", value_name = "DIRECTION", value_enum, ignore_case = true)]
+    pub direction: DirectionArg,
+    /// TBX flavour.
+    #[arg(long, default_value = "2", value_name = "VERSION", value_enum, ignore_case = true)]
+    pub tbx_version: TbxVersionArg,
 }
 
 #[derive(Args, Debug)]
@@ -299,9 +432,9 @@ pub struct ValidateArgs {
     /// The file to check.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// The tool whose rules apply: tbx, omegat, deepl, google, google-ets, multiterm.
-    #[arg(long, value_name = "PROFILE")]
-    pub profile: String,
+    /// The tool whose rules apply (case ignored).
+    #[arg(long, value_name = "PROFILE", value_enum, ignore_case = true)]
+    pub profile: ProfileArg,
 }
 
 #[derive(Args, Debug)]
@@ -325,4 +458,70 @@ pub struct RomanizeArgs {
     /// Arabic or English terms.
     #[arg(required = true)]
     pub terms: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The command line spells every value as the library names it.
+    #[test]
+    fn values_are_the_library_names() {
+        for p in ProfileArg::value_variants() {
+            let value = p.to_possible_value().unwrap();
+            assert_eq!(value.get_name(), Profile::from(*p).name());
+            assert_eq!(Profile::parse(value.get_name()), Some(Profile::from(*p)));
+        }
+        for t in ExportTarget::value_variants() {
+            let value = t.to_possible_value().unwrap();
+            match t.profile() {
+                Some(p) => assert_eq!(value.get_name(), p.name()),
+                None => assert_eq!(value.get_name(), "review-xlsx"),
+            }
+        }
+        assert_eq!(ExportTarget::value_variants().len(), Profile::ALL.len() + 1);
+        assert_eq!(ProfileArg::value_variants().len(), Profile::ALL.len());
+        for d in DirectionArg::value_variants() {
+            assert_eq!(d.to_possible_value().unwrap().get_name(), Direction::from(*d).as_str());
+        }
+        for v in TbxVersionArg::value_variants() {
+            let name = v.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(name.parse::<TbxVersion>(), Ok(TbxVersion::from(*v)));
+        }
+        for s in IncludeStatus::value_variants() {
+            assert_eq!(s.to_possible_value().unwrap().get_name(), EntryStatus::from(*s).as_str());
+        }
+    }
+
+    /// The spellings accepted before these options were typed still are.
+    #[test]
+    fn old_spellings_still_parse() {
+        let export = |args: &[&str]| {
+            let mut argv = vec!["nazir", "export", "g.csv", "-o", "out"];
+            argv.extend_from_slice(args);
+            match Cli::try_parse_from(argv).map(|c| c.command) {
+                Ok(Command::Export(a)) => a,
+                other => panic!("{args:?}: {other:?}"),
+            }
+        };
+        let a =
+            export(&["--to", "Google-Uni", "--include", "CANDIDATE", "--direction", "EN-AR", "--tbx-version", "V3"]);
+        assert_eq!(a.to, ExportTarget::Google);
+        assert_eq!(a.include, [IncludeStatus::Candidate]);
+        assert_eq!(a.direction, DirectionArg::EnAr);
+        assert_eq!(a.tbx_version, TbxVersionArg::V3);
+        let a = export(&["--to", "review-xlsx"]);
+        assert_eq!((a.to.profile(), a.direction, a.tbx_version), (None, DirectionArg::ArEn, TbxVersionArg::V2));
+        assert_eq!(export(&["--to", "OmegaT", "--tbx-version", "v2"]).to, ExportTarget::OmegaT);
+        assert!(Cli::try_parse_from(["nazir", "export", "g.csv", "-o", "o", "--to", "excel"]).is_err());
+        assert!(
+            Cli::try_parse_from(["nazir", "export", "g.csv", "-o", "o", "--to", "tbx", "--include", "rejected"])
+                .is_err()
+        );
+        match Cli::try_parse_from(["nazir", "validate", "f.tsv", "--profile", "Google-ETS"]).map(|c| c.command) {
+            Ok(Command::Validate(v)) => assert_eq!(Profile::from(v.profile), Profile::GoogleEts),
+            other => panic!("{other:?}"),
+        }
+        assert!(Cli::try_parse_from(["nazir", "validate", "f.xlsx", "--profile", "review-xlsx"]).is_err());
+    }
 }

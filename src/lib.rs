@@ -14,7 +14,12 @@
 //! 7. [`align`]: the best English term for each Arabic span, overlaps
 //!    resolved per article.
 //! 8. [`glossary`]: renderings grouped per English term.
-//! 9. [`export`]: the CSV glossary, written atomically.
+//! 9. [`export`]: the CSV glossary, and the files of translators' tools.
+//!
+//! [`columns`] describes the columns of glossary files once, for the
+//! writers (`export`, `review`) and the readers (`review`, `merge`);
+//! [`output`] checks output paths and writes files atomically, for every
+//! writer above.
 //!
 //! [`partial`] runs the same pipeline sharded: the statistics of parts of a
 //! batch are written, merged in any order, and finished into exactly the
@@ -29,6 +34,7 @@ pub mod align;
 pub mod associate;
 pub mod candidates;
 pub mod check;
+pub mod columns;
 pub mod corpus;
 pub mod error;
 pub mod eval;
@@ -38,6 +44,7 @@ pub mod glossary;
 pub mod input;
 pub mod merge;
 pub mod normalize;
+pub mod output;
 pub mod partial;
 pub mod pipeline;
 pub mod review;

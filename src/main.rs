@@ -8,8 +8,9 @@ use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, GlossaryOutputArgs, MatchArgs, MergePartialsArgs, RomanizeArgs, ScanArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nazir::export::{CsvOptions, check_output_path, ensure_not_reviewed, write_atomically, write_csv};
+use nazir::export::{CsvOptions, write_csv};
 use nazir::glossary::{Glossary, GlossaryFilter};
+use nazir::output::{check_output_path, write_atomically};
 use nazir::pipeline::{Progress, build, build_stats, scan};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -54,7 +55,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 
 /// `-o -` means stdout, like no `-o`.
 fn output_path(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
-    output.filter(|p| p.as_os_str() != "-")
+    nazir::output::file_or_stdout(output)
 }
 
 /// Writes to `--output` atomically, or to stdout.
@@ -105,7 +106,7 @@ impl<'a> GlossaryOutput<'a> {
         if let Some(out) = output {
             check_output_path(out)?;
             if !args.force {
-                ensure_not_reviewed(out)?;
+                nazir::review::ensure_not_reviewed(out)?;
             }
         }
         let master = args
@@ -379,27 +380,23 @@ fn backup_path(path: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
-    use nazir::export::profile::{ExportOptions, Profile, export_to_file};
-    use nazir::glossary::EntryStatus;
+    use nazir::export::profile::{ExportOptions, export_to_file};
     check_output_path(&args.output)?;
     let glossary = nazir::review::read_glossary(&args.glossary)?;
-    if args.to.eq_ignore_ascii_case("review-xlsx") {
+    let Some(profile) = args.to.profile() else {
         nazir::review::workbook::write_review_xlsx(&glossary, &args.output)?;
         eprintln!("nazir: {} entries written to {}", glossary.entries.len(), args.output.display());
         return Ok(ExitCode::SUCCESS);
-    }
-    let profile: Profile = args.to.parse().map_err(|e: String| anyhow::anyhow!("{e} or review-xlsx"))?;
+    };
     let mut options = ExportOptions::new(profile);
-    for status in &args.include {
-        let status = EntryStatus::parse(status)
-            .filter(|s| !status.trim().is_empty() && *s != EntryStatus::Rejected)
-            .with_context(|| format!("--include {status:?}: expected candidate or forbidden"))?;
+    for &status in &args.include {
+        let status = status.into();
         if !options.include.contains(&status) {
             options.include.push(status);
         }
     }
-    options.direction = args.direction.parse().map_err(|e: String| anyhow::anyhow!(e))?;
-    options.tbx_version = args.tbx_version.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    options.direction = args.direction.into();
+    options.tbx_version = args.tbx_version.into();
     let report = export_to_file(&glossary, &options, &args.output)?;
     eprintln!(
         "nazir: {} entries ({} records) written to {} as {profile}; {} entries left out by status",
@@ -412,7 +409,7 @@ fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_validate(args: &cli::ValidateArgs) -> anyhow::Result<ExitCode> {
-    let profile: nazir::export::profile::Profile = args.profile.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let profile: nazir::export::profile::Profile = args.profile.into();
     let problems = nazir::export::validate::validate(&args.file, profile)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -10,6 +10,10 @@
 //! taken from sheets. Rows missing from a sheet change nothing: a merge
 //! never deletes an entry, a rendering or a cell. Two sheets that edit the
 //! same cell differently are a [`Conflict`], resolved by [`OnConflict`].
+//! Edits are kept by field (one of the owned columns of
+//! [`crate::columns`], the status of one rendering, or a column of the
+//! reviewer's own), never by header text, which a sheet may spell in any
+//! case.
 //!
 //! [`apply_master`] is what `nazir build --glossary MASTER` does with a
 //! fresh glossary: the master's decisions hold (an approved entry keeps its
@@ -17,10 +21,13 @@
 //! suggested again, forbidden renderings stay forbidden), and only entries
 //! the master does not know come out as candidates.
 
+use crate::columns::{Column, Row};
 use crate::error::Result;
 use crate::glossary::{Entry, EntryStatus, Glossary, TermStatus};
 use crate::review::{RowView, glossary_table, parse_status, parse_term_status, rows, split_list, variants_table};
 use crate::table::Table;
+use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
@@ -83,40 +90,116 @@ struct Edit {
     en: String,
 }
 
-/// The columns of the `glossary` sheet that reviewers own.
-const EDITABLE: &[&str] = &["status", "en", "ar", "note", "kind", "en_variants", "variants"];
+/// A cell of an entry that a review can change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Field {
+    Status,
+    En,
+    Ar,
+    Note,
+    Kind,
+    EnVariants,
+    Variants,
+    /// The status of the rendering with this form.
+    VariantStatus(String),
+    /// A column nazir does not know, by its header.
+    Extra(String),
+}
 
-/// The master's current value of a column, in the form a sheet shows it.
-fn master_value(entry: Option<&Entry>, column: &str) -> String {
-    let Some(e) = entry else { return String::new() };
-    match column {
-        "status" => e.status.as_str().to_string(),
-        "en" => e.en.clone(),
-        "ar" => e.preferred().form.clone(),
-        "note" => e.note.clone(),
-        "kind" => e.kind.clone(),
-        "en_variants" => e.en_variants.join("|"),
-        "variants" => e.variants().map(|r| r.form.as_str()).collect::<Vec<_>>().join("|"),
-        c if c.starts_with("variant_status:") => {
-            let form = &c["variant_status:".len()..];
-            e.renderings.iter().find(|r| r.form == form).map_or("", |r| r.status.as_str()).to_string()
+impl Field {
+    /// The columns of the `glossary` sheet that reviewers own.
+    const EDITABLE: [Field; 7] =
+        [Field::Status, Field::En, Field::Ar, Field::Note, Field::Kind, Field::EnVariants, Field::Variants];
+
+    /// The column the field is read from (`None` for a reviewer's own).
+    fn column(&self) -> Option<Column> {
+        Some(match self {
+            Field::Status => Column::Status,
+            Field::En => Column::En,
+            Field::Ar => Column::Ar,
+            Field::Note => Column::Note,
+            Field::Kind => Column::Kind,
+            Field::EnVariants => Column::EnVariants,
+            Field::Variants => Column::Variants,
+            Field::VariantStatus(_) => Column::VariantStatus,
+            Field::Extra(_) => return None,
+        })
+    }
+
+    /// The header of the field's column.
+    fn header(&self) -> &str {
+        match (self, self.column()) {
+            (Field::Extra(name), _) => name,
+            (_, Some(column)) => column.name(),
+            (_, None) => "",
         }
-        c => e.extra.iter().find(|(n, _)| n == c).map(|(_, v)| v.clone()).unwrap_or_default(),
+    }
+
+    /// The field as conflicts name it (a variant status with its form).
+    fn label(&self) -> Cow<'_, str> {
+        match self {
+            Field::VariantStatus(form) => format!("{} {form}", self.header()).into(),
+            _ => self.header().into(),
+        }
+    }
+
+    /// The key that orders fields: the header, and for a variant status
+    /// `variant_status:FORM`. Edits are applied, and conflicts reported, in
+    /// this order, which is why it is the text order of these keys and not
+    /// the order of the variants.
+    fn sort_key(&self) -> Cow<'_, str> {
+        match self {
+            Field::VariantStatus(form) => format!("{}:{form}", self.header()).into(),
+            _ => self.header().into(),
+        }
+    }
+
+    /// Tells apart fields with the same key (a reviewer's column named like
+    /// a variant status key).
+    fn rank(&self) -> u8 {
+        match self {
+            Field::Extra(_) => 1,
+            _ => 0,
+        }
+    }
+}
+
+impl Ord for Field {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key().cmp(&other.sort_key()).then_with(|| self.rank().cmp(&other.rank()))
+    }
+}
+
+impl PartialOrd for Field {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The master's current value of a field, in the form a sheet shows it.
+fn master_value(entry: Option<&Entry>, field: &Field) -> String {
+    let Some(e) = entry else { return String::new() };
+    match field {
+        Field::VariantStatus(form) => {
+            e.renderings.iter().find(|r| r.form == *form).map_or("", |r| r.status.as_str()).to_string()
+        }
+        Field::Extra(name) => e.extra.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default(),
+        _ => field.column().map(|c| c.cell(Row::Entry(e)).into_owned()).unwrap_or_default(),
     }
 }
 
 /// Whether a sheet cell says the same as the master (statuses compared as
 /// statuses, lists as sets, everything else trimmed).
-fn same(column: &str, sheet: &str, master: &str) -> bool {
-    match column {
-        "status" => EntryStatus::parse(sheet) == EntryStatus::parse(master),
-        "variants" | "en_variants" => {
+fn same(field: &Field, sheet: &str, master: &str) -> bool {
+    match field {
+        Field::Status => EntryStatus::parse(sheet) == EntryStatus::parse(master),
+        Field::Variants | Field::EnVariants => {
             let (mut a, mut b) = (split_list(sheet), split_list(master));
             a.sort();
             b.sort();
             a == b
         }
-        c if c.starts_with("variant_status:") => TermStatus::parse(sheet) == TermStatus::parse(master),
+        Field::VariantStatus(_) => TermStatus::parse(sheet) == TermStatus::parse(master),
         _ => sheet.trim() == master.trim(),
     }
 }
@@ -126,7 +209,7 @@ fn same(column: &str, sheet: &str, master: &str) -> bool {
 fn collect_edits<'t>(
     master: &HashMap<String, &Entry>,
     review: &'t [Table],
-    edits: &mut BTreeMap<(String, String), Vec<Edit>>,
+    edits: &mut BTreeMap<(String, Field), Vec<Edit>>,
     new_rows: &mut Vec<(&'t Table, usize)>,
 ) -> Result<()> {
     let Some(sheet) = glossary_table(review) else { return Ok(()) };
@@ -137,96 +220,97 @@ fn collect_edits<'t>(
             new_rows.push((sheet, r.row));
         }
         // Validate statuses here so the message points at the sheet.
-        if r.has("status") {
-            parse_status(sheet, r.row, r.get("status"))?;
+        if r.has_column(Column::Status) {
+            parse_status(sheet, r.row, r.cell(Column::Status))?;
         }
-        let en = entry.map_or_else(|| r.get("en").to_string(), |e| e.en.clone());
-        let columns: Vec<String> = EDITABLE
-            .iter()
-            .filter(|c| r.has(c))
-            .map(|c| c.to_string())
-            .chain(r.extra().into_iter().map(|(name, _)| name))
+        let en = entry.map_or_else(|| r.cell(Column::En).to_string(), |e| e.en.clone());
+        let fields: Vec<Field> = Field::EDITABLE
+            .into_iter()
+            .filter(|f| f.column().is_some_and(|c| r.has_column(c)))
+            .chain(r.extra().into_iter().map(|(name, _)| Field::Extra(name)))
             .collect();
-        for column in columns {
-            let value = r.get(&column).to_string();
-            if !same(&column, &value, &master_value(entry, &column)) {
-                let place = sheet.place(r.row, &column);
-                edits.entry((id.clone(), column)).or_default().push(Edit { value, place, en: en.clone() });
+        for field in fields {
+            let value = r.get(field.header()).to_string();
+            if !same(&field, &value, &master_value(entry, &field)) {
+                let place = sheet.place(r.row, field.header());
+                edits.entry((id.clone(), field)).or_default().push(Edit { value, place, en: en.clone() });
             }
         }
         // A master CSV carries the variants' statuses in `variant_status`,
         // in the order of `variants`.
-        if r.has("variant_status") {
-            let statuses = split_list(r.get("variant_status"));
-            for (form, cell) in split_list(r.get("variants")).iter().zip(&statuses) {
+        if r.has_column(Column::VariantStatus) {
+            let statuses = split_list(r.cell(Column::VariantStatus));
+            for (form, cell) in split_list(r.cell(Column::Variants)).iter().zip(&statuses) {
                 parse_term_status(sheet, r.row, cell)?;
-                let column = format!("variant_status:{form}");
-                if !same(&column, cell, &master_value(entry, &column)) {
-                    let place = sheet.place(r.row, "variant_status");
+                let field = Field::VariantStatus(form.clone());
+                if !same(&field, cell, &master_value(entry, &field)) {
+                    let place = sheet.place(r.row, Column::VariantStatus.name());
                     let edit = Edit { value: cell.clone(), place, en: en.clone() };
-                    edits.entry((id.clone(), column)).or_default().push(edit);
+                    edits.entry((id.clone(), field)).or_default().push(edit);
                 }
             }
         }
     }
     if let Some(variants) = variants_table(review) {
         for r in rows(variants) {
-            let (Some(id), form) = (r.entry_id(), r.get("ar")) else { continue };
-            if form.is_empty() || !r.has("variant_status") {
+            let (Some(id), form) = (r.entry_id(), r.cell(Column::Ar)) else { continue };
+            if form.is_empty() || !r.has_column(Column::VariantStatus) {
                 continue;
             }
-            let cell = r.get("variant_status");
+            let cell = r.cell(Column::VariantStatus);
             if cell.is_empty() {
                 continue;
             }
             parse_term_status(variants, r.row, cell)?;
             let entry = master.get(&id).copied();
-            let column = format!("variant_status:{form}");
-            if !same(&column, cell, &master_value(entry, &column)) {
-                let en = entry.map_or_else(|| r.get("en").to_string(), |e| e.en.clone());
-                let place = variants.place(r.row, "variant_status");
-                edits.entry((id, column)).or_default().push(Edit { value: cell.to_string(), place, en });
+            let field = Field::VariantStatus(form.to_string());
+            if !same(&field, cell, &master_value(entry, &field)) {
+                let en = entry.map_or_else(|| r.cell(Column::En).to_string(), |e| e.en.clone());
+                let place = variants.place(r.row, Column::VariantStatus.name());
+                edits.entry((id, field)).or_default().push(Edit { value: cell.to_string(), place, en });
             }
         }
     }
     Ok(())
 }
 
+/// Adds the forms of a list cell that are new as admitted renderings;
+/// forms missing from the cell stay (a merge never deletes).
+fn add_variants(entry: &mut Entry, cell: &str) {
+    for form in split_list(cell) {
+        if !entry.renderings.iter().any(|r| r.form == form) {
+            let method = entry.preferred().method;
+            entry.renderings.push(crate::glossary::Rendering::new(&form, 0, method, 0.0, TermStatus::Admitted));
+        }
+    }
+}
+
 /// Sets one reviewed cell on an entry.
-fn apply_edit(entry: &mut Entry, column: &str, value: &str) {
-    match column {
-        "status" => entry.status = EntryStatus::parse(value).unwrap_or_default(),
+fn apply_edit(entry: &mut Entry, field: &Field, value: &str) {
+    match field {
+        Field::Status => entry.status = EntryStatus::parse(value).unwrap_or_default(),
         // An emptied English or Arabic cell is not a decision to act on.
-        "en" => {
+        Field::En => {
             if !value.trim().is_empty() {
                 entry.en = value.trim().to_string();
             }
         }
-        "ar" => {
+        Field::Ar => {
             if !value.trim().is_empty() {
                 entry.set_preferred(value.trim());
             }
         }
-        "note" => entry.note = value.to_string(),
-        "kind" => entry.kind = value.trim().to_string(),
-        "en_variants" => entry.en_variants = split_list(value),
-        "variants" => {
-            // New forms join as admitted; forms removed from the cell stay
-            // (a merge never deletes).
-            for form in split_list(value) {
-                if !entry.renderings.iter().any(|r| r.form == form) {
-                    let method = entry.preferred().method;
-                    entry.renderings.push(crate::glossary::Rendering::new(&form, 0, method, 0.0, TermStatus::Admitted));
-                }
-            }
-        }
-        c if c.starts_with("variant_status:") => {
-            let form = &c["variant_status:".len()..];
+        Field::Note => entry.note = value.to_string(),
+        Field::Kind => entry.kind = value.trim().to_string(),
+        Field::EnVariants => entry.en_variants = split_list(value),
+        Field::Variants => add_variants(entry, value),
+        Field::VariantStatus(form) => {
+            let form = form.as_str();
             match TermStatus::parse(value) {
                 Some(TermStatus::Preferred) => entry.set_preferred(form),
                 Some(status) => {
                     if !entry.renderings.iter().any(|r| r.form == form) {
-                        apply_edit(entry, "variants", form);
+                        add_variants(entry, form);
                     }
                     if let Some(r) = entry.renderings.iter_mut().find(|r| r.form == form) {
                         r.status = status;
@@ -250,9 +334,9 @@ fn apply_edit(entry: &mut Entry, column: &str, value: &str) {
                 None => {}
             }
         }
-        c => match entry.extra.iter_mut().find(|(n, _)| n == c) {
+        Field::Extra(name) => match entry.extra.iter_mut().find(|(n, _)| n == name) {
             Some(cell) => cell.1 = value.to_string(),
-            None => entry.extra.push((c.to_string(), value.to_string())),
+            None => entry.extra.push((name.clone(), value.to_string())),
         },
     }
 }
@@ -262,23 +346,24 @@ fn apply_edit(entry: &mut Entry, column: &str, value: &str) {
 /// wins a conflict.
 pub fn merge(master: Glossary, reviews: &[Vec<Table>], on_conflict: OnConflict) -> Result<MergeOutcome> {
     let by_id: HashMap<String, &Entry> = master.entries.iter().map(|e| (e.id.clone(), e)).collect();
-    let mut edits: BTreeMap<(String, String), Vec<Edit>> = BTreeMap::new();
+    let mut edits: BTreeMap<(String, Field), Vec<Edit>> = BTreeMap::new();
     let mut new_rows: Vec<(&Table, usize)> = Vec::new();
     for review in reviews {
         collect_edits(&by_id, review, &mut edits, &mut new_rows)?;
     }
     let mut conflicts = Vec::new();
-    let mut resolved: Vec<(String, String, String)> = Vec::new();
-    for ((id, column), list) in &edits {
+    let mut resolved: Vec<(String, Field, String)> = Vec::new();
+    for ((id, field), list) in &edits {
+        let (Some(first), Some(last)) = (list.first(), list.last()) else { continue };
         let mut distinct: Vec<&str> = list.iter().map(|e| e.value.as_str()).collect();
-        distinct.dedup_by(|a, b| same(column, a, b));
-        let disagree = list.iter().any(|e| !same(column, &e.value, &list[0].value));
+        distinct.dedup_by(|a, b| same(field, a, b));
+        let disagree = list.iter().any(|e| !same(field, &e.value, &first.value));
         if disagree && !distinct.is_empty() {
             conflicts.push(Conflict {
                 id: id.clone(),
-                en: list[0].en.clone(),
-                column: column.replace("variant_status:", "variant_status "),
-                master: master_value(by_id.get(id).copied(), column),
+                en: first.en.clone(),
+                column: field.label().into_owned(),
+                master: master_value(by_id.get(id).copied(), field),
                 values: list.iter().map(|e| (e.place.clone(), e.value.clone())).collect(),
             });
             match on_conflict {
@@ -286,8 +371,7 @@ pub fn merge(master: Glossary, reviews: &[Vec<Table>], on_conflict: OnConflict) 
                 OnConflict::Theirs => {}
             }
         }
-        let value = list.last().expect("an edit list is never empty").value.clone();
-        resolved.push((id.clone(), column.clone(), value));
+        resolved.push((id.clone(), field.clone(), last.value.clone()));
     }
     if on_conflict == OnConflict::Fail && !conflicts.is_empty() {
         return Ok(MergeOutcome { glossary: master, conflicts, edits: 0, added: 0 });
@@ -297,7 +381,7 @@ pub fn merge(master: Glossary, reviews: &[Vec<Table>], on_conflict: OnConflict) 
         glossary.entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
     let mut added = 0;
     for (table, row) in new_rows {
-        let view: RowView<'_> = rows(table).find(|r| r.row == row).expect("the row was read from this table");
+        let Some(view): Option<RowView<'_>> = rows(table).find(|r| r.row == row) else { continue };
         let Some(id) = view.entry_id() else { continue };
         if index.contains_key(&id) {
             continue;
@@ -309,9 +393,9 @@ pub fn merge(master: Glossary, reviews: &[Vec<Table>], on_conflict: OnConflict) 
         added += 1;
     }
     let edits_applied = resolved.iter().filter(|(id, _, _)| by_id.contains_key(id)).count();
-    for (id, column, value) in resolved {
+    for (id, field, value) in resolved {
         if let Some(&i) = index.get(&id) {
-            apply_edit(&mut glossary.entries[i], &column, &value);
+            apply_edit(&mut glossary.entries[i], &field, &value);
         }
     }
     Ok(MergeOutcome { glossary, conflicts, edits: edits_applied, added })
@@ -443,6 +527,28 @@ mod tests {
         let bad = sheet("bad.csv", "en,ar,status\nGoogle,جوجل,perhaps");
         let err = merge(master(), &[bad], OnConflict::Fail).unwrap_err().to_string();
         assert!(err.contains("bad.csv") && err.contains("perhaps"), "{err}");
+    }
+
+    #[test]
+    fn fields_keep_the_order_and_names_of_their_columns() {
+        let mut fields: Vec<Field> = Field::EDITABLE.to_vec();
+        fields.extend([
+            Field::VariantStatus("غوغل".into()),
+            Field::VariantStatus("جوجل".into()),
+            Field::Extra("checked_by".into()),
+            Field::Extra("variant_status:جوجل".into()),
+            Field::Extra("zone".into()),
+        ]);
+        fields.sort();
+        let keys: Vec<String> = fields.iter().map(|f| f.sort_key().into_owned()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "edits are applied in the text order of their columns");
+        assert_eq!(keys[0], "ar");
+        assert_eq!(keys.last().unwrap(), "zone");
+        assert_eq!(Field::VariantStatus("غوغل".into()).label(), "variant_status غوغل");
+        assert_eq!(Field::EnVariants.label(), "en_variants");
+        assert_ne!(Field::Extra("variant_status:جوجل".into()), Field::VariantStatus("جوجل".into()));
     }
 
     #[test]

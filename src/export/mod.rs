@@ -1,12 +1,20 @@
-//! Writing glossaries.
+//! Writing glossaries: the CSV that `nazir build` writes, and the files of
+//! translators' tools ([`profile`]).
 //!
-//! The CSV glossary has a fixed header ([`CSV_HEADER`]); `--excel` adds a
-//! UTF-8 byte-order mark and CRLF line ends so that Excel shows Arabic
-//! correctly, and guards cells that Excel would evaluate as formulas.
-//! Every output is written atomically: to a temporary file in the target
-//! folder, flushed, then renamed over the target, so a failed run leaves
-//! nothing half-written. A glossary that a reviewer has started to fill in
-//! (any non-empty `status` cell) is never overwritten unless forced.
+//! The CSV glossary has a fixed header ([`CSV_HEADER`], the columns
+//! [`crate::columns::BUILD_CSV`] describes); `--excel` adds a UTF-8
+//! byte-order mark and CRLF line ends so that Excel shows Arabic correctly,
+//! and guards cells that Excel would evaluate as formulas. Every output is
+//! written atomically ([`crate::output`]), so a failed run leaves nothing
+//! half-written.
+//!
+//! The build CSV writer stays here rather than next to the column
+//! descriptions: what its columns hold is [`crate::columns`]' business, but
+//! the file is an export like the others (a one-way summary with its own
+//! Excel options, never the layout a review comes back in), and keeping it
+//! here keeps `columns` free of file formats. `export` uses neither
+//! [`crate::review`] nor [`crate::merge`]: whether an output holds review
+//! work is for `review` to say.
 
 pub mod multiterm;
 pub mod profile;
@@ -17,20 +25,17 @@ pub mod validate;
 pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion, export, export_to_file};
 pub use validate::{Problem, validate};
 
-use crate::error::{Error, Result};
-use crate::glossary::{EntryStatus, Glossary};
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::Path;
+use crate::columns::{ASSOCIATION, BUILD_CSV, Column, Row, names};
+use crate::glossary::Glossary;
+use std::io::Write;
 
-/// The glossary CSV columns, in order.
-pub const CSV_HEADER: [&str; 11] =
-    ["en", "ar", "variants", "score", "count", "docs", "method", "kind", "context", "source", "status"];
+/// The glossary CSV columns, in order ([`BUILD_CSV`]).
+pub const CSV_HEADER: [&str; 11] = names(BUILD_CSV);
 
 /// Columns added after [`CSV_HEADER`] on request (`--association`):
 /// the Dice coefficient and log-likelihood ratio of the entry's Arabic and
 /// English in the parallel units (see [`crate::associate`]).
-pub const ASSOCIATION_COLUMNS: [&str; 2] = ["assoc_dice", "assoc_llr"];
+pub const ASSOCIATION_COLUMNS: [&str; 2] = names(ASSOCIATION);
 
 /// How the CSV is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,7 +51,8 @@ fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}").into() } else { cell.into() }
 }
 
-/// Writes the glossary as CSV to `out`.
+/// Writes the glossary as CSV to `out`: [`CSV_HEADER`], each entry as
+/// [`Row::Summary`].
 pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions) -> std::io::Result<()> {
     if options.excel {
         out.write_all(b"\xEF\xBB\xBF")?;
@@ -54,142 +60,20 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
     let mut w = csv::WriterBuilder::new()
         .terminator(if options.excel { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
         .from_writer(out);
-    let parallel = options.association;
-    let mut header: Vec<&str> = CSV_HEADER.to_vec();
-    if parallel {
-        header.extend(ASSOCIATION_COLUMNS);
+    let mut columns: Vec<Column> = BUILD_CSV.to_vec();
+    if options.association {
+        columns.extend(ASSOCIATION);
     }
-    w.write_record(&header)?;
-    let mut variants = String::new();
+    w.write_record(columns.iter().map(|c| c.name()))?;
     for e in &glossary.entries {
-        variants.clear();
-        for (i, r) in e.variants().enumerate() {
-            if i > 0 {
-                variants.push('|');
-            }
-            variants.push_str(&r.form);
-        }
-        let score = format!("{:.3}", e.score);
-        let (count, docs) = (e.count.to_string(), e.docs.to_string());
-        let (dice, llr) = match &e.association {
-            Some(a) => (format!("{:.3}", a.dice), format!("{:.1}", a.llr)),
-            None => (String::new(), String::new()),
-        };
-        let mut row: Vec<&str> = vec![
-            &e.en,
-            &e.preferred().form,
-            &variants,
-            &score,
-            &count,
-            &docs,
-            e.method().as_str(),
-            &e.kind,
-            e.context(),
-            e.source(),
-            // A fresh build has only candidates, shown as an empty cell.
-            if e.status == EntryStatus::Candidate { "" } else { e.status.as_str() },
-        ];
-        if parallel {
-            row.extend([dice.as_str(), llr.as_str()]);
-        }
+        let cells: Vec<_> = columns.iter().map(|c| c.cell(Row::Summary(e))).collect();
         if options.excel {
-            w.write_record(row.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_ref()))?;
+            w.write_record(cells.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_bytes()))?;
         } else {
-            w.write_record(&row)?;
+            w.write_record(cells.iter().map(|c| c.as_bytes()))?;
         }
     }
     w.flush()
-}
-
-/// The folder an output file goes to.
-fn output_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
-}
-
-/// Checks, before any work, that `path` can be an output: its folder
-/// exists and it is not a folder itself.
-pub fn check_output_path(path: &Path) -> Result<()> {
-    let dir = output_dir(path);
-    if !dir.is_dir() {
-        return Err(Error::Output {
-            path: path.to_path_buf(),
-            reason: format!("folder {} does not exist", dir.display()),
-        });
-    }
-    if path.is_dir() {
-        return Err(Error::Output { path: path.to_path_buf(), reason: "it is a folder".into() });
-    }
-    Ok(())
-}
-
-/// Writes `path` atomically: `write` fills a temporary file next to it,
-/// which then replaces `path`. On any error the temporary file is removed
-/// and `path` is untouched.
-pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> Result<()> {
-    let dir = output_dir(path);
-    if !dir.is_dir() {
-        return Err(Error::Output {
-            path: path.to_path_buf(),
-            reason: format!("folder {} does not exist", dir.display()),
-        });
-    }
-    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
-    // place: renaming a file over it would replace the device itself.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        let result = (|| -> std::io::Result<()> {
-            let mut w = BufWriter::new(File::options().write(true).open(path)?);
-            write(&mut w)?;
-            w.flush()
-        })();
-        return result.map_err(|e| Error::Output { path: path.to_path_buf(), reason: e.to_string() });
-    }
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let file = File::create(&tmp)?;
-        let mut w = BufWriter::new(file);
-        write(&mut w)?;
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        drop(w);
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::Output { path: path.to_path_buf(), reason: e.to_string() }
-    })
-}
-
-/// Refuses to go on when `path` is a glossary (CSV or XLSX) that a
-/// reviewer has started: a `status` column with a cell other than empty or
-/// `candidate`. A missing or unreadable file, or one without such a
-/// column, is fine.
-pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
-    if !path.is_file() {
-        return Ok(());
-    }
-    let Ok(tables) = crate::table::read_tables(path) else { return Ok(()) };
-    let Some(table) = crate::review::glossary_table(&tables) else { return Ok(()) };
-    let Some(col) = table.column("status") else { return Ok(()) };
-    let reviewed = table
-        .rows
-        .iter()
-        .filter(|(_, cells)| {
-            cells.get(col).is_some_and(|s| !s.trim().is_empty() && !s.trim().eq_ignore_ascii_case("candidate"))
-        })
-        .count();
-    if reviewed > 0 {
-        return Err(Error::Output {
-            path: path.to_path_buf(),
-            reason: format!(
-                "it is a reviewed glossary ({reviewed} rows have a status); choose another output or pass --force"
-            ),
-        });
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -231,40 +115,5 @@ mod tests {
         let mut plain = Vec::new();
         write_csv(&g, &mut plain, CsvOptions::default()).unwrap();
         assert!(String::from_utf8(plain).unwrap().starts_with(&format!("{}\n", CSV_HEADER.join(","))));
-    }
-
-    #[test]
-    fn atomic_write_and_missing_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("g.csv");
-        write_atomically(&target, |w| w.write_all(b"x")).unwrap();
-        assert_eq!(std::fs::read(&target).unwrap(), b"x");
-        // A failing writer leaves the old file and no temporary behind.
-        let err = write_atomically(&target, |_| Err(std::io::Error::other("boom"))).unwrap_err();
-        assert!(err.to_string().contains("boom"));
-        assert_eq!(std::fs::read(&target).unwrap(), b"x");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        let err = write_atomically(&dir.path().join("nope/g.csv"), |w| w.write_all(b"x")).unwrap_err();
-        assert!(err.to_string().contains("does not exist"));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn devices_are_written_in_place() {
-        use std::os::unix::fs::FileTypeExt;
-        let null = Path::new("/dev/null");
-        write_atomically(null, |w| w.write_all(b"x")).unwrap();
-        assert!(std::fs::metadata(null).unwrap().file_type().is_char_device(), "/dev/null is still a device");
-    }
-
-    #[test]
-    fn reviewed_glossaries_are_protected() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("g.csv");
-        std::fs::write(&p, "en,ar,status\nGoogle,جوجل,\n").unwrap();
-        ensure_not_reviewed(&p).unwrap();
-        std::fs::write(&p, "\u{FEFF}en,ar,status\nGoogle,جوجل,approved\n").unwrap();
-        assert!(ensure_not_reviewed(&p).unwrap_err().to_string().contains("1 rows have a status"));
-        ensure_not_reviewed(&dir.path().join("absent.csv")).unwrap();
     }
 }

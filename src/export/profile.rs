@@ -22,9 +22,10 @@
 //! Writers check every term before they write, so a refused glossary leaves
 //! `out` untouched; [`export_to_file`] also replaces the file atomically.
 
-use super::{multiterm, tabular, tbx, write_atomically};
+use super::{multiterm, tabular, tbx};
 use crate::error::{Error, Result};
 use crate::glossary::{Entry, EntryStatus, Glossary, Rendering, TermStatus};
+use crate::output::write_atomically;
 use std::fmt;
 use std::io::Write;
 use std::path::Path;

@@ -11,41 +11,38 @@
 //! * the CSV that `nazir build` writes, or any CSV with at least `en` and
 //!   `ar` columns (the id is then derived from `en`).
 //!
-//! Columns nazir does not know are kept, by name, in each entry's `extra`
-//! cells and written back, so nothing a reviewer added is lost.
+//! The columns are described in [`crate::columns`]; columns nazir does not
+//! know are kept, by name, in each entry's `extra` cells and written back,
+//! so nothing a reviewer added is lost.
+//!
+//! This module also says whether a file holds review work
+//! ([`reviewed_rows`], [`ensure_not_reviewed`]): writers of glossaries ask
+//! it before they overwrite one.
 
 pub mod workbook;
 
 use crate::align::Method;
+pub use crate::columns::LIST_SEPARATOR;
+use crate::columns::{Column, MASTER_CSV, Row};
 use crate::error::{Error, InputProblem, Result};
 use crate::glossary::{Context, Entry, EntryStatus, Glossary, Rendering, TermStatus, entry_id};
 use crate::table::{Table, is_xlsx, read_tables};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
-use workbook::{GLOSSARY_COLUMNS, VARIANT_COLUMNS};
 
-/// Separator of list cells (`variants`, `en_variants`, `variant_status`).
-pub const LIST_SEPARATOR: char = '|';
-
-/// Columns of the master CSV: the workbook's `glossary` sheet and the
-/// statuses of the variants.
+/// Columns of the master CSV ([`MASTER_CSV`]): the workbook's `glossary`
+/// sheet and the statuses of the variants.
 pub fn master_csv_columns() -> Vec<&'static str> {
-    GLOSSARY_COLUMNS.iter().copied().chain(["variant_status"]).collect()
+    MASTER_CSV.iter().map(|c| c.name()).collect()
 }
 
-/// Columns read into the model besides the `glossary` sheet's own: the
-/// master CSV's variant statuses and the build CSV's association figures.
-const OTHER_KNOWN_COLUMNS: &[&str] = &["variant_status", "assoc_dice", "assoc_llr"];
-
-/// Whether nazir reads this column into the model (otherwise its cells are
-/// kept as extra cells).
+/// Whether this is a column nazir writes itself (a [`Column`]), whose
+/// cells are read into the model or left to nazir; the cells of any other
+/// column are kept as extra cells.
 pub fn is_known(column: &str) -> bool {
-    GLOSSARY_COLUMNS
-        .iter()
-        .chain(&VARIANT_COLUMNS)
-        .chain(OTHER_KNOWN_COLUMNS)
-        .any(|k| k.eq_ignore_ascii_case(column.trim()))
+    Column::parse(column).is_some()
 }
 
 fn data_error(table: &Table, row: Option<usize>, reason: String) -> Error {
@@ -81,14 +78,24 @@ impl<'t> RowView<'t> {
         self.table.column(column).is_some()
     }
 
+    /// A cell of one of nazir's columns (see [`RowView::get`]).
+    pub fn cell(&self, column: Column) -> &'t str {
+        self.get(column.name())
+    }
+
+    /// Whether the table has one of nazir's columns.
+    pub fn has_column(&self, column: Column) -> bool {
+        self.has(column.name())
+    }
+
     /// The id of the entry this row is about: the `id` cell, or the id of
     /// its `en` cell.
     pub fn entry_id(&self) -> Option<String> {
-        let id = self.get("id");
+        let id = self.cell(Column::Id);
         if !id.is_empty() {
             return Some(id.to_string());
         }
-        let en = self.get("en");
+        let en = self.cell(Column::En);
         (!en.is_empty()).then(|| entry_id(en))
     }
 
@@ -131,29 +138,31 @@ pub fn parse_status(table: &Table, row: usize, cell: &str) -> Result<EntryStatus
 pub fn parse_term_status(table: &Table, row: usize, cell: &str) -> Result<TermStatus> {
     TermStatus::parse(cell).ok_or_else(|| {
         let allowed: Vec<&str> = TermStatus::ALL.iter().map(|s| s.as_str()).collect();
-        data_error(table, Some(row), format!("variant_status {cell:?} is not one of {}", allowed.join(", ")))
+        let column = Column::VariantStatus.name();
+        data_error(table, Some(row), format!("{column} {cell:?} is not one of {}", allowed.join(", ")))
     })
 }
 
 /// The entry a glossary-sheet row describes.
 pub fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
-    let en = r.get("en");
-    let ar = r.get("ar");
+    let en = r.cell(Column::En);
+    let ar = r.cell(Column::Ar);
     if en.is_empty() || ar.is_empty() {
-        return Err(data_error(table, Some(r.row), "a row needs both `en` and `ar`".into()));
+        let (en, ar) = (Column::En.name(), Column::Ar.name());
+        return Err(data_error(table, Some(r.row), format!("a row needs both `{en}` and `{ar}`")));
     }
-    let method = Method::parse(r.get("method")).unwrap_or(Method::Transliteration);
-    let score: f32 = r.get("score").parse().unwrap_or(0.0);
-    let count: usize = r.get("count").parse().unwrap_or(0);
+    let method = Method::parse(r.cell(Column::Method)).unwrap_or(Method::Transliteration);
+    let score: f32 = r.cell(Column::Score).parse().unwrap_or(0.0);
+    let count: usize = r.cell(Column::Count).parse().unwrap_or(0);
     let mut entry = Entry::new(en, Rendering::new(ar, count, method, score, TermStatus::Preferred));
     entry.id = r.entry_id().unwrap_or_else(|| entry_id(en));
-    entry.status = parse_status(table, r.row, r.get("status"))?;
-    entry.kind = r.get("kind").to_string();
-    entry.note = r.get("note").to_string();
-    entry.docs = r.get("docs").parse().unwrap_or(0);
-    entry.en_variants = split_list(r.get("en_variants"));
-    let statuses = split_list(r.get("variant_status"));
-    for (k, form) in split_list(r.get("variants")).into_iter().enumerate() {
+    entry.status = parse_status(table, r.row, r.cell(Column::Status))?;
+    entry.kind = r.cell(Column::Kind).to_string();
+    entry.note = r.cell(Column::Note).to_string();
+    entry.docs = r.cell(Column::Docs).parse().unwrap_or(0);
+    entry.en_variants = split_list(r.cell(Column::EnVariants));
+    let statuses = split_list(r.cell(Column::VariantStatus));
+    for (k, form) in split_list(r.cell(Column::Variants)).into_iter().enumerate() {
         let status = match statuses.get(k) {
             Some(s) => parse_term_status(table, r.row, s)?,
             None => TermStatus::Admitted,
@@ -162,8 +171,8 @@ pub fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
             entry.renderings.push(Rendering::new(&form, 0, method, 0.0, status));
         }
     }
-    let texts: Vec<&str> = r.get("context").split('\n').filter(|s| !s.trim().is_empty()).collect();
-    let sources: Vec<&str> = r.get("source").split('\n').filter(|s| !s.trim().is_empty()).collect();
+    let texts: Vec<&str> = r.cell(Column::Context).split('\n').filter(|s| !s.trim().is_empty()).collect();
+    let sources: Vec<&str> = r.cell(Column::Source).split('\n').filter(|s| !s.trim().is_empty()).collect();
     for k in 0..texts.len().max(sources.len()) {
         entry.contexts.push(Context {
             text: texts.get(k).map_or("", |s| s.trim()).to_string(),
@@ -178,7 +187,7 @@ pub fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
 /// documentation for the layouts understood). Entries keep their order.
 pub fn glossary_from_tables(tables: &[Table]) -> Result<Glossary> {
     let Some(table) = glossary_table(tables) else { return Ok(Glossary::default()) };
-    for needed in ["en", "ar"] {
+    for needed in [Column::En.name(), Column::Ar.name()] {
         if table.column(needed).is_none() {
             return Err(data_error(table, Some(1), format!("no `{needed}` column (the header needs `en` and `ar`)")));
         }
@@ -196,19 +205,19 @@ pub fn glossary_from_tables(tables: &[Table]) -> Result<Glossary> {
     }
     if let Some(variants) = variants_table(tables) {
         for r in rows(variants) {
-            let (Some(id), form) = (r.entry_id(), r.get("ar")) else { continue };
+            let (Some(id), form) = (r.entry_id(), r.cell(Column::Ar)) else { continue };
             let Some(&idx) = by_id.get(&id) else {
                 return Err(data_error(variants, Some(r.row), format!("id {id} is not on the glossary sheet")));
             };
             if form.is_empty() {
                 continue;
             }
-            let status = match r.get("variant_status") {
+            let status = match r.cell(Column::VariantStatus) {
                 "" => None,
                 cell => Some(parse_term_status(variants, r.row, cell)?),
             };
             let entry = &mut glossary.entries[idx];
-            let count: Option<usize> = r.get("count").parse().ok();
+            let count: Option<usize> = r.cell(Column::Count).parse().ok();
             let pos = match entry.renderings.iter().position(|x| x.form == form) {
                 Some(p) => p,
                 None => {
@@ -258,28 +267,6 @@ pub fn extra_cell<'e>(e: &'e Entry, name: &str) -> &'e str {
     e.extra.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
 }
 
-/// The cells of an entry for the `glossary` sheet / master CSV columns
-/// ([`GLOSSARY_COLUMNS`]), in order.
-pub fn glossary_cells(e: &Entry) -> Vec<String> {
-    let join = |items: Vec<&str>| items.join(&LIST_SEPARATOR.to_string());
-    vec![
-        e.id.clone(),
-        e.status.as_str().to_string(),
-        e.en.clone(),
-        e.preferred().form.clone(),
-        join(e.variants().map(|r| r.form.as_str()).collect()),
-        e.kind.clone(),
-        format!("{:.3}", e.score),
-        e.count.to_string(),
-        e.docs.to_string(),
-        e.method().as_str().to_string(),
-        e.note.clone(),
-        e.contexts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n"),
-        e.contexts.iter().map(|c| c.source.as_str()).collect::<Vec<_>>().join("\n"),
-        join(e.en_variants.iter().map(String::as_str).collect()),
-    ]
-}
-
 /// Writes the master CSV: [`master_csv_columns`], then the extra columns.
 pub fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
@@ -288,12 +275,9 @@ pub fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io::Resul
     header.extend(extra.iter().copied());
     w.write_record(&header)?;
     for e in &glossary.entries {
-        let mut cells = glossary_cells(e);
-        cells.push(e.variants().map(|r| r.status.as_str()).collect::<Vec<_>>().join(&LIST_SEPARATOR.to_string()));
-        for name in &extra {
-            cells.push(extra_cell(e, name).to_string());
-        }
-        w.write_record(&cells)?;
+        let mut cells: Vec<Cow<'_, str>> = MASTER_CSV.iter().map(|c| c.cell(Row::Entry(e))).collect();
+        cells.extend(extra.iter().map(|name| extra_cell(e, name).into()));
+        w.write_record(cells.iter().map(|c| c.as_bytes()))?;
     }
     w.flush()
 }
@@ -304,13 +288,50 @@ pub fn write_glossary(glossary: &Glossary, path: &Path) -> Result<()> {
     if is_xlsx(path) {
         workbook::write_review_xlsx(glossary, path)
     } else {
-        crate::export::write_atomically(path, |w| write_master_csv(glossary, w))
+        crate::output::write_atomically(path, |w| write_master_csv(glossary, w))
     }
 }
 
-/// The columns of the `variants` sheet, for readers of this module.
+/// How many rows of the glossary file at `path` (CSV or XLSX) a reviewer
+/// has decided on: cells of its `status` column other than empty or
+/// `candidate`. A missing or unreadable file, or one without such a column,
+/// has none.
+pub fn reviewed_rows(path: &Path) -> usize {
+    if !path.is_file() {
+        return 0;
+    }
+    let Ok(tables) = read_tables(path) else { return 0 };
+    let Some(table) = glossary_table(&tables) else { return 0 };
+    let Some(col) = table.column(Column::Status.name()) else { return 0 };
+    table.rows.iter().filter(|(_, cells)| cells.get(col).is_some_and(|s| is_decided(s))).count()
+}
+
+/// Whether a status cell holds a reviewer's decision. Any text but
+/// `candidate` counts, even one that is not a status: it is still a
+/// reviewer's work.
+fn is_decided(cell: &str) -> bool {
+    !cell.trim().is_empty() && !cell.trim().eq_ignore_ascii_case(EntryStatus::Candidate.as_str())
+}
+
+/// Refuses to go on when `path` is a glossary that a reviewer has started
+/// (see [`reviewed_rows`]), so that a new build never overwrites review
+/// work unless forced.
+pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
+    let reviewed = reviewed_rows(path);
+    if reviewed > 0 {
+        return Err(Error::Output {
+            path: path.to_path_buf(),
+            reason: format!(
+                "it is a reviewed glossary ({reviewed} rows have a status); choose another output or pass --force"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The columns of the `variants` sheet ([`crate::columns::VARIANTS_SHEET`]).
 pub fn variant_columns() -> &'static [&'static str] {
-    &VARIANT_COLUMNS
+    &workbook::VARIANT_COLUMNS
 }
 
 #[cfg(test)]
@@ -390,5 +411,18 @@ mod tests {
         assert_eq!(g.renderings[2].status, TermStatus::Forbidden, "variant statuses come from the variants sheet");
         assert_eq!(g.extra, sample().entries[0].extra);
         assert_eq!(g.contexts, sample().entries[0].contexts);
+    }
+
+    #[test]
+    fn reviewed_glossaries_are_protected() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.csv");
+        std::fs::write(&p, "en,ar,status\nGoogle,جوجل,\nMeta,ميتا, Candidate \n").unwrap();
+        ensure_not_reviewed(&p).unwrap();
+        std::fs::write(&p, "\u{FEFF}en,ar,status\nGoogle,جوجل,approved\nMeta,ميتا,maybe\n").unwrap();
+        assert_eq!(reviewed_rows(&p), 2, "any text but candidate is a reviewer's");
+        assert!(ensure_not_reviewed(&p).unwrap_err().to_string().contains("2 rows have a status"));
+        ensure_not_reviewed(&dir.path().join("absent.csv")).unwrap();
+        ensure_not_reviewed(dir.path()).unwrap();
     }
 }

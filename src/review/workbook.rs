@@ -16,32 +16,18 @@
 //! evaluated. Excel refuses cells longer than [`MAX_CELL_CHARS`] (counted
 //! in UTF-16 units): longer text is cut and ends with `…`.
 
+use crate::columns::{Column, GLOSSARY_SHEET, Row, Style, VARIANTS_SHEET, names};
 use crate::error::{Error, Result};
-use crate::glossary::{Entry, EntryStatus, Glossary, TermStatus};
+use crate::glossary::{EntryStatus, Glossary, TermStatus};
 use rust_xlsxwriter::{ColNum, DataValidation, Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The columns of the `glossary` sheet, in order (extra columns follow).
-pub const GLOSSARY_COLUMNS: [&str; 14] = [
-    "id",
-    "status",
-    "en",
-    "ar",
-    "variants",
-    "kind",
-    "score",
-    "count",
-    "docs",
-    "method",
-    "note",
-    "context",
-    "source",
-    "en_variants",
-];
+pub const GLOSSARY_COLUMNS: [&str; 14] = names(GLOSSARY_SHEET);
 
 /// The columns of the `variants` sheet, in order.
-pub const VARIANT_COLUMNS: [&str; 5] = ["id", "en", "ar", "count", "variant_status"];
+pub const VARIANT_COLUMNS: [&str; 5] = names(VARIANTS_SHEET);
 
 /// The most characters (UTF-16 units) Excel keeps in one cell.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -51,12 +37,6 @@ const TRUNCATION_MARK: char = '…';
 
 /// The drop-down lists cover at least this many rows (header included).
 const VALIDATED_ROWS: RowNum = 1_000;
-
-/// Width of the `glossary` sheet columns, in characters.
-const GLOSSARY_WIDTHS: [f64; 14] = [16.0, 12.0, 24.0, 24.0, 30.0, 12.0, 8.0, 8.0, 8.0, 15.0, 30.0, 60.0, 22.0, 24.0];
-
-/// Width of the `variants` sheet columns, in characters.
-const VARIANT_WIDTHS: [f64; 5] = [16.0, 24.0, 24.0, 8.0, 15.0];
 
 /// Width of extra columns.
 const EXTRA_WIDTH: f64 = 20.0;
@@ -83,30 +63,52 @@ pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
     cut.into()
 }
 
-/// The cell formats of the workbook.
-struct Formats {
-    header: Format,
-    text: Format,
-    wrap: Format,
-    rtl: Format,
-    rtl_wrap: Format,
-    score: Format,
-    integer: Format,
+/// The format of a cell of this style. Equal formats are one style in
+/// the file, so each column may have its own.
+fn cell_format(style: Style) -> Format {
+    let text = Format::new().set_align(FormatAlign::Top);
+    let rtl = |f: Format| f.set_reading_direction(2).set_align(FormatAlign::Right);
+    match style {
+        Style::Text => text,
+        Style::Wrap => text.set_text_wrap(),
+        Style::RightToLeft => rtl(text),
+        Style::RightToLeftWrap => rtl(text).set_text_wrap(),
+        Style::Number { decimals: 0 } => text.set_num_format("0"),
+        Style::Number { decimals } => text.set_num_format(format!("0.{}", "0".repeat(decimals))),
+    }
 }
 
-impl Formats {
-    fn new() -> Self {
-        let text = Format::new().set_align(FormatAlign::Top);
-        let rtl = text.clone().set_reading_direction(2).set_align(FormatAlign::Right);
-        Formats {
-            header: Format::new().set_bold(),
-            wrap: text.clone().set_text_wrap(),
-            rtl_wrap: rtl.clone().set_text_wrap(),
-            rtl,
-            score: text.clone().set_num_format("0.000"),
-            integer: text.clone().set_num_format("0"),
-            text,
+/// A sheet's layout of nazir's columns, with their formats.
+struct Layout<'c> {
+    columns: &'c [Column],
+    formats: Vec<Format>,
+}
+
+impl<'c> Layout<'c> {
+    fn new(columns: &'c [Column]) -> Self {
+        Layout { columns, formats: columns.iter().map(|c| cell_format(c.spec().style)).collect() }
+    }
+
+    /// Where a column is, when the sheet has it.
+    fn position(&self, column: Column) -> Option<ColNum> {
+        self.columns.iter().position(|c| *c == column).map(|i| i as ColNum)
+    }
+
+    /// Writes the cells of one row: texts as strings (never formulas), cut
+    /// to fit; figures as numbers.
+    fn write_row(&self, sheet: &mut Worksheet, row: RowNum, of: Row<'_>) -> std::result::Result<(), XlsxError> {
+        for (col, (column, format)) in self.columns.iter().zip(&self.formats).enumerate() {
+            let col = col as ColNum;
+            match column.spec().style {
+                Style::Number { .. } => {
+                    if let Some(value) = column.number(of) {
+                        sheet.write_number_with_format(row, col, value, format)?;
+                    }
+                }
+                _ => text(sheet, row, col, &column.cell(of), format)?,
+            }
         }
+        Ok(())
     }
 }
 
@@ -120,27 +122,6 @@ fn text(
 ) -> std::result::Result<(), XlsxError> {
     sheet.write_string_with_format(row, col, fit_cell(value).as_ref(), format)?;
     Ok(())
-}
-
-/// Writes a count.
-fn integer(
-    sheet: &mut Worksheet,
-    row: RowNum,
-    col: ColNum,
-    value: usize,
-    format: &Format,
-) -> std::result::Result<(), XlsxError> {
-    sheet.write_number_with_format(row, col, value as f64, format)?;
-    Ok(())
-}
-
-/// A score as the number shown (three decimals), so that `0.93` reads back
-/// as `0.93` and not as the nearest `f32`.
-fn score_value(score: f32) -> Option<f64> {
-    if !score.is_finite() {
-        return None;
-    }
-    format!("{score:.3}").parse().ok()
 }
 
 /// Turns a spreadsheet library error into the crate's error.
@@ -165,91 +146,73 @@ fn status_list(
     Ok(())
 }
 
-/// The header, frozen, filtered, with column widths.
+/// The header (nazir's columns, then `extra`), frozen, filtered, with
+/// column widths; Arabic columns get their format for the cells a reviewer
+/// types in, too.
 fn header(
     sheet: &mut Worksheet,
-    names: &[&str],
-    widths: &[f64],
+    layout: &Layout<'_>,
+    extra: &[&str],
     data_rows: usize,
-    f: &Formats,
 ) -> std::result::Result<(), XlsxError> {
-    for (col, name) in names.iter().enumerate() {
+    let bold = Format::new().set_bold();
+    let known = layout.columns.iter().map(|c| (c.name(), c.spec().width));
+    let names = known.chain(extra.iter().map(|name| (*name, EXTRA_WIDTH)));
+    let mut count = 0;
+    for (col, (name, width)) in names.enumerate() {
         let col = col as ColNum;
-        sheet.write_string_with_format(0, col, *name, &f.header)?;
-        sheet.set_column_width(col, widths.get(col as usize).copied().unwrap_or(EXTRA_WIDTH))?;
+        sheet.write_string_with_format(0, col, name, &bold)?;
+        sheet.set_column_width(col, width)?;
+        count += 1;
     }
     sheet.set_freeze_panes(1, 0)?;
     let last_row = RowNum::try_from(data_rows).unwrap_or(RowNum::MAX);
-    sheet.autofilter(0, 0, last_row, names.len().saturating_sub(1) as ColNum)?;
-    Ok(())
-}
-
-fn glossary_row(
-    sheet: &mut Worksheet,
-    row: RowNum,
-    e: &Entry,
-    extra: &[&str],
-    f: &Formats,
-) -> std::result::Result<(), XlsxError> {
-    // The same cells as the master CSV; scores and counts as numbers.
-    for (col, cell) in super::glossary_cells(e).iter().enumerate() {
-        let col = col as ColNum;
-        match col {
-            6 => {
-                if let Some(score) = score_value(e.score) {
-                    sheet.write_number_with_format(row, col, score, &f.score)?;
-                }
-            }
-            7 => integer(sheet, row, col, e.count, &f.integer)?,
-            8 => integer(sheet, row, col, e.docs, &f.integer)?,
-            3 | 4 => text(sheet, row, col, cell, &f.rtl)?,
-            10 | 12 => text(sheet, row, col, cell, &f.wrap)?,
-            11 => text(sheet, row, col, cell, &f.rtl_wrap)?,
-            _ => text(sheet, row, col, cell, &f.text)?,
-        }
-    }
-    for (k, name) in extra.iter().enumerate() {
-        let value = super::extra_cell(e, name);
-        if !value.is_empty() {
-            text(sheet, row, (GLOSSARY_COLUMNS.len() + k) as ColNum, value, &f.text)?;
+    sheet.autofilter(0, 0, last_row, (count as ColNum).saturating_sub(1))?;
+    for (col, (column, format)) in layout.columns.iter().zip(&layout.formats).enumerate() {
+        if column.spec().style.right_to_left() {
+            sheet.set_column_format(col as ColNum, format)?;
         }
     }
     Ok(())
 }
 
-fn glossary_sheet(book: &mut Workbook, glossary: &Glossary, f: &Formats) -> std::result::Result<(), XlsxError> {
+fn glossary_sheet(book: &mut Workbook, glossary: &Glossary) -> std::result::Result<(), XlsxError> {
+    let layout = Layout::new(&GLOSSARY_SHEET);
     let extra = super::extra_columns(glossary);
-    let names: Vec<&str> = GLOSSARY_COLUMNS.iter().copied().chain(extra.iter().copied()).collect();
+    let extra_format = cell_format(Style::Text);
     let sheet = book.add_worksheet().set_name("glossary")?;
     let rows = glossary.entries.len();
-    header(sheet, &names, &GLOSSARY_WIDTHS, rows, f)?;
-    // Column formats apply to the cells a reviewer types in, too.
-    sheet.set_column_format(3, &f.rtl)?;
-    sheet.set_column_format(4, &f.rtl)?;
-    sheet.set_column_format(11, &f.rtl_wrap)?;
-    let statuses: Vec<&str> = EntryStatus::ALL.iter().map(|s| s.as_str()).collect();
-    status_list(sheet, 1, rows, &statuses, "Entry status")?;
+    header(sheet, &layout, &extra, rows)?;
+    if let Some(col) = layout.position(Column::Status) {
+        let statuses: Vec<&str> = EntryStatus::ALL.iter().map(|s| s.as_str()).collect();
+        status_list(sheet, col, rows, &statuses, "Entry status")?;
+    }
     for (i, e) in glossary.entries.iter().enumerate() {
-        glossary_row(sheet, (i + 1) as RowNum, e, &extra, f)?;
+        let row = (i + 1) as RowNum;
+        layout.write_row(sheet, row, Row::Entry(e))?;
+        for (k, name) in extra.iter().enumerate() {
+            let value = super::extra_cell(e, name);
+            if !value.is_empty() {
+                text(sheet, row, (layout.columns.len() + k) as ColNum, value, &extra_format)?;
+            }
+        }
     }
     Ok(())
 }
 
-fn variants_sheet(book: &mut Workbook, glossary: &Glossary, f: &Formats) -> std::result::Result<(), XlsxError> {
+fn variants_sheet(book: &mut Workbook, glossary: &Glossary) -> std::result::Result<(), XlsxError> {
+    let layout = Layout::new(&VARIANTS_SHEET);
     let sheet = book.add_worksheet().set_name("variants")?;
     let rows: usize = glossary.entries.iter().map(|e| e.renderings.len()).sum();
-    header(sheet, &VARIANT_COLUMNS, &VARIANT_WIDTHS, rows, f)?;
-    sheet.set_column_format(2, &f.rtl)?;
-    let statuses: Vec<&str> = TermStatus::ALL.iter().map(|s| s.as_str()).collect();
-    status_list(sheet, 4, rows, &statuses, "Variant status")?;
+    header(sheet, &layout, &[], rows)?;
+    if let Some(col) = layout.position(Column::VariantStatus) {
+        let statuses: Vec<&str> = TermStatus::ALL.iter().map(|s| s.as_str()).collect();
+        status_list(sheet, col, rows, &statuses, "Variant status")?;
+    }
     let mut row: RowNum = 1;
     for e in &glossary.entries {
         for r in &e.renderings {
-            text(sheet, row, 0, &e.id, &f.text)?;
-            text(sheet, row, 1, &e.en, &f.text)?;
-            text(sheet, row, 2, &r.form, &f.rtl)?;
-            integer(sheet, row, 3, r.count, &f.integer)?;
-            text(sheet, row, 4, r.status.as_str(), &f.text)?;
+            layout.write_row(sheet, row, Row::Rendering(e, r))?;
             row += 1;
         }
     }
@@ -259,9 +222,8 @@ fn variants_sheet(book: &mut Workbook, glossary: &Glossary, f: &Formats) -> std:
 /// The workbook, not yet saved.
 fn build(glossary: &Glossary) -> std::result::Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
-    let formats = Formats::new();
-    glossary_sheet(&mut book, glossary, &formats)?;
-    variants_sheet(&mut book, glossary, &formats)?;
+    glossary_sheet(&mut book, glossary)?;
+    variants_sheet(&mut book, glossary)?;
     Ok(book)
 }
 
@@ -275,17 +237,17 @@ pub fn review_workbook(glossary: &Glossary) -> Result<Vec<u8>> {
 }
 
 /// Writes the review workbook of a glossary to `path`, atomically (see
-/// [`crate::export::write_atomically`]).
+/// [`crate::output::write_atomically`]).
 pub fn write_review_xlsx(glossary: &Glossary, path: &Path) -> Result<()> {
     let bytes = workbook_bytes(glossary).map_err(|e| output_error(path.to_path_buf(), e))?;
-    crate::export::write_atomically(path, |w| w.write_all(&bytes))
+    crate::output::write_atomically(path, |w| w.write_all(&bytes))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::align::Method;
-    use crate::glossary::{Context, Rendering};
+    use crate::glossary::{Context, Entry, Rendering};
     use crate::table::{Table, read_tables};
 
     fn sample() -> Glossary {
