@@ -16,9 +16,11 @@
 //! 8. [`glossary`]: renderings grouped per English term.
 //! 9. [`export`]: the CSV glossary, written atomically.
 //!
-//! [`partial`] runs the same pipeline sharded: the statistics of parts of a
-//! batch are written, merged in any order, and finished into exactly the
-//! glossary of one run.
+//! [`stats`] holds what a build collects before the glossary (mergeable
+//! statistics) and finishes it into the glossary; [`partial`] runs the same
+//! pipeline sharded: the statistics of parts of a batch are written as
+//! files, merged in any order, and finished into exactly the glossary of
+//! one run.
 //!
 //! ```
 //! use nazir::score::score_pair;
@@ -42,5 +44,6 @@ pub mod pipeline;
 pub mod review;
 pub mod romanize;
 pub mod score;
+pub mod stats;
 pub mod table;
 pub mod tokenize;

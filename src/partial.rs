@@ -13,7 +13,7 @@
 //!    writes its statistics ([`Stats`], a *partial file*) instead of a
 //!    glossary.
 //! 3. `nazir merge-partials PART... -o GLOSSARY`: the statistics are merged
-//!    ([`Stats::merge`]) and finished exactly as a single build finishes
+//!    ([`Stats::try_merge`]) and finished exactly as a single build finishes
 //!    (the association pass over parallel units, then ordering and
 //!    filtering), by the same code: a single build is itself "collect the
 //!    statistics, then [`Stats::finish`]".
@@ -82,13 +82,14 @@
 //! their term, `E` follows the `T` of its term, `X` follows the `A` and `P`
 //! it names. A file without its `Z` record is truncated and refused.
 
-use crate::align::{AlignConfig, Method};
-use crate::associate::{ArabicSpan, Cooccurrences};
-use crate::candidates::{BatchCandidates, CandidateSet, SpellingCounts};
+use crate::align::Method;
+use crate::associate::ArabicSpan;
+use crate::candidates::{BatchCandidates, SpellingCounts};
 use crate::error::{Error, InputProblem, Result};
-use crate::glossary::{ArticleKey, Context, ContextStats, Glossary, GlossaryBuilder, GlossaryFilter, Place};
+use crate::stats::{Settings, Stats};
+use crate::glossary::{ArticleKey, Context, ContextStats, Place};
 use crate::glossary::{RenderingStats, TermStats};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -102,126 +103,14 @@ pub const CANDIDATES_MAGIC: &str = "nazir-candidates";
 /// The candidates file version written and read.
 pub const CANDIDATES_VERSION: u32 = 1;
 
-/// The settings a part was built with; parts merge only when they agree.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    /// The alignment configuration.
-    pub align: AlignConfig,
-    /// Fingerprint of the candidate set ([`CandidateSet::fingerprint`]).
-    pub candidates: String,
-}
-
-impl Settings {
-    /// The settings of a run aligning with `align` against `candidates`.
-    pub fn new(align: AlignConfig, candidates: &CandidateSet) -> Self {
-        Settings { align, candidates: candidates.fingerprint() }
-    }
-
-    /// The `S` records: name and value, in file order.
-    pub fn records(&self) -> Vec<(&'static str, String)> {
-        let a = &self.align;
-        vec![
-            ("min-score", a.min_score.to_string()),
-            ("short-min-score", a.short_min_score.to_string()),
-            ("short-consonants", a.short_consonants.to_string()),
-            ("clitic-penalty", a.clitic_penalty.to_string()),
-            ("article-strip-penalty", a.article_strip_penalty.to_string()),
-            ("article-penalty", a.article_penalty.to_string()),
-            ("gazetteer-only-margin", a.gazetteer_only_margin.to_string()),
-            ("candidates", self.candidates.clone()),
-        ]
-    }
-
-    /// Reads the settings back from their records (all must be present).
-    fn from_records(values: &HashMap<String, String>) -> std::result::Result<Self, String> {
-        fn get<T: std::str::FromStr>(values: &HashMap<String, String>, name: &str) -> std::result::Result<T, String> {
-            let v = values.get(name).ok_or_else(|| format!("the setting `{name}` is missing"))?;
-            v.parse().map_err(|_| format!("the setting `{name}` has a bad value {v:?}"))
-        }
-        Ok(Settings {
-            align: AlignConfig {
-                min_score: get(values, "min-score")?,
-                short_min_score: get(values, "short-min-score")?,
-                short_consonants: get(values, "short-consonants")?,
-                clitic_penalty: get(values, "clitic-penalty")?,
-                article_strip_penalty: get(values, "article-strip-penalty")?,
-                article_penalty: get(values, "article-penalty")?,
-                gazetteer_only_margin: get(values, "gazetteer-only-margin")?,
-            },
-            candidates: get(values, "candidates")?,
-        })
-    }
-}
-
-/// The sufficient statistics of a build over (a part of) a batch: what
-/// `nazir build --partial` writes and `nazir merge-partials` merges.
-#[derive(Debug)]
-pub struct Stats {
-    /// The settings the statistics were collected with.
-    pub settings: Settings,
-    /// Articles read.
-    pub articles: u64,
-    /// The terms referred to (entries and the English phrases of parallel
-    /// units that are candidates): English term → kind.
-    pub terms: BTreeMap<String, String>,
-    /// Per-term occurrences, renderings and contexts.
-    pub glossary: GlossaryBuilder,
-    /// Co-occurrence counts over the parallel units.
-    pub cooccurrences: Cooccurrences,
-}
-
 impl Stats {
-    /// No statistics yet (the neutral element of [`Stats::merge`]).
-    pub fn new(settings: Settings) -> Self {
-        Stats {
-            settings,
-            articles: 0,
-            terms: BTreeMap::new(),
-            glossary: GlossaryBuilder::new(),
-            cooccurrences: Cooccurrences::new(),
-        }
-    }
-
-    /// Adds the statistics of another part of the same batch. Associative
-    /// and commutative. The settings must be equal ([`read_partial_files`]
-    /// checks them, naming the file).
-    pub fn merge(&mut self, other: Stats) {
-        debug_assert_eq!(self.settings, other.settings, "parts with different settings");
-        self.articles += other.articles;
-        for (en, kind) in other.terms {
-            self.terms.entry(en).or_insert(kind);
-        }
-        self.glossary.merge(other.glossary);
-        self.cooccurrences.merge(other.cooccurrences);
-    }
-
-    /// The glossary: the association pass over the parallel units, then
-    /// [`GlossaryBuilder::finish`] with `filter`. A single build ends with
-    /// exactly this call.
-    pub fn finish(self, filter: GlossaryFilter) -> Glossary {
-        let mut candidates = CandidateSet::new();
-        for (en, kind) in &self.terms {
-            candidates.add_term(en, kind);
-        }
-        let mut builder = self.glossary;
-        if self.cooccurrences.units() > 0 {
-            crate::pipeline::link_parallel_names(
-                &mut builder,
-                &self.cooccurrences,
-                &candidates,
-                self.settings.align.min_score,
-            );
-        }
-        builder.finish(filter)
-    }
-
     /// Writes the statistics as a partial file (see the module
     /// documentation). The output depends only on the statistics, not on
     /// how they were collected or merged.
     pub fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let mut w = RecordWriter { out, records: 0 };
         writeln!(w.out, "{PARTIAL_MAGIC} {PARTIAL_VERSION}")?;
-        for (name, value) in self.settings.records() {
+        for (name, value) in self.settings.named_values() {
             w.record(&["S", name, &value])?;
         }
         w.record(&["D", &self.articles.to_string()])?;
@@ -288,7 +177,7 @@ pub fn read_partial_files(paths: &[PathBuf]) -> Result<Stats> {
             (e, _) => e,
         })?;
         match &mut merged {
-            Some((m, _)) => m.merge(part),
+            Some((m, _)) => m.try_merge(part)?,
             None => merged = Some((part, name)),
         }
     }
@@ -533,7 +422,7 @@ impl<'e> PartialReader<'e> {
         let mut lines = Lines::new(input, &self.name);
         lines.header(PARTIAL_MAGIC, PARTIAL_VERSION)?;
         let expected: HashMap<&str, String> =
-            self.expected.map(|s| s.records().into_iter().collect()).unwrap_or_default();
+            self.expected.map(|s| s.named_values().into_iter().collect()).unwrap_or_default();
         let mut settings: HashMap<String, String> = HashMap::new();
         let mut stats: Option<Stats> = None;
         let mut term: Option<TermStats> = None;
@@ -555,7 +444,7 @@ impl<'e> PartialReader<'e> {
             }
             stage = stage.max(rank);
             if tag != "S" && stats.is_none() {
-                let s = Settings::from_records(&settings).map_err(|reason| lines.problem(reason))?;
+                let s = Settings::from_named_values(&settings).map_err(|reason| lines.problem(reason))?;
                 stats = Some(Stats::new(s));
             }
             if !matches!(tag, "R" | "C")
@@ -665,6 +554,9 @@ impl<'e> PartialReader<'e> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::AlignConfig;
+    use crate::candidates::CandidateSet;
+    use crate::glossary::GlossaryFilter;
     use crate::pipeline::{BuildConfig, build, build_stats, scan};
     use std::path::Path;
 
@@ -762,7 +654,7 @@ mod tests {
         let texts: Vec<String> = parts.iter().map(text).collect();
         let part = |i: usize| read(&texts[i]);
         let merge = |mut a: Stats, b: Stats| {
-            a.merge(b);
+            a.try_merge(b).unwrap();
             a
         };
         let left = merge(merge(part(0), part(1)), part(2));
@@ -817,7 +709,7 @@ mod tests {
         assert!(written.contains("dir with\\ttab/a\\\\b.txt"), "{written}");
         let back = read(&written);
         assert_eq!(text(&back), written);
-        stats_b.merge(back);
+        stats_b.try_merge(back).unwrap();
         assert_eq!(text(&stats_b), written);
         assert_eq!(stats_b.finish(GlossaryFilter::default()), stats.finish(GlossaryFilter::default()));
     }
