@@ -190,3 +190,168 @@ fn link_parallel_names(
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::candidates::BatchCandidates;
+    use crate::partial::{read_partial, write_candidates, write_partial};
+    use crate::pipeline::{BuildConfig, build, build_stats, scan};
+    use std::path::{Path, PathBuf};
+
+    fn data() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+    }
+
+    /// A copy of the test batch as one tree: `articles/*.txt`,
+    /// `batch.jsonl` and the parallel text of `parallel/` (TMX, line
+    /// pairs), with the input files a walk of it reads.
+    fn tree() -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["articles", "parallel"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+            for entry in std::fs::read_dir(data().join(sub)).unwrap() {
+                let path = entry.unwrap().path();
+                std::fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        std::fs::copy(data().join("batch.jsonl"), dir.path().join("batch.jsonl")).unwrap();
+        let files = crate::pipeline::keyed_files(&[dir.path().to_path_buf()], None).unwrap();
+        let files: Vec<PathBuf> = files.into_iter().map(|f| f.path).collect();
+        assert_eq!(files.len(), 8, "{files:?}");
+        (dir, files)
+    }
+
+    fn config(root: &Path, inputs: Vec<PathBuf>, candidates: Vec<PathBuf>) -> BuildConfig {
+        BuildConfig {
+            inputs,
+            root: Some(root.to_path_buf()),
+            candidate_files: candidates,
+            english_lists: vec![data().join("english.txt")],
+            default_gazetteer: false,
+            threads: 1,
+            ..BuildConfig::default()
+        }
+    }
+
+    /// The statistics as a partial file: statistics have no equality of
+    /// their own, and this form holds all of them in a canonical order.
+    pub(crate) fn text(stats: &Stats) -> String {
+        let mut out = Vec::new();
+        write_partial(stats, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The statistics of three shards of the test batch, aligned against
+    /// the candidates of the whole batch, and those of a single run.
+    pub(crate) fn shards() -> (Vec<Stats>, Stats, tempfile::TempDir) {
+        let (dir, files) = tree();
+        let shards = [&files[0..1], &files[1..4], &files[4..]];
+        assert!(shards[2].iter().any(|f| f.ends_with("news.tmx")));
+        let cands = dir.path().join("all.cands");
+        let mut found = BatchCandidates::new();
+        for shard in shards {
+            let out = scan(&config(dir.path(), shard.to_vec(), vec![]), &mut |_| {}).unwrap();
+            found.merge(out.found);
+        }
+        let mut bytes = Vec::new();
+        write_candidates(&found, &mut bytes).unwrap();
+        std::fs::write(&cands, bytes).unwrap();
+        let parts: Vec<Stats> = shards
+            .iter()
+            .map(|s| build_stats(&config(dir.path(), s.to_vec(), vec![cands.clone()]), &mut |_| {}).unwrap().stats)
+            .collect();
+        let whole = build_stats(&config(dir.path(), vec![dir.path().to_path_buf()], vec![]), &mut |_| {}).unwrap();
+        // Read in the reverse order, the batch has the same statistics:
+        // first sights follow the article keys.
+        let reversed: Vec<PathBuf> = files.iter().rev().cloned().collect();
+        let backwards = build_stats(&config(dir.path(), reversed, vec![]), &mut |_| {}).unwrap();
+        assert_eq!(text(&backwards.stats), text(&whole.stats));
+        (parts, whole.stats, dir)
+    }
+
+    #[test]
+    fn merging_is_associative_and_commutative_and_equals_one_run() {
+        let (parts, whole, _dir) = shards();
+        let texts: Vec<String> = parts.iter().map(text).collect();
+        // Stats are not Clone: each use of a part reads it anew.
+        let part = |i: usize| read_partial(texts[i].as_bytes(), "t.part", None).unwrap();
+        let merge = |mut a: Stats, b: Stats| {
+            a.try_merge(b).unwrap();
+            a
+        };
+        let left = merge(merge(part(0), part(1)), part(2));
+        let right = merge(part(0), merge(part(1), part(2)));
+        let reversed = merge(merge(part(2), part(1)), part(0));
+        let from_empty = merge(merge(Stats::new(whole.settings.clone()), part(1)), merge(part(2), part(0)));
+        let whole_text = text(&whole);
+        for (name, m) in [("(a+b)+c", &left), ("a+(b+c)", &right), ("c+b+a", &reversed), ("0+b+(c+a)", &from_empty)] {
+            assert_eq!(text(m), whole_text, "{name}");
+        }
+        assert_eq!(whole.articles, 32);
+        let glossary = left.finish(GlossaryFilter::default());
+        assert!(glossary.entries.len() > 20);
+        assert_eq!(glossary, whole.finish(GlossaryFilter::default()));
+        // And the single run is that very glossary.
+        let (dir, _) = tree();
+        let single = build(&config(dir.path(), vec![dir.path().to_path_buf()], vec![]), &mut |_| {}).unwrap();
+        assert_eq!(single.glossary, glossary);
+    }
+
+    #[test]
+    fn parts_with_other_settings_are_refused_and_left_as_they_were() {
+        let mut candidates = CandidateSet::new();
+        candidates.add("Google", |o| o.list = true);
+        let settings = Settings::new(AlignConfig::default(), &candidates);
+        let mut first = Stats::new(settings.clone());
+        first.articles = 2;
+        let mut stricter = Stats::new(settings.clone());
+        stricter.settings.align.min_score = 0.85;
+        stricter.articles = 3;
+        // Not a debug assertion: the error comes in release builds too.
+        let e = first.try_merge(stricter).unwrap_err();
+        let Error::PartsDiffer(differing) = &e else { panic!("{e:?}") };
+        let expected = DifferingSetting {
+            path: None,
+            line: None,
+            setting: "min-score".into(),
+            here: "0.85".into(),
+            first: "0.8".into(),
+            first_path: None,
+        };
+        assert_eq!(**differing, expected);
+        assert_eq!(
+            e.to_string(),
+            "cannot merge parts: setting min-score is 0.85 here but 0.8 in the first part: parts merge only when \
+             built with the same settings and candidates"
+        );
+        assert_eq!(first.articles, 2);
+        // Another candidate set differs in the last setting.
+        let mut other = Stats::new(Settings::new(AlignConfig::default(), &CandidateSet::new()));
+        other.articles = 5;
+        let e = first.try_merge(other).unwrap_err();
+        assert!(matches!(&e, Error::PartsDiffer(d) if d.setting == "candidates"), "{e:?}");
+        let mut same = Stats::new(settings);
+        same.articles = 3;
+        first.try_merge(same).unwrap();
+        assert_eq!(first.articles, 5);
+    }
+
+    #[test]
+    fn named_settings_read_back() {
+        let align = AlignConfig { min_score: 0.75, short_consonants: 4, ..AlignConfig::default() };
+        let settings = Settings { align, candidates: "3:00ff".into() };
+        let values: HashMap<String, String> =
+            settings.named_values().into_iter().map(|(name, value)| (name.to_string(), value)).collect();
+        assert_eq!(Settings::from_named_values(&values), Ok(settings));
+        let mut missing = values.clone();
+        missing.remove("article-penalty");
+        assert_eq!(Settings::from_named_values(&missing), Err("the setting `article-penalty` is missing".into()));
+        let mut bad = values;
+        bad.insert("short-consonants".into(), "x".into());
+        assert_eq!(
+            Settings::from_named_values(&bad),
+            Err("the setting `short-consonants` has a bad value \"x\"".into())
+        );
+    }
+}
