@@ -33,6 +33,51 @@ impl fmt::Display for InputProblem {
     }
 }
 
+/// The first setting in which a part of a sharded build differs from the
+/// first part ([`Error::PartsDiffer`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DifferingSetting {
+    /// The part that differs, when it was read from a file.
+    pub path: Option<String>,
+    /// The 1-based line of the differing setting in that file.
+    pub line: Option<usize>,
+    /// The setting (`min-score`, `candidates`, …).
+    pub setting: String,
+    /// Its value in the part that differs.
+    pub here: String,
+    /// Its value in the first part.
+    pub first: String,
+    /// The first part's file, when known.
+    pub first_path: Option<String>,
+}
+
+impl fmt::Display for DifferingSetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let DifferingSetting { path, line, setting, here, first, first_path } = self;
+        // Read from a file, the message has the form of the other errors
+        // of damaged data files: file and line first.
+        match path {
+            Some(path) => {
+                write!(f, "bad data file: {path}")?;
+                if let Some(line) = line {
+                    write!(f, ":{line}")?;
+                }
+                write!(f, ": ")?;
+            }
+            None => write!(f, "cannot merge parts: ")?,
+        }
+        write!(
+            f,
+            "setting {setting} is {here} here but {first} in the first part: parts merge only when built with the \
+             same settings and candidates"
+        )?;
+        if let Some(first_path) = first_path {
+            write!(f, " (in {first_path})")?;
+        }
+        Ok(())
+    }
+}
+
 /// Errors of the library.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -65,6 +110,17 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// Parts of a sharded build were built with different settings or
+    /// candidates: merged, they would give a wrong glossary. (Boxed: it
+    /// would make every `Result` of the library larger.)
+    PartsDiffer(Box<DifferingSetting>),
+    /// The library was configured in a way it cannot run with.
+    Config {
+        /// The option (`threads`, …).
+        option: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -90,6 +146,8 @@ impl fmt::Display for Error {
             Error::Output { path, reason } => {
                 write!(f, "cannot write {}: {reason}", path.display())
             }
+            Error::PartsDiffer(differing) => write!(f, "{differing}"),
+            Error::Config { option, reason } => write!(f, "bad configuration: {option}: {reason}"),
         }
     }
 }

@@ -21,9 +21,11 @@
 //! [`output`] checks output paths and writes files atomically, for every
 //! writer above.
 //!
-//! [`partial`] runs the same pipeline sharded: the statistics of parts of a
-//! batch are written, merged in any order, and finished into exactly the
-//! glossary of one run.
+//! [`stats`] holds what a build collects before the glossary (mergeable
+//! statistics) and finishes it into the glossary; [`partial`] runs the same
+//! pipeline sharded: the statistics of parts of a batch are written as
+//! files, merged in any order, and finished into exactly the glossary of
+//! one run.
 //!
 //! ```
 //! use nazir::score::score_pair;
@@ -51,6 +53,7 @@ pub mod review;
 pub mod romanize;
 pub mod sample;
 pub mod score;
+pub mod stats;
 pub mod table;
 pub mod text;
 pub mod tokenize;

@@ -198,7 +198,7 @@ fn run_build_partial(args: &BuildArgs, config: &nazir::pipeline::BuildConfig) ->
     let output = build_stats(config, &mut on_progress(&bar))?;
     bar.finish_and_clear();
     report_skipped(&output.problems);
-    emit(args.glossary_output.output.as_deref(), |w| output.stats.write(w))?;
+    emit(args.glossary_output.output.as_deref(), |w| nazir::partial::write_partial(&output.stats, w))?;
     Ok(finish_run(
         args.quiet,
         format_args!(

@@ -7,7 +7,7 @@
 //! the static candidates in a canonical order
 //! ([`crate::candidates::BatchCandidates::add_to`]). The second aligns every
 //! article and collects the statistics of the glossary
-//! ([`crate::partial::Stats`]), which are then finished into the glossary.
+//! ([`crate::stats::Stats`]), which are then finished into the glossary.
 //! Files are streamed article by article in both passes; standard input,
 //! which cannot be read twice, is buffered.
 //!
@@ -21,15 +21,15 @@
 //! of reading: the glossary is the same whatever the order of the inputs
 //! and however the batch is split.
 
-use crate::align::{AlignConfig, AlignModel, Aligner, Method, Occurrence};
+use crate::align::{AlignConfig, AlignModel, Aligner, Occurrence};
 use crate::associate::Cooccurrences;
 use crate::candidates::{BatchCandidates, CandidateSet, english_phrases};
 use crate::corpus::Article;
-use crate::error::{InputProblem, Result};
+use crate::error::{Error, InputProblem, Result};
 use crate::extract::ArticleWords;
 use crate::glossary::{Glossary, GlossaryBuilder, GlossaryFilter};
 use crate::input::{OnProblem, read_articles};
-use crate::partial::{Settings, Stats};
+use crate::stats::{Settings, Stats};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -230,7 +230,7 @@ pub fn build_stats(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()
-        .map_err(|e| crate::error::Error::Output { path: "threads".into(), reason: e.to_string() })?;
+        .map_err(|e| Error::Config { option: "threads".into(), reason: e.to_string() })?;
     let mut aligning = ChunkAligner {
         aligners: (0..pool.current_num_threads()).map(|_| model.aligner()).collect(),
         builder: GlossaryBuilder::new(),
@@ -289,50 +289,6 @@ pub fn build_stats(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> 
         cooccurrences: aligning.cooccurrences,
     };
     Ok(StatsOutput { stats, problems, articles, candidates: n_candidates })
-}
-
-/// Units an Arabic span and an English phrase must share to be linked
-/// (the bar: translated names that recur at least three times).
-const MIN_COOCCURRENCE: u32 = 3;
-
-/// Dice coefficient from which a linked pair that does not sound alike is
-/// taken as a translation.
-const MIN_TRANSLATION_DICE: f32 = 0.5;
-
-/// How far below the transliteration threshold a linked pair that sounds
-/// alike may score and still be taken: parallel evidence adds recall.
-const PARALLEL_TRANSLITERATION_MARGIN: f32 = 0.15;
-
-/// Dice coefficient such a transliteration needs.
-const MIN_TRANSLITERATION_DICE: f32 = 0.3;
-
-/// The association pass over parallel units: the figures of pairs the
-/// aligner decided are recorded, and pairs linked only by association are
-/// added: as transliterations when they sound nearly alike, as translations
-/// when they recur together closely enough. `candidates` need only hold the
-/// terms the statistics refer to ([`Stats::terms`]).
-pub(crate) fn link_parallel_names(
-    builder: &mut GlossaryBuilder,
-    counts: &Cooccurrences,
-    candidates: &CandidateSet,
-    min_score: f32,
-) {
-    let decided = builder.decided_pairs();
-    for (arabic, english) in &decided {
-        if let Some(association) = counts.association_of(arabic, english) {
-            builder.set_association(english, association);
-        }
-    }
-    for link in counts.link(MIN_COOCCURRENCE, &decided) {
-        let Some(term) = candidates.find(&link.english) else { continue };
-        let term = &candidates.terms()[term];
-        let dice = link.association.dice;
-        if link.transliteration >= min_score - PARALLEL_TRANSLITERATION_MARGIN && dice >= MIN_TRANSLITERATION_DICE {
-            builder.add_link(&term.en, &term.kind, &link, Method::Transliteration);
-        } else if dice >= MIN_TRANSLATION_DICE {
-            builder.add_link(&term.en, &term.kind, &link, Method::Translation);
-        }
-    }
 }
 
 /// Articles aligned together, in parallel, before their occurrences are
@@ -406,6 +362,7 @@ impl<'m> ChunkAligner<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::Method;
 
     fn config(threads: usize) -> BuildConfig {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");

@@ -1,0 +1,605 @@
+//! Sharded runs: the files of a build's statistics and of the candidates a
+//! batch supplies. What the statistics are and how they merge and finish
+//! is [`crate::stats`]; this module is only their file formats.
+//!
+//! A batch too big for one machine is cut into shards (sets of input
+//! files) and built in two map steps and one reduce step:
+//!
+//! 1. `nazir scan SHARD -o CANDS` on every shard: the candidates the batch
+//!    supplies itself (Latin names, phrases of parallel English text), with
+//!    their spelling counts ([`BatchCandidates`], a *candidates file*).
+//! 2. `nazir build --partial --candidates CANDS... SHARD -o PART` on every
+//!    shard, given *all* the candidates files: each shard aligns against
+//!    the same candidate set a single run would build (static lists and
+//!    gazetteers, then the merged batch candidates in canonical order), and
+//!    writes its statistics ([`Stats`], a *partial file*) instead of a
+//!    glossary.
+//! 3. `nazir merge-partials PART... -o GLOSSARY`: the statistics are merged
+//!    ([`Stats::try_merge`]) and finished exactly as a single build finishes
+//!    (the association pass over parallel units, then ordering and
+//!    filtering), by the same code: a single build is itself "collect the
+//!    statistics, then [`Stats::finish`]".
+//!
+//! Merging is associative and commutative, so parts can be merged in any
+//! order and grouping. The glossary equals that of one run over the whole
+//! batch because nothing depends on the order articles are processed in:
+//! "first seen" is defined by the [`ArticleKey`] of each article (its
+//! input file, relative to the directory it was found under, and its
+//! position in the file). Equality therefore holds when the shards are
+//! files of the same input tree named the same way: either the same
+//! directory given to every run (`--root DIR` lets a shard name single
+//! files under it as a walk of `DIR` would), or files given by the same
+//! paths. A file is never split between shards.
+//!
+//! # Candidates file, version 1
+//!
+//! UTF-8 text, one record per line (`\n`), fields separated by TAB:
+//!
+//! ```text
+//! nazir-candidates 1
+//! N <spelling> <as Latin name> <in English text>
+//! Z <number of N records>
+//! ```
+//!
+//! `N` records are counts of one spelling (sorted by spelling when
+//! written). Several files merge by adding counts; their order does not
+//! matter.
+//!
+//! # Partial file, version 1
+//!
+//! UTF-8 text, one record per line (`\n`), fields separated by TAB; the
+//! first field is the record type. Each field escapes backslash, TAB, LF
+//! and CR as `\\`, `\t`, `\n`, `\r`. Numbers are decimal; scores are
+//! written in the shortest form that reads back to the same `f32`. A
+//! *place* is three fields: the article's file, its 0-based ordinal in the
+//! file, and a byte offset in its text.
+//!
+//! ```text
+//! nazir-partial 1
+//! S <setting> <value>              build settings that must be equal to merge
+//! D <articles>                     articles read
+//! T <en> <kind>                    a term referred to below
+//! E <en> <count> <docs> <score>    an entry's counters, then its records:
+//! R <en> <form> <count> <method> <score> <file> <ordinal> <offset>
+//!                                  a rendering and where it was first seen
+//! C <en> <file> <ordinal> <offset> <text> <source>
+//!                                  a context (the earliest 3 articles)
+//! U <units>                        parallel units (articles with `en`)
+//! A <norm> <display> <units> <file> <ordinal> <context> <source>
+//!                                  an Arabic span of the units and its
+//!                                  first occurrence
+//! P <phrase> <units>               an English phrase of the units
+//! X <norm> <phrase> <units>        units where both occur
+//! Z <records>                      the end: the number of records between
+//!                                  the first line and this one
+//! ```
+//!
+//! The settings are `min-score`, `short-min-score`, `short-consonants`,
+//! `clitic-penalty`, `article-strip-penalty`, `article-penalty`,
+//! `gazetteer-only-margin` (the alignment configuration) and `candidates`
+//! (`COUNT:HASH`, the fingerprint of the candidate set aligned against,
+//! [`CandidateSet::fingerprint`]). Parts whose settings differ, or written
+//! by another version of the format, are refused with the file and line.
+//! Records come in the order above; `R` and `C` records follow the `E` of
+//! their term, `E` follows the `T` of its term, `X` follows the `A` and `P`
+//! it names. A file without its `Z` record is truncated and refused.
+//!
+//! [`ArticleKey`]: crate::glossary::ArticleKey
+//! [`CandidateSet::fingerprint`]: crate::candidates::CandidateSet::fingerprint
+
+mod record;
+
+pub use record::{escape_field, unescape_field};
+
+use crate::candidates::BatchCandidates;
+use crate::error::{DifferingSetting, Error, InputProblem, Result};
+use crate::glossary::TermStats;
+use crate::stats::{Settings, Stats};
+use record::{CandidateRecord, ENTRY_RANKS, PARTIAL_RECORD_ORDER, Record};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+/// First word of a partial file.
+pub const PARTIAL_MAGIC: &str = "nazir-partial";
+/// The partial file version written and read.
+pub const PARTIAL_VERSION: u32 = 1;
+/// First word of a candidates file.
+pub const CANDIDATES_MAGIC: &str = "nazir-candidates";
+/// The candidates file version written and read.
+pub const CANDIDATES_VERSION: u32 = 1;
+
+/// Writes the statistics as a partial file (see the module
+/// documentation). The output depends only on the statistics, not on how
+/// they were collected or merged.
+pub fn write_partial(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{PARTIAL_MAGIC} {PARTIAL_VERSION}")?;
+    let mut records = 0u64;
+    let mut put = |record: Record<'_>| {
+        records += 1;
+        record.write(out)
+    };
+    for (name, value) in stats.settings.named_values() {
+        put(Record::Setting { name: name.into(), value: value.into() })?;
+    }
+    put(Record::Articles(stats.articles))?;
+    for (en, kind) in &stats.terms {
+        put(Record::Term { en: en.into(), kind: kind.into() })?;
+    }
+    for t in stats.glossary.term_stats() {
+        put(Record::Entry { en: (&t.en).into(), count: t.count, docs: t.docs, score: t.score })?;
+        for rendering in &t.renderings {
+            put(Record::Rendering { en: (&t.en).into(), rendering: Cow::Borrowed(rendering) })?;
+        }
+        for context in &t.contexts {
+            put(Record::Context { en: (&t.en).into(), context: Cow::Borrowed(context) })?;
+        }
+    }
+    let co = &stats.cooccurrences;
+    put(Record::Units(co.units()))?;
+    let mut spans: Vec<_> = co.arabic_spans().iter().collect();
+    spans.sort_by(|a, b| a.norm.cmp(&b.norm));
+    for span in spans {
+        put(Record::Span(Cow::Borrowed(span)))?;
+    }
+    let mut phrases: Vec<(&str, u32)> = co.english_phrases().collect();
+    phrases.sort();
+    for (phrase, units) in phrases {
+        put(Record::Phrase { phrase: phrase.into(), units })?;
+    }
+    let mut pairs: Vec<(&str, &str, u32)> = co.pair_counts().collect();
+    pairs.sort();
+    for (norm, phrase, units) in pairs {
+        put(Record::Pair { norm: norm.into(), phrase: phrase.into(), units })?;
+    }
+    Record::End { records }.write(out)
+}
+
+/// Reads a partial file; `name` names it in errors. With `first` (the
+/// settings of the first part of a merge), a setting that differs is
+/// refused at its line with [`Error::PartsDiffer`].
+pub fn read_partial(input: impl BufRead, name: &str, first: Option<&Settings>) -> Result<Stats> {
+    let mut lines = Lines::new(input, name);
+    lines.header(PARTIAL_MAGIC, PARTIAL_VERSION)?;
+    let mut fold = PartialFold::new(first);
+    while let Some(fields) = lines.next_record()? {
+        let record = Record::parse(fields).map_err(|reason| lines.problem(reason))?;
+        let end = match record {
+            Record::End { records } => Some(records),
+            _ => None,
+        };
+        fold.add(record).map_err(|refusal| lines.refused(refusal))?;
+        if let Some(counted) = end {
+            lines.end(counted)?;
+            return fold.finish().map_err(|refusal| lines.refused(refusal));
+        }
+    }
+    Err(lines.truncated())
+}
+
+/// Reads partial files and merges them in the order given, checking that
+/// all were built with the settings of the first. `-` is standard input.
+pub fn read_partial_files(paths: &[PathBuf]) -> Result<Stats> {
+    let Some((first_path, rest)) = paths.split_first() else {
+        return Err(Error::Config { option: "parts".into(), reason: "no partial file given".into() });
+    };
+    let first_name = first_path.to_string_lossy().to_string();
+    let mut merged = with_reader(first_path, |r| read_partial(r, &first_name, None))?;
+    for path in rest {
+        let name = path.to_string_lossy().to_string();
+        let part = with_reader(path, |r| read_partial(r, &name, Some(&merged.settings))).map_err(|mut e| {
+            if let Error::PartsDiffer(differing) = &mut e {
+                differing.first_path = Some(first_name.clone());
+            }
+            e
+        })?;
+        merged.try_merge(part)?;
+    }
+    Ok(merged)
+}
+
+/// Runs `read` on the file at `path`, or on standard input for `-`.
+fn with_reader<T>(path: &Path, read: impl FnOnce(&mut dyn BufRead) -> Result<T>) -> Result<T> {
+    if path.as_os_str() == "-" {
+        read(&mut std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        read(&mut std::io::BufReader::new(file))
+    }
+}
+
+/// Writes a candidates file (see the module documentation).
+pub fn write_candidates(found: &BatchCandidates, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{CANDIDATES_MAGIC} {CANDIDATES_VERSION}")?;
+    let mut records = 0u64;
+    for (spelling, counts) in found.spellings() {
+        CandidateRecord::Spelling { spelling: spelling.into(), counts }.write(out)?;
+        records += 1;
+    }
+    CandidateRecord::End { records }.write(out)
+}
+
+/// Reads a candidates file; `name` names it in errors.
+pub fn read_candidates(input: impl BufRead, name: &str) -> Result<BatchCandidates> {
+    let mut found = BatchCandidates::new();
+    let mut lines = Lines::new(input, name);
+    lines.header(CANDIDATES_MAGIC, CANDIDATES_VERSION)?;
+    while let Some(fields) = lines.next_record()? {
+        match CandidateRecord::parse(fields).map_err(|reason| lines.problem(reason))? {
+            CandidateRecord::Spelling { spelling, counts } => found.add_counts(&spelling, counts),
+            CandidateRecord::End { records } => return lines.end(records).map(|()| found),
+        }
+    }
+    Err(lines.truncated())
+}
+
+/// Reads candidates files (`-` is standard input) and merges them.
+pub fn read_candidate_files(paths: &[PathBuf]) -> Result<BatchCandidates> {
+    let mut found = BatchCandidates::new();
+    for path in paths {
+        let name = path.to_string_lossy().to_string();
+        found.merge(with_reader(path, |r| read_candidates(r, &name))?);
+    }
+    Ok(found)
+}
+
+/// Lines of a record file, with the line number for errors.
+struct Lines<R> {
+    input: R,
+    name: String,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> Lines<R> {
+    fn new(input: R, name: &str) -> Self {
+        Lines { input, name: name.to_string(), line: 0, buf: Vec::new() }
+    }
+
+    fn problem(&self, reason: String) -> Error {
+        Error::Data(InputProblem { path: self.name.clone(), line: Some(self.line), byte_offset: None, reason })
+    }
+
+    fn refused(&self, refusal: Refusal) -> Error {
+        match refusal {
+            Refusal::Damaged(reason) => self.problem(reason),
+            Refusal::Differs { setting, here, first } => Error::PartsDiffer(Box::new(DifferingSetting {
+                path: Some(self.name.clone()),
+                line: Some(self.line),
+                setting: setting.to_string(),
+                here,
+                first,
+                first_path: None,
+            })),
+        }
+    }
+
+    fn truncated(&self) -> Error {
+        Error::Data(InputProblem {
+            path: self.name.clone(),
+            line: Some(self.line + 1),
+            byte_offset: None,
+            reason: "the file ends without its Z record: it is truncated".into(),
+        })
+    }
+
+    /// The next line without its line end, or `None` at the end.
+    fn next_line(&mut self) -> Result<Option<String>> {
+        self.buf.clear();
+        let n = self.input.read_until(b'\n', &mut self.buf).map_err(|e| Error::io(&self.name, e))?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.line += 1;
+        let mut bytes = &self.buf[..];
+        bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(Some(s.to_string())),
+            Err(e) => Err(self.problem(format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()))),
+        }
+    }
+
+    /// Checks the first line: `MAGIC VERSION`.
+    fn header(&mut self, magic: &str, version: u32) -> Result<()> {
+        let line = self.next_line()?.unwrap_or_default();
+        let Some(v) = line.strip_prefix(magic).and_then(|rest| rest.strip_prefix(' ')) else {
+            let shown: String = line.chars().take(40).collect();
+            return Err(
+                self.problem(format!("not a {magic} file: the first line is {shown:?}, not \"{magic} {version}\""))
+            );
+        };
+        match v.trim().parse::<u32>() {
+            Ok(found) if found == version => Ok(()),
+            Ok(found) => Err(self.problem(format!(
+                "{magic} version {found}: this nazir reads version {version} (write the file with the same nazir)"
+            ))),
+            Err(_) => Err(self.problem(format!("{magic}: bad version {v:?}"))),
+        }
+    }
+
+    /// The fields of the next record, unescaped, or `None` at the end.
+    fn next_record(&mut self) -> Result<Option<Vec<String>>> {
+        let Some(line) = self.next_line()? else { return Ok(None) };
+        let fields = line
+            .split('\t')
+            .map(unescape_field)
+            .collect::<Option<Vec<String>>>()
+            .ok_or_else(|| self.problem("a field has a bad backslash escape".into()))?;
+        Ok(Some(fields))
+    }
+
+    /// At the `Z` record: checks its count of the records (every line
+    /// between the first and this one), and that nothing follows it.
+    fn end(&mut self, counted: u64) -> Result<()> {
+        let records = self.line.saturating_sub(2) as u64;
+        if counted != records {
+            return Err(self.problem(format!("the Z record counts {counted} records, the file has {records}")));
+        }
+        if self.next_line()?.is_some() {
+            return Err(self.problem("something follows the Z record".into()));
+        }
+        Ok(())
+    }
+}
+
+/// Why a record of a partial file is refused; [`Lines::refused`] adds the
+/// file and line.
+enum Refusal {
+    /// The file is damaged or not written by this nazir.
+    Damaged(String),
+    /// The part was built with other settings than the first part.
+    Differs { setting: &'static str, here: String, first: String },
+}
+
+/// Folds the records of a partial file into statistics, in file order.
+struct PartialFold {
+    /// The settings of the first part, when this one must agree with them.
+    expected: Vec<(&'static str, String)>,
+    /// The `S` records so far: the statistics start when they end.
+    settings: HashMap<String, String>,
+    stats: Option<Stats>,
+    /// The entry whose `R` and `C` records are being read.
+    entry: Option<TermStats>,
+    /// The rank of the latest record type ([`PARTIAL_RECORD_ORDER`]).
+    latest: usize,
+}
+
+impl PartialFold {
+    fn new(first: Option<&Settings>) -> Self {
+        PartialFold {
+            expected: first.map(Settings::named_values).unwrap_or_default(),
+            settings: HashMap::new(),
+            stats: None,
+            entry: None,
+            latest: 0,
+        }
+    }
+
+    fn add(&mut self, record: Record<'static>) -> std::result::Result<(), Refusal> {
+        self.check_order(&record)?;
+        match record {
+            Record::Setting { name, value } => self.add_setting(name.into_owned(), value.into_owned())?,
+            Record::Articles(articles) => self.stats()?.articles += articles,
+            Record::Term { en, kind } => {
+                self.stats()?.terms.insert(en.into_owned(), kind.into_owned());
+            }
+            Record::Entry { en, count, docs, score } => {
+                let Some(kind) = self.stats()?.terms.get(en.as_ref()).cloned() else {
+                    return Err(Refusal::Damaged(format!("the term {en:?} has no T record")));
+                };
+                let (en, renderings, contexts) = (en.into_owned(), Vec::new(), Vec::new());
+                self.entry = Some(TermStats { en, kind, count, docs, score, renderings, contexts });
+            }
+            Record::Rendering { en, rendering } => self.entry_of(&en, "R")?.renderings.push(rendering.into_owned()),
+            Record::Context { en, context } => self.entry_of(&en, "C")?.contexts.push(context.into_owned()),
+            Record::Units(units) => self.stats()?.cooccurrences.add_units(units),
+            Record::Span(span) => self.stats()?.cooccurrences.add_span(span.into_owned()),
+            Record::Phrase { phrase, units } => self.stats()?.cooccurrences.add_phrase(&phrase, units),
+            Record::Pair { norm, phrase, units } => {
+                if !self.stats()?.cooccurrences.add_pair(&norm, &phrase, units) {
+                    return Err(Refusal::Damaged(format!("the pair {norm:?} / {phrase:?} has no A or P record")));
+                }
+            }
+            Record::End { .. } => {
+                self.stats()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The statistics, after the `Z` record.
+    fn finish(self) -> std::result::Result<Stats, Refusal> {
+        match self.stats {
+            Some(stats) => Ok(stats),
+            None => self.started(),
+        }
+    }
+
+    /// Records come in the order of [`PARTIAL_RECORD_ORDER`], except that
+    /// the records of entries interleave (one entry after another).
+    fn check_order(&mut self, record: &Record<'_>) -> std::result::Result<(), Refusal> {
+        let rank = record.rank();
+        let interleaved = ENTRY_RANKS.contains(&rank) && ENTRY_RANKS.contains(&self.latest);
+        if rank < self.latest && !interleaved {
+            let latest = PARTIAL_RECORD_ORDER[self.latest];
+            return Err(Refusal::Damaged(format!("a {} record after the {latest} records", record.tag())));
+        }
+        self.latest = self.latest.max(rank);
+        Ok(())
+    }
+
+    fn add_setting(&mut self, name: String, value: String) -> std::result::Result<(), Refusal> {
+        if let Some((setting, first)) =
+            self.expected.iter().find(|(setting, first)| *setting == name && *first != value)
+        {
+            return Err(Refusal::Differs { setting, here: value, first: first.clone() });
+        }
+        if self.settings.contains_key(&name) {
+            return Err(Refusal::Damaged(format!("the setting `{name}` is given twice")));
+        }
+        self.settings.insert(name, value);
+        Ok(())
+    }
+
+    /// Empty statistics with the settings read, all of which must have
+    /// been given: the first record after them starts the statistics.
+    fn started(&self) -> std::result::Result<Stats, Refusal> {
+        Ok(Stats::new(Settings::from_named_values(&self.settings).map_err(Refusal::Damaged)?))
+    }
+
+    /// The statistics read so far, for a record that is neither a setting
+    /// nor part of an entry: the entry before it is complete, so it is
+    /// added.
+    fn stats(&mut self) -> std::result::Result<&mut Stats, Refusal> {
+        let mut stats = match self.stats.take() {
+            Some(stats) => stats,
+            None => self.started()?,
+        };
+        if let Some(entry) = self.entry.take() {
+            stats.glossary.add_term_stats(entry);
+        }
+        Ok(self.stats.insert(stats))
+    }
+
+    /// The entry an `R` or `C` record (`tag`) of the term `en` belongs to.
+    fn entry_of(&mut self, en: &str, tag: &str) -> std::result::Result<&mut TermStats, Refusal> {
+        if self.stats.is_none() {
+            self.stats = Some(self.started()?);
+        }
+        match self.entry.as_mut().filter(|entry| entry.en == en) {
+            Some(entry) => Ok(entry),
+            None => Err(Refusal::Damaged(format!("a {tag} record of {en:?} not after its E record"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{AlignConfig, Method};
+    use crate::candidates::CandidateSet;
+    use crate::corpus::{ArticleKey, Place};
+    use crate::glossary::{Context, ContextStats, GlossaryFilter, RenderingStats};
+    use crate::stats::tests::{shards, text};
+
+    fn read(text: &str) -> Stats {
+        read_partial(text.as_bytes(), "t.part", None).unwrap()
+    }
+
+    fn error(text: &str, expected: Option<&Settings>) -> String {
+        read_partial(text.as_bytes(), "t.part", expected).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_format_round_trips_with_awkward_text() {
+        let mut candidates = CandidateSet::new();
+        candidates.add("Tab\tName", |o| o.list = true);
+        let mut stats = Stats::new(Settings::new(AlignConfig::default(), &candidates));
+        let mut stats_b = Stats::new(stats.settings.clone());
+        let key = ArticleKey::new("dir with\ttab/a\\b.txt", 3);
+        stats.glossary.add_term_stats(TermStats {
+            en: "Tab\tName".into(),
+            kind: "org".into(),
+            count: 2,
+            docs: 1,
+            score: 0.912_345_7,
+            renderings: vec![RenderingStats {
+                form: "تاب\nنيم".into(),
+                count: 2,
+                method: Method::Transliteration,
+                score: 0.912_345_7,
+                first: Place { article: key.clone(), offset: 17 },
+            }],
+            contexts: vec![ContextStats {
+                place: Place { article: key.clone(), offset: 17 },
+                context: Context { text: "line one\r\nline\\two".into(), source: "id\t1:2".into() },
+            }],
+        });
+        stats.terms.insert("Tab\tName".into(), "org".into());
+        stats.articles = 1;
+        let mut words = crate::extract::ArticleWords::default();
+        stats.cooccurrences.add_unit(&key, "u1", "قال البيت الأبيض", "The White House\tsaid.", &mut words);
+        let written = text(&stats);
+        assert!(written.starts_with("nazir-partial 1\nS\tmin-score\t0.8\n"), "{written}");
+        assert!(written.contains("dir with\\ttab/a\\\\b.txt"), "{written}");
+        let back = read(&written);
+        assert_eq!(text(&back), written);
+        stats_b.try_merge(back).unwrap();
+        assert_eq!(text(&stats_b), written);
+        assert_eq!(stats_b.finish(GlossaryFilter::default()), stats.finish(GlossaryFilter::default()));
+    }
+
+    #[test]
+    fn versions_settings_and_damage_are_refused_with_file_and_line() {
+        let (parts, _, _dir) = shards();
+        let good = text(&parts[0]);
+        let e = error(&good.replacen("nazir-partial 1", "nazir-partial 2", 1), None);
+        assert!(e.contains("t.part:1: nazir-partial version 2: this nazir reads version 1"), "{e}");
+        assert!(error("glossary,csv\n", None).contains("t.part:1: not a nazir-partial file"));
+        // A part built with another --min-score.
+        let mut other = parts[1].settings.clone();
+        other.align.min_score = 0.9;
+        let e = error(&good, Some(&other));
+        assert!(e.contains("t.part:2: setting min-score is 0.8 here but 0.9"), "{e}");
+        // Another candidate set.
+        let mut other = parts[1].settings.clone();
+        other.candidates = "1:0000000000000000".into();
+        let e = error(&good, Some(&other));
+        assert!(e.contains("t.part:9: setting candidates is"), "{e}");
+        // Cut short, or cut and glued.
+        let lines: Vec<&str> = good.lines().collect();
+        let cut = lines[..lines.len() - 1].join("\n") + "\n";
+        assert!(error(&cut, None).contains("truncated"), "{}", error(&cut, None));
+        let e = error(&good.replace("\nR\t", "\nR\textra\t"), None);
+        assert!(e.contains("not after its E record") || e.contains("fields"), "{e}");
+        let e = error(&good.replacen("\nD\t", "\nD\tx", 1), None);
+        assert!(e.contains("t.part:10: \"x"), "{e}");
+        // Records out of order, or before the settings are complete.
+        let e = error(&good.replacen("\nU\t", "\nT\tlate\t\nU\t", 1), None);
+        assert!(e.contains(": a T record after the C records"), "{e}");
+        let without = good.replacen("S\tarticle-penalty\t0.04\n", "", 1);
+        let e = error(&without.replacen("\nZ\t", "\nZ\tx", 1), None);
+        assert!(e.ends_with("t.part:9: the setting `article-penalty` is missing"), "{e}");
+        let e = error("nazir-partial 1\nS\tmin-score\t0.8\nZ\t1\n", None);
+        assert!(e.ends_with("t.part:3: the setting `short-min-score` is missing"), "{e}");
+    }
+
+    #[test]
+    fn files_name_the_part_that_does_not_fit() {
+        let (parts, _, dir) = shards();
+        let paths: Vec<PathBuf> = (0..2).map(|i| dir.path().join(format!("p{i}.part"))).collect();
+        std::fs::write(&paths[0], text(&parts[0])).unwrap();
+        let mut other = Stats::new(parts[1].settings.clone());
+        other.settings.align.min_score = 0.85;
+        std::fs::write(&paths[1], text(&other)).unwrap();
+        let e = read_partial_files(&paths).unwrap_err();
+        let first = paths[0].to_string_lossy();
+        assert!(
+            matches!(&e, Error::PartsDiffer(d)
+                if d.line == Some(2) && d.setting == "min-score" && d.first_path.as_deref() == Some(&*first)),
+            "{e:?}"
+        );
+        let e = e.to_string();
+        assert!(e.contains("p1.part:2: setting min-score is 0.85 here but 0.8"), "{e}");
+        assert!(e.ends_with(&format!("(in {})", paths[0].display())), "{e}");
+        let e = read_partial_files(&[]).unwrap_err();
+        assert!(matches!(&e, Error::Config { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn candidates_files_round_trip_and_merge() {
+        let mut a = BatchCandidates::new();
+        a.add_latin("DeepSeek");
+        a.add_english("Bank\tof America");
+        let mut out = Vec::new();
+        write_candidates(&a, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "nazir-candidates 1\nN\tBank\\tof America\t0\t1\nN\tDeepSeek\t1\t0\nZ\t2\n");
+        let back = read_candidates(text.as_bytes(), "c").unwrap();
+        assert_eq!(back, a);
+        let e = read_candidates("nazir-candidates 1\nN\tx\t1\t0\n".as_bytes(), "c").unwrap_err();
+        assert!(e.to_string().ends_with("c:3: the file ends without its Z record: it is truncated"), "{e}");
+    }
+}

@@ -1,0 +1,357 @@
+//! The statistics of a build, apart from any file format: what a build
+//! collects over (a part of) a batch ([`Stats`]), the settings it was
+//! collected with ([`Settings`]), merging the statistics of parts
+//! ([`Stats::try_merge`]), and finishing them into the glossary
+//! ([`Stats::finish`]: the association pass over parallel units, then
+//! ordering and filtering). A single build is "collect the statistics,
+//! then finish them"; a sharded one merges the parts in between, so both
+//! end in the same code. [`crate::partial`] writes and reads these
+//! statistics as files.
+
+use crate::align::{AlignConfig, Method};
+use crate::associate::Cooccurrences;
+use crate::candidates::CandidateSet;
+use crate::error::{DifferingSetting, Error, Result};
+use crate::glossary::{Glossary, GlossaryBuilder, GlossaryFilter};
+use std::collections::{BTreeMap, HashMap};
+
+/// The settings a part was built with; parts merge only when they agree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The alignment configuration.
+    pub align: AlignConfig,
+    /// Fingerprint of the candidate set ([`CandidateSet::fingerprint`]).
+    pub candidates: String,
+}
+
+impl Settings {
+    /// The settings of a run aligning with `align` against `candidates`.
+    pub fn new(align: AlignConfig, candidates: &CandidateSet) -> Self {
+        Settings { align, candidates: candidates.fingerprint() }
+    }
+
+    /// Every setting with its value, named as the command line and the
+    /// partial file name it, always in this order. Values are compared as
+    /// written, so that a file and the statistics read from it agree on
+    /// what differs.
+    pub fn named_values(&self) -> Vec<(&'static str, String)> {
+        let a = &self.align;
+        vec![
+            ("min-score", a.min_score.to_string()),
+            ("short-min-score", a.short_min_score.to_string()),
+            ("short-consonants", a.short_consonants.to_string()),
+            ("clitic-penalty", a.clitic_penalty.to_string()),
+            ("article-strip-penalty", a.article_strip_penalty.to_string()),
+            ("article-penalty", a.article_penalty.to_string()),
+            ("gazetteer-only-margin", a.gazetteer_only_margin.to_string()),
+            ("candidates", self.candidates.clone()),
+        ]
+    }
+
+    /// The settings from values named as [`Settings::named_values`] names
+    /// them; every one must be present, other names are ignored. The error
+    /// says which setting is missing or bad.
+    pub(crate) fn from_named_values(values: &HashMap<String, String>) -> std::result::Result<Self, String> {
+        fn get<T: std::str::FromStr>(values: &HashMap<String, String>, name: &str) -> std::result::Result<T, String> {
+            let v = values.get(name).ok_or_else(|| format!("the setting `{name}` is missing"))?;
+            v.parse().map_err(|_| format!("the setting `{name}` has a bad value {v:?}"))
+        }
+        Ok(Settings {
+            align: AlignConfig {
+                min_score: get(values, "min-score")?,
+                short_min_score: get(values, "short-min-score")?,
+                short_consonants: get(values, "short-consonants")?,
+                clitic_penalty: get(values, "clitic-penalty")?,
+                article_strip_penalty: get(values, "article-strip-penalty")?,
+                article_penalty: get(values, "article-penalty")?,
+                gazetteer_only_margin: get(values, "gazetteer-only-margin")?,
+            },
+            candidates: get(values, "candidates")?,
+        })
+    }
+}
+
+/// The sufficient statistics of a build over (a part of) a batch: what
+/// `nazir build --partial` writes and `nazir merge-partials` merges.
+#[derive(Debug)]
+pub struct Stats {
+    /// The settings the statistics were collected with.
+    pub settings: Settings,
+    /// Articles read.
+    pub articles: u64,
+    /// The terms referred to (entries and the English phrases of parallel
+    /// units that are candidates): English term → kind.
+    pub terms: BTreeMap<String, String>,
+    /// Per-term occurrences, renderings and contexts.
+    pub glossary: GlossaryBuilder,
+    /// Co-occurrence counts over the parallel units.
+    pub cooccurrences: Cooccurrences,
+}
+
+impl Stats {
+    /// No statistics yet (the neutral element of [`Stats::try_merge`]).
+    pub fn new(settings: Settings) -> Self {
+        Stats {
+            settings,
+            articles: 0,
+            terms: BTreeMap::new(),
+            glossary: GlossaryBuilder::new(),
+            cooccurrences: Cooccurrences::new(),
+        }
+    }
+
+    /// Adds the statistics of another part of the same batch. Associative
+    /// and commutative. Parts built with different settings or candidates
+    /// would merge into a wrong glossary, so they are refused with
+    /// [`Error::PartsDiffer`] naming the first setting that differs, and
+    /// `self` is left as it was.
+    pub fn try_merge(&mut self, other: Stats) -> Result<()> {
+        let differing = self
+            .settings
+            .named_values()
+            .into_iter()
+            .zip(other.settings.named_values())
+            .find(|((_, first), (_, here))| first != here);
+        if let Some(((setting, first), (_, here))) = differing {
+            return Err(Error::PartsDiffer(Box::new(DifferingSetting {
+                path: None,
+                line: None,
+                setting: setting.to_string(),
+                here,
+                first,
+                first_path: None,
+            })));
+        }
+        self.articles += other.articles;
+        for (en, kind) in other.terms {
+            self.terms.entry(en).or_insert(kind);
+        }
+        self.glossary.merge(other.glossary);
+        self.cooccurrences.merge(other.cooccurrences);
+        Ok(())
+    }
+
+    /// The glossary: the association pass over the parallel units, then
+    /// [`GlossaryBuilder::finish`] with `filter`. A single build ends with
+    /// exactly this call.
+    pub fn finish(self, filter: GlossaryFilter) -> Glossary {
+        let mut candidates = CandidateSet::new();
+        for (en, kind) in &self.terms {
+            candidates.add_term(en, kind);
+        }
+        let mut builder = self.glossary;
+        if self.cooccurrences.units() > 0 {
+            link_parallel_names(&mut builder, &self.cooccurrences, &candidates, self.settings.align.min_score);
+        }
+        builder.finish(filter)
+    }
+}
+
+/// Units an Arabic span and an English phrase must share to be linked
+/// (the issue's bar: translated names that recur at least three times).
+const MIN_COOCCURRENCE: u32 = 3;
+
+/// Dice coefficient from which a linked pair that does not sound alike is
+/// taken as a translation.
+const MIN_TRANSLATION_DICE: f32 = 0.5;
+
+/// How far below the transliteration threshold a linked pair that sounds
+/// alike may score and still be taken: parallel evidence adds recall.
+const PARALLEL_TRANSLITERATION_MARGIN: f32 = 0.15;
+
+/// Dice coefficient such a transliteration needs.
+const MIN_TRANSLITERATION_DICE: f32 = 0.3;
+
+/// The association pass over parallel units: the figures of pairs the
+/// aligner decided are recorded, and pairs linked only by association are
+/// added: as transliterations when they sound nearly alike, as translations
+/// when they recur together closely enough. `candidates` need only hold the
+/// terms the statistics refer to ([`Stats::terms`]).
+fn link_parallel_names(
+    builder: &mut GlossaryBuilder,
+    counts: &Cooccurrences,
+    candidates: &CandidateSet,
+    min_score: f32,
+) {
+    let decided = builder.decided_pairs();
+    for (arabic, english) in &decided {
+        if let Some(association) = counts.association_of(arabic, english) {
+            builder.set_association(english, association);
+        }
+    }
+    for link in counts.link(MIN_COOCCURRENCE, &decided) {
+        let Some(term) = candidates.find(&link.english) else { continue };
+        let term = &candidates.terms()[term];
+        let dice = link.association.dice;
+        if link.transliteration >= min_score - PARALLEL_TRANSLITERATION_MARGIN && dice >= MIN_TRANSLITERATION_DICE {
+            builder.add_link(&term.en, &term.kind, &link, Method::Transliteration);
+        } else if dice >= MIN_TRANSLATION_DICE {
+            builder.add_link(&term.en, &term.kind, &link, Method::Translation);
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::candidates::BatchCandidates;
+    use crate::partial::{read_partial, write_candidates, write_partial};
+    use crate::pipeline::{BuildConfig, build, build_stats, scan};
+    use std::path::{Path, PathBuf};
+
+    fn data() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+    }
+
+    /// A copy of the test batch as one tree: `articles/*.txt`,
+    /// `batch.jsonl` and the parallel text of `parallel/` (TMX, line
+    /// pairs), with the input files a walk of it reads.
+    fn tree() -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["articles", "parallel"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+            for entry in std::fs::read_dir(data().join(sub)).unwrap() {
+                let path = entry.unwrap().path();
+                std::fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        std::fs::copy(data().join("batch.jsonl"), dir.path().join("batch.jsonl")).unwrap();
+        let files = crate::input::input_files(&[dir.path().to_path_buf()], None).unwrap();
+        let files: Vec<PathBuf> = files.into_iter().map(|f| f.path).collect();
+        assert_eq!(files.len(), 8, "{files:?}");
+        (dir, files)
+    }
+
+    fn config(root: &Path, inputs: Vec<PathBuf>, candidates: Vec<PathBuf>) -> BuildConfig {
+        BuildConfig {
+            inputs,
+            root: Some(root.to_path_buf()),
+            candidate_files: candidates,
+            english_lists: vec![data().join("english.txt")],
+            default_gazetteer: false,
+            threads: 1,
+            ..BuildConfig::default()
+        }
+    }
+
+    /// The statistics as a partial file: statistics have no equality of
+    /// their own, and this form holds all of them in a canonical order.
+    pub(crate) fn text(stats: &Stats) -> String {
+        let mut out = Vec::new();
+        write_partial(stats, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The statistics of three shards of the test batch, aligned against
+    /// the candidates of the whole batch, and those of a single run.
+    pub(crate) fn shards() -> (Vec<Stats>, Stats, tempfile::TempDir) {
+        let (dir, files) = tree();
+        let shards = [&files[0..1], &files[1..4], &files[4..]];
+        assert!(shards[2].iter().any(|f| f.ends_with("news.tmx")));
+        let cands = dir.path().join("all.cands");
+        let mut found = BatchCandidates::new();
+        for shard in shards {
+            let out = scan(&config(dir.path(), shard.to_vec(), vec![]), &mut |_| {}).unwrap();
+            found.merge(out.found);
+        }
+        let mut bytes = Vec::new();
+        write_candidates(&found, &mut bytes).unwrap();
+        std::fs::write(&cands, bytes).unwrap();
+        let parts: Vec<Stats> = shards
+            .iter()
+            .map(|s| build_stats(&config(dir.path(), s.to_vec(), vec![cands.clone()]), &mut |_| {}).unwrap().stats)
+            .collect();
+        let whole = build_stats(&config(dir.path(), vec![dir.path().to_path_buf()], vec![]), &mut |_| {}).unwrap();
+        // Read in the reverse order, the batch has the same statistics:
+        // first sights follow the article keys.
+        let reversed: Vec<PathBuf> = files.iter().rev().cloned().collect();
+        let backwards = build_stats(&config(dir.path(), reversed, vec![]), &mut |_| {}).unwrap();
+        assert_eq!(text(&backwards.stats), text(&whole.stats));
+        (parts, whole.stats, dir)
+    }
+
+    #[test]
+    fn merging_is_associative_and_commutative_and_equals_one_run() {
+        let (parts, whole, _dir) = shards();
+        let texts: Vec<String> = parts.iter().map(text).collect();
+        // Stats are not Clone: each use of a part reads it anew.
+        let part = |i: usize| read_partial(texts[i].as_bytes(), "t.part", None).unwrap();
+        let merge = |mut a: Stats, b: Stats| {
+            a.try_merge(b).unwrap();
+            a
+        };
+        let left = merge(merge(part(0), part(1)), part(2));
+        let right = merge(part(0), merge(part(1), part(2)));
+        let reversed = merge(merge(part(2), part(1)), part(0));
+        let from_empty = merge(merge(Stats::new(whole.settings.clone()), part(1)), merge(part(2), part(0)));
+        let whole_text = text(&whole);
+        for (name, m) in [("(a+b)+c", &left), ("a+(b+c)", &right), ("c+b+a", &reversed), ("0+b+(c+a)", &from_empty)] {
+            assert_eq!(text(m), whole_text, "{name}");
+        }
+        assert_eq!(whole.articles, 32);
+        let glossary = left.finish(GlossaryFilter::default());
+        assert!(glossary.entries.len() > 20);
+        assert_eq!(glossary, whole.finish(GlossaryFilter::default()));
+        // And the single run is that very glossary.
+        let (dir, _) = tree();
+        let single = build(&config(dir.path(), vec![dir.path().to_path_buf()], vec![]), &mut |_| {}).unwrap();
+        assert_eq!(single.glossary, glossary);
+    }
+
+    #[test]
+    fn parts_with_other_settings_are_refused_and_left_as_they_were() {
+        let mut candidates = CandidateSet::new();
+        candidates.add("Google", |o| o.list = true);
+        let settings = Settings::new(AlignConfig::default(), &candidates);
+        let mut first = Stats::new(settings.clone());
+        first.articles = 2;
+        let mut stricter = Stats::new(settings.clone());
+        stricter.settings.align.min_score = 0.85;
+        stricter.articles = 3;
+        // Not a debug assertion: the error comes in release builds too.
+        let e = first.try_merge(stricter).unwrap_err();
+        let Error::PartsDiffer(differing) = &e else { panic!("{e:?}") };
+        let expected = DifferingSetting {
+            path: None,
+            line: None,
+            setting: "min-score".into(),
+            here: "0.85".into(),
+            first: "0.8".into(),
+            first_path: None,
+        };
+        assert_eq!(**differing, expected);
+        assert_eq!(
+            e.to_string(),
+            "cannot merge parts: setting min-score is 0.85 here but 0.8 in the first part: parts merge only when \
+             built with the same settings and candidates"
+        );
+        assert_eq!(first.articles, 2);
+        // Another candidate set differs in the last setting.
+        let mut other = Stats::new(Settings::new(AlignConfig::default(), &CandidateSet::new()));
+        other.articles = 5;
+        let e = first.try_merge(other).unwrap_err();
+        assert!(matches!(&e, Error::PartsDiffer(d) if d.setting == "candidates"), "{e:?}");
+        let mut same = Stats::new(settings);
+        same.articles = 3;
+        first.try_merge(same).unwrap();
+        assert_eq!(first.articles, 5);
+    }
+
+    #[test]
+    fn named_settings_read_back() {
+        let align = AlignConfig { min_score: 0.75, short_consonants: 4, ..AlignConfig::default() };
+        let settings = Settings { align, candidates: "3:00ff".into() };
+        let values: HashMap<String, String> =
+            settings.named_values().into_iter().map(|(name, value)| (name.to_string(), value)).collect();
+        assert_eq!(Settings::from_named_values(&values), Ok(settings));
+        let mut missing = values.clone();
+        missing.remove("article-penalty");
+        assert_eq!(Settings::from_named_values(&missing), Err("the setting `article-penalty` is missing".into()));
+        let mut bad = values;
+        bad.insert("short-consonants".into(), "x".into());
+        assert_eq!(
+            Settings::from_named_values(&bad),
+            Err("the setting `short-consonants` has a bad value \"x\"".into())
+        );
+    }
+}
