@@ -20,7 +20,7 @@
 //! reviewer's own. This module sits below `export` and `review`, which both
 //! use it, and knows nothing of files.
 
-use crate::glossary::{Entry, EntryStatus, Rendering};
+use crate::glossary::{Entry, EntryStatus, Glossary, Rendering};
 use std::borrow::Cow;
 
 /// Separator of list cells (`variants`, `en_variants`, `variant_status`).
@@ -295,6 +295,32 @@ impl Column {
             _ => None,
         }
     }
+}
+
+/// Whether nazir reads this column into the model (otherwise its cells are
+/// kept as a reviewer's extra cells).
+pub fn is_known(column: &str) -> bool {
+    Column::parse(column).is_some()
+}
+
+/// The union of the entries' extra column names, in first-seen order
+/// (empty names and names of known columns, which would shadow them, left
+/// out).
+pub fn extra_columns(glossary: &Glossary) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for e in &glossary.entries {
+        for (name, _) in &e.extra {
+            if !name.trim().is_empty() && !is_known(name) && !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The value of an entry's extra column (empty when it has none).
+pub fn extra_cell<'e>(e: &'e Entry, name: &str) -> &'e str {
+    e.extra.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
 }
 
 #[cfg(test)]

@@ -380,7 +380,7 @@ fn backup_path(path: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
-    use nazir::export::profile::{ExportOptions, export_to_file};
+    use nazir::export::{ExportOptions, export_to_file};
     check_output_path(&args.output)?;
     let glossary = nazir::review::read_glossary(&args.glossary)?;
     let Some(profile) = args.to.profile() else {

@@ -22,12 +22,16 @@ pub mod tabular;
 pub mod tbx;
 pub mod validate;
 
-pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion, export, export_to_file};
+pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion};
 pub use validate::{Problem, validate};
 
 use crate::columns::{ASSOCIATION, BUILD_CSV, Column, Row, names};
-use crate::glossary::Glossary;
+use crate::error::Result;
+use crate::glossary::{Entry, EntryStatus, Glossary};
+use crate::output::write_atomically;
+use profile::usable_arabic;
 use std::io::Write;
+use std::path::Path;
 
 /// The glossary CSV columns, in order ([`BUILD_CSV`]).
 pub const CSV_HEADER: [&str; 11] = names(BUILD_CSV);
@@ -74,6 +78,44 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
         }
     }
     w.flush()
+}
+
+/// Writes the entries of `glossary` that `options` selects to `out`.
+///
+/// Terms a tool would reject (for DeepL: a duplicate source, a control
+/// character, more than 1024 bytes) are refused with an [`Error::Export`]
+/// naming the entry and its line, and then nothing is written.
+pub fn export(glossary: &Glossary, options: &ExportOptions, out: &mut dyn Write) -> Result<ExportReport> {
+    let entries: Vec<&Entry> = glossary.entries.iter().filter(|e| selected(e, options)).collect();
+    let lines = match options.profile {
+        Profile::Tbx => tbx::write_tbx(&entries, options.tbx_version, out)?,
+        Profile::OmegaT => tabular::write_omegat(&entries, options.direction, out)?,
+        Profile::DeepL => tabular::write_deepl(&entries, options.direction, out)?,
+        Profile::Google => tabular::write_google(&entries, options.direction, out)?,
+        Profile::GoogleEts => tabular::write_google_ets(&entries, out)?,
+        Profile::MultiTerm => multiterm::write_multiterm(&entries, out)?,
+    };
+    Ok(ExportReport { entries: entries.len(), lines, skipped_by_status: glossary.entries.len() - entries.len() })
+}
+
+/// [`export`] to a file, replaced atomically once the whole export has
+/// succeeded (a refused export leaves an existing file as it was).
+pub fn export_to_file(glossary: &Glossary, options: &ExportOptions, path: &Path) -> Result<ExportReport> {
+    let mut bytes = Vec::new();
+    let report = export(glossary, options, &mut bytes)?;
+    write_atomically(path, |w| w.write_all(&bytes))?;
+    Ok(report)
+}
+
+/// Whether `entry` goes out under `options` (see the module documentation).
+fn selected(entry: &Entry, options: &ExportOptions) -> bool {
+    let tbx = options.profile == Profile::Tbx;
+    let by_status = match entry.status {
+        EntryStatus::Rejected => false,
+        EntryStatus::Forbidden => tbx,
+        status => options.include.contains(&status),
+    };
+    by_status && if tbx { !entry.renderings.is_empty() } else { usable_arabic(entry).next().is_some() }
 }
 
 #[cfg(test)]

@@ -96,9 +96,10 @@ fn workbook(rows: &[[String; 6]]) -> std::result::Result<Vec<u8>, XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::super::profile::fixtures::sample;
-    use super::super::profile::{ExportOptions, ExportReport, export};
+    use super::super::profile::{ExportOptions, ExportReport};
     use super::*;
     use crate::error::Error;
+    use crate::export::export;
     use calamine::{Data, Reader, Xlsx};
 
     fn rows(bytes: Vec<u8>) -> Vec<Vec<String>> {

@@ -1,5 +1,6 @@
-//! Export profiles: which translators' tool a glossary is written for, which
-//! entries go out, and the one [`export`] entry point.
+//! Export profiles: which translators' tool a glossary is written for and
+//! which entries go out (the one entry point, [`super::export`], runs the
+//! profile's writer).
 //!
 //! A [`Profile`] is the exact file one tool imports (`docs/formats.md` §7):
 //! TBX-Basic for CAT tools, OmegaT's TAB glossary, DeepL's and Google's
@@ -20,15 +21,11 @@
 //!   without a usable Arabic rendering is skipped by the other profiles.
 //!
 //! Writers check every term before they write, so a refused glossary leaves
-//! `out` untouched; [`export_to_file`] also replaces the file atomically.
+//! `out` untouched; [`super::export_to_file`] also replaces the file atomically.
 
-use super::{multiterm, tabular, tbx};
-use crate::error::{Error, Result};
-use crate::glossary::{Entry, EntryStatus, Glossary, Rendering, TermStatus};
-use crate::output::write_atomically;
+use crate::error::Error;
+use crate::glossary::{Entry, EntryStatus, Rendering, TermStatus};
 use std::fmt;
-use std::io::Write;
-use std::path::Path;
 use std::str::FromStr;
 
 /// The tool an export is for.
@@ -209,44 +206,6 @@ pub struct ExportReport {
     pub skipped_by_status: usize,
 }
 
-/// Writes the entries of `glossary` that `options` selects to `out`.
-///
-/// Terms a tool would reject (for DeepL: a duplicate source, a control
-/// character, more than 1024 bytes) are refused with an [`Error::Export`]
-/// naming the entry and its line, and then nothing is written.
-pub fn export(glossary: &Glossary, options: &ExportOptions, out: &mut dyn Write) -> Result<ExportReport> {
-    let entries: Vec<&Entry> = glossary.entries.iter().filter(|e| selected(e, options)).collect();
-    let lines = match options.profile {
-        Profile::Tbx => tbx::write_tbx(&entries, options.tbx_version, out)?,
-        Profile::OmegaT => tabular::write_omegat(&entries, options.direction, out)?,
-        Profile::DeepL => tabular::write_deepl(&entries, options.direction, out)?,
-        Profile::Google => tabular::write_google(&entries, options.direction, out)?,
-        Profile::GoogleEts => tabular::write_google_ets(&entries, out)?,
-        Profile::MultiTerm => multiterm::write_multiterm(&entries, out)?,
-    };
-    Ok(ExportReport { entries: entries.len(), lines, skipped_by_status: glossary.entries.len() - entries.len() })
-}
-
-/// [`export`] to a file, replaced atomically once the whole export has
-/// succeeded (a refused export leaves an existing file as it was).
-pub fn export_to_file(glossary: &Glossary, options: &ExportOptions, path: &Path) -> Result<ExportReport> {
-    let mut bytes = Vec::new();
-    let report = export(glossary, options, &mut bytes)?;
-    write_atomically(path, |w| w.write_all(&bytes))?;
-    Ok(report)
-}
-
-/// Whether `entry` goes out under `options` (see the module documentation).
-fn selected(entry: &Entry, options: &ExportOptions) -> bool {
-    let tbx = options.profile == Profile::Tbx;
-    let by_status = match entry.status {
-        EntryStatus::Rejected => false,
-        EntryStatus::Forbidden => tbx,
-        status => options.include.contains(&status),
-    };
-    by_status && if tbx { !entry.renderings.is_empty() } else { usable_arabic(entry).next().is_some() }
-}
-
 /// The Arabic renderings a tool may use: all but the forbidden ones,
 /// preferred first.
 pub(super) fn usable_arabic(entry: &Entry) -> impl Iterator<Item = &Rendering> {
@@ -317,6 +276,8 @@ pub(super) mod fixtures {
 mod tests {
     use super::fixtures::{entry, sample};
     use super::*;
+    use crate::export::{export, export_to_file};
+    use crate::glossary::Glossary;
 
     fn run(glossary: &Glossary, options: &ExportOptions) -> (ExportReport, String) {
         let mut out = Vec::new();

@@ -207,10 +207,11 @@ pub(super) fn write_google_ets(entries: &[&Entry], out: &mut dyn Write) -> Resul
 
 #[cfg(test)]
 mod tests {
+    use super::super::profile::ExportOptions;
     use super::super::profile::fixtures::sample;
-    use super::super::profile::{ExportOptions, export};
     use super::*;
     use crate::error::Error;
+    use crate::export::export;
     use crate::glossary::Glossary;
 
     fn run(glossary: &Glossary, profile: Profile, direction: Direction) -> String {

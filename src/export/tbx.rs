@@ -186,9 +186,10 @@ fn write_term(w: &mut Xml, term: &str, status: TermStatus) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::super::profile::fixtures::{entry, sample};
-    use super::super::profile::{ExportOptions, ExportReport, export};
+    use super::super::profile::{ExportOptions, ExportReport};
     use super::super::validate::{Node, read_xml};
     use super::*;
+    use crate::export::export;
     use crate::glossary::Glossary;
 
     fn run(glossary: &Glossary, version: TbxVersion) -> (ExportReport, String, Node) {

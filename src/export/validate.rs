@@ -456,8 +456,9 @@ fn check_multiterm(bytes: &[u8], problems: &mut Vec<Problem>) {
 #[cfg(test)]
 mod tests {
     use super::super::profile::fixtures::sample;
-    use super::super::profile::{Direction, ExportOptions, TbxVersion, export_to_file};
+    use super::super::profile::{Direction, ExportOptions, TbxVersion};
     use super::*;
+    use crate::export::export_to_file;
 
     /// The line numbers and messages found in `text`.
     fn found(text: &[u8], profile: Profile) -> Vec<(usize, String)> {

@@ -42,7 +42,7 @@ pub fn master_csv_columns() -> Vec<&'static str> {
 /// cells are read into the model or left to nazir; the cells of any other
 /// column are kept as extra cells.
 pub fn is_known(column: &str) -> bool {
-    Column::parse(column).is_some()
+    crate::columns::is_known(column)
 }
 
 fn data_error(table: &Table, row: Option<usize>, reason: String) -> Error {
@@ -247,36 +247,16 @@ pub fn read_glossary(path: &Path) -> Result<Glossary> {
     glossary_from_tables(&read_tables(path)?)
 }
 
-/// The union of the entries' extra column names, in first-seen order
-/// (empty names and names of known columns, which would shadow them, left
-/// out).
-pub fn extra_columns(glossary: &Glossary) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for e in &glossary.entries {
-        for (name, _) in &e.extra {
-            if !name.trim().is_empty() && !is_known(name) && !names.contains(&name.as_str()) {
-                names.push(name);
-            }
-        }
-    }
-    names
-}
-
-/// The value of an entry's extra column (empty when it has none).
-pub fn extra_cell<'e>(e: &'e Entry, name: &str) -> &'e str {
-    e.extra.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
-}
-
 /// Writes the master CSV: [`master_csv_columns`], then the extra columns.
 pub fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
-    let extra = extra_columns(glossary);
+    let extra = crate::columns::extra_columns(glossary);
     let mut header: Vec<&str> = master_csv_columns();
     header.extend(extra.iter().copied());
     w.write_record(&header)?;
     for e in &glossary.entries {
         let mut cells: Vec<Cow<'_, str>> = MASTER_CSV.iter().map(|c| c.cell(Row::Entry(e))).collect();
-        cells.extend(extra.iter().map(|name| extra_cell(e, name).into()));
+        cells.extend(extra.iter().map(|name| crate::columns::extra_cell(e, name).into()));
         w.write_record(cells.iter().map(|c| c.as_bytes()))?;
     }
     w.flush()

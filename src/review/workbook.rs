@@ -178,7 +178,7 @@ fn header(
 
 fn glossary_sheet(book: &mut Workbook, glossary: &Glossary) -> std::result::Result<(), XlsxError> {
     let layout = Layout::new(&GLOSSARY_SHEET);
-    let extra = super::extra_columns(glossary);
+    let extra = crate::columns::extra_columns(glossary);
     let extra_format = cell_format(Style::Text);
     let sheet = book.add_worksheet().set_name("glossary")?;
     let rows = glossary.entries.len();
@@ -191,7 +191,7 @@ fn glossary_sheet(book: &mut Workbook, glossary: &Glossary) -> std::result::Resu
         let row = (i + 1) as RowNum;
         layout.write_row(sheet, row, Row::Entry(e))?;
         for (k, name) in extra.iter().enumerate() {
-            let value = super::extra_cell(e, name);
+            let value = crate::columns::extra_cell(e, name);
             if !value.is_empty() {
                 text(sheet, row, (layout.columns.len() + k) as ColNum, value, &extra_format)?;
             }

@@ -26,3 +26,5 @@ mod check_cmd;
 mod parallel;
 // Sharded runs: scan, build --partial, merge-partials against one build.
 mod partials;
+// The shape of the library: no cycles between its files.
+mod architecture;
