@@ -49,6 +49,15 @@ pub enum OutputFormat {
     Xlsx,
 }
 
+impl From<OutputFormat> for nazir::review::OutputFormat {
+    fn from(f: OutputFormat) -> Self {
+        match f {
+            OutputFormat::Csv => nazir::review::OutputFormat::Csv,
+            OutputFormat::Xlsx => nazir::review::OutputFormat::Xlsx,
+        }
+    }
+}
+
 /// `--on-conflict` values.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConflictPolicy {
@@ -352,6 +361,18 @@ pub struct ScanArgs {
     pub quiet: bool,
 }
 
+impl ScanArgs {
+    /// The library configuration of the scan.
+    pub fn to_config(&self) -> anyhow::Result<BuildConfig> {
+        Ok(BuildConfig {
+            inputs: self.input.paths()?,
+            root: self.input.root.clone(),
+            strict: self.input.strict,
+            ..BuildConfig::default()
+        })
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct MergePartialsArgs {
     /// Partial files (`build --partial` output), in any order; - is stdin.
@@ -425,6 +446,22 @@ pub struct ExportArgs {
     /// TBX flavour.
     #[arg(long, default_value = "2", value_name = "VERSION", value_enum, ignore_case = true)]
     pub tbx_version: TbxVersionArg,
+}
+
+impl ExportArgs {
+    /// The library's export options, for a tool profile.
+    pub fn options(&self, profile: Profile) -> nazir::export::ExportOptions {
+        let mut options = nazir::export::ExportOptions::new(profile);
+        for &status in &self.include {
+            let status = status.into();
+            if !options.include.contains(&status) {
+                options.include.push(status);
+            }
+        }
+        options.direction = self.direction.into();
+        options.tbx_version = self.tbx_version.into();
+        options
+    }
 }
 
 #[derive(Args, Debug)]

@@ -103,6 +103,14 @@ pub enum Error {
         /// What is wrong, naming the entry.
         reason: String,
     },
+    /// Writing an output failed (a full disk, a closed pipe): the output
+    /// was left as it was.
+    Write {
+        /// The output file (`-` for stdout).
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
     /// An output cannot be written as asked.
     Output {
         /// The output file.
@@ -128,6 +136,20 @@ impl Error {
     pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
         Error::Io { path: path.as_ref().to_path_buf(), source }
     }
+
+    /// The I/O error underneath, if there is one.
+    pub fn io_error(&self) -> Option<&std::io::Error> {
+        match self {
+            Error::Io { source, .. } | Error::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+
+    /// Whether the output was a pipe its reader closed (`nazir … | head`):
+    /// not a failure of the run.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.io_error().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }
 
 impl fmt::Display for Error {
@@ -143,6 +165,7 @@ impl fmt::Display for Error {
                 }
                 write!(f, "{reason}")
             }
+            Error::Write { path, source } => write!(f, "cannot write {}: {source}", path.display()),
             Error::Output { path, reason } => {
                 write!(f, "cannot write {}: {reason}", path.display())
             }
@@ -155,7 +178,8 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         // The I/O error is already part of the message; returning it here
-        // too would print it twice in an error chain.
+        // too would print it twice in an error chain ([`Error::io_error`]
+        // gives it to callers who need it).
         None
     }
 }

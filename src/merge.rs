@@ -412,6 +412,16 @@ pub struct MasterReport {
     pub rejected_dropped: usize,
 }
 
+impl std::fmt::Display for MasterReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "master applied: {} new entries, {} new spellings of known entries, {} rejected renderings not suggested",
+            self.new_entries, self.new_spellings, self.rejected_dropped
+        )
+    }
+}
+
 /// Applies a master glossary's decisions to a freshly built one and returns
 /// the updated master: the batch's entries first (in the batch's order),
 /// then the master entries the batch did not meet, unchanged.

@@ -12,7 +12,7 @@
 use crate::error::{Error, Result};
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The file an output option names, or `None` for stdout (no option, or
 /// `-`).
@@ -63,7 +63,7 @@ pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) ->
             write(&mut w)?;
             w.flush()
         })();
-        return result.map_err(|e| Error::Output { path: path.to_path_buf(), reason: e.to_string() });
+        return result.map_err(|source| Error::Write { path: path.to_path_buf(), source });
     }
     let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -76,10 +76,43 @@ pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) ->
         drop(w);
         std::fs::rename(&tmp, path)
     })();
-    result.map_err(|e| {
+    result.map_err(|source| {
         let _ = std::fs::remove_file(&tmp);
-        Error::Output { path: path.to_path_buf(), reason: e.to_string() }
+        Error::Write { path: path.to_path_buf(), source }
     })
+}
+
+/// Writes an output: atomically to the file `path` names, or to stdout
+/// when it is `None` or `-` ([`file_or_stdout`]).
+pub fn emit(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    match file_or_stdout(path) {
+        Some(path) => write_atomically(path, |w| write(w)),
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            write(&mut out).and_then(|()| out.flush()).map_err(|source| Error::Write { path: "-".into(), source })
+        }
+    }
+}
+
+/// Where the previous version of `path` is kept: `NAME.bak.EXT` beside it
+/// (`master.xlsx` → `master.bak.xlsx`), so that it opens and reads back as
+/// what it is.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}.bak.{}", ext.to_string_lossy()),
+        None => format!("{stem}.bak"),
+    };
+    path.with_file_name(name)
+}
+
+/// Keeps a copy of `path` as its [`backup_path`], written atomically (a
+/// failed copy leaves the previous backup as it was). Returns the backup.
+pub fn keep_backup(path: &Path) -> Result<PathBuf> {
+    let backup = backup_path(path);
+    let mut source = File::open(path).map_err(|e| Error::io(path, e))?;
+    write_atomically(&backup, |w| std::io::copy(&mut source, w).map(|_| ()))?;
+    Ok(backup)
 }
 
 #[cfg(test)]
@@ -120,5 +153,18 @@ mod tests {
         let null = Path::new("/dev/null");
         write_atomically(null, |w| w.write_all(b"x")).unwrap();
         assert!(std::fs::metadata(null).unwrap().file_type().is_char_device(), "/dev/null is still a device");
+    }
+
+    #[test]
+    fn backups_keep_their_extension_and_replace_atomically() {
+        assert_eq!(backup_path(Path::new("d/master.xlsx")), Path::new("d/master.bak.xlsx"));
+        assert_eq!(backup_path(Path::new("glossary")), Path::new("glossary.bak"));
+        let dir = tempfile::tempdir().unwrap();
+        let master = dir.path().join("master.csv");
+        std::fs::write(&master, "en,ar\n").unwrap();
+        let backup = keep_backup(&master).unwrap();
+        assert_eq!(std::fs::read(&backup).unwrap(), b"en,ar\n");
+        assert!(keep_backup(&dir.path().join("absent.csv")).is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file is left");
     }
 }

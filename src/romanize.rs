@@ -742,6 +742,19 @@ pub fn naive_romanize(text: &str) -> String {
         .collect()
 }
 
+/// A term as the tables see it, for debugging them (`nazir romanize`):
+/// `TERM<TAB>NORMALIZED<TAB>KEY`; an English term with several readings
+/// gets its keys `|`-separated.
+pub fn describe(term: &str) -> String {
+    if term.chars().any(crate::normalize::is_arabic_letter) {
+        format!("{term}\t{}\t{}", crate::normalize::normalize(term), key_str(&arabic_key(term)))
+    } else {
+        let readings = english_keys(term);
+        let keys: Vec<&str> = readings.iter().map(|(_, k)| key_str(k)).collect();
+        format!("{term}\t{}\t{}", fold_latin(term), keys.join("|"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

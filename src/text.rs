@@ -59,6 +59,20 @@ pub fn read_file(path: &Path) -> Result<String> {
     }
 }
 
+/// The non-blank lines of a file (`-`: standard input), read as text
+/// ([`decode`]), without their line ends: a term list as a person writes
+/// it.
+pub fn read_lines(path: &Path) -> Result<Vec<String>> {
+    let text = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| Error::io("-", e))?;
+        decode(&bytes, Origin::file("-")).map_err(Error::Data)?.to_string()
+    } else {
+        read_file(path)?
+    };
+    Ok(text.lines().map(|l| l.strip_suffix('\r').unwrap_or(l).to_string()).filter(|l| !l.trim().is_empty()).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -272,6 +272,50 @@ pub fn write_glossary(glossary: &Glossary, path: &Path) -> Result<()> {
     }
 }
 
+/// The two forms a build's glossary is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// The glossary CSV ([`crate::export::write_csv`]), to a file or stdout.
+    Csv,
+    /// The review workbook ([`workbook`]), to a file.
+    Xlsx,
+}
+
+impl OutputFormat {
+    /// The format asked for, or else the one the output's extension names
+    /// (`.xlsx`: the workbook), or else CSV.
+    pub fn choose(asked: Option<OutputFormat>, output: Option<&Path>) -> OutputFormat {
+        asked.unwrap_or(if output.is_some_and(is_xlsx) { OutputFormat::Xlsx } else { OutputFormat::Csv })
+    }
+}
+
+/// Checks, before any work, that a build may write its glossary to
+/// `output` (`None`: stdout): the folder exists and, unless `force`, the
+/// file holds no review work ([`ensure_not_reviewed`]).
+pub fn check_build_output(output: Option<&Path>, force: bool) -> Result<()> {
+    let Some(path) = crate::output::file_or_stdout(output) else { return Ok(()) };
+    crate::output::check_output_path(path)?;
+    if force { Ok(()) } else { ensure_not_reviewed(path) }
+}
+
+/// Writes a build's glossary in `format` to `output` (`None` or `-`:
+/// stdout, which only the CSV can go to), atomically.
+pub fn write_build_output(
+    glossary: &Glossary,
+    output: Option<&Path>,
+    format: OutputFormat,
+    csv: crate::export::CsvOptions,
+) -> Result<()> {
+    match (format, crate::output::file_or_stdout(output)) {
+        (OutputFormat::Xlsx, Some(path)) => workbook::write_review_xlsx(glossary, path),
+        (OutputFormat::Xlsx, None) => Err(Error::Config {
+            option: "output".into(),
+            reason: "the review workbook needs an output file (-o FILE.xlsx)".into(),
+        }),
+        (OutputFormat::Csv, path) => crate::output::emit(path, |w| crate::export::write_csv(glossary, w, csv)),
+    }
+}
+
 /// How many rows of the glossary file at `path` (CSV or XLSX) a reviewer
 /// has decided on: cells of its `status` column other than empty or
 /// `candidate`. A missing or unreadable file, or one without such a column,

@@ -13,7 +13,7 @@ use super::distance::{EditOp, edit_script, similarity};
 use super::index::{CandidateIndex, Match, SearchScratch};
 use crate::extract::MIN_STEM_LETTERS;
 use crate::normalize::normalize_into;
-use crate::romanize::{Reading, arabic_key_into, english_keys};
+use crate::romanize::{Reading, arabic_key_into, english_keys, key_str};
 
 /// Score deducted when the article ال is set aside for matching: small,
 /// so that a name written with the article still wins over a candidate
@@ -73,6 +73,57 @@ pub fn rank_term(
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));
     out.truncate(k);
+}
+
+/// Ranks `english` for every term of `arabic` ([`rank_term`], all cores):
+/// the best `k` of each, in the order of `arabic`.
+pub fn rank_terms(english: &[String], arabic: &[String], k: usize, article_strip_penalty: f32) -> Vec<Vec<Match>> {
+    use rayon::prelude::*;
+    let index = CandidateIndex::new(english);
+    arabic
+        .par_iter()
+        .map_init(
+            || (SearchScratch::default(), Vec::new()),
+            |(scratch, out), term| {
+                rank_term(&index, term, k, article_strip_penalty, scratch, out);
+                out.clone()
+            },
+        )
+        .collect()
+}
+
+/// Writes rankings as CSV, `ar,rank,en,score` (what `nazir match`
+/// prints); with `explain`, also the two keys compared and the edits
+/// between them ([`explain`]).
+pub fn write_rankings_csv(
+    english: &[String],
+    arabic: &[String],
+    rankings: &[Vec<Match>],
+    explain_scores: bool,
+    article_strip_penalty: f32,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    if explain_scores {
+        csv.write_record(["ar", "rank", "en", "score", "ar_key", "en_key", "edits"])?;
+    } else {
+        csv.write_record(["ar", "rank", "en", "score"])?;
+    }
+    for (term, matches) in arabic.iter().zip(rankings) {
+        for (rank, m) in matches.iter().enumerate() {
+            let (rank, score) = ((rank + 1).to_string(), format!("{:.3}", m.score));
+            let en = english[m.term].as_str();
+            if explain_scores {
+                let why = explain(term, en, m.reading, article_strip_penalty);
+                let edits = super::distance::render_script(&why.edits);
+                let (ar_key, en_key) = (key_str(&why.arabic_key), key_str(&why.english_key));
+                csv.write_record([term.as_str(), &rank, en, &score, ar_key, en_key, &edits])?;
+            } else {
+                csv.write_record([term.as_str(), &rank, en, &score])?;
+            }
+        }
+    }
+    csv.flush()
 }
 
 /// Why a pair scored what it did: the two keys compared and the cheapest

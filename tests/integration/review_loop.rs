@@ -59,7 +59,7 @@ fn reviewed_workbook_round_trip() {
     let path = |name: &str| dir.path().join(name);
     let (review, reviewed, master, round2) =
         (path("review.xlsx"), path("reviewed.xlsx"), path("master.xlsx"), path("round2.xlsx"));
-    let backup = path("master.xlsx.bak");
+    let backup = path("master.bak.xlsx");
 
     // 1. The review workbook of a fresh build.
     build_articles(&review);
@@ -108,7 +108,7 @@ fn reviewed_workbook_round_trip() {
 
     let err = ok(&["merge", arg(&master), arg(&reviewed), "-o", arg(&master)]);
     assert!(err.contains("0 conflicts"), "{err}");
-    assert!(backup.exists(), "the previous master is kept as master.xlsx.bak");
+    assert!(backup.exists(), "the previous master is kept as master.bak.xlsx (readable as a workbook)");
     assert_eq!(std::fs::read(&backup).unwrap(), first, "the backup is the previous master");
     let (m2, m2_variants) = sheets(&master);
     let m2_records = m2.records();
@@ -300,7 +300,7 @@ fn rows_deleted_from_a_review_stay_in_the_master() {
     drop(w);
 
     ok(&["merge", arg(&master), arg(&reviewed), "-o", arg(&master)]);
-    assert!(dir.path().join("master.csv.bak").exists());
+    assert!(dir.path().join("master.bak.csv").exists());
     let merged = csv_file_rows(&master);
     assert_eq!(ids(&merged), ids(&rows), "no entry deleted");
     assert_eq!(merged[1]["status"], "approved");
