@@ -265,8 +265,10 @@ fn is_names(how: &str) -> bool {
     matches!(how, "transliterated" | "latin" | "partly-translated")
 }
 
-#[derive(Default, Clone, Copy)]
+#[derive(Default, Clone)]
 struct Scores {
+    fp_tags: String,
+    miss_tags: String,
     rows: usize,
     pairs: usize,
     doubtful: usize,
@@ -296,12 +298,19 @@ fn fp_tag(key: &Pair, g: &Gold) -> String {
         }
         return "other-ar".into();
     }
+    let words: Vec<&str> = en.split(' ').collect();
+    let contains_words = |hay: &str, needle: &[&str]| {
+        let h: Vec<&str> = hay.split(' ').collect();
+        h.len() >= needle.len() && h.windows(needle.len()).any(|w| w == needle)
+    };
+    // A part of a gold name with the matching part of its rendering
+    // (Virginia = فرجينيا from West Virginia = فرجينيا الغربية).
+    if g.by_en.iter().any(|(e, ars)| {
+        e != en && contains_words(e, &words) && ars.iter().any(|a| a.contains(ar.as_str()))
+    }) {
+        return "sub-name".into();
+    }
     if let Some(ens) = g.by_ar.get(ar) {
-        let words: Vec<&str> = en.split(' ').collect();
-        let contains_words = |hay: &str, needle: &[&str]| {
-            let h: Vec<&str> = hay.split(' ').collect();
-            h.windows(needle.len()).any(|w| w == needle)
-        };
         if ens.iter().any(|e| contains_words(e, &words) || contains_words(en, &e.split(' ').collect::<Vec<_>>())) {
             return "en-boundary".into();
         }
@@ -445,6 +454,23 @@ fn score(
             println!("| {} | {} | {} | {} | {} | {} |", gp.en, gp.ar, gp.how, gp.count, tag, has);
         }
     }
+    let mut tags: BTreeMap<String, usize> = BTreeMap::new();
+    for (key, _) in &fps {
+        *tags.entry(fp_tag(key, g).split('(').next().unwrap_or("").to_string()).or_default() += 1;
+    }
+    s.fp_tags = tags.into_iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ");
+    let mut mtags: BTreeMap<&str, usize> = BTreeMap::new();
+    for (key, _) in &missed {
+        let t = if gl_by_en.contains_key(key.0.as_str()) {
+            "en-found"
+        } else if gl_by_ar.contains_key(key.1.as_str()) {
+            "ar-found"
+        } else {
+            "absent"
+        };
+        *mtags.entry(t).or_default() += 1;
+    }
+    s.miss_tags = mtags.into_iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ");
     std::fs::write(out_dir.join(format!("{}.fp.csv", setting.name)), fp_csv)?;
     std::fs::write(out_dir.join(format!("{}.missed.csv", setting.name)), miss_csv)?;
     Ok(s)
@@ -578,6 +604,10 @@ fn main() -> Res<()> {
             f1(strict.all_p.get(), strict.all_r.get()),
             secs
         )?;
+    }
+    writeln!(md, "\n| setting | false positives by tag | misses by tag |\n|---|---|---|")?;
+    for (st, s, _, _) in &results {
+        writeln!(md, "| {} | {} | {} |", st.name, s.fp_tags, s.miss_tags)?;
     }
     std::fs::write(out_dir.join("summary.md"), &md)?;
     println!("\n{md}");
