@@ -47,7 +47,7 @@
 //!   tatweel and invisible controls dropped, alef/ya/ta-marbuta/keheh
 //!   folded, Arabic-Indic digits to ASCII), then lower case (for Latin-script
 //!   renderings such as `MWPs`) and whitespace collapsed. The *main* figures
-//!   fold three more things, on both the gold and the glossary side:
+//!   fold these too, on both the gold and the glossary side:
 //!   - a hyphen is a space (`Kim Jong-un` = `Kim Jong Un`, `Plasco-Flaxman`,
 //!     `بادن-فويرتمبرغ`): the articles spell one name both ways and the
 //!     tokenizer splits at hyphens;
@@ -57,9 +57,12 @@
 //!     article off (its clitic readings treat ال as a clitic), and whether a
 //!     glossary lists a name with or without it is a display convention, not
 //!     a recognition error;
-//!   - likewise a leading English `the` (`The Washington Post`).
+//!   - likewise a leading English `the` (`The Washington Post`);
+//!   - English full stops and a final possessive `'s` are dropped
+//!     (`F.B.I.` = `FBI`, `U.S.` = `U.S`, `Swami's` = `Swami`), as nazir's
+//!     own candidate folding does.
 //!
-//!   The `strict F1` column is the overall F1 without these three steps. A
+//!   The `strict F1` column is the overall F1 without these steps. A
 //!   leading و ("and") is *not* dropped: it is never part of a name here,
 //!   and dropping it would merge real names (ويلز, واشنطن); a glossary form
 //!   that keeps و/ب/ل/ف/ك is counted wrong and tagged `clitic-kept` in the
@@ -116,6 +119,12 @@ fn fold_en(s: &str, strict: bool) -> String {
             c => c,
         };
         t.extend(c.to_lowercase());
+    }
+    if !strict {
+        t.retain(|c| c != '.');
+        if let Some(stem) = t.trim_end().strip_suffix("'s") {
+            t = stem.to_string();
+        }
     }
     fold_common(&t, strict, "the ")
 }
@@ -177,7 +186,8 @@ fn read_gold(dir: &Path, strict: bool) -> Res<Gold> {
     let mut r = csv::Reader::from_path(dir.join("gold.csv"))?;
     let h = r.headers()?.clone();
     let col = |name: &str| h.iter().position(|x| x == name).ok_or(format!("gold.csv: no column {name}"));
-    let (ca, ce, cr, ck, chow, cc) = (col("article")?, col("en")?, col("ar")?, col("kind")?, col("how")?, col("count")?);
+    let (ca, ce, cr, ck, chow, cc) =
+        (col("article")?, col("en")?, col("ar")?, col("kind")?, col("how")?, col("count")?);
     for row in r.records() {
         let row = row?;
         let key = (fold_en(&row[ce], strict), fold_ar(&row[cr], strict));
@@ -228,8 +238,16 @@ fn read_glossary(path: &Path, strict: bool) -> Res<(usize, Vec<(Pair, GlossPair)
     let mut r = csv::Reader::from_path(path)?;
     let h = r.headers()?.clone();
     let col = |name: &str| h.iter().position(|x| x == name).ok_or(format!("glossary: no column {name}"));
-    let (ce, cr, cv, cs, cc, cd, cm, csrc) =
-        (col("en")?, col("ar")?, col("variants")?, col("score")?, col("count")?, col("docs")?, col("method")?, col("source")?);
+    let (ce, cr, cv, cs, cc, cd, cm, csrc) = (
+        col("en")?,
+        col("ar")?,
+        col("variants")?,
+        col("score")?,
+        col("count")?,
+        col("docs")?,
+        col("method")?,
+        col("source")?,
+    );
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let mut rows = 0;
@@ -329,20 +347,17 @@ fn fp_tag(key: &Pair, g: &Gold) -> String {
     };
     // A part of a gold name with the matching part of its rendering
     // (Virginia = فرجينيا from West Virginia = فرجينيا الغربية).
-    if g.by_en.iter().any(|(e, ars)| {
-        e != en && contains_words(e, &words) && ars.iter().any(|a| a.contains(ar.as_str()))
-    }) {
+    if g.by_en
+        .iter()
+        .any(|(e, ars)| e != en && contains_words(e, &words) && ars.iter().any(|a| a.contains(ar.as_str())))
+    {
         return "sub-name".into();
     }
     if let Some(ens) = g.by_ar.get(ar) {
         if ens.iter().any(|e| contains_words(e, &words) || contains_words(en, &e.split(' ').collect::<Vec<_>>())) {
             return "en-boundary".into();
         }
-        let same_article = g
-            .ar_articles
-            .get(ar)
-            .zip(g.en_articles.get(en))
-            .is_some_and(|(a, b)| !a.is_disjoint(b));
+        let same_article = g.ar_articles.get(ar).zip(g.en_articles.get(en)).is_some_and(|(a, b)| !a.is_disjoint(b));
         return if g.en_articles.contains_key(en) && !same_article {
             "cross-article".into()
         } else {
@@ -384,13 +399,7 @@ fn csv_line(fields: &[&str]) -> String {
     s
 }
 
-fn score(
-    setting: &Setting,
-    glossary: &Path,
-    g: &Gold,
-    strict: bool,
-    out_dir: Option<&Path>,
-) -> Res<Scores> {
+fn score(setting: &Setting, glossary: &Path, g: &Gold, strict: bool, out_dir: Option<&Path>) -> Res<Scores> {
     let (rows, pairs) = read_glossary(glossary, strict)?;
     let mut s = Scores { rows, pairs: pairs.len(), ..Default::default() };
     let mut found: HashSet<&Pair> = HashSet::new();
@@ -453,8 +462,23 @@ fn score(
             println!("| {} | {} | {} | {} | {} | {} |", p.en, p.ar, p.method, p.score, p.count, tag);
         }
     }
-    let mut miss_csv = csv_line(&["en", "ar", "how", "kind", "gold_count", "articles", "tag", "glossary_ar_for_en", "glossary_en_for_ar"]);
-    println!("\nmissed gold pairs of {} ({} of {}; the first {SHOW} by gold count):", setting.name, missed.len(), s.all_r.all);
+    let mut miss_csv = csv_line(&[
+        "en",
+        "ar",
+        "how",
+        "kind",
+        "gold_count",
+        "articles",
+        "tag",
+        "glossary_ar_for_en",
+        "glossary_en_for_ar",
+    ]);
+    println!(
+        "\nmissed gold pairs of {} ({} of {}; the first {SHOW} by gold count):",
+        setting.name,
+        missed.len(),
+        s.all_r.all
+    );
     println!("| en | ar | how | count | tag | glossary has |\n|---|---|---|---|---|---|");
     for (i, (key, gp)) in missed.iter().enumerate() {
         let by_en = gl_by_en.get(key.0.as_str()).map(|v| v.join("|")).unwrap_or_default();
@@ -467,8 +491,7 @@ fn score(
             "absent"
         };
         let arts = gp.articles.iter().cloned().collect::<Vec<_>>().join(" ");
-        miss_csv +=
-            &csv_line(&[&gp.en, &gp.ar, &gp.how, &gp.kind, &gp.count.to_string(), &arts, tag, &by_en, &by_ar]);
+        miss_csv += &csv_line(&[&gp.en, &gp.ar, &gp.how, &gp.kind, &gp.count.to_string(), &arts, tag, &by_en, &by_ar]);
         if i < SHOW {
             let has = match tag {
                 "en-found" => format!("en → {by_en}"),
@@ -513,7 +536,11 @@ fn main() -> Res<()> {
     let dir = PathBuf::from(ours.first().map(String::as_str).unwrap_or("../shared/eval/ntrex_dev"));
     for f in ["news.jsonl", "news.ar", "news.en", "gold.csv", "doubtful.csv"] {
         if !dir.join(f).is_file() {
-            return Err(format!("{} is missing (give the ntrex_dev directory as the first argument)", dir.join(f).display()).into());
+            return Err(format!(
+                "{} is missing (give the ntrex_dev directory as the first argument)",
+                dir.join(f).display()
+            )
+            .into());
         }
     }
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -537,10 +564,30 @@ fn main() -> Res<()> {
     std::fs::write(&ar_only, text)?;
 
     let settings = [
-        Setting { name: "jsonl-en-nogaz", label: "JSONL+en, no gazetteer", input: dir.join("news.jsonl"), gazetteer: false },
-        Setting { name: "jsonl-en-gaz", label: "JSONL+en, default gazetteer", input: dir.join("news.jsonl"), gazetteer: true },
-        Setting { name: "lines-nogaz", label: "line pairs, no gazetteer", input: dir.join("news.ar"), gazetteer: false },
-        Setting { name: "ar-only-gaz", label: "Arabic only, default gazetteer", input: ar_only.clone(), gazetteer: true },
+        Setting {
+            name: "jsonl-en-nogaz",
+            label: "JSONL+en, no gazetteer",
+            input: dir.join("news.jsonl"),
+            gazetteer: false,
+        },
+        Setting {
+            name: "jsonl-en-gaz",
+            label: "JSONL+en, default gazetteer",
+            input: dir.join("news.jsonl"),
+            gazetteer: true,
+        },
+        Setting {
+            name: "lines-nogaz",
+            label: "line pairs, no gazetteer",
+            input: dir.join("news.ar"),
+            gazetteer: false,
+        },
+        Setting {
+            name: "ar-only-gaz",
+            label: "Arabic only, default gazetteer",
+            input: ar_only.clone(),
+            gazetteer: true,
+        },
     ];
 
     let gold = read_gold(&dir, false)?;
