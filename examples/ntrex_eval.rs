@@ -135,13 +135,11 @@ fn fold_en(s: &str, strict: bool) -> String {
 fn fold_common(s: &str, strict: bool, article: &str) -> String {
     let s = if strict { s.to_string() } else { s.replace('-', " ") };
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !strict {
-        if let Some(rest) = s.strip_prefix(article) {
-            let first = rest.split(' ').next().unwrap_or("");
-            if first.chars().count() >= 2 {
-                return rest.to_string();
-            }
-        }
+    if !strict
+        && let Some(rest) = s.strip_prefix(article)
+        && rest.split(' ').next().unwrap_or("").chars().count() >= 2
+    {
+        return rest.to_string();
     }
     s
 }
@@ -320,10 +318,10 @@ fn fp_tag(key: &Pair, g: &Gold) -> String {
     // An adjective made from a gold name (إندونيسي, كورية from إندونيسيا, كوريا).
     if !g.by_ar.contains_key(ar) {
         let stem = ["يين", "يون", "يه", "ي"].iter().find_map(|x| ar.strip_suffix(x));
-        if let Some(stem) = stem.filter(|s| s.chars().count() >= 3 && !s.contains(' ')) {
-            if g.by_ar.keys().any(|a| a.starts_with(stem) && a.chars().count() <= stem.chars().count() + 2) {
-                return "nisba".into();
-            }
+        if let Some(stem) = stem.filter(|s| s.chars().count() >= 3 && !s.contains(' '))
+            && g.by_ar.keys().any(|a| a.starts_with(stem) && a.chars().count() <= stem.chars().count() + 2)
+        {
+            return "nisba".into();
         }
     }
     if let Some(ars) = g.by_en.get(en) {
