@@ -112,7 +112,7 @@ impl Default for AlignConfig {
 
 /// One aligned place in an article.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Occurrence {
+pub(crate) struct Occurrence {
     /// Index of the English candidate.
     pub term: usize,
     /// The rendering as written (clitics, marks and tatweel removed).
@@ -184,7 +184,7 @@ const MEMO_SHARDS: usize = 64;
 /// candidates, the index over their keys, the exact look-up table of known
 /// Arabic spellings. Built once and shared by the [`Aligner`]s of all
 /// threads.
-pub struct AlignModel {
+pub(crate) struct AlignModel {
     candidates: CandidateSet,
     config: AlignConfig,
     index: CandidateIndex,
@@ -229,7 +229,7 @@ impl AlignModel {
 /// Aligns articles against an [`AlignModel`]; one per thread. It remembers
 /// the verdict of every distinct span text it has seen (a pure function of
 /// the model), so results never depend on which aligner saw what.
-pub struct Aligner<'m> {
+pub(crate) struct Aligner<'m> {
     model: &'m AlignModel,
     words: ArticleWords,
     span: String,

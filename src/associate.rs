@@ -46,7 +46,7 @@ pub struct Association {
 
 /// The counts of one Arabic span.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArabicSpan {
+pub(crate) struct ArabicSpan {
     /// Matching form (the key).
     pub norm: String,
     /// Display form at its first occurrence.
@@ -77,7 +77,7 @@ pub struct Cooccurrences {
 
 /// A linked pair.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
+pub(crate) struct Link {
     /// The Arabic span (matching form).
     pub arabic: String,
     /// Its display form.
@@ -170,7 +170,14 @@ impl Cooccurrences {
 
     /// Adds one parallel unit: its place in the batch, its id, Arabic text
     /// and English text. `words` is a reusable buffer.
-    pub fn add_unit(&mut self, at: &ArticleKey, unit: &str, text: &str, english: &str, words: &mut ArticleWords) {
+    pub(crate) fn add_unit(
+        &mut self,
+        at: &ArticleKey,
+        unit: &str,
+        text: &str,
+        english: &str,
+        words: &mut ArticleWords,
+    ) {
         self.units += 1;
         words.fill(text);
         let mut arabic_in_unit: Vec<u32> = std::mem::take(&mut self.unit_arabic);
@@ -254,32 +261,32 @@ impl Cooccurrences {
     }
 
     /// The Arabic spans counted, in the order first met.
-    pub fn arabic_spans(&self) -> &[ArabicSpan] {
+    pub(crate) fn arabic_spans(&self) -> &[ArabicSpan] {
         &self.arabic
     }
 
     /// The English phrases counted, with the number of units containing
     /// each, in the order first met.
-    pub fn english_phrases(&self) -> impl Iterator<Item = (&str, u32)> {
+    pub(crate) fn english_phrases(&self) -> impl Iterator<Item = (&str, u32)> {
         self.english.iter().map(|(p, n)| (p.as_str(), *n))
     }
 
     /// The pairs seen together: (Arabic matching form, English phrase,
     /// units containing both), in no particular order.
-    pub fn pair_counts(&self) -> impl Iterator<Item = (&str, &str, u32)> {
+    pub(crate) fn pair_counts(&self) -> impl Iterator<Item = (&str, &str, u32)> {
         self.pairs
             .iter()
             .map(|(&(a, e), &n)| (self.arabic[a as usize].norm.as_str(), self.english[e as usize].0.as_str(), n))
     }
 
     /// Counts `n` more units (from another part of the batch).
-    pub fn add_units(&mut self, n: u32) {
+    pub(crate) fn add_units(&mut self, n: u32) {
         self.units += n;
     }
 
     /// Adds a span's counts from another part of the batch: units are
     /// summed, the earlier first occurrence is kept.
-    pub fn add_span(&mut self, span: ArabicSpan) {
+    pub(crate) fn add_span(&mut self, span: ArabicSpan) {
         match self.arabic_ids.get(&span.norm) {
             Some(&id) => {
                 let known = &mut self.arabic[id as usize];
@@ -298,14 +305,14 @@ impl Cooccurrences {
     }
 
     /// Adds a phrase's unit count from another part of the batch.
-    pub fn add_phrase(&mut self, phrase: &str, units: u32) {
+    pub(crate) fn add_phrase(&mut self, phrase: &str, units: u32) {
         let id = self.english_id(phrase);
         self.english[id as usize].1 += units;
     }
 
     /// Adds a pair's count from another part of the batch. The span and
     /// the phrase must have been added; returns false when one is unknown.
-    pub fn add_pair(&mut self, arabic: &str, english: &str, units: u32) -> bool {
+    pub(crate) fn add_pair(&mut self, arabic: &str, english: &str, units: u32) -> bool {
         let (Some(&a), Some(&e)) = (self.arabic_ids.get(arabic), self.english_ids.get(english)) else {
             return false;
         };
@@ -341,7 +348,7 @@ impl Cooccurrences {
 
     /// The association of an Arabic span (matching form) with an English
     /// phrase, when they were seen together.
-    pub fn association_of(&self, arabic: &str, english: &str) -> Option<Association> {
+    pub(crate) fn association_of(&self, arabic: &str, english: &str) -> Option<Association> {
         let (&a, &e) = (self.arabic_ids.get(arabic)?, self.english_ids.get(english)?);
         let cooc = *self.pairs.get(&(a, e))?;
         Some(self.association(a, e, cooc))
@@ -351,7 +358,7 @@ impl Cooccurrences {
     /// documentation). Pairs seen together fewer than `min_cooc` times are
     /// not considered; `taken` lists (Arabic matching form, English)
     /// pairs already decided by the aligner, which are linked first.
-    pub fn link(&self, min_cooc: u32, taken: &[(String, String)]) -> Vec<Link> {
+    pub(crate) fn link(&self, min_cooc: u32, taken: &[(String, String)]) -> Vec<Link> {
         let mut candidates: Vec<(u32, u32, Association, f32)> = self
             .pairs
             .iter()

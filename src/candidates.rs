@@ -12,7 +12,7 @@
 //! The candidates a batch supplies itself are first gathered as
 //! [`BatchCandidates`]: every spelling with the number of times it was met,
 //! as a Latin name and in English text. They are added to the set in a
-//! canonical way ([`BatchCandidates::add_to`]): ordered by [`fold_key`],
+//! canonical way (`BatchCandidates::add_to`): ordered by `fold_key`,
 //! and of the spellings that fold alike the most frequent one is kept (ties:
 //! the smallest string). The candidate set, and so every term index and
 //! tie-break, is then the same however the batch is split into shards, as
@@ -123,7 +123,7 @@ impl CandidateSet {
     }
 
     /// Adds every non-empty line of a term list (`#` starts a comment line).
-    pub fn add_list(&mut self, text: &str) {
+    pub(crate) fn add_list(&mut self, text: &str) {
         for line in text.lines() {
             let line = line.trim();
             if !line.is_empty() && !line.starts_with('#') {
@@ -134,7 +134,7 @@ impl CandidateSet {
 
     /// Adds a gazetteer CSV (`en,ar` columns required, `variants` and `kind`
     /// optional). `translated` marks every row as a translation.
-    pub fn add_gazetteer(&mut self, csv_text: &str, path: &str, translated: bool) -> Result<usize> {
+    pub(crate) fn add_gazetteer(&mut self, csv_text: &str, path: &str, translated: bool) -> Result<usize> {
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(csv_text.as_bytes());
         let problem = |line: Option<usize>, reason: String| {
             Error::Data(InputProblem { path: path.to_string(), line, byte_offset: None, reason })
@@ -175,7 +175,7 @@ impl CandidateSet {
     }
 
     /// Adds the default gazetteer shipped with nazir.
-    pub fn add_default_gazetteer(&mut self) -> Result<usize> {
+    pub(crate) fn add_default_gazetteer(&mut self) -> Result<usize> {
         let mut n = 0;
         for (path, text) in DEFAULT_GAZETTEER {
             n += self.add_gazetteer(text, path, path.ends_with("translated.csv"))?;
@@ -184,19 +184,19 @@ impl CandidateSet {
     }
 
     /// Adds a gazetteer CSV file from disk.
-    pub fn add_gazetteer_file(&mut self, path: &Path) -> Result<usize> {
+    pub(crate) fn add_gazetteer_file(&mut self, path: &Path) -> Result<usize> {
         let text = crate::text::read_file(path)?;
         self.add_gazetteer(&text, &path.to_string_lossy(), false)
     }
 
     /// Adds a term list file from disk.
-    pub fn add_list_file(&mut self, path: &Path) -> Result<()> {
+    pub(crate) fn add_list_file(&mut self, path: &Path) -> Result<()> {
         self.add_list(&crate::text::read_file(path)?);
         Ok(())
     }
 
     /// Every known Arabic spelling, in matching form, with its candidate.
-    pub fn arabic_lookup(&self) -> HashMap<String, usize> {
+    pub(crate) fn arabic_lookup(&self) -> HashMap<String, usize> {
         let mut map = HashMap::new();
         for (i, t) in self.terms.iter().enumerate() {
             for form in &t.arabic {
@@ -209,7 +209,7 @@ impl CandidateSet {
     /// Adds a candidate with its English term and kind only (no origin,
     /// no Arabic spelling), or finds it; returns its index. Used to rebuild
     /// the terms a sharded run's statistics refer to.
-    pub fn add_term(&mut self, en: &str, kind: &str) -> Option<usize> {
+    pub(crate) fn add_term(&mut self, en: &str, kind: &str) -> Option<usize> {
         let idx = self.add(en, |_| {})?;
         if self.terms[idx].kind.is_empty() {
             self.terms[idx].kind = kind.to_string();
@@ -221,7 +221,7 @@ impl CandidateSet {
     /// terms in order with their kinds, origins, known Arabic spellings and
     /// translated flag (`COUNT:HASH`, a 64-bit FNV-1a hash). Two runs whose
     /// sets have the same fingerprint align alike; sharded runs compare it.
-    pub fn fingerprint(&self) -> String {
+    pub(crate) fn fingerprint(&self) -> String {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         let mut feed = |bytes: &[u8]| {
             for &b in bytes {
@@ -264,7 +264,7 @@ impl SpellingCounts {
 /// The candidates a batch supplies itself, by spelling, with counts: what
 /// the first pass of a build collects and `nazir scan` writes. Merging two
 /// (a sum per spelling) is associative and commutative, and
-/// [`BatchCandidates::add_to`] depends only on the merged counts.
+/// `BatchCandidates::add_to` depends only on the merged counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BatchCandidates {
     spellings: BTreeMap<String, SpellingCounts>,
@@ -288,7 +288,7 @@ impl BatchCandidates {
 
     /// Adds `counts` to the spelling `en` (trimmed; ignored when it has
     /// nothing a term could be keyed on).
-    pub fn add_counts(&mut self, en: &str, counts: SpellingCounts) {
+    pub(crate) fn add_counts(&mut self, en: &str, counts: SpellingCounts) {
         let en = en.trim();
         if fold_key(en).is_empty() {
             return;
@@ -299,12 +299,12 @@ impl BatchCandidates {
     }
 
     /// Counts a Latin-script name met in the Arabic text.
-    pub fn add_latin(&mut self, en: &str) {
+    pub(crate) fn add_latin(&mut self, en: &str) {
         self.add_counts(en, SpellingCounts { latin: 1, english_text: 0 });
     }
 
     /// Counts a phrase of parallel English text.
-    pub fn add_english(&mut self, en: &str) {
+    pub(crate) fn add_english(&mut self, en: &str) {
         self.add_counts(en, SpellingCounts { latin: 0, english_text: 1 });
     }
 
@@ -328,7 +328,7 @@ impl BatchCandidates {
     /// key order, spelled as the most frequent spelling (ties: the smallest
     /// string) unless `set` already has the term (its spelling stays), and
     /// marked `latin` and `english_text` as met.
-    pub fn add_to(&self, set: &mut CandidateSet) {
+    pub(crate) fn add_to(&self, set: &mut CandidateSet) {
         let mut groups: BTreeMap<String, (&str, SpellingCounts, SpellingCounts)> = BTreeMap::new();
         for (en, &counts) in &self.spellings {
             match groups.entry(fold_key(en)) {
@@ -358,7 +358,7 @@ impl BatchCandidates {
 }
 
 /// The case- and accent-insensitive key used to deduplicate terms.
-pub fn fold_key(en: &str) -> String {
+pub(crate) fn fold_key(en: &str) -> String {
     crate::romanize::fold_latin(en)
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '&')
@@ -503,7 +503,7 @@ const NAME_CONNECTORS: &[&str] =
 /// capitalized words (with inner connectors such as "of"), and every
 /// sub-run of up to four words, so that "OpenAI CEO Sam Altman" gives
 /// "OpenAI" and "Sam Altman". Possessive 's is dropped.
-pub fn english_phrases(text: &str) -> Vec<String> {
+pub(crate) fn english_phrases(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {

@@ -3,7 +3,7 @@
 //! `nazir check --glossary GLOSSARY FILES...` reads a batch of Arabic texts
 //! (`.txt` files, JSONL, directories or `-`, as [`crate::input`] reads them)
 //! and reports, one [`Finding`] per row of a CSV with the header
-//! [`CSV_HEADER`], where the texts stray from the glossary:
+//! `CSV_HEADER`, where the texts stray from the glossary:
 //!
 //! | issue | severity | when |
 //! |---|---|---|
@@ -30,11 +30,11 @@
 //! ى→ي, ة→ه; ASCII letters lowercased), words joined by one space. The text
 //! is scanned once: at every word, the spans of 1 to n words that stay on
 //! one line (n = the longest rendering, normally at most
-//! [`crate::extract::MAX_SPAN_WORDS`]) are looked up, the first word read
+//! `crate::extract::MAX_SPAN_WORDS`) are looked up, the first word read
 //! as written and with each way of peeling its clitics
-//! ([`clitic_readings`]; a reading that sets the article ال aside is looked
+//! (`clitic_readings`; a reading that sets the article ال aside is looked
 //! up with and without it, so للكونغرس finds الكونغرس). The longest span
-//! wins, then the first reading in the order of [`clitic_readings`] (as
+//! wins, then the first reading in the order of `clitic_readings` (as
 //! written first); the scan goes on after it.
 //! Punctuation inside a span is ignored like in the renderings (كوكا-كولا
 //! matches كوكا كولا).
@@ -90,10 +90,10 @@ use crate::tokenize::{line_of, line_starts};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The columns of the findings CSV, in order.
-pub const CSV_HEADER: [&str; 8] = ["file", "line", "column", "severity", "issue", "found", "expected", "en"];
+pub(crate) const CSV_HEADER: [&str; 8] = ["file", "line", "column", "severity", "issue", "found", "expected", "en"];
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -225,7 +225,7 @@ impl CheckReport {
     }
 }
 
-/// Writes the findings as CSV (header [`CSV_HEADER`], `\n` line ends).
+/// Writes the findings as CSV (header `CSV_HEADER`, `\n` line ends).
 pub fn write_findings_csv<W: Write>(report: &CheckReport, out: W) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
     w.write_record(CSV_HEADER)?;
@@ -248,12 +248,13 @@ pub fn write_findings_csv<W: Write>(report: &CheckReport, out: W) -> std::io::Re
 /// Reads a glossary CSV or XLSX into the model: any CSV with `en` and `ar`
 /// columns (`variants` `|`-separated, `status`, `variant_status` optional),
 /// the master CSV or the review workbook ([`crate::review`]).
-pub fn load_glossary(path: &Path) -> Result<Glossary> {
+#[cfg(test)]
+pub(crate) fn load_glossary(path: &std::path::Path) -> Result<Glossary> {
     crate::review::glossary_from_tables(&crate::table::read_tables(path)?)
 }
 
 /// Checks every article of `inputs` against `glossary`. Bad inputs are
-/// handled like [`crate::input::read_articles`] does: with
+/// handled like `crate::input::read_articles` does: with
 /// [`OnProblem::Continue`] each is passed to `problem` and the batch goes
 /// on.
 pub fn check_texts(
@@ -492,7 +493,7 @@ struct Match<'w> {
 /// articles of a batch with [`Checker::check_article`], then
 /// [`Checker::finish`].
 #[derive(Debug)]
-pub struct Checker {
+pub(crate) struct Checker {
     lookup: Lookup,
     files: Vec<String>,
     findings: Vec<(Place, Finding)>,
@@ -537,14 +538,14 @@ impl Checker {
 
     /// Starts a new file: the findings of the articles checked next are
     /// reported under `file`.
-    pub fn start_file(&mut self, file: &str) {
+    pub(crate) fn start_file(&mut self, file: &str) {
         self.files.push(file.to_string());
     }
 
     /// Checks one article of the current file, its English text too if it
     /// has one. Findings are placed at the line of the file they are on
     /// ([`Article::file_line`]).
-    pub fn check_article(&mut self, article: &Article) {
+    pub(crate) fn check_article(&mut self, article: &Article) {
         let text = article.text.as_str();
         if self.files.is_empty() {
             self.files.push(String::new());
@@ -757,6 +758,7 @@ mod tests {
     use super::*;
     use crate::align::Method;
     use crate::glossary::{Entry, Rendering};
+    use std::path::Path;
 
     fn data(rel: &str) -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/check").join(rel)

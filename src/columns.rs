@@ -6,14 +6,14 @@
 //! style in the review workbook, and how its cell shows an [`Entry`] (or
 //! one of its renderings). The files are *layouts*, lists of columns:
 //!
-//! * [`BUILD_CSV`] (then [`ASSOCIATION`] on request): what `nazir build`
+//! * `BUILD_CSV` (then `ASSOCIATION` on request): what `nazir build`
 //!   writes, a summary of each entry;
-//! * [`GLOSSARY_SHEET`] and [`VARIANTS_SHEET`]: the two sheets of the review
+//! * `GLOSSARY_SHEET` and `VARIANTS_SHEET`: the two sheets of the review
 //!   workbook;
-//! * [`MASTER_CSV`]: the `glossary` sheet plus the variants' statuses, so
+//! * `MASTER_CSV`: the `glossary` sheet plus the variants' statuses, so
 //!   that one CSV holds everything the workbook does.
 //!
-//! The writers ([`crate::export::write_csv`], [`crate::review`]) walk a
+//! The writers (`crate::export::write_csv`, [`crate::review`]) walk a
 //! layout and ask each column for its cell; the readers
 //! ([`crate::review`], [`crate::merge`]) look columns up by
 //! [`Column::parse`], and treat any other header as a column of the
@@ -24,7 +24,7 @@ use crate::glossary::{Entry, EntryStatus, Glossary, Rendering};
 use std::borrow::Cow;
 
 /// Separator of list cells (`variants`, `en_variants`, `variant_status`).
-pub const LIST_SEPARATOR: char = '|';
+pub(crate) const LIST_SEPARATOR: char = '|';
 
 /// How a column's cells look in the review workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,7 +44,7 @@ pub enum Style {
 impl Style {
     /// Whether the column holds Arabic, so that cells a reviewer types into
     /// it later should be right-to-left too.
-    pub fn right_to_left(self) -> bool {
+    pub(crate) fn right_to_left(self) -> bool {
         matches!(self, Style::RightToLeft | Style::RightToLeftWrap)
     }
 }
@@ -123,7 +123,7 @@ columns! {
 }
 
 /// The columns of the CSV that `nazir build` writes, in order.
-pub const BUILD_CSV: [Column; 11] = [
+pub(crate) const BUILD_CSV: [Column; 11] = [
     Column::En,
     Column::Ar,
     Column::Variants,
@@ -138,11 +138,11 @@ pub const BUILD_CSV: [Column; 11] = [
 ];
 
 /// Columns added after [`BUILD_CSV`] on request (`--association`).
-pub const ASSOCIATION: [Column; 2] = [Column::AssocDice, Column::AssocLlr];
+pub(crate) const ASSOCIATION: [Column; 2] = [Column::AssocDice, Column::AssocLlr];
 
 /// The columns of the review workbook's `glossary` sheet, in order (the
 /// reviewer's own columns follow).
-pub const GLOSSARY_SHEET: [Column; 14] = [
+pub(crate) const GLOSSARY_SHEET: [Column; 14] = [
     Column::Id,
     Column::Status,
     Column::En,
@@ -160,11 +160,12 @@ pub const GLOSSARY_SHEET: [Column; 14] = [
 ];
 
 /// The columns of the review workbook's `variants` sheet, in order.
-pub const VARIANTS_SHEET: [Column; 5] = [Column::Id, Column::En, Column::Ar, Column::Count, Column::VariantStatus];
+pub(crate) const VARIANTS_SHEET: [Column; 5] =
+    [Column::Id, Column::En, Column::Ar, Column::Count, Column::VariantStatus];
 
 /// The columns of the master CSV: the `glossary` sheet's, then the
 /// variants' statuses (the reviewer's own columns follow).
-pub const MASTER_CSV: [Column; 15] = {
+pub(crate) const MASTER_CSV: [Column; 15] = {
     let mut out = [Column::VariantStatus; 15];
     let mut i = 0;
     while i < GLOSSARY_SHEET.len() {
@@ -299,14 +300,14 @@ impl Column {
 
 /// Whether nazir reads this column into the model (otherwise its cells are
 /// kept as a reviewer's extra cells).
-pub fn is_known(column: &str) -> bool {
+pub(crate) fn is_known(column: &str) -> bool {
     Column::parse(column).is_some()
 }
 
 /// The union of the entries' extra column names, in first-seen order
 /// (empty names and names of known columns, which would shadow them, left
 /// out).
-pub fn extra_columns(glossary: &Glossary) -> Vec<&str> {
+pub(crate) fn extra_columns(glossary: &Glossary) -> Vec<&str> {
     let mut names: Vec<&str> = Vec::new();
     for e in &glossary.entries {
         for (name, _) in &e.extra {
@@ -319,7 +320,7 @@ pub fn extra_columns(glossary: &Glossary) -> Vec<&str> {
 }
 
 /// The value of an entry's extra column (empty when it has none).
-pub fn extra_cell<'e>(e: &'e Entry, name: &str) -> &'e str {
+pub(crate) fn extra_cell<'e>(e: &'e Entry, name: &str) -> &'e str {
     e.extra.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
 }
 

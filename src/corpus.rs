@@ -9,9 +9,9 @@
 //! * [`Article`]: one article as read by [`crate::input`], with its
 //!   [`ArticleKey`], its id, the line of its file it starts on and how its
 //!   text lies in that file ([`Layout`]);
-//! * [`ArticleKey`] and [`Place`]: the order of a batch, the same whichever
+//! * [`ArticleKey`] and `Place`: the order of a batch, the same whichever
 //!   shard reads it;
-//! * [`context_snippet`]: the words around a place, as glossaries show them.
+//! * `context_snippet`: the words around a place, as glossaries show them.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -50,7 +50,7 @@ impl Article {
     /// The line of the file that line `text_line` (1-based) of the text is
     /// on, for a reader who opens the file: a record's text is reported at
     /// the record's line.
-    pub fn file_line(&self, text_line: usize) -> usize {
+    pub(crate) fn file_line(&self, text_line: usize) -> usize {
         match self.layout {
             Layout::File => text_line,
             Layout::Record => self.line,
@@ -94,7 +94,7 @@ impl PartialOrd for ArticleKey {
 
 /// A place in a batch: an article and a byte offset into its text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Place {
+pub(crate) struct Place {
     /// The article.
     pub article: ArticleKey,
     /// Byte offset in the article's Arabic text.
@@ -102,11 +102,11 @@ pub struct Place {
 }
 
 /// Characters of context kept around a term.
-pub const CONTEXT_CHARS: usize = 120;
+pub(crate) const CONTEXT_CHARS: usize = 120;
 
 /// At most [`CONTEXT_CHARS`] characters of the line around `start..end`,
 /// cut at word boundaries, with `…` where the line goes on.
-pub fn context_snippet(text: &str, start: usize, end: usize) -> String {
+pub(crate) fn context_snippet(text: &str, start: usize, end: usize) -> String {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let line = &text[line_start..line_end];

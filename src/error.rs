@@ -138,7 +138,7 @@ impl Error {
     }
 
     /// The I/O error underneath, if there is one.
-    pub fn io_error(&self) -> Option<&std::io::Error> {
+    pub(crate) fn io_error(&self) -> Option<&std::io::Error> {
         match self {
             Error::Io { source, .. } | Error::Write { source, .. } => Some(source),
             _ => None,

@@ -6,7 +6,7 @@
 //! The same harness scores a baseline (plain Levenshtein from `strsim` on a
 //! one-letter-per-letter romanization) so that figures are always reported
 //! side by side. Ranking is exactly what `nazir match` does
-//! ([`rank_term`]). Used by the tests that read `../shared/eval` and by
+//! (`rank_term`). Used by the tests that read `../shared/eval` and by
 //! `examples/names_eval.rs`.
 
 use crate::romanize::naive_romanize;
@@ -15,7 +15,7 @@ use crate::score::term::{ARTICLE_STRIP_PENALTY, rank_term};
 
 /// Ranks looked at for the mean reciprocal rank: a gold term ranked below
 /// counts 0 (it would count at most 1/101).
-pub const MRR_DEPTH: usize = 100;
+pub(crate) const MRR_DEPTH: usize = 100;
 
 /// Top-1 accuracy and mean reciprocal rank.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,12 +1,12 @@
 //! Candidate spans: the Arabic and Latin stretches of an article that may
 //! be foreign names.
 //!
-//! An article's tokens ([`crate::tokenize`]) become [`Word`]s carrying their
-//! matching form. Arabic candidates are spans of 1–[`MAX_SPAN_WORDS`]
+//! An article's tokens ([`crate::tokenize`]) become `Word`s carrying their
+//! matching form. Arabic candidates are spans of 1–`MAX_SPAN_WORDS`
 //! consecutive Arabic words that do not cross punctuation and neither start
 //! nor end with a function word. The first word of a span may carry
 //! clitics (و ف ب ل ك, the article ال and their combinations such as وال,
-//! بال, لل); each way of peeling them off is a separate [`CliticReading`],
+//! بال, لل); each way of peeling them off is a separate `CliticReading`,
 //! never leaving a stem of fewer than two letters, and the aligner decides
 //! which reading is right (وأوراكل is أوراكل, الكرملين may keep its ال).
 //!
@@ -25,14 +25,14 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The longest span, in words.
-pub const MAX_SPAN_WORDS: usize = 4;
+pub(crate) const MAX_SPAN_WORDS: usize = 4;
 
 /// The shortest stem a clitic may leave, in letters.
-pub const MIN_STEM_LETTERS: usize = 2;
+pub(crate) const MIN_STEM_LETTERS: usize = 2;
 
 /// One word of an article.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub(crate) struct Word {
     /// The token in the original text.
     pub token: Token,
     /// Byte range of the matching form in [`ArticleWords::norm`].
@@ -45,7 +45,7 @@ pub struct Word {
 
 /// The words of one article with their matching forms in one buffer.
 #[derive(Debug, Clone, Default)]
-pub struct ArticleWords {
+pub(crate) struct ArticleWords {
     /// The words, in text order.
     pub words: Vec<Word>,
     /// All matching forms, back to back.
@@ -55,7 +55,7 @@ pub struct ArticleWords {
 
 impl ArticleWords {
     /// Splits `text` into words, reusing this value's buffers.
-    pub fn fill(&mut self, text: &str) {
+    pub(crate) fn fill(&mut self, text: &str) {
         self.words.clear();
         self.norm.clear();
         tokenize_into(text, &mut self.tokens);
@@ -73,7 +73,7 @@ impl ArticleWords {
     }
 
     /// The matching form of word `i`.
-    pub fn norm_of(&self, i: usize) -> &str {
+    pub(crate) fn norm_of(&self, i: usize) -> &str {
         &self.norm[self.words[i].norm.clone()]
     }
 
@@ -103,7 +103,7 @@ impl ArticleWords {
     /// Byte ranges of the Latin-script names of the article: runs of Latin
     /// words without a break, cut into pieces of at most
     /// [`MAX_SPAN_WORDS`] words.
-    pub fn latin_names(&self) -> Vec<Range<usize>> {
+    pub(crate) fn latin_names(&self) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         for seg in self.segments(Script::Latin) {
             for first in seg.clone().step_by(MAX_SPAN_WORDS) {
@@ -122,7 +122,7 @@ impl ArticleWords {
 /// الكونغرس), so it is matched without but displayed with: only the
 /// conjunctions and prepositions in front of it leave the display form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CliticReading<'w> {
+pub(crate) struct CliticReading<'w> {
     /// Conjunction and preposition letters peeled off (و ف ب ل ك).
     pub particles: usize,
     /// Whether the article ال was set aside for matching.
@@ -165,7 +165,7 @@ const CLITICS: &[(&str, usize, bool)] = &[
 
 /// The readings of a word in matching form: as written first, then every
 /// clitic sequence that leaves a stem of at least [`MIN_STEM_LETTERS`].
-pub fn clitic_readings(word: &str) -> impl Iterator<Item = CliticReading<'_>> {
+pub(crate) fn clitic_readings(word: &str) -> impl Iterator<Item = CliticReading<'_>> {
     let as_written =
         CliticReading { particles: 0, article: false, stem: word, display_skip: 0, restore_article: false };
     std::iter::once(as_written).chain(CLITICS.iter().filter_map(move |&(p, particles, article)| {
@@ -186,14 +186,14 @@ const NISBA_SUFFIXES: &[&str] = &["يين", "يون", "يه", "ي"];
 
 /// The word without a nisba ending, when it has one and at least three
 /// letters remain.
-pub fn strip_nisba(word: &str) -> Option<&str> {
+pub(crate) fn strip_nisba(word: &str) -> Option<&str> {
     NISBA_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)).filter(|rest| rest.chars().count() >= 3)
 }
 
 /// Whether a word (matching form) starts with the definite article, alone
 /// or after a clitic (ال, وال, فال, بال, كال, لل), leaving at least three
 /// letters.
-pub fn starts_with_article(word: &str) -> bool {
+pub(crate) fn starts_with_article(word: &str) -> bool {
     ["وال", "فال", "بال", "كال", "لل", "ال"]
         .iter()
         .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= 3))
@@ -202,7 +202,7 @@ pub fn starts_with_article(word: &str) -> bool {
 /// Byte offset in an original word after its first `letters` Arabic
 /// letters (marks and tatweel after them are skipped too), so the surface
 /// form can be shown without its clitics.
-pub fn skip_letters(original: &str, letters: usize) -> usize {
+pub(crate) fn skip_letters(original: &str, letters: usize) -> usize {
     if letters == 0 {
         return 0;
     }
@@ -400,7 +400,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Whether `norm` (matching form) is a function word.
-pub fn is_stopword(norm: &str) -> bool {
+pub(crate) fn is_stopword(norm: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(norm)
 }
@@ -409,7 +409,7 @@ pub fn is_stopword(norm: &str) -> bool {
 const AMBIGUOUS_LETTER_NAMES: &[&str] = &["في", "او", "ان", "اي"];
 
 /// Whether `norm` (matching form) is the Arabic name of a Latin letter.
-pub fn is_letter_name(norm: &str) -> bool {
+pub(crate) fn is_letter_name(norm: &str) -> bool {
     use crate::romanize::{LETTER_NAME_VARIANTS, LETTER_NAMES};
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -422,7 +422,7 @@ pub fn is_letter_name(norm: &str) -> bool {
     .contains(norm)
 }
 
-pub fn is_ambiguous_letter_name(norm: &str) -> bool {
+pub(crate) fn is_ambiguous_letter_name(norm: &str) -> bool {
     AMBIGUOUS_LETTER_NAMES.contains(&norm)
 }
 
@@ -431,7 +431,7 @@ impl ArticleWords {
     /// indices): not a function word, unless it is a letter name inside a
     /// run of two or more letter names (within the span) with at least one
     /// unambiguous letter name.
-    pub fn may_edge(&self, i: usize, span: Range<usize>) -> bool {
+    pub(crate) fn may_edge(&self, i: usize, span: Range<usize>) -> bool {
         let w = &self.words[i];
         if !w.stopword {
             return true;

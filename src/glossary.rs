@@ -30,7 +30,7 @@ use crate::tokenize::{line_of, line_starts};
 use std::collections::HashMap;
 
 /// Most context snippets kept per entry.
-pub const MAX_CONTEXTS: usize = 3;
+pub(crate) const MAX_CONTEXTS: usize = 3;
 
 /// The review status of an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
@@ -145,7 +145,7 @@ impl Rendering {
 /// A place where a term was seen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Context {
-    /// At most [`crate::corpus::CONTEXT_CHARS`] characters around the term.
+    /// At most `crate::corpus::CONTEXT_CHARS` characters around the term.
     pub text: String,
     /// `article-id:line`.
     pub source: String,
@@ -170,7 +170,7 @@ pub struct Entry {
     pub docs: usize,
     /// Entity kind, when known.
     pub kind: String,
-    /// Up to [`MAX_CONTEXTS`] places where it was seen, first seen first.
+    /// Up to `MAX_CONTEXTS` places where it was seen, first seen first.
     pub contexts: Vec<Context>,
     /// A reviewer's note.
     pub note: String,
@@ -216,7 +216,7 @@ impl Entry {
 
     /// Makes `form` the preferred rendering (adding it when new) and the
     /// former preferred one admitted.
-    pub fn set_preferred(&mut self, form: &str) {
+    pub(crate) fn set_preferred(&mut self, form: &str) {
         let pos = match self.renderings.iter().position(|r| r.form == form) {
             Some(p) => p,
             None => {
@@ -288,7 +288,7 @@ enum Seen {
 
 /// The statistics of one spelling of a term over (a part of) a batch.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenderingStats {
+pub(crate) struct RenderingStats {
     /// The spelling as written.
     pub form: String,
     /// Occurrences.
@@ -303,7 +303,7 @@ pub struct RenderingStats {
 
 /// A context snippet and where it was taken.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ContextStats {
+pub(crate) struct ContextStats {
     /// The place of the occurrence it surrounds.
     pub place: Place,
     /// The snippet and its `article-id:line`.
@@ -314,7 +314,7 @@ pub struct ContextStats {
 /// [`GlossaryBuilder::finish`] needs, in a form that merges exactly (sums,
 /// maxima, earliest places).
 #[derive(Debug, Clone, PartialEq)]
-pub struct TermStats {
+pub(crate) struct TermStats {
     /// The English term.
     pub en: String,
     /// Its kind.
@@ -430,7 +430,7 @@ impl Slot {
 /// contexts: it is associative and commutative, and a builder fed a whole
 /// batch equals the merge of builders fed its parts in any split, provided
 /// the [`ArticleKey`]s are the same. Merge before the association pass
-/// ([`GlossaryBuilder::add_link`]), which needs the whole batch.
+/// (`GlossaryBuilder::add_link`), which needs the whole batch.
 #[derive(Debug, Default)]
 pub struct GlossaryBuilder {
     slots: Vec<Slot>,
@@ -458,7 +458,7 @@ impl GlossaryBuilder {
 
     /// Adds the occurrences of one article: `key` is its place in the
     /// batch, `id` its id, `text` its Arabic text.
-    pub fn add_article(
+    pub(crate) fn add_article(
         &mut self,
         key: &ArticleKey,
         id: &str,
@@ -508,7 +508,7 @@ impl GlossaryBuilder {
     }
 
     /// Adds one term's statistics from another part of the batch.
-    pub fn add_term_stats(&mut self, stats: TermStats) {
+    pub(crate) fn add_term_stats(&mut self, stats: TermStats) {
         let mut slot = Slot::new(&stats.en, &stats.kind);
         slot.count = stats.count;
         slot.docs = stats.docs;
@@ -526,7 +526,7 @@ impl GlossaryBuilder {
     /// The statistics collected so far, by English term, renderings first
     /// seen first (what a partial build writes). Pairs added by the
     /// association pass are not included.
-    pub fn term_stats(&self) -> Vec<TermStats> {
+    pub(crate) fn term_stats(&self) -> Vec<TermStats> {
         let place = |s: &Seen| match s {
             Seen::Batch(p) => Some(p.clone()),
             Seen::Link(_) => None,
@@ -567,7 +567,7 @@ impl GlossaryBuilder {
     /// The (matching form, English) pairs decided so far, one per
     /// rendering, for the association pass: by English term, renderings
     /// first seen first.
-    pub fn decided_pairs(&self) -> Vec<(String, String)> {
+    pub(crate) fn decided_pairs(&self) -> Vec<(String, String)> {
         let mut slots: Vec<&Slot> = self.slots.iter().collect();
         slots.sort_by(|a, b| a.en.cmp(&b.en));
         slots
@@ -580,7 +580,7 @@ impl GlossaryBuilder {
 
     /// Records the association figures of a decided pair on the entry of
     /// English term `en`.
-    pub fn set_association(&mut self, en: &str, association: crate::associate::Association) {
+    pub(crate) fn set_association(&mut self, en: &str, association: crate::associate::Association) {
         if let Some(&i) = self.by_en.get(en) {
             self.slots[i].association = Some(association);
         }
@@ -589,7 +589,7 @@ impl GlossaryBuilder {
     /// Adds a pair found from parallel text ([`crate::associate::Link`]) as
     /// a rendering of the term `en` (of kind `kind` when new): counted once
     /// per unit it occurs in, after everything seen in the batch.
-    pub fn add_link(&mut self, en: &str, kind: &str, link: &crate::associate::Link, method: Method) {
+    pub(crate) fn add_link(&mut self, en: &str, kind: &str, link: &crate::associate::Link, method: Method) {
         let idx = self.slot_index(en, kind);
         let score = if method == Method::Translation { link.association.dice } else { link.transliteration };
         self.links += 1;

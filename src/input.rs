@@ -69,7 +69,7 @@ pub struct InputFile {
 
 impl InputFile {
     /// Whether this is standard input.
-    pub fn is_stdin(&self) -> bool {
+    pub(crate) fn is_stdin(&self) -> bool {
         self.path.as_os_str() == "-"
     }
 }
@@ -190,7 +190,7 @@ impl<F: FnMut(Article)> Sink<'_, F> {
 /// [`OnProblem::Stop`] the first problem ends the run with
 /// [`Error::Input`]. A missing or unreadable file is an error in either
 /// mode.
-pub fn read_articles(
+pub(crate) fn read_articles(
     inputs: &[PathBuf],
     root: Option<&Path>,
     on_problem: OnProblem,
@@ -204,7 +204,7 @@ pub fn read_articles(
 }
 
 /// Reads the articles of one input file, like [`read_articles`].
-pub fn read_file(
+pub(crate) fn read_file(
     file: &InputFile,
     on_problem: OnProblem,
     article: impl FnMut(Article),

@@ -11,7 +11,7 @@
 //!   to ASCII. The order is fixed and pinned by tests: NFKC must come first
 //!   because it composes alef + madda (U+0627 U+0653 → آ) and expands
 //!   ligatures (ﻻ → لا), and stripping marks before it would lose that.
-//! * [`clean_surface_into`] gives the *display form*: NFKC and the same
+//! * `clean_surface_into` gives the *display form*: NFKC and the same
 //!   stripping, but no folding, so أوراكل stays أوراكل.
 //!
 //! Every step is a per-character map or filter after NFKC, so the steps
@@ -23,7 +23,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 /// Arabic vowel marks and other combining marks that carry no letter:
 /// harakat (U+064B–U+065F), superscript alef (U+0670) and the Quranic
 /// annotation signs (U+06D6–U+06ED, minus the letters in that block).
-pub fn is_arabic_mark(c: char) -> bool {
+pub(crate) fn is_arabic_mark(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
@@ -35,11 +35,11 @@ pub fn is_arabic_mark(c: char) -> bool {
 }
 
 /// The tatweel (kashida), used only to stretch words.
-pub const TATWEEL: char = '\u{0640}';
+pub(crate) const TATWEEL: char = '\u{0640}';
 
 /// Invisible format controls: bidi marks, embeddings, isolates, zero-width
 /// (non-)joiners, word joiner and the byte-order mark.
-pub fn is_invisible_control(c: char) -> bool {
+pub(crate) fn is_invisible_control(c: char) -> bool {
     matches!(c,
         '\u{061C}'
         | '\u{200B}'..='\u{200F}'
@@ -50,13 +50,13 @@ pub fn is_invisible_control(c: char) -> bool {
 }
 
 /// Whether the matching form drops this character.
-pub fn is_stripped(c: char) -> bool {
+pub(crate) fn is_stripped(c: char) -> bool {
     c == TATWEEL || is_arabic_mark(c) || is_invisible_control(c)
 }
 
 /// Letter folding for matching: alef forms to bare alef, alef maqsura and
 /// Persian yeh to ya, ta marbuta to ha, Persian keheh to kaf.
-pub fn fold_letter(c: char) -> char {
+pub(crate) fn fold_letter(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' | 'ی' | 'ې' => 'ي',
@@ -69,7 +69,7 @@ pub fn fold_letter(c: char) -> char {
 
 /// Arabic-Indic (U+0660–0669) and Eastern Arabic-Indic (U+06F0–06F9)
 /// digits to ASCII digits.
-pub fn fold_digit(c: char) -> char {
+pub(crate) fn fold_digit(c: char) -> char {
     match c {
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
         '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
@@ -129,7 +129,7 @@ pub fn normalize(input: &str) -> String {
 
 /// Appends the display form of `input` to `out`: NFKC, marks, tatweel and
 /// controls removed, letters kept as written.
-pub fn clean_surface_into(input: &str, out: &mut String) {
+pub(crate) fn clean_surface_into(input: &str, out: &mut String) {
     if input.is_ascii() {
         out.push_str(input);
         return;
@@ -138,7 +138,8 @@ pub fn clean_surface_into(input: &str, out: &mut String) {
 }
 
 /// The display form of `input`.
-pub fn clean_surface(input: &str) -> String {
+#[cfg(test)]
+pub(crate) fn clean_surface(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     clean_surface_into(input, &mut out);
     out
@@ -163,7 +164,8 @@ pub fn is_arabic_letter(c: char) -> bool {
 
 /// Whether a string is written in Arabic letters (at least one Arabic letter
 /// and no Latin letter).
-pub fn is_arabic_text(s: &str) -> bool {
+#[cfg(test)]
+pub(crate) fn is_arabic_text(s: &str) -> bool {
     s.chars().any(is_arabic_letter) && !s.chars().any(|c| c.is_ascii_alphabetic())
 }
 

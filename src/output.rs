@@ -21,7 +21,7 @@ pub fn file_or_stdout(output: Option<&Path>) -> Option<&Path> {
 }
 
 /// The folder an output file goes to (`.` for a bare file name).
-pub fn output_dir(path: &Path) -> &Path {
+pub(crate) fn output_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -53,7 +53,10 @@ pub fn check_output_path(path: &Path) -> Result<()> {
 /// Writes `path` atomically: `write` fills a temporary file next to it,
 /// which then replaces `path`. On any error the temporary file is removed
 /// and `path` is untouched.
-pub fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> Result<()> {
+pub(crate) fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = check_folder(path)?;
     // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
     // place: renaming a file over it would replace the device itself.
@@ -97,7 +100,7 @@ pub fn emit(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::
 /// Where the previous version of `path` is kept: `NAME.bak.EXT` beside it
 /// (`master.xlsx` → `master.bak.xlsx`), so that it opens and reads back as
 /// what it is.
-pub fn backup_path(path: &Path) -> PathBuf {
+pub(crate) fn backup_path(path: &Path) -> PathBuf {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let name = match path.extension() {
         Some(ext) => format!("{stem}.bak.{}", ext.to_string_lossy()),
@@ -106,7 +109,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Keeps a copy of `path` as its [`backup_path`], written atomically (a
+/// Keeps a copy of `path` as its `backup_path`, written atomically (a
 /// failed copy leaves the previous backup as it was). Returns the backup.
 pub fn keep_backup(path: &Path) -> Result<PathBuf> {
     let backup = backup_path(path);

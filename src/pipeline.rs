@@ -5,7 +5,7 @@
 //! Arabic text, capitalized phrases of parallel English text), so that an
 //! Arabic rendering met before its Latin form still finds it; they join
 //! the static candidates in a canonical order
-//! ([`crate::candidates::BatchCandidates::add_to`]). The second aligns every
+//! (`crate::candidates::BatchCandidates::add_to`). The second aligns every
 //! article and collects the statistics of the glossary
 //! ([`crate::stats::Stats`]), which are then finished into the glossary.
 //! Files are streamed article by article in both passes; standard input,
@@ -142,7 +142,7 @@ fn scan_article(article: &Article, words: &mut ArticleWords, found: &mut BatchCa
 }
 
 /// Loads the configured term lists and gazetteers.
-pub fn load_candidates(config: &BuildConfig) -> Result<CandidateSet> {
+pub(crate) fn load_candidates(config: &BuildConfig) -> Result<CandidateSet> {
     let mut candidates = CandidateSet::new();
     for path in &config.english_lists {
         candidates.add_list_file(path)?;

@@ -37,11 +37,11 @@ use crate::normalize::normalize_into;
 use unicode_normalization::UnicodeNormalization;
 
 /// Word boundary symbol in keys.
-pub const BOUNDARY: u8 = b' ';
+pub(crate) const BOUNDARY: u8 = b' ';
 
 /// Arabic letter names of the Latin alphabet, as Arabic media spell
 /// acronyms (CNN = سي إن إن). Index 0 is A.
-pub const LETTER_NAMES: [&str; 26] = [
+pub(crate) const LETTER_NAMES: [&str; 26] = [
     "إيه",
     "بي",
     "سي",
@@ -72,20 +72,20 @@ pub const LETTER_NAMES: [&str; 26] = [
 
 /// Alternative letter names also common in the press (A as اي, H as اتش
 /// are covered by normalization; these are genuinely different words).
-pub const LETTER_NAME_VARIANTS: [(&str, char); 7] =
+pub(crate) const LETTER_NAME_VARIANTS: [(&str, char); 7] =
     [("ايه", 'A'), ("جاي", 'J'), ("كاي", 'K'), ("زي", 'Z'), ("زيد", 'Z'), ("اكس", 'X'), ("ام", 'M')];
 
 /// Whether a key symbol is a vowel or vowel-like (long, short, carrier,
 /// ain, final ha, silent e).
-pub fn is_vowel_symbol(b: u8) -> bool {
+pub(crate) fn is_vowel_symbol(b: u8) -> bool {
     matches!(b, b'A' | b'U' | b'I' | b'E' | b'a' | b'e' | b'i' | b'o' | b'u' | b'\'' | b'`' | b'~')
 }
 
 /// Every symbol a key can contain.
-pub const KEY_ALPHABET: &[u8] = b"bfmtdlnrTDszZSCVWYjgqkxGNcKHhwyAUIEaeiou'`~ 0123456789";
+pub(crate) const KEY_ALPHABET: &[u8] = b"bfmtdlnrTDszZSCVWYjgqkxGNcKHhwyAUIEaeiou'`~ 0123456789";
 
 /// Appends the key of an Arabic string that is already in matching form
-/// (see [`crate::normalize`]). Words are separated by [`BOUNDARY`].
+/// (see [`crate::normalize`]). Words are separated by `BOUNDARY`.
 pub fn arabic_key_into(normalized: &str, out: &mut Vec<u8>) {
     let mut word_start = true;
     let mut chars = normalized.chars().peekable();
@@ -184,7 +184,7 @@ fn is_plain_vowel(b: u8) -> bool {
 
 /// Appends the key of one lowercase ASCII English word (letters, digits and
 /// apostrophes) to `out`, applying the digraph and context rules.
-pub fn english_word_key(word: &str, out: &mut Vec<u8>) {
+pub(crate) fn english_word_key(word: &str, out: &mut Vec<u8>) {
     let w = word.as_bytes();
     let n = w.len();
     let at = |i: usize| -> u8 { if i < n { w[i].to_ascii_lowercase() } else { 0 } };
@@ -510,7 +510,7 @@ pub enum Reading {
 
 /// Folds a Latin string to ASCII: strips accents (é → e), maps the few
 /// letters that do not decompose (ß ø æ ı ł đ), drops anything else.
-pub fn fold_latin(text: &str) -> String {
+pub(crate) fn fold_latin(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut composed = String::with_capacity(text.len());
@@ -551,7 +551,7 @@ pub fn fold_latin(text: &str) -> String {
 
 /// One word of an English term after CamelCase and punctuation splitting.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EnglishWord {
+pub(crate) struct EnglishWord {
     /// The word's letters as written (ASCII).
     pub text: String,
     /// Whether it can be read as an acronym (all capitals, or initials).
@@ -561,7 +561,7 @@ pub struct EnglishWord {
 /// Splits an English term into words: spaces, hyphens, slashes and dots are
 /// boundaries, and so are case changes inside a word (`SoftBank` → `Soft
 /// Bank`, `OpenAI` → `Open AI`, `iPhone` → `i Phone`).
-pub fn split_english(term: &str) -> Vec<EnglishWord> {
+pub(crate) fn split_english(term: &str) -> Vec<EnglishWord> {
     let folded = fold_latin(term);
     let mut words = Vec::new();
     for raw in folded.split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '_' | ',' | '(' | ')' | '+')) {
@@ -708,7 +708,7 @@ pub fn key_str(key: &[u8]) -> &str {
 /// A one-letter-per-letter romanization of Arabic (each letter to the
 /// nearest Latin letter, nothing else): the naive baseline the scorer is
 /// measured against.
-pub fn naive_romanize(text: &str) -> String {
+pub(crate) fn naive_romanize(text: &str) -> String {
     let mut norm = String::new();
     normalize_into(text, &mut norm);
     norm.chars()

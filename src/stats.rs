@@ -1,7 +1,7 @@
 //! The statistics of a build, apart from any file format: what a build
 //! collects over (a part of) a batch ([`Stats`]), the settings it was
 //! collected with ([`Settings`]), merging the statistics of parts
-//! ([`Stats::try_merge`]), and finishing them into the glossary
+//! (`Stats::try_merge`), and finishing them into the glossary
 //! ([`Stats::finish`]: the association pass over parallel units, then
 //! ordering and filtering). A single build is "collect the statistics,
 //! then finish them"; a sharded one merges the parts in between, so both
@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Settings {
     /// The alignment configuration.
     pub align: AlignConfig,
-    /// Fingerprint of the candidate set ([`CandidateSet::fingerprint`]).
+    /// Fingerprint of the candidate set (`CandidateSet::fingerprint`).
     pub candidates: String,
 }
 
@@ -34,7 +34,7 @@ impl Settings {
     /// partial file name it, always in this order. Values are compared as
     /// written, so that a file and the statistics read from it agree on
     /// what differs.
-    pub fn named_values(&self) -> Vec<(&'static str, String)> {
+    pub(crate) fn named_values(&self) -> Vec<(&'static str, String)> {
         let a = &self.align;
         vec![
             ("min-score", a.min_score.to_string()),
@@ -89,7 +89,7 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// No statistics yet (the neutral element of [`Stats::try_merge`]).
+    /// No statistics yet (the neutral element of `Stats::try_merge`).
     pub fn new(settings: Settings) -> Self {
         Stats {
             settings,
@@ -105,7 +105,7 @@ impl Stats {
     /// would merge into a wrong glossary, so they are refused with
     /// [`Error::PartsDiffer`] naming the first setting that differs, and
     /// `self` is left as it was.
-    pub fn try_merge(&mut self, other: Stats) -> Result<()> {
+    pub(crate) fn try_merge(&mut self, other: Stats) -> Result<()> {
         let differing = self
             .settings
             .named_values()

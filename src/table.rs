@@ -32,13 +32,13 @@ impl Table {
     }
 
     /// Where a cell is, for messages: `file:sheet:row:column`.
-    pub fn place(&self, row: usize, column: &str) -> String {
+    pub(crate) fn place(&self, row: usize, column: &str) -> String {
         format!("{} [{}] row {row}, column {column}", self.path.display(), self.sheet)
     }
 }
 
 /// Whether a path names an XLSX workbook (by its extension).
-pub fn is_xlsx(path: &Path) -> bool {
+pub(crate) fn is_xlsx(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
@@ -110,7 +110,7 @@ fn cell_text(cell: &Data) -> String {
 
 /// Reads every sheet of an XLSX workbook (the first row of each is its
 /// header; fully empty rows are skipped).
-pub fn read_xlsx(path: &Path) -> Result<Vec<Table>> {
+pub(crate) fn read_xlsx(path: &Path) -> Result<Vec<Table>> {
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook(path).map_err(|e| problem(path, None, format!("not a readable XLSX workbook: {e}")))?;
     let mut tables = Vec::new();

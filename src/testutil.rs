@@ -14,7 +14,7 @@ const ARABIC_LETTERS: &str = "ءآأؤإئابةتثجحخدذرزسشصضطظع
 const ARABIC_EXTRAS: &str = "\u{064B}\u{064E}\u{064F}\u{0650}\u{0651}\u{0652}\u{0640}\u{200C}\u{200F}\u{FEFB}٠١٢٣4";
 
 /// One Arabic word of 1–9 letters, sometimes with marks and other clutter.
-pub fn arabic_word() -> impl Strategy<Value = String> {
+pub(crate) fn arabic_word() -> impl Strategy<Value = String> {
     let letters: Vec<char> = ARABIC_LETTERS.chars().collect();
     let extras: Vec<char> = ARABIC_EXTRAS.chars().collect();
     let piece = prop_oneof![
@@ -31,7 +31,7 @@ pub fn arabic_text() -> impl Strategy<Value = String> {
 
 /// An English-like name: 1–3 words of Latin letters, capitals, accents,
 /// hyphens and dots as names have them (`Jean-Luc`, `U.S.`, `Müller`).
-pub fn english_name() -> impl Strategy<Value = String> {
+pub(crate) fn english_name() -> impl Strategy<Value = String> {
     "([A-Z][a-z]{0,8}|[A-Z]{2,4}|[A-Z]\\.[A-Z]\\.|[A-Z][a-zéöüñç]{1,6}-[A-Z][a-z]{1,5})( [A-Za-z][a-z]{1,9}){0,2}"
 }
 

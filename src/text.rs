@@ -16,7 +16,7 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Where a slice of bytes starts in its file, so that a problem in it is
 /// reported at its place in the file.
 #[derive(Debug, Clone, Copy)]
-pub struct Origin<'p> {
+pub(crate) struct Origin<'p> {
     /// The file, as it is named in messages.
     pub path: &'p str,
     /// The 1-based line the bytes start on.
@@ -34,7 +34,7 @@ impl<'p> Origin<'p> {
 
 /// Decodes `bytes` as UTF-8, dropping a leading byte-order mark. A bad byte
 /// is reported with its line and offset in the file.
-pub fn decode<'b>(bytes: &'b [u8], origin: Origin<'_>) -> std::result::Result<&'b str, InputProblem> {
+pub(crate) fn decode<'b>(bytes: &'b [u8], origin: Origin<'_>) -> std::result::Result<&'b str, InputProblem> {
     let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
     std::str::from_utf8(body).map_err(|e| {
         let at = e.valid_up_to();
@@ -50,7 +50,7 @@ pub fn decode<'b>(bytes: &'b [u8], origin: Origin<'_>) -> std::result::Result<&'
 
 /// Reads a whole file as text ([`decode`]); a bad byte is an
 /// [`Error::Data`] naming its place.
-pub fn read_file(path: &Path) -> Result<String> {
+pub(crate) fn read_file(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let name = path.to_string_lossy();
     match decode(&bytes, Origin::file(&name)) {
@@ -60,7 +60,7 @@ pub fn read_file(path: &Path) -> Result<String> {
 }
 
 /// The non-blank lines of a file (`-`: standard input), read as text
-/// ([`decode`]), without their line ends: a term list as a person writes
+/// (`decode`), without their line ends: a term list as a person writes
 /// it.
 pub fn read_lines(path: &Path) -> Result<Vec<String>> {
     let text = if path.as_os_str() == "-" {

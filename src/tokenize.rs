@@ -14,7 +14,7 @@ use crate::normalize::{TATWEEL, is_arabic_letter, is_arabic_mark, is_invisible_c
 
 /// The script of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
+pub(crate) enum Script {
     /// Arabic letters.
     Arabic,
     /// Latin letters, possibly with digits (`R1`, `o3`).
@@ -25,7 +25,7 @@ pub enum Script {
 
 /// One word of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     /// Byte offset of the first byte in the original text.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -63,7 +63,7 @@ fn is_soft_separator(c: char) -> bool {
 }
 
 /// Tokenizes `text` into `out` (cleared first), reusing its allocation.
-pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let mut pending_break = true;
     let mut chars = text.char_indices().peekable();
@@ -125,7 +125,8 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 }
 
 /// Tokenizes `text` into a new vector.
-pub fn tokenize(text: &str) -> Vec<Token> {
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     tokenize_into(text, &mut out);
     out
@@ -133,12 +134,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Byte offsets at which lines start, for turning a byte offset into a
 /// 1-based line number with [`line_of`].
-pub fn line_starts(text: &str) -> Vec<usize> {
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
 
 /// The 1-based line number of `offset` given `starts` from [`line_starts`].
-pub fn line_of(starts: &[usize], offset: usize) -> usize {
+pub(crate) fn line_of(starts: &[usize], offset: usize) -> usize {
     starts.partition_point(|&s| s <= offset)
 }
 

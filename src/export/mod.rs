@@ -1,8 +1,8 @@
 //! Writing glossaries: the CSV that `nazir build` writes, and the files of
 //! translators' tools ([`profile`]).
 //!
-//! The CSV glossary has a fixed header ([`CSV_HEADER`], the columns
-//! [`crate::columns::BUILD_CSV`] describes); `--excel` adds a UTF-8
+//! The CSV glossary has a fixed header (`CSV_HEADER`, the columns
+//! `crate::columns::BUILD_CSV` describes); `--excel` adds a UTF-8
 //! byte-order mark and CRLF line ends so that Excel shows Arabic correctly,
 //! and guards cells that Excel would evaluate as formulas. Every output is
 //! written atomically ([`crate::output`]), so a failed run leaves nothing
@@ -25,7 +25,9 @@ pub mod validate;
 pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion};
 pub use validate::{Problem, validate};
 
-use crate::columns::{ASSOCIATION, BUILD_CSV, Column, Row, names};
+#[cfg(test)]
+use crate::columns::names;
+use crate::columns::{ASSOCIATION, BUILD_CSV, Column, Row};
 use crate::error::Result;
 use crate::glossary::{Entry, EntryStatus, Glossary};
 use crate::output::write_atomically;
@@ -33,20 +35,16 @@ use profile::usable_arabic;
 use std::io::Write;
 use std::path::Path;
 
-/// The glossary CSV columns, in order ([`BUILD_CSV`]).
-pub const CSV_HEADER: [&str; 11] = names(BUILD_CSV);
-
-/// Columns added after [`CSV_HEADER`] on request (`--association`):
-/// the Dice coefficient and log-likelihood ratio of the entry's Arabic and
-/// English in the parallel units (see [`crate::associate`]).
-pub const ASSOCIATION_COLUMNS: [&str; 2] = names(ASSOCIATION);
+/// The glossary CSV columns, in order ([`BUILD_CSV`]), for the tests.
+#[cfg(test)]
+pub(crate) const CSV_HEADER: [&str; 11] = names(BUILD_CSV);
 
 /// How the CSV is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CsvOptions {
     /// BOM, CRLF and formula guarding, for spreadsheets.
     pub excel: bool,
-    /// Append [`ASSOCIATION_COLUMNS`] (only meaningful for parallel batches).
+    /// Append the association columns (`crate::columns::ASSOCIATION`; only meaningful for parallel batches).
     pub association: bool,
 }
 
@@ -55,9 +53,9 @@ fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}").into() } else { cell.into() }
 }
 
-/// Writes the glossary as CSV to `out`: [`CSV_HEADER`], each entry as
-/// [`Row::Summary`].
-pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions) -> std::io::Result<()> {
+/// Writes the glossary as CSV to `out`: the header of [`BUILD_CSV`] (and
+/// [`ASSOCIATION`] on request), each entry as [`Row::Summary`].
+pub(crate) fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions) -> std::io::Result<()> {
     if options.excel {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
@@ -83,7 +81,7 @@ pub fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions)
 /// Writes the entries of `glossary` that `options` selects to `out`.
 ///
 /// Terms a tool would reject (for DeepL: a duplicate source, a control
-/// character, more than 1024 bytes) are refused with an [`Error::Export`]
+/// character, more than 1024 bytes) are refused with an `Error::Export`
 /// naming the entry and its line, and then nothing is written.
 pub fn export(glossary: &Glossary, options: &ExportOptions, out: &mut dyn Write) -> Result<ExportReport> {
     let entries: Vec<&Entry> = glossary.entries.iter().filter(|e| selected(e, options)).collect();

@@ -20,10 +20,10 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::io::Write;
 
 /// The header row.
-pub const MULTITERM_HEADER: [&str; 6] = ["Arabic", "English", "Status", "Kind", "Note", "Context"];
+pub(crate) const MULTITERM_HEADER: [&str; 6] = ["Arabic", "English", "Status", "Kind", "Note", "Context"];
 
 /// Glossary Converter's synonym separator, as set in its "Full" mode.
-pub const SYNONYM_SEPARATOR: char = '|';
+pub(crate) const SYNONYM_SEPARATOR: char = '|';
 
 /// Column widths, in characters.
 const WIDTHS: [f64; 6] = [30.0, 30.0, 12.0, 16.0, 30.0, 60.0];

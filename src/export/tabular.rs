@@ -38,10 +38,10 @@ use std::io::Write;
 use unicode_normalization::UnicodeNormalization;
 
 /// DeepL's limit on a term, in UTF-8 bytes.
-pub const DEEPL_MAX_TERM_BYTES: usize = 1024;
+pub(crate) const DEEPL_MAX_TERM_BYTES: usize = 1024;
 
 /// The header of an equivalent-term-sets file.
-pub const GOOGLE_ETS_HEADER: [&str; 4] = ["ar", "en", "pos", "description"];
+pub(crate) const GOOGLE_ETS_HEADER: [&str; 4] = ["ar", "en", "pos", "description"];
 
 /// One source/target pair and the entry it comes from.
 struct Pair<'a> {
@@ -88,12 +88,12 @@ fn deepl_clean(text: &str) -> String {
 }
 
 /// Whether DeepL refuses `c` in a term.
-pub fn is_deepl_forbidden_char(c: char) -> bool {
+pub(crate) fn is_deepl_forbidden_char(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1F}' | '\u{80}'..='\u{9F}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Why DeepL would refuse a (trimmed) term, if it would.
-pub fn deepl_term_problem(term: &str) -> Option<String> {
+pub(crate) fn deepl_term_problem(term: &str) -> Option<String> {
     if term.is_empty() {
         return Some("is empty".into());
     }

@@ -69,7 +69,7 @@ pub fn validate(path: &Path, profile: Profile) -> Result<Vec<Problem>> {
 }
 
 /// [`validate`] for the contents of a file.
-pub fn validate_bytes(bytes: &[u8], profile: Profile) -> Vec<Problem> {
+pub(crate) fn validate_bytes(bytes: &[u8], profile: Profile) -> Vec<Problem> {
     let mut problems = Vec::new();
     match profile {
         Profile::Tbx => check_tbx(bytes, &mut problems),
@@ -271,12 +271,12 @@ impl Node {
     }
 
     /// The children with one of `names`.
-    pub fn children_named<'a, 'n>(&'a self, names: &'n [&str]) -> impl Iterator<Item = &'a Node> + use<'a, 'n> {
+    pub(crate) fn children_named<'a, 'n>(&'a self, names: &'n [&str]) -> impl Iterator<Item = &'a Node> + use<'a, 'n> {
         self.children.iter().filter(move |c| names.contains(&c.name.as_str()))
     }
 
     /// This element and all below it, document order.
-    pub fn descendants(&self) -> Vec<&Node> {
+    pub(crate) fn descendants(&self) -> Vec<&Node> {
         let mut all = vec![self];
         for c in &self.children {
             all.extend(c.descendants());
@@ -285,7 +285,7 @@ impl Node {
     }
 
     /// All the text in and below this element.
-    pub fn deep_text(&self) -> String {
+    pub(crate) fn deep_text(&self) -> String {
         self.descendants().iter().map(|n| n.text.as_str()).collect()
     }
 }

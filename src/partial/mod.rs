@@ -15,7 +15,7 @@
 //!    writes its statistics ([`Stats`], a *partial file*) instead of a
 //!    glossary.
 //! 3. `nazir merge-partials PART... -o GLOSSARY`: the statistics are merged
-//!    ([`Stats::try_merge`]) and finished exactly as a single build finishes
+//!    (`Stats::try_merge`) and finished exactly as a single build finishes
 //!    (the association pass over parallel units, then ordering and
 //!    filtering), by the same code: a single build is itself "collect the
 //!    statistics, then [`Stats::finish`]".
@@ -23,7 +23,7 @@
 //! Merging is associative and commutative, so parts can be merged in any
 //! order and grouping. The glossary equals that of one run over the whole
 //! batch because nothing depends on the order articles are processed in:
-//! "first seen" is defined by the [`ArticleKey`] of each article (its
+//! "first seen" is defined by the `ArticleKey` of each article (its
 //! input file, relative to the directory it was found under, and its
 //! position in the file). Equality therefore holds when the shards are
 //! files of the same input tree named the same way: either the same
@@ -78,18 +78,18 @@
 //! `clitic-penalty`, `article-strip-penalty`, `article-penalty`,
 //! `gazetteer-only-margin` (the alignment configuration) and `candidates`
 //! (`COUNT:HASH`, the fingerprint of the candidate set aligned against,
-//! [`CandidateSet::fingerprint`]). Parts whose settings differ, or written
+//! `CandidateSet::fingerprint`). Parts whose settings differ, or written
 //! by another version of the format, are refused with the file and line.
 //! Records come in the order above; `R` and `C` records follow the `E` of
 //! their term, `E` follows the `T` of its term, `X` follows the `A` and `P`
 //! it names. A file without its `Z` record is truncated and refused.
 //!
-//! [`ArticleKey`]: crate::glossary::ArticleKey
-//! [`CandidateSet::fingerprint`]: crate::candidates::CandidateSet::fingerprint
+//! `ArticleKey`: crate::glossary::ArticleKey
+//! `CandidateSet::fingerprint`: crate::candidates::CandidateSet::fingerprint
 
 mod record;
 
-pub use record::{escape_field, unescape_field};
+pub(crate) use record::unescape_field;
 
 use crate::candidates::BatchCandidates;
 use crate::error::{DifferingSetting, Error, InputProblem, Result};
@@ -102,13 +102,13 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 /// First word of a partial file.
-pub const PARTIAL_MAGIC: &str = "nazir-partial";
+pub(crate) const PARTIAL_MAGIC: &str = "nazir-partial";
 /// The partial file version written and read.
-pub const PARTIAL_VERSION: u32 = 1;
+pub(crate) const PARTIAL_VERSION: u32 = 1;
 /// First word of a candidates file.
-pub const CANDIDATES_MAGIC: &str = "nazir-candidates";
+pub(crate) const CANDIDATES_MAGIC: &str = "nazir-candidates";
 /// The candidates file version written and read.
-pub const CANDIDATES_VERSION: u32 = 1;
+pub(crate) const CANDIDATES_VERSION: u32 = 1;
 
 /// Writes the statistics as a partial file (see the module
 /// documentation). The output depends only on the statistics, not on how
@@ -159,7 +159,7 @@ pub fn write_partial(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> 
 /// Reads a partial file; `name` names it in errors. With `first` (the
 /// settings of the first part of a merge), a setting that differs is
 /// refused at its line with [`Error::PartsDiffer`].
-pub fn read_partial(input: impl BufRead, name: &str, first: Option<&Settings>) -> Result<Stats> {
+pub(crate) fn read_partial(input: impl BufRead, name: &str, first: Option<&Settings>) -> Result<Stats> {
     let mut lines = Lines::new(input, name);
     lines.header(PARTIAL_MAGIC, PARTIAL_VERSION)?;
     let mut fold = PartialFold::new(first);
@@ -221,7 +221,7 @@ pub fn write_candidates(found: &BatchCandidates, out: &mut dyn Write) -> std::io
 }
 
 /// Reads a candidates file; `name` names it in errors.
-pub fn read_candidates(input: impl BufRead, name: &str) -> Result<BatchCandidates> {
+pub(crate) fn read_candidates(input: impl BufRead, name: &str) -> Result<BatchCandidates> {
     let mut found = BatchCandidates::new();
     let mut lines = Lines::new(input, name);
     lines.header(CANDIDATES_MAGIC, CANDIDATES_VERSION)?;
@@ -235,7 +235,7 @@ pub fn read_candidates(input: impl BufRead, name: &str) -> Result<BatchCandidate
 }
 
 /// Reads candidates files (`-` is standard input) and merges them.
-pub fn read_candidate_files(paths: &[PathBuf]) -> Result<BatchCandidates> {
+pub(crate) fn read_candidate_files(paths: &[PathBuf]) -> Result<BatchCandidates> {
     let mut found = BatchCandidates::new();
     for path in paths {
         let name = path.to_string_lossy().to_string();

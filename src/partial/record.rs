@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// One record of a partial file. Written, it borrows from the statistics;
 /// read, it owns its text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Record<'a> {
+pub(crate) enum Record<'a> {
     /// `S`: a build setting.
     Setting { name: Cow<'a, str>, value: Cow<'a, str> },
     /// `D`: articles read.
@@ -43,11 +43,11 @@ pub enum Record<'a> {
 }
 
 /// The record types of a partial file in the order they come in.
-pub const PARTIAL_RECORD_ORDER: [&str; 11] = ["S", "D", "T", "E", "R", "C", "U", "A", "P", "X", "Z"];
+pub(crate) const PARTIAL_RECORD_ORDER: [&str; 11] = ["S", "D", "T", "E", "R", "C", "U", "A", "P", "X", "Z"];
 
 /// The ranks in [`PARTIAL_RECORD_ORDER`] of `E`, `R` and `C`: the records
 /// of one entry follow those of the one before.
-pub const ENTRY_RANKS: std::ops::RangeInclusive<usize> = 3..=5;
+pub(crate) const ENTRY_RANKS: std::ops::RangeInclusive<usize> = 3..=5;
 
 impl Record<'_> {
     /// The record type: the first field.
@@ -182,7 +182,7 @@ impl Record<'_> {
 
 /// One record of a candidates file.
 #[derive(Debug, Clone, PartialEq)]
-pub enum CandidateRecord<'a> {
+pub(crate) enum CandidateRecord<'a> {
     /// `N`: the counts of one spelling.
     Spelling { spelling: Cow<'a, str>, counts: SpellingCounts },
     /// `Z`: the end, counting the records between the first line and it.
@@ -298,7 +298,7 @@ impl<'w> Line<'w> {
 }
 
 /// Escapes a field: backslash, TAB, LF and CR.
-pub fn escape_field(field: &str) -> Cow<'_, str> {
+pub(crate) fn escape_field(field: &str) -> Cow<'_, str> {
     if !field.contains(['\\', '\t', '\n', '\r']) {
         return field.into();
     }
@@ -316,7 +316,7 @@ pub fn escape_field(field: &str) -> Cow<'_, str> {
 }
 
 /// Undoes [`escape_field`]; `None` for a bad escape.
-pub fn unescape_field(field: &str) -> Option<String> {
+pub(crate) fn unescape_field(field: &str) -> Option<String> {
     let mut out = String::with_capacity(field.len());
     let mut chars = field.chars();
     while let Some(c) = chars.next() {

@@ -6,7 +6,7 @@
 //!
 //! * the review workbook: sheet `glossary` (one row per entry) and sheet
 //!   `variants` (one row per Arabic rendering, with its own status);
-//! * the master CSV ([`write_master_csv`]): the `glossary` sheet's columns
+//! * the master CSV (`write_master_csv`): the `glossary` sheet's columns
 //!   plus `variant_status`, `|`-separated in the order of `variants`;
 //! * the CSV that `nazir build` writes, or any CSV with at least `en` and
 //!   `ar` columns (the id is then derived from `en`).
@@ -16,13 +16,13 @@
 //! so nothing a reviewer added is lost.
 //!
 //! This module also says whether a file holds review work
-//! ([`reviewed_rows`], [`ensure_not_reviewed`]): writers of glossaries ask
+//! (`reviewed_rows`, `ensure_not_reviewed`): writers of glossaries ask
 //! it before they overwrite one.
 
 pub mod workbook;
 
 use crate::align::Method;
-pub use crate::columns::LIST_SEPARATOR;
+pub(crate) use crate::columns::LIST_SEPARATOR;
 use crate::columns::{Column, MASTER_CSV, Row};
 use crate::error::{Error, InputProblem, Result};
 use crate::glossary::{Context, Entry, EntryStatus, Glossary, Rendering, TermStatus, entry_id};
@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
-/// Columns of the master CSV ([`MASTER_CSV`]): the workbook's `glossary`
+/// Columns of the master CSV (`MASTER_CSV`): the workbook's `glossary`
 /// sheet and the statuses of the variants.
 pub fn master_csv_columns() -> Vec<&'static str> {
     MASTER_CSV.iter().map(|c| c.name()).collect()
@@ -41,7 +41,7 @@ pub fn master_csv_columns() -> Vec<&'static str> {
 /// Whether this is a column nazir writes itself (a [`Column`]), whose
 /// cells are read into the model or left to nazir; the cells of any other
 /// column are kept as extra cells.
-pub fn is_known(column: &str) -> bool {
+pub(crate) fn is_known(column: &str) -> bool {
     crate::columns::is_known(column)
 }
 
@@ -55,7 +55,7 @@ fn data_error(table: &Table, row: Option<usize>, reason: String) -> Error {
 }
 
 /// Splits a list cell on `|`, trimming and dropping empty items.
-pub fn split_list(cell: &str) -> Vec<String> {
+pub(crate) fn split_list(cell: &str) -> Vec<String> {
     cell.split(LIST_SEPARATOR).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
@@ -84,7 +84,7 @@ impl<'t> RowView<'t> {
     }
 
     /// Whether the table has one of nazir's columns.
-    pub fn has_column(&self, column: Column) -> bool {
+    pub(crate) fn has_column(&self, column: Column) -> bool {
         self.has(column.name())
     }
 
@@ -117,17 +117,17 @@ pub fn rows(table: &Table) -> impl Iterator<Item = RowView<'_>> {
 }
 
 /// The `glossary` sheet of a workbook (or the only table of a CSV).
-pub fn glossary_table(tables: &[Table]) -> Option<&Table> {
+pub(crate) fn glossary_table(tables: &[Table]) -> Option<&Table> {
     tables.iter().find(|t| t.sheet.eq_ignore_ascii_case("glossary")).or(tables.first())
 }
 
 /// The `variants` sheet of a workbook, when there is one.
-pub fn variants_table(tables: &[Table]) -> Option<&Table> {
+pub(crate) fn variants_table(tables: &[Table]) -> Option<&Table> {
     tables.iter().find(|t| t.sheet.eq_ignore_ascii_case("variants"))
 }
 
 /// Reads an entry status cell, naming the cell when it is not a status.
-pub fn parse_status(table: &Table, row: usize, cell: &str) -> Result<EntryStatus> {
+pub(crate) fn parse_status(table: &Table, row: usize, cell: &str) -> Result<EntryStatus> {
     EntryStatus::parse(cell).ok_or_else(|| {
         let allowed: Vec<&str> = EntryStatus::ALL.iter().map(|s| s.as_str()).collect();
         data_error(table, Some(row), format!("status {cell:?} is not one of {}", allowed.join(", ")))
@@ -135,7 +135,7 @@ pub fn parse_status(table: &Table, row: usize, cell: &str) -> Result<EntryStatus
 }
 
 /// Reads a variant status cell, naming the cell when it is not one.
-pub fn parse_term_status(table: &Table, row: usize, cell: &str) -> Result<TermStatus> {
+pub(crate) fn parse_term_status(table: &Table, row: usize, cell: &str) -> Result<TermStatus> {
     TermStatus::parse(cell).ok_or_else(|| {
         let allowed: Vec<&str> = TermStatus::ALL.iter().map(|s| s.as_str()).collect();
         let column = Column::VariantStatus.name();
@@ -144,7 +144,7 @@ pub fn parse_term_status(table: &Table, row: usize, cell: &str) -> Result<TermSt
 }
 
 /// The entry a glossary-sheet row describes.
-pub fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
+pub(crate) fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
     let en = r.cell(Column::En);
     let ar = r.cell(Column::Ar);
     if en.is_empty() || ar.is_empty() {
@@ -185,7 +185,7 @@ pub fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
 
 /// Turns the tables of a glossary file into the model (see the module
 /// documentation for the layouts understood). Entries keep their order.
-pub fn glossary_from_tables(tables: &[Table]) -> Result<Glossary> {
+pub(crate) fn glossary_from_tables(tables: &[Table]) -> Result<Glossary> {
     let Some(table) = glossary_table(tables) else { return Ok(Glossary::default()) };
     for needed in [Column::En.name(), Column::Ar.name()] {
         if table.column(needed).is_none() {
@@ -248,7 +248,7 @@ pub fn read_glossary(path: &Path) -> Result<Glossary> {
 }
 
 /// Writes the master CSV: [`master_csv_columns`], then the extra columns.
-pub fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io::Result<()> {
+pub(crate) fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
     let extra = crate::columns::extra_columns(glossary);
     let mut header: Vec<&str> = master_csv_columns();
@@ -275,7 +275,7 @@ pub fn write_glossary(glossary: &Glossary, path: &Path) -> Result<()> {
 /// The two forms a build's glossary is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
-    /// The glossary CSV ([`crate::export::write_csv`]), to a file or stdout.
+    /// The glossary CSV (`crate::export::write_csv`), to a file or stdout.
     Csv,
     /// The review workbook ([`workbook`]), to a file.
     Xlsx,
@@ -291,7 +291,7 @@ impl OutputFormat {
 
 /// Checks, before any work, that a build may write its glossary to
 /// `output` (`None`: stdout): the folder exists and, unless `force`, the
-/// file holds no review work ([`ensure_not_reviewed`]).
+/// file holds no review work (`ensure_not_reviewed`).
 pub fn check_build_output(output: Option<&Path>, force: bool) -> Result<()> {
     let Some(path) = crate::output::file_or_stdout(output) else { return Ok(()) };
     crate::output::check_output_path(path)?;
@@ -320,7 +320,7 @@ pub fn write_build_output(
 /// has decided on: cells of its `status` column other than empty or
 /// `candidate`. A missing or unreadable file, or one without such a column,
 /// has none.
-pub fn reviewed_rows(path: &Path) -> usize {
+pub(crate) fn reviewed_rows(path: &Path) -> usize {
     if !path.is_file() {
         return 0;
     }
@@ -340,7 +340,7 @@ fn is_decided(cell: &str) -> bool {
 /// Refuses to go on when `path` is a glossary that a reviewer has started
 /// (see [`reviewed_rows`]), so that a new build never overwrites review
 /// work unless forced.
-pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
+pub(crate) fn ensure_not_reviewed(path: &Path) -> Result<()> {
     let reviewed = reviewed_rows(path);
     if reviewed > 0 {
         return Err(Error::Output {
@@ -353,7 +353,7 @@ pub fn ensure_not_reviewed(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The columns of the `variants` sheet ([`crate::columns::VARIANTS_SHEET`]).
+/// The columns of the `variants` sheet (`crate::columns::VARIANTS_SHEET`).
 pub fn variant_columns() -> &'static [&'static str] {
     &workbook::VARIANT_COLUMNS
 }

@@ -6,14 +6,14 @@
 //!   nazir does not know, kept from the entries' `extra` cells so that they
 //!   survive a round trip);
 //! * `variants`: one row per Arabic rendering of every entry, the
-//!   preferred one included ([`VARIANT_COLUMNS`]), each with its own status.
+//!   preferred one included (`VARIANT_COLUMNS`), each with its own status.
 //!
 //! Both sheets have a bold, frozen header row, an autofilter, and a
 //! drop-down list on their status column (over at least the first 1,000
 //! rows, so that rows a reviewer adds get it too). Arabic columns are
 //! right-to-left and right-aligned; context snippets wrap. Every text cell
 //! is written as a string, so a note such as `=1+1` stays text and is never
-//! evaluated. Excel refuses cells longer than [`MAX_CELL_CHARS`] (counted
+//! evaluated. Excel refuses cells longer than `MAX_CELL_CHARS` (counted
 //! in UTF-16 units): longer text is cut and ends with `…`.
 
 use crate::columns::{Column, GLOSSARY_SHEET, Row, Style, VARIANTS_SHEET, names};
@@ -27,10 +27,10 @@ use std::path::{Path, PathBuf};
 pub const GLOSSARY_COLUMNS: [&str; 14] = names(GLOSSARY_SHEET);
 
 /// The columns of the `variants` sheet, in order.
-pub const VARIANT_COLUMNS: [&str; 5] = names(VARIANTS_SHEET);
+pub(crate) const VARIANT_COLUMNS: [&str; 5] = names(VARIANTS_SHEET);
 
 /// The most characters (UTF-16 units) Excel keeps in one cell.
-pub const MAX_CELL_CHARS: usize = 32_767;
+pub(crate) const MAX_CELL_CHARS: usize = 32_767;
 
 /// What ends a cell cut to [`MAX_CELL_CHARS`].
 const TRUNCATION_MARK: char = '…';
@@ -43,7 +43,7 @@ const EXTRA_WIDTH: f64 = 20.0;
 
 /// Text cut to what a cell can hold: at most [`MAX_CELL_CHARS`] UTF-16
 /// units, cut at a character boundary and ended with `…` when cut.
-pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
     if text.len() <= MAX_CELL_CHARS || text.encode_utf16().count() <= MAX_CELL_CHARS {
         return text.into();
     }
@@ -232,12 +232,13 @@ fn workbook_bytes(glossary: &Glossary) -> std::result::Result<Vec<u8>, XlsxError
 }
 
 /// The review workbook of a glossary, as the bytes of an XLSX file.
-pub fn review_workbook(glossary: &Glossary) -> Result<Vec<u8>> {
+#[cfg(test)]
+pub(crate) fn review_workbook(glossary: &Glossary) -> Result<Vec<u8>> {
     workbook_bytes(glossary).map_err(|e| output_error(PathBuf::from("review workbook"), e))
 }
 
 /// Writes the review workbook of a glossary to `path`, atomically (see
-/// [`crate::output::write_atomically`]).
+/// `crate::output::write_atomically`).
 pub fn write_review_xlsx(glossary: &Glossary, path: &Path) -> Result<()> {
     let bytes = workbook_bytes(glossary).map_err(|e| output_error(path.to_path_buf(), e))?;
     crate::output::write_atomically(path, |w| w.write_all(&bytes))

@@ -11,7 +11,7 @@ const N: usize = 128;
 
 /// The cost model: substitution and insertion/deletion costs per symbol,
 /// plus which symbols are strong (the consonant skeleton of a key).
-pub struct Costs {
+pub(crate) struct Costs {
     sub: Box<[[u16; N]; N]>,
     indel: [u16; N],
     /// Whether a symbol is "strong": every operation on it except a
@@ -239,7 +239,7 @@ fn is_key_symbol(b: u8) -> bool {
 }
 
 /// The shared cost model.
-pub fn costs() -> &'static Costs {
+pub(crate) fn costs() -> &'static Costs {
     static COSTS: OnceLock<Costs> = OnceLock::new();
     COSTS.get_or_init(build_costs)
 }
@@ -253,7 +253,7 @@ impl Costs {
 
     /// Cost of deleting or inserting `a`.
     #[inline]
-    pub fn indel(&self, a: u8) -> u16 {
+    pub(crate) fn indel(&self, a: u8) -> u16 {
         self.indel[(a & 0x7f) as usize]
     }
 
@@ -266,22 +266,22 @@ impl Costs {
 
     /// Substitution costs of `a` against every symbol.
     #[inline]
-    pub fn sub_row(&self, a: u8) -> &[u16; N] {
+    pub(crate) fn sub_row(&self, a: u8) -> &[u16; N] {
         &self.sub[(a & 0x7f) as usize]
     }
 
     /// Cost of deleting the whole key.
-    pub fn weight(&self, key: &[u8]) -> u32 {
+    pub(crate) fn weight(&self, key: &[u8]) -> u32 {
         key.iter().map(|&b| u32::from(self.indel(b))).sum()
     }
 
     /// Appends the strong symbols of `key` (its consonant skeleton) to `out`.
-    pub fn skeleton_into(&self, key: &[u8], out: &mut Vec<u8>) {
+    pub(crate) fn skeleton_into(&self, key: &[u8], out: &mut Vec<u8>) {
         out.extend(key.iter().copied().filter(|&b| self.strong[(b & 0x7f) as usize]));
     }
 
     /// Number of strong (consonant-like) symbols in `key`.
-    pub fn strong_count(&self, key: &[u8]) -> u32 {
+    pub(crate) fn strong_count(&self, key: &[u8]) -> u32 {
         key.iter().filter(|&&b| self.strong[(b & 0x7f) as usize]).count() as u32
     }
 }
@@ -301,13 +301,13 @@ pub enum EditOp {
 
 /// Reusable dynamic-programming row for [`distance_with`].
 #[derive(Default, Debug, Clone)]
-pub struct Scratch {
+pub(crate) struct Scratch {
     row: Vec<u32>,
 }
 
 /// Weighted edit distance between two keys, or `None` when it exceeds
 /// `max_cost` (the computation stops as soon as every path does).
-pub fn distance_with(a: &[u8], b: &[u8], max_cost: u32, scratch: &mut Scratch) -> Option<u32> {
+pub(crate) fn distance_with(a: &[u8], b: &[u8], max_cost: u32, scratch: &mut Scratch) -> Option<u32> {
     let costs = costs();
     bounded_distance(a, b, max_cost, &mut scratch.row, &costs.sub, &costs.indel)
 }
@@ -317,7 +317,13 @@ pub fn distance_with(a: &[u8], b: &[u8], max_cost: u32, scratch: &mut Scratch) -
 /// alignment of their skeletons that costs no more when a skeleton symbol
 /// is deleted at its [`Costs`] `single` cost. `None` when even the bound
 /// exceeds `max_cost`. About a quarter of the work of the full distance.
-pub fn skeleton_bound_with(a_skeleton: &[u8], b_skeleton: &[u8], max_cost: u32, scratch: &mut Scratch) -> Option<u32> {
+#[cfg(test)]
+pub(crate) fn skeleton_bound_with(
+    a_skeleton: &[u8],
+    b_skeleton: &[u8],
+    max_cost: u32,
+    scratch: &mut Scratch,
+) -> Option<u32> {
     let costs = costs();
     bounded_distance(a_skeleton, b_skeleton, max_cost, &mut scratch.row, &costs.sub, &costs.single)
 }
@@ -377,14 +383,14 @@ pub fn distance(a: &[u8], b: &[u8]) -> u32 {
 
 /// Turns a distance into a similarity given both weights.
 #[inline]
-pub fn similarity_from(distance: u32, weight_a: u32, weight_b: u32) -> f32 {
+pub(crate) fn similarity_from(distance: u32, weight_a: u32, weight_b: u32) -> f32 {
     let denom = weight_a.max(weight_b).max(1);
     (1.0 - distance as f32 / denom as f32).clamp(0.0, 1.0)
 }
 
 /// The largest distance that still reaches `min_score`.
 #[inline]
-pub fn max_cost_for(min_score: f32, weight_a: u32, weight_b: u32) -> u32 {
+pub(crate) fn max_cost_for(min_score: f32, weight_a: u32, weight_b: u32) -> u32 {
     if min_score <= 0.0 {
         return u32::MAX;
     }

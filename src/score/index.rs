@@ -2,7 +2,7 @@
 //! every candidate.
 //!
 //! Each candidate reading's key is stored once with its weight and its
-//! consonant skeleton (the strong symbols, see [`super::distance::Costs`]). The
+//! consonant skeleton (the strong symbols, see `super::distance::Costs`). The
 //! skeletons go into tries ([`super::trie`]), one per number of words in
 //! the key. A search walks the tries with the query's skeleton: a subtree
 //! is left as soon as the skeleton distance, a lower bound of the full
@@ -16,7 +16,7 @@
 //! every pair ([`CandidateIndex::search_naive`], kept for tests and
 //! benchmarks).
 //!
-//! [`CandidateIndex::search_near_words`] searches only the keys whose word
+//! `CandidateIndex::search_near_words` searches only the keys whose word
 //! count is within one of the query's: what the aligner asks, since an
 //! Arabic rendering of a name has about as many words as the name (CamelCase
 //! and spelled acronyms count as words: سوفت بنك = SoftBank, سي إن إن = CNN).
@@ -90,7 +90,7 @@ impl CandidateIndex {
     }
 
     /// Builds the index from precomputed readings, one list per term.
-    pub fn from_keys(readings: Vec<Vec<(Reading, Vec<u8>)>>) -> Self {
+    pub(crate) fn from_keys(readings: Vec<Vec<(Reading, Vec<u8>)>>) -> Self {
         let c = costs();
         let n_terms = readings.len();
         let mut entries = Vec::new();
@@ -156,7 +156,7 @@ impl CandidateIndex {
 
     /// Like [`search`](Self::search), among the keys whose number of words
     /// is within one of the query's.
-    pub fn search_near_words(
+    pub(crate) fn search_near_words(
         &self,
         query: &[u8],
         k: usize,

@@ -21,5 +21,6 @@ pub mod index;
 pub mod term;
 pub mod trie;
 
-pub use distance::{Costs, EditOp, costs, distance, edit_script, render_script, similarity};
+pub(crate) use distance::costs;
+pub use distance::{EditOp, distance, edit_script, render_script, similarity};
 pub use term::score_pair;

@@ -22,7 +22,7 @@ pub const ARTICLE_STRIP_PENALTY: f32 = 0.01;
 
 /// One reading of an Arabic term: its key and the score deducted for it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TermReading {
+pub(crate) struct TermReading {
     /// The phonetic key.
     pub key: Vec<u8>,
     /// Deducted from every score under this reading.
@@ -32,7 +32,7 @@ pub struct TermReading {
 /// The readings of an isolated Arabic term: as written and, when it starts
 /// with the article ال and leaves a stem of at least [`MIN_STEM_LETTERS`],
 /// without it at `article_strip_penalty`.
-pub fn term_readings(arabic: &str, article_strip_penalty: f32) -> Vec<TermReading> {
+pub(crate) fn term_readings(arabic: &str, article_strip_penalty: f32) -> Vec<TermReading> {
     let mut norm = String::with_capacity(arabic.len());
     normalize_into(arabic.trim(), &mut norm);
     let mut readings = Vec::with_capacity(2);
@@ -50,7 +50,7 @@ pub fn term_readings(arabic: &str, article_strip_penalty: f32) -> Vec<TermReadin
 /// Ranks the candidates of `index` for one Arabic term by the scorer alone
 /// (what `nazir match` does), over its [`term_readings`]: the best `k`,
 /// one per candidate, best first, into `out`.
-pub fn rank_term(
+pub(crate) fn rank_term(
     index: &CandidateIndex,
     arabic: &str,
     k: usize,
@@ -75,7 +75,7 @@ pub fn rank_term(
     out.truncate(k);
 }
 
-/// Ranks `english` for every term of `arabic` ([`rank_term`], all cores):
+/// Ranks `english` for every term of `arabic` (`rank_term`, all cores):
 /// the best `k` of each, in the order of `arabic`.
 pub fn rank_terms(english: &[String], arabic: &[String], k: usize, article_strip_penalty: f32) -> Vec<Vec<Match>> {
     use rayon::prelude::*;

@@ -1,7 +1,7 @@
 //! A trie over the consonant skeletons of the indexed keys, walked with one
 //! dynamic-programming row per level.
 //!
-//! The skeleton distance ([`super::distance::skeleton_bound_with`]) is the index's
+//! The skeleton distance (`super::distance::skeleton_bound_with`) is the index's
 //! strongest cheap bound, but computing it entry by entry repeats the same
 //! rows for every entry that shares a skeleton prefix, and most of those
 //! entries fail on their first symbols. In the trie a row is computed once
@@ -10,7 +10,7 @@
 //! grow along a path). Nodes are stored in preorder with the index of the
 //! node after their subtree, so the walk is a forward scan that jumps over
 //! pruned subtrees. This is the classic trie walk of approximate dictionary
-//! search, with the weighted costs of [`super::distance::Costs`].
+//! search, with the weighted costs of `super::distance::Costs`.
 
 use super::distance::costs;
 
@@ -35,14 +35,14 @@ struct Node {
 
 /// Skeletons of the entries of an index, as a preorder trie.
 #[derive(Debug, Clone, Default)]
-pub struct SkeletonTrie {
+pub(crate) struct SkeletonTrie {
     nodes: Vec<Node>,
     entries: Vec<u32>,
     max_depth: usize,
 }
 
 /// What a walk asks of its caller.
-pub trait TrieVisitor {
+pub(crate) trait TrieVisitor {
     /// The largest skeleton distance still of interest for entries of at
     /// most `max_weight` (it may shrink as the walk finds better entries).
     fn limit(&self, max_weight: u32) -> u32;
@@ -52,7 +52,7 @@ pub trait TrieVisitor {
 
 /// Reusable rows for [`SkeletonTrie::walk`].
 #[derive(Debug, Clone, Default)]
-pub struct TrieScratch {
+pub(crate) struct TrieScratch {
     rows: Vec<u32>,
     /// First and last finite cell of each level's row.
     bands: Vec<(usize, usize)>,
