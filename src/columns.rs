@@ -38,7 +38,10 @@ pub enum Style {
     /// Arabic that wraps (context snippets).
     RightToLeftWrap,
     /// A number shown with this many decimals.
-    Number { decimals: usize },
+    Number {
+        /// Digits after the decimal point.
+        decimals: usize,
+    },
 }
 
 impl Style {

@@ -47,6 +47,27 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article of Arabic `text` held in memory (not read from a file):
+    /// it is its own record, keyed by `id` until a build keys it by its
+    /// place in the batch.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let id = id.into();
+        Article {
+            key: ArticleKey::new(id.as_str(), 0),
+            id,
+            line: 1,
+            layout: Layout::Record,
+            text: text.into(),
+            en: None,
+        }
+    }
+
+    /// The same article with its English text (a translation of the same
+    /// article or unit), which parallel alignment learns from.
+    pub fn with_english(self, en: impl Into<String>) -> Self {
+        Article { en: Some(en.into()), ..self }
+    }
+
     /// The line of the file that line `text_line` (1-based) of the text is
     /// on, for a reader who opens the file: a record's text is reported at
     /// the record's line.

@@ -192,17 +192,58 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     })
 }
 
+/// Builds the glossary of articles held in memory, in batch order: the
+/// library's shortest way from text to a glossary. Each article is keyed
+/// by its position (so "first seen" is first in `articles`); the inputs of
+/// `config` are not read, its candidates and thresholds are used.
+pub fn build_articles(articles: impl IntoIterator<Item = Article>, config: &BuildConfig) -> Result<BuildOutput> {
+    let batch = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| Article { key: crate::corpus::ArticleKey::new("", i as u64), ..a })
+        .collect();
+    let out = build_stats_of(config, Some(batch), &mut |_| {})?;
+    Ok(BuildOutput {
+        glossary: out.stats.finish(config.filter),
+        problems: out.problems,
+        articles: out.articles,
+        candidates: out.candidates,
+    })
+}
+
 /// Runs a build up to its statistics (what `nazir build --partial`
 /// writes); [`Stats::finish`] makes the glossary.
 pub fn build_stats(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<StatsOutput> {
+    build_stats_of(config, None, progress)
+}
+
+/// [`build_stats`] over the inputs of `config`, or over `in_memory`.
+fn build_stats_of(
+    config: &BuildConfig,
+    in_memory: Option<Vec<Article>>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<StatsOutput> {
     let mut candidates = load_candidates(config)?;
     let root = config.root.as_deref();
     let mut problems = Vec::new();
     let mut kept: Vec<Article> = Vec::new();
     let scanned = config.candidate_files.is_empty();
-    let buffered = scanned && config.inputs.iter().any(|p| p.as_os_str() == "-");
+    let buffered = in_memory.is_some() || (scanned && config.inputs.iter().any(|p| p.as_os_str() == "-"));
     let mut articles = 0;
-    if scanned {
+    if let Some(batch) = in_memory {
+        let mut found = BatchCandidates::new();
+        let mut words = ArticleWords::default();
+        for a in batch {
+            scan_article(&a, &mut words, &mut found);
+            articles += 1;
+            kept.push(a);
+        }
+        if scanned {
+            found.add_to(&mut candidates);
+        } else {
+            crate::partial::read_candidate_files(&config.candidate_files)?.add_to(&mut candidates);
+        }
+    } else if scanned {
         let mut found = BatchCandidates::new();
         let mut words = ArticleWords::default();
         read_articles(
