@@ -27,6 +27,13 @@ use std::sync::OnceLock;
 /// The longest span, in words.
 pub(crate) const MAX_SPAN_WORDS: usize = 4;
 
+/// The longest word that may be part of a name, in bytes of its matching
+/// form (48 Arabic letters, 96 Latin ones). The longest real name words
+/// have about 35 letters; a longer "word" is a run of letters without
+/// spaces (a pasted URL, a keyboard held down) whose alignment would cost
+/// time and memory quadratic in its length, so it ends a span instead.
+pub(crate) const MAX_WORD_BYTES: usize = 96;
+
 /// The shortest stem a clitic may leave, in letters.
 pub(crate) const MIN_STEM_LETTERS: usize = 2;
 
@@ -78,12 +85,13 @@ impl ArticleWords {
     }
 
     /// Maximal runs of words of one script without a break, as word index
-    /// ranges (numbers end a run).
+    /// ranges (numbers end a run, and so does a word too long to be part of
+    /// a name, [`MAX_WORD_BYTES`], which belongs to no run).
     pub fn segments(&self, script: Script) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut current: Option<usize> = None;
         for (i, w) in self.words.iter().enumerate() {
-            let same = w.token.script == script;
+            let same = w.token.script == script && w.norm.len() <= MAX_WORD_BYTES;
             if let Some(s) = current.filter(|_| !same || w.token.after_break) {
                 out.push(s..i);
                 current = None;
@@ -512,5 +520,17 @@ mod tests {
         let ar = aw.segments(Script::Arabic);
         assert_eq!(ar, vec![0..1, 2..3, 3..5]);
         assert_eq!(aw.segments(Script::Latin), vec![1..2, 5..7]);
+    }
+
+    #[test]
+    fn a_word_too_long_for_a_name_ends_the_run() {
+        let mut aw = ArticleWords::default();
+        let long = "ب".repeat(MAX_WORD_BYTES / 2 + 1);
+        aw.fill(&format!("زار {long} سام ألتمان"));
+        assert_eq!(aw.segments(Script::Arabic), vec![0..1, 2..4]);
+        // At the limit it is still a word of a name.
+        let edge = "ب".repeat(MAX_WORD_BYTES / 2);
+        aw.fill(&format!("زار {edge} سام"));
+        assert_eq!(aw.segments(Script::Arabic), vec![0..3]);
     }
 }

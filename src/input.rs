@@ -52,7 +52,9 @@ pub enum OnProblem {
 
 #[derive(Deserialize)]
 struct JsonArticle {
-    id: Option<serde_json::Value>,
+    /// Kept as written: a number id longer than a float can hold exactly
+    /// (`12345678901234567890123`) must not lose digits and collide.
+    id: Option<Box<serde_json::value::RawValue>>,
     text: Option<String>,
     en: Option<String>,
 }
@@ -65,6 +67,9 @@ pub struct InputFile {
     /// Its name in article keys ([`ArticleKey::file`]): relative to the
     /// directory it was found under or to the root, `/`-separated.
     pub key: Arc<str>,
+    /// Why the walk could not look into it (an unreadable folder), reported
+    /// as a problem when it is read.
+    unreadable: Option<String>,
 }
 
 impl InputFile {
@@ -72,7 +77,19 @@ impl InputFile {
     pub(crate) fn is_stdin(&self) -> bool {
         self.path.as_os_str() == "-"
     }
+
+    /// Whether the file can be read a second time: a regular file. Standard
+    /// input, a pipe (`<(cat f)`) or a device gives its bytes once, so a
+    /// reader that needs them twice must keep them.
+    pub fn rereadable(&self) -> bool {
+        !self.is_stdin() && self.unreadable.is_none() && std::fs::metadata(&self.path).is_ok_and(|m| m.is_file())
+    }
 }
+
+/// The deepest XML nesting a TMX file may have: real TMX nests a handful
+/// of levels (tmx, body, tu, tuv, seg, inline codes); anything deeper is
+/// not a translation memory, and following it would cost memory per level.
+pub const MAX_XML_DEPTH: usize = 64;
 
 /// The input files `inputs` stand for, in reading order, with their keys:
 /// each path as given, directories expanded to their `.txt`, `.jsonl`,
@@ -83,9 +100,9 @@ impl InputFile {
 /// keyed relative to it, as a walk of `root` would key it.
 pub fn input_files(inputs: &[PathBuf], root: Option<&Path>) -> Result<Vec<InputFile>> {
     let mut out = Vec::new();
-    for (path, found_under) in expand_inputs(inputs)? {
+    for (path, found_under, unreadable) in expand_inputs(inputs)? {
         if path.as_os_str() == "-" {
-            out.push(InputFile { path, key: Arc::from("-") });
+            out.push(InputFile { path, key: Arc::from("-"), unreadable });
             continue;
         }
         let base = match root {
@@ -98,49 +115,79 @@ pub fn input_files(inputs: &[PathBuf], root: Option<&Path>) -> Result<Vec<InputF
         };
         let rel = base.as_deref().and_then(|b| path.strip_prefix(b).ok()).unwrap_or(&path);
         let key = Arc::from(rel.to_string_lossy().replace('\\', "/"));
-        out.push(InputFile { path, key });
+        out.push(InputFile { path, key, unreadable });
     }
     Ok(out)
 }
 
+/// A file an input stands for: its path, the folder it was found under
+/// (none for a file given directly) and, for a folder the walk could not
+/// read, why.
+type Found = (PathBuf, Option<PathBuf>, Option<String>);
+
 /// Each path as given, directories expanded (see [`input_files`]), each
-/// file with the directory it was found under.
-fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, Option<PathBuf>)>> {
+/// file with the directory it was found under and, for a folder the walk
+/// could not read, why. A path given that does not exist is an error; what
+/// goes wrong inside a folder is the problem of that entry only.
+fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Found>> {
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            out.push((input.clone(), None));
+            out.push((input.clone(), None, None));
             continue;
         }
         let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
         if meta.is_dir() {
-            let mut files = Vec::new();
-            walk(input, &mut files)?;
-            files.sort();
-            out.extend(files.into_iter().map(|f| (f, Some(input.clone()))));
+            let mut found = Vec::new();
+            let mut visited = Vec::new();
+            walk(input, &mut found, &mut visited);
+            found.sort();
+            out.extend(found.into_iter().map(|(f, why)| (f, Some(input.clone()), why)));
         } else {
-            out.push((input.clone(), None));
+            out.push((input.clone(), None, None));
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+/// Whether a file found in a folder is read as articles.
+fn is_article_file(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "tmx" | "ar"))
+}
+
+/// Collects the article files under `dir`. Symbolic links are followed
+/// (to files and to folders; `visited` holds the folders already walked,
+/// so a link back up does not loop); a link that leads nowhere is kept, so
+/// that reading it reports it. A folder that cannot be read is kept with
+/// the reason.
+fn walk(dir: &Path, found: &mut Vec<(PathBuf, Option<String>)>, visited: &mut Vec<PathBuf>) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if visited.contains(&real) {
+            return;
+        }
+        visited.push(real);
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return found.push((dir.to_path_buf(), Some(format!("the folder cannot be read: {e}")))),
+    };
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return found.push((dir.to_path_buf(), Some(format!("the folder cannot be read: {e}")))),
+        };
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        if ty.is_dir() {
-            walk(&path, files)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "tmx" | "ar")) {
-            files.push(path);
+        // `metadata` follows links; a dangling link has none and is kept as
+        // a file if its name says it is one.
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, found, visited),
+            _ if is_article_file(&path) => found.push((path, None)),
+            _ => {}
         }
     }
-    Ok(())
 }
 
 /// How a file is read, by its extension.
@@ -221,6 +268,10 @@ pub(crate) fn read_file(
     };
     let mut sink = Sink { key: &file.key, ordinal: 0, article };
     let path = &file.path;
+    if let Some(why) = &file.unreadable {
+        let path = path.to_string_lossy().into_owned();
+        return report(InputProblem { path, line: None, byte_offset: None, reason: why.clone() });
+    }
     if file.is_stdin() {
         let mut bytes = Vec::new();
         std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io("-", e))?;
@@ -233,16 +284,14 @@ pub(crate) fn read_file(
         return Ok(());
     }
     let display = path.to_string_lossy().to_string();
-    match Kind::of(path) {
-        Kind::Jsonl => {
-            let reader = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-            read_jsonl(BufReader::new(reader), &display, &mut sink, &mut report)?;
-        }
-        Kind::Tmx => {
-            let reader = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-            read_tmx(BufReader::new(reader), &display, &file.key, &mut sink, &mut report)?;
-        }
-        Kind::Arabic => read_line_pair(path, &file.key, &mut sink, &mut report)?,
+    let read = match Kind::of(path) {
+        Kind::Jsonl => std::fs::File::open(path)
+            .map_err(|e| Error::io(path, e))
+            .and_then(|f| read_jsonl(BufReader::new(f), &display, &mut sink, &mut report)),
+        Kind::Tmx => std::fs::File::open(path)
+            .map_err(|e| Error::io(path, e))
+            .and_then(|f| read_tmx(BufReader::new(f), &display, &file.key, &mut sink, &mut report)),
+        Kind::Arabic => read_line_pair(path, &file.key, &mut sink, &mut report),
         Kind::English => {
             let partner = path.with_extension("ar");
             report(InputProblem {
@@ -253,14 +302,24 @@ pub(crate) fn read_file(
                     "a .en file is read as the English side of its .ar partner; give {} instead",
                     partner.to_string_lossy()
                 ),
-            })?;
+            })
         }
-        Kind::Text => {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            read_text(&bytes, &display, &file.key, &mut sink, &mut report)?;
-        }
+        Kind::Text => std::fs::read(path)
+            .map_err(|e| Error::io(path, e))
+            .and_then(|bytes| read_text(&bytes, &display, &file.key, &mut sink, &mut report)),
+    };
+    // A file of the batch that cannot be read (no permission, a dangling
+    // link, a disk error) is skipped like any bad input: the rest of the
+    // batch is still worth a glossary.
+    match read {
+        Err(Error::Io { path, source }) => report(InputProblem {
+            path: path.to_string_lossy().into_owned(),
+            line: None,
+            byte_offset: None,
+            reason: format!("cannot be read: {source}"),
+        }),
+        other => other,
     }
-    Ok(())
 }
 
 /// Decodes bytes as article text ([`crate::text::decode`]), CRLF line
@@ -321,9 +380,11 @@ fn read_jsonl(
         };
         match serde_json::from_str::<JsonArticle>(trimmed) {
             Ok(JsonArticle { text: Some(text), id, en }) => {
-                let id = match id {
-                    Some(serde_json::Value::String(s)) => s,
-                    Some(serde_json::Value::Number(n)) => n.to_string(),
+                let id = match id.as_deref().map(serde_json::value::RawValue::get) {
+                    Some(raw) if raw.starts_with('"') => {
+                        serde_json::from_str::<String>(raw).unwrap_or_else(|_| format!("{path}:{line_no}"))
+                    }
+                    Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => raw.to_string(),
                     _ => format!("{path}:{line_no}"),
                 };
                 sink.emit(id, line_no, Layout::Record, text, en);
@@ -603,6 +664,10 @@ fn read_tmx(
                     }
                 }
                 if !empty {
+                    if open.len() >= MAX_XML_DEPTH {
+                        let reason = format!("elements nested deeper than {MAX_XML_DEPTH} levels: not a TMX file");
+                        return report(problem(start, reason, &reader));
+                    }
                     open.push(name.to_string());
                 }
             }
@@ -1048,7 +1113,8 @@ mod tests {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
         let files = expand_inputs(&[dir.path().to_path_buf()]).unwrap();
-        let names: Vec<_> = files.iter().map(|(f, _)| f.file_name().unwrap().to_string_lossy().to_string()).collect();
+        let names: Vec<_> =
+            files.iter().map(|(f, _, _)| f.file_name().unwrap().to_string_lossy().to_string()).collect();
         assert_eq!(names, vec!["a.ar", "b.tmx", "c.txt"]);
         // A .en file given on its own is a problem, not an Arabic article.
         let (r, a, p) = read_dir_inputs(&[dir.path().join("a.en")], OnProblem::Continue);

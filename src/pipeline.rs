@@ -28,7 +28,7 @@ use crate::corpus::Article;
 use crate::error::{Error, InputProblem, Result};
 use crate::extract::ArticleWords;
 use crate::glossary::{Glossary, GlossaryBuilder, GlossaryFilter};
-use crate::input::{OnProblem, read_articles};
+use crate::input::{OnProblem, input_files, read_articles, read_file};
 use crate::stats::{Settings, Stats};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -224,45 +224,46 @@ fn build_stats_of(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<StatsOutput> {
     let mut candidates = load_candidates(config)?;
-    let root = config.root.as_deref();
     let mut problems = Vec::new();
-    let mut kept: Vec<Article> = Vec::new();
     let scanned = config.candidate_files.is_empty();
-    let buffered = in_memory.is_some() || (scanned && config.inputs.iter().any(|p| p.as_os_str() == "-"));
+    // The batch as files, or (in memory) as one source already read.
+    let files = match in_memory {
+        Some(_) => Vec::new(),
+        None => input_files(&config.inputs, config.root.as_deref())?,
+    };
+    // Articles kept from the first pass, per file: those of a file that
+    // cannot be read twice (stdin, a pipe).
+    let mut kept: Vec<Option<Vec<Article>>> = Vec::new();
+    let memory = in_memory.unwrap_or_default();
     let mut articles = 0;
-    if let Some(batch) = in_memory {
+    if scanned {
         let mut found = BatchCandidates::new();
         let mut words = ArticleWords::default();
-        for a in batch {
-            scan_article(&a, &mut words, &mut found);
+        let mut scan = |a: &Article| {
+            scan_article(a, &mut words, &mut found);
             articles += 1;
-            kept.push(a);
+            progress(Progress::Scanning(articles));
+        };
+        memory.iter().for_each(&mut scan);
+        for file in &files {
+            let mut keep = (!file.rereadable()).then(Vec::new);
+            read_file(
+                file,
+                on_problem(config),
+                |a| {
+                    scan(&a);
+                    if let Some(keep) = keep.as_mut() {
+                        keep.push(a);
+                    }
+                },
+                |p| problems.push(p),
+            )?;
+            kept.push(keep);
         }
-        if scanned {
-            found.add_to(&mut candidates);
-        } else {
-            crate::partial::read_candidate_files(&config.candidate_files)?.add_to(&mut candidates);
-        }
-    } else if scanned {
-        let mut found = BatchCandidates::new();
-        let mut words = ArticleWords::default();
-        read_articles(
-            &config.inputs,
-            root,
-            on_problem(config),
-            |a| {
-                scan_article(&a, &mut words, &mut found);
-                articles += 1;
-                progress(Progress::Scanning(articles));
-                if buffered {
-                    kept.push(a);
-                }
-            },
-            |p| problems.push(p),
-        )?;
         found.add_to(&mut candidates);
     } else {
         crate::partial::read_candidate_files(&config.candidate_files)?.add_to(&mut candidates);
+        articles = memory.len();
     }
 
     let settings = Settings::new(config.align, &candidates);
@@ -281,30 +282,27 @@ fn build_stats_of(
         cooccurrences: Cooccurrences::new(),
         words: ArticleWords::default(),
     };
-    if buffered {
-        for a in kept {
-            aligning.push(a, &pool, &model, progress);
+    for a in memory {
+        aligning.push(a, &pool, &model, progress);
+    }
+    for (file, kept) in files.iter().zip(kept.into_iter().chain(std::iter::repeat(None))) {
+        match kept {
+            Some(batch) => batch.into_iter().for_each(|a| aligning.push(a, &pool, &model, progress)),
+            // Problems were reported by the first pass; the second skips them.
+            None if scanned => {
+                read_file(file, OnProblem::Continue, |a| aligning.push(a, &pool, &model, progress), |_| {})?
+            }
+            // Given the candidates, the batch is read once.
+            None => read_file(
+                file,
+                on_problem(config),
+                |a| {
+                    articles += 1;
+                    aligning.push(a, &pool, &model, progress)
+                },
+                |p| problems.push(p),
+            )?,
         }
-    } else if scanned {
-        // Problems were reported by the first pass; the second skips them.
-        read_articles(
-            &config.inputs,
-            root,
-            OnProblem::Continue,
-            |a| aligning.push(a, &pool, &model, progress),
-            |_| {},
-        )?;
-    } else {
-        read_articles(
-            &config.inputs,
-            root,
-            on_problem(config),
-            |a| {
-                articles += 1;
-                aligning.push(a, &pool, &model, progress)
-            },
-            |p| problems.push(p),
-        )?;
     }
     aligning.flush(&pool, &model, progress);
 

@@ -28,3 +28,7 @@ mod parallel;
 mod partials;
 // The shape of the library: no cycles between its files.
 mod architecture;
+// Hostile inputs: bounded time and memory.
+mod limits;
+// Inputs of every kind: pipes, links, unreadable files, ids, nesting.
+mod inputs;
