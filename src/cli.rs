@@ -288,9 +288,9 @@ pub struct BuildArgs {
     /// No progress display.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Threads for alignment (default: one per core).
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub threads: usize,
+    /// Threads for alignment, 1 to 256 (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
 }
 
 /// How a glossary is written (`build`, `merge-partials`).
@@ -341,7 +341,7 @@ impl BuildArgs {
             strict: self.input.strict,
             align: align_config(self.min_score)?,
             filter: GlossaryFilter { min_score: self.min_score, min_count: self.min_count },
-            threads: self.threads,
+            threads: self.threads.map_or(0, usize::from),
         })
     }
 }
@@ -399,9 +399,9 @@ pub struct MatchArgs {
     /// Arabic terms, one per line (default: stdin).
     #[arg(value_name = "AR.txt", default_value = "-")]
     pub terms: PathBuf,
-    /// Candidates listed per term.
-    #[arg(long, default_value_t = 5)]
-    pub top_k: usize,
+    /// Candidates listed per term, 1 to 1000.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub top_k: u16,
     /// Add the two keys and the edit operations.
     #[arg(long)]
     pub explain: bool,

@@ -190,12 +190,11 @@ fn run_merge_partials(args: &MergePartialsArgs) -> anyhow::Result<ExitCode> {
 
 fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
     use nazir::score::term::{ARTICLE_STRIP_PENALTY, rank_terms, write_rankings_csv};
-    anyhow::ensure!(args.top_k > 0, "--top-k must be at least 1");
     let (english, terms) = (nazir::text::read_lines(&args.against)?, nazir::text::read_lines(&args.terms)?);
     if let Some(out) = args.output.as_deref() {
         check_output_path(out)?;
     }
-    let rankings = rank_terms(&english, &terms, args.top_k, ARTICLE_STRIP_PENALTY);
+    let rankings = rank_terms(&english, &terms, usize::from(args.top_k), ARTICLE_STRIP_PENALTY);
     emit(args.output.as_deref(), |w| {
         write_rankings_csv(&english, &terms, &rankings, args.explain, ARTICLE_STRIP_PENALTY, w)
     })?;

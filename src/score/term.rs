@@ -59,6 +59,9 @@ pub(crate) fn rank_term(
     out: &mut Vec<Match>,
 ) {
     out.clear();
+    // No ranking is longer than the list: a huge `k` must not reserve
+    // memory for it.
+    let k = k.min(index.len());
     let mut found = Vec::with_capacity(k);
     for TermReading { key, penalty } in term_readings(arabic, article_strip_penalty) {
         index.search(&key, k, f32::MIN_POSITIVE, scratch, &mut found);

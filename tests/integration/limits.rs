@@ -26,3 +26,22 @@ fn one_enormous_word_is_not_aligned_and_costs_little_memory() {
     let google = rows.iter().find(|r| r["en"] == "Google").expect("the name around the long word is still found");
     assert_eq!(google["count"], "2");
 }
+
+#[test]
+fn numeric_options_out_of_range_are_usage_errors() {
+    for args in [
+        vec!["match", "--against", "tests/data/english.txt", "--top-k", "18446744073709551615"],
+        vec!["match", "--against", "tests/data/english.txt", "--top-k", "1001"],
+        vec!["build", "tests/data/articles", "--threads", "20000"],
+        vec!["build", "tests/data/articles", "--threads", "0"],
+    ] {
+        let out = run(&args, Some("غوغل\n".as_bytes()));
+        assert_code(&out, 2, &args);
+        let err = stderr(&out);
+        assert!(err.contains("not in 1..=") || err.contains("too large"), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // The largest top-k allowed asks for more than the list holds: fine.
+    let out = run(&["match", "--against", "tests/data/english.txt", "--top-k", "1000"], Some("غوغل\n".as_bytes()));
+    assert_success(&out, &["match", "--top-k", "1000"]);
+}
