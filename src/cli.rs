@@ -412,13 +412,16 @@ pub struct MatchArgs {
 
 #[derive(Args, Debug)]
 pub struct MergeArgs {
-    /// The master glossary (CSV or XLSX); it may not exist yet.
+    /// The master glossary (CSV or XLSX); it may not exist yet when -o does not either (or with --new).
     #[arg(value_name = "MASTER")]
     pub master: PathBuf,
+    /// Start a new master although -o names an existing file (which is kept as a backup).
+    #[arg(long)]
+    pub new: bool,
     /// Reviewed sheets (CSV or XLSX), applied in this order.
     #[arg(required = true, value_name = "REVIEWED")]
     pub reviewed: Vec<PathBuf>,
-    /// Where the merged master goes (the previous file is kept as FILE.bak).
+    /// Where the merged master goes (the previous file is kept as NAME.bak.EXT, older backups as NAME.bak-N.EXT).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// What to do when two reviews edit the same cell differently.
@@ -446,6 +449,9 @@ pub struct ExportArgs {
     /// TBX flavour.
     #[arg(long, default_value = "2", value_name = "VERSION", value_enum, ignore_case = true)]
     pub tbx_version: TbxVersionArg,
+    /// Replace an output that is, or cannot be told from, a reviewed glossary (a backup is kept).
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl ExportArgs {
@@ -482,9 +488,12 @@ pub struct CheckArgs {
     /// Arabic texts: files, directories, or - for stdin (.txt, .jsonl).
     #[arg(required = true, value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
-    /// Write the findings here instead of stdout.
+    /// Write the findings here instead of stdout (never over the glossary or an input).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace an output that is, or cannot be told from, a reviewed glossary (a backup is kept).
+    #[arg(long)]
+    pub force: bool,
     /// No summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,

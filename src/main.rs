@@ -4,18 +4,18 @@
 //! or fatal error.
 
 mod cli;
+mod progress;
 
 use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, GlossaryOutputArgs, MatchArgs, MergePartialsArgs, RomanizeArgs, ScanArgs};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use nazir::error::InputProblem;
 use nazir::export::CsvOptions;
 use nazir::glossary::{Glossary, GlossaryFilter};
 use nazir::output::{check_output_path, emit, file_or_stdout};
-use nazir::pipeline::{Progress, build, build_stats, scan};
+use nazir::pipeline::{build, build_stats, scan};
 use nazir::review::OutputFormat;
-use std::io::IsTerminal;
+use progress::{on_progress, progress_bar};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -44,33 +44,6 @@ fn main() -> ExitCode {
 fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     e.downcast_ref::<nazir::error::Error>().is_some_and(nazir::error::Error::is_broken_pipe)
         || e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-}
-
-/// A progress display on stderr, only for a person watching a terminal.
-fn progress_bar(quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {pos}/{len} articles [{elapsed}]") {
-        bar.set_style(style);
-    }
-    bar
-}
-
-fn on_progress(bar: &ProgressBar) -> impl FnMut(Progress) + '_ {
-    move |p: Progress| match p {
-        Progress::Scanning(n) => {
-            bar.set_message("scanning");
-            bar.set_position(n as u64);
-            bar.set_length(n as u64);
-        }
-        Progress::Aligning(done, total) => {
-            bar.set_message("aligning");
-            bar.set_length(total.max(done) as u64);
-            bar.set_position(done as u64);
-        }
-    }
 }
 
 /// Reports the inputs a run skipped, as soon as the work is done.
@@ -118,6 +91,9 @@ fn write_glossary_output(
     let output = args.output.as_deref();
     let format = OutputFormat::choose(args.format.map(Into::into), file_or_stdout(output));
     let csv = CsvOptions { excel: args.excel, association: args.association };
+    if let Some(path) = file_or_stdout(output).filter(|_| args.force) {
+        nazir::review::backup_if_reviewed(path)?;
+    }
     nazir::review::write_build_output(&glossary, output, format, csv)?;
     Ok(glossary)
 }
@@ -202,28 +178,23 @@ fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
-    use nazir::review::{read_glossary, write_glossary};
-    check_output_path(&args.output)?;
-    let master = if args.master.exists() {
-        read_glossary(&args.master).with_context(|| format!("reading the master {}", args.master.display()))?
-    } else {
-        Glossary::default()
+    let job = nazir::merge::MergeJob {
+        master: &args.master,
+        reviews: &args.reviewed,
+        output: &args.output,
+        on_conflict: args.on_conflict.into(),
+        new: args.new,
     };
-    let reviews = args.reviewed.iter().map(|p| nazir::table::read_tables(p)).collect::<Result<Vec<_>, _>>()?;
-    let outcome = nazir::merge::merge(master, &reviews, args.on_conflict.into())?;
+    let outcome = job.run(|lock| {
+        eprintln!("nazir: waiting for another run writing {} ({})", args.output.display(), lock.display())
+    })?;
     for c in &outcome.conflicts {
         eprintln!("nazir: conflict: {c}");
     }
     if args.on_conflict == cli::ConflictPolicy::Fail && !outcome.conflicts.is_empty() {
-        anyhow::bail!(
-            "{} conflicting edits; nothing written (choose --on-conflict keep or theirs to resolve them)",
-            outcome.conflicts.len()
-        );
+        let n = outcome.conflicts.len();
+        anyhow::bail!("{n} conflicting edits; nothing written (choose --on-conflict keep or theirs to resolve them)");
     }
-    if args.output.exists() {
-        nazir::output::keep_backup(&args.output).context("keeping the previous master")?;
-    }
-    write_glossary(&outcome.glossary, &args.output)?;
     eprintln!(
         "nazir: merged {} reviews: {} cells changed, {} entries added, {} conflicts; {} entries in {}",
         args.reviewed.len(),
@@ -237,8 +208,11 @@ fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
-    check_output_path(&args.output)?;
+    nazir::review::check_output_against(&args.output, &[&args.glossary], args.force)?;
     let glossary = nazir::review::read_glossary(&args.glossary)?;
+    if args.force {
+        nazir::review::backup_if_reviewed(&args.output)?;
+    }
     let Some(profile) = args.to.profile() else {
         nazir::review::workbook::write_review_xlsx(&glossary, &args.output)?;
         eprintln!("nazir: {} entries written to {}", glossary.entries.len(), args.output.display());
@@ -271,7 +245,13 @@ fn run_validate(args: &cli::ValidateArgs) -> anyhow::Result<ExitCode> {
 fn run_check(args: &cli::CheckArgs) -> anyhow::Result<ExitCode> {
     use nazir::check::{CheckOptions, check_texts, write_findings_csv};
     if let Some(out) = file_or_stdout(args.output.as_deref()) {
-        check_output_path(out)?;
+        let files = nazir::input::input_files(&args.inputs, None)?;
+        let mut inputs: Vec<&std::path::Path> = files.iter().map(|f| f.path.as_path()).collect();
+        inputs.push(&args.glossary);
+        nazir::review::check_output_against(out, &inputs, args.force)?;
+        if args.force {
+            nazir::review::backup_if_reviewed(out)?;
+        }
     }
     let glossary = nazir::review::read_glossary(&args.glossary)
         .with_context(|| format!("reading the glossary {}", args.glossary.display()))?;

@@ -22,7 +22,7 @@
 //! the master does not know come out as candidates.
 
 use crate::columns::{Column, Row};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::glossary::{Entry, EntryStatus, Glossary, TermStatus};
 use crate::review::{RowView, glossary_table, parse_status, parse_term_status, rows, split_list, variants_table};
 use crate::table::Table;
@@ -30,6 +30,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// What to do when two reviews edit the same cell differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -399,6 +400,59 @@ pub fn merge(master: Glossary, reviews: &[Vec<Table>], on_conflict: OnConflict) 
         }
     }
     Ok(MergeOutcome { glossary, conflicts, edits: edits_applied, added })
+}
+
+/// A merge of review files into a master file, as `nazir merge` runs it.
+#[derive(Debug, Clone)]
+pub struct MergeJob<'a> {
+    /// The master glossary read (it may not exist yet).
+    pub master: &'a Path,
+    /// The review files, applied in this order.
+    pub reviews: &'a [PathBuf],
+    /// Where the merged master is written (usually `master`).
+    pub output: &'a Path,
+    /// What to do with cells two reviews edit differently.
+    pub on_conflict: OnConflict,
+    /// Start a new master over an existing `output` when `master` does not
+    /// exist (otherwise that is taken for a typo and refused).
+    pub new: bool,
+}
+
+impl MergeJob<'_> {
+    /// Reads, merges and writes under the output's lock
+    /// ([`crate::output::lock_for_writing`]; `waiting` is told when another
+    /// run holds it), keeping the previous output as a backup. With
+    /// [`OnConflict::Fail`] and conflicts nothing is written: the outcome
+    /// lists them.
+    pub fn run(&self, waiting: impl FnOnce(&Path)) -> Result<MergeOutcome> {
+        let reviews: Vec<&Path> = self.reviews.iter().map(PathBuf::as_path).collect();
+        crate::review::check_output_against(self.output, &reviews, true)?;
+        let _lock = crate::output::lock_for_writing(self.output, waiting)?;
+        let master = if self.master.exists() {
+            crate::review::read_glossary(self.master)?
+        } else if self.output.exists() && !self.new {
+            return Err(Error::Output {
+                path: self.output.to_path_buf(),
+                reason: format!(
+                    "the master {} does not exist, but this file does: give the master's right name, or --new to \
+                     start a new master over it",
+                    self.master.display()
+                ),
+            });
+        } else {
+            Glossary::default()
+        };
+        let tables = self.reviews.iter().map(|p| crate::table::read_tables(p)).collect::<Result<Vec<_>>>()?;
+        let outcome = merge(master, &tables, self.on_conflict)?;
+        if self.on_conflict == OnConflict::Fail && !outcome.conflicts.is_empty() {
+            return Ok(outcome);
+        }
+        if self.output.exists() {
+            crate::output::keep_backup(self.output)?;
+        }
+        crate::review::write_glossary(&outcome.glossary, self.output)?;
+        Ok(outcome)
+    }
 }
 
 /// What [`apply_master`] did.

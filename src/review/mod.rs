@@ -318,16 +318,19 @@ pub fn write_build_output(
 
 /// How many rows of the glossary file at `path` (CSV or XLSX) a reviewer
 /// has decided on: cells of its `status` column other than empty or
-/// `candidate`. A missing or unreadable file, or one without such a column,
-/// has none.
-pub(crate) fn reviewed_rows(path: &Path) -> usize {
-    if !path.is_file() {
-        return 0;
+/// `candidate`. A missing or empty file, or a table without such a column,
+/// has none. A file that cannot be read as a table (a CSV re-saved in
+/// another encoding, a damaged workbook) is an error: it may hold review
+/// work nobody can see, so it must not pass for an empty glossary.
+pub(crate) fn reviewed_rows(path: &Path) -> Result<usize> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() > 0 => {}
+        _ => return Ok(0),
     }
-    let Ok(tables) = read_tables(path) else { return 0 };
-    let Some(table) = glossary_table(&tables) else { return 0 };
-    let Some(col) = table.column(Column::Status.name()) else { return 0 };
-    table.rows.iter().filter(|(_, cells)| cells.get(col).is_some_and(|s| is_decided(s))).count()
+    let tables = read_tables(path)?;
+    let Some(table) = glossary_table(&tables) else { return Ok(0) };
+    let Some(col) = table.column(Column::Status.name()) else { return Ok(0) };
+    Ok(table.rows.iter().filter(|(_, cells)| cells.get(col).is_some_and(|s| is_decided(s))).count())
 }
 
 /// Whether a status cell holds a reviewer's decision. Any text but
@@ -337,20 +340,41 @@ fn is_decided(cell: &str) -> bool {
     !cell.trim().is_empty() && !cell.trim().eq_ignore_ascii_case(EntryStatus::Candidate.as_str())
 }
 
-/// Refuses to go on when `path` is a glossary that a reviewer has started
-/// (see [`reviewed_rows`]), so that a new build never overwrites review
-/// work unless forced.
+/// Refuses to go on when `path` is a glossary that a reviewer has started,
+/// or a file that cannot be read to tell (see [`reviewed_rows`]), so that
+/// a new output never replaces review work unless forced.
 pub(crate) fn ensure_not_reviewed(path: &Path) -> Result<()> {
-    let reviewed = reviewed_rows(path);
-    if reviewed > 0 {
+    let refuse = |reason: String| Error::Output { path: path.to_path_buf(), reason };
+    match reviewed_rows(path) {
+        Ok(0) => Ok(()),
+        Ok(reviewed) => Err(refuse(format!(
+            "it is a reviewed glossary ({reviewed} rows have a status); choose another output or pass --force"
+        ))),
+        Err(e) => Err(refuse(format!(
+            "it cannot be read as a glossary ({e}), so it may hold review work that would be lost; choose another \
+             output or pass --force"
+        ))),
+    }
+}
+
+/// Checks, before any work, that `output` may be written by a command that
+/// reads `inputs`: never one of its own inputs, and (unless `force`) not a
+/// file that holds or may hold review work ([`ensure_not_reviewed`]).
+pub fn check_output_against(output: &Path, inputs: &[&Path], force: bool) -> Result<()> {
+    crate::output::check_output_path(output)?;
+    if let Some(input) = inputs.iter().find(|i| crate::output::same_file(output, i)) {
         return Err(Error::Output {
-            path: path.to_path_buf(),
-            reason: format!(
-                "it is a reviewed glossary ({reviewed} rows have a status); choose another output or pass --force"
-            ),
+            path: output.to_path_buf(),
+            reason: format!("it is an input of this command ({}); choose another output", input.display()),
         });
     }
-    Ok(())
+    if force { Ok(()) } else { ensure_not_reviewed(output) }
+}
+
+/// Keeps a backup of `output` before it is replaced when it holds (or may
+/// hold) review work: what `--force` overrides is kept, not lost.
+pub fn backup_if_reviewed(output: &Path) -> Result<Option<std::path::PathBuf>> {
+    if ensure_not_reviewed(output).is_err() { crate::output::keep_backup(output).map(Some) } else { Ok(None) }
 }
 
 /// The columns of the `variants` sheet (`crate::columns::VARIANTS_SHEET`).
@@ -444,9 +468,25 @@ mod tests {
         std::fs::write(&p, "en,ar,status\nGoogle,جوجل,\nMeta,ميتا, Candidate \n").unwrap();
         ensure_not_reviewed(&p).unwrap();
         std::fs::write(&p, "\u{FEFF}en,ar,status\nGoogle,جوجل,approved\nMeta,ميتا,maybe\n").unwrap();
-        assert_eq!(reviewed_rows(&p), 2, "any text but candidate is a reviewer's");
+        assert_eq!(reviewed_rows(&p).unwrap(), 2, "any text but candidate is a reviewer's");
         assert!(ensure_not_reviewed(&p).unwrap_err().to_string().contains("2 rows have a status"));
         ensure_not_reviewed(&dir.path().join("absent.csv")).unwrap();
         ensure_not_reviewed(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn a_glossary_that_cannot_be_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.csv");
+        // Re-saved by a spreadsheet in Windows-1256: not UTF-8.
+        std::fs::write(&p, b"en,ar,status\nGoogle,\xCC\xE6\xCC\xE1,approved\n").unwrap();
+        let e = ensure_not_reviewed(&p).unwrap_err().to_string();
+        assert!(e.contains("cannot be read as a glossary") && e.contains("--force"), "{e}");
+        let x = dir.path().join("g.xlsx");
+        std::fs::write(&x, b"PK\x03\x04 not a whole workbook").unwrap();
+        assert!(ensure_not_reviewed(&x).is_err());
+        // An empty file holds nothing.
+        std::fs::write(&p, b"").unwrap();
+        ensure_not_reviewed(&p).unwrap();
     }
 }

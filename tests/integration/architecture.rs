@@ -13,8 +13,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// A module path (`["score", "index"]`) → its file, for every file of the
-/// library (the binary's `main.rs` and `cli.rs` are not part of it).
+/// library (the binary's `main.rs` and the modules it declares are not
+/// part of it).
 fn library_modules(src: &Path) -> BTreeMap<Vec<String>, PathBuf> {
+    let binary: Vec<String> = std::fs::read_to_string(src.join("main.rs"))
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("mod ").and_then(|m| m.strip_suffix(';')).map(str::to_string))
+        .collect();
     let mut out = BTreeMap::new();
     let mut stack = vec![src.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -33,7 +39,7 @@ fn library_modules(src: &Path) -> BTreeMap<Vec<String>, PathBuf> {
             if module.last().is_some_and(|m| m == "mod" || m == "lib") {
                 module.pop();
             }
-            if module == ["main"] || module == ["cli"] {
+            if module == ["main"] || (module.len() == 1 && binary.contains(&module[0])) {
                 continue;
             }
             out.insert(module, path);

@@ -180,7 +180,7 @@ fn reviewed_glossary_is_not_overwritten_without_force() {
     assert_code(&out, 2, &args);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), excel);
 
-    // --force overwrites it.
+    // --force overwrites it, and keeps what it overwrote.
     let mut forced = args.clone();
     forced.push("--force");
     let out = run(&forced, None);
@@ -188,7 +188,8 @@ fn reviewed_glossary_is_not_overwritten_without_force() {
     let rows = csv_rows(&std::fs::read_to_string(&path).unwrap());
     assert!(rows.len() > 10);
     assert!(rows.iter().all(|r| r["status"].is_empty()));
-    assert_only(dir.path(), &["g.csv"]);
+    assert_only(dir.path(), &["g.bak.csv", "g.csv"]);
+    assert_eq!(std::fs::read_to_string(dir.path().join("g.bak.csv")).unwrap(), excel);
 }
 
 #[test]

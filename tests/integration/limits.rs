@@ -1,4 +1,5 @@
-//! Hostile inputs stay within bounded time and memory, and are reported.
+//! Hostile inputs stay within bounded time and memory, and nothing a user
+//! owns is destroyed by accident.
 
 use crate::util::*;
 use std::process::Command;
@@ -44,4 +45,97 @@ fn numeric_options_out_of_range_are_usage_errors() {
     // The largest top-k allowed asks for more than the list holds: fine.
     let out = run(&["match", "--against", "tests/data/english.txt", "--top-k", "1000"], Some("غوغل\n".as_bytes()));
     assert_success(&out, &["match", "--top-k", "1000"]);
+}
+
+// Nothing a user owns is replaced by accident.
+
+/// A reviewed master and a review, made by the real binary.
+fn reviewed_master(dir: &std::path::Path) -> std::path::PathBuf {
+    let master = dir.join("master.csv");
+    std::fs::write(&master, "en,ar,status\nGoogle,جوجل,approved\n").unwrap();
+    master
+}
+
+#[test]
+fn an_unreadable_glossary_is_not_overwritten_by_a_build() {
+    let dir = tempdir();
+    let out = dir.path().join("glossary.csv");
+    // Re-saved by a spreadsheet in Windows-1256 (not UTF-8).
+    let original = b"en,ar,status\nGoogle,\xCC\xE6\xCC\xE1,approved\n".to_vec();
+    std::fs::write(&out, &original).unwrap();
+    let run1 = run(&["build", "tests/data/articles", "-q", "-o", out.to_str().unwrap()], None);
+    assert_code(&run1, 2, &["build", "-o unreadable glossary"]);
+    assert!(stderr(&run1).contains("cannot be read as a glossary"), "{}", stderr(&run1));
+    assert_eq!(std::fs::read(&out).unwrap(), original);
+    // Forced, it is replaced and the old file kept.
+    let run2 = run(&["build", "tests/data/articles", "-q", "--force", "-o", out.to_str().unwrap()], None);
+    assert_success(&run2, &["build", "--force"]);
+    assert_eq!(std::fs::read(dir.path().join("glossary.bak.csv")).unwrap(), original);
+}
+
+#[test]
+fn export_and_check_never_write_over_their_inputs() {
+    let dir = tempdir();
+    let master = reviewed_master(dir.path());
+    let m = master.to_str().unwrap();
+    let out = run(&["export", m, "--to", "deepl", "-o", m], None);
+    assert_code(&out, 2, &["export", "-o its input"]);
+    assert!(stderr(&out).contains("is an input of this command"), "{}", stderr(&out));
+    let out = run(&["check", "--glossary", m, "tests/data/articles", "-o", m], None);
+    assert_code(&out, 2, &["check", "-o its glossary"]);
+    let article = "tests/data/articles/markets.txt";
+    let before = std::fs::read(article).unwrap();
+    let out = run(&["check", "--glossary", m, "tests/data/articles", "-o", article], None);
+    assert_code(&out, 2, &["check", "-o an input"]);
+    assert_eq!(std::fs::read(article).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&master).unwrap(), "en,ar,status\nGoogle,جوجل,approved\n");
+}
+
+#[test]
+fn a_misspelt_master_does_not_replace_the_real_one() {
+    let dir = tempdir();
+    let master = reviewed_master(dir.path());
+    let review = dir.path().join("review.csv");
+    std::fs::write(&review, "en,ar,status\nMeta,ميتا,approved\n").unwrap();
+    let typo = dir.path().join("mastr.csv");
+    let args = ["merge", typo.to_str().unwrap(), review.to_str().unwrap(), "-o", master.to_str().unwrap()];
+    let out = run(&args, None);
+    assert_code(&out, 2, &args);
+    assert!(stderr(&out).contains("does not exist") && stderr(&out).contains("--new"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&master).unwrap(), "en,ar,status\nGoogle,جوجل,approved\n");
+    // Asked for, a new master starts over it, and the old one is kept.
+    let mut args = args.to_vec();
+    args.push("--new");
+    assert_success(&run(&args, None), &args);
+    assert!(std::fs::read_to_string(dir.path().join("master.bak.csv")).unwrap().contains("Google"));
+}
+
+#[test]
+fn two_merges_at_once_both_land() {
+    let dir = tempdir();
+    let master = reviewed_master(dir.path());
+    let reviews: Vec<_> = ["Meta,ميتا", "Oracle,أوراكل"]
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let path = dir.path().join(format!("review{i}.csv"));
+            std::fs::write(&path, format!("en,ar,status\n{row},approved\n")).unwrap();
+            path
+        })
+        .collect();
+    let handles: Vec<_> = reviews
+        .iter()
+        .map(|review| {
+            let (m, r) = (master.to_str().unwrap().to_string(), review.to_str().unwrap().to_string());
+            std::thread::spawn(move || run(&["merge", &m, &r, "-o", &m], None))
+        })
+        .collect();
+    for h in handles {
+        let out = h.join().unwrap();
+        assert_success(&out, &["merge", "concurrently"]);
+    }
+    let rows = csv_file_rows(&master);
+    for en in ["Google", "Meta", "Oracle"] {
+        assert!(row_for(&rows, en).is_some_and(|r| r["status"] == "approved"), "{en} lost: {rows:?}");
+    }
 }
