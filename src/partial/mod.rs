@@ -33,7 +33,8 @@
 //!
 //! # Candidates file, version 1
 //!
-//! UTF-8 text, one record per line (`\n`), fields separated by TAB:
+//! UTF-8 text (a byte-order mark first is ignored), one record per line
+//! (`\n`), fields separated by TAB:
 //!
 //! ```text
 //! nazir-candidates 1
@@ -47,12 +48,12 @@
 //!
 //! # Partial file, version 1
 //!
-//! UTF-8 text, one record per line (`\n`), fields separated by TAB; the
-//! first field is the record type. Each field escapes backslash, TAB, LF
-//! and CR as `\\`, `\t`, `\n`, `\r`. Numbers are decimal; scores are
-//! written in the shortest form that reads back to the same `f32`. A
-//! *place* is three fields: the article's file, its 0-based ordinal in the
-//! file, and a byte offset in its text.
+//! UTF-8 text (a byte-order mark first is ignored), one record per line
+//! (`\n`), fields separated by TAB; the first field is the record type.
+//! Each field escapes backslash, TAB, LF and CR as `\\`, `\t`, `\n`,
+//! `\r`. Numbers are decimal; scores are written in the shortest form that
+//! reads back to the same `f32`. A *place* is three fields: the article's
+//! file, its 0-based ordinal in the file, and a byte offset in its text.
 //!
 //! ```text
 //! nazir-partial 1
@@ -95,6 +96,7 @@ use crate::candidates::BatchCandidates;
 use crate::error::{DifferingSetting, Error, InputProblem, Result};
 use crate::glossary::TermStats;
 use crate::stats::{Settings, Stats};
+use crate::text::{self, Origin};
 use record::{CandidateRecord, ENTRY_RANKS, PARTIAL_RECORD_ORDER, Record};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -249,12 +251,15 @@ struct Lines<R> {
     input: R,
     name: String,
     line: usize,
+    /// The bytes of the file before the next line, so that a bad byte is
+    /// placed in the file, not in its line.
+    offset: usize,
     buf: Vec<u8>,
 }
 
 impl<R: BufRead> Lines<R> {
     fn new(input: R, name: &str) -> Self {
-        Lines { input, name: name.to_string(), line: 0, buf: Vec::new() }
+        Lines { input, name: name.to_string(), line: 0, offset: 0, buf: Vec::new() }
     }
 
     fn problem(&self, reason: String) -> Error {
@@ -284,7 +289,8 @@ impl<R: BufRead> Lines<R> {
         })
     }
 
-    /// The next line without its line end, or `None` at the end.
+    /// The next line without its line end, or `None` at the end. A
+    /// byte-order mark is dropped at the start of the file only.
     fn next_line(&mut self) -> Result<Option<String>> {
         self.buf.clear();
         let n = self.input.read_until(b'\n', &mut self.buf).map_err(|e| Error::io(&self.name, e))?;
@@ -292,13 +298,19 @@ impl<R: BufRead> Lines<R> {
             return Ok(None);
         }
         self.line += 1;
+        let origin = Origin { path: &self.name, line: self.line, offset: self.offset };
+        self.offset += n;
         let mut bytes = &self.buf[..];
         bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
         bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-        match std::str::from_utf8(bytes) {
-            Ok(s) => Ok(Some(s.to_string())),
-            Err(e) => Err(self.problem(format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()))),
+        let text = text::decode(bytes, origin).map_err(Error::Data)?;
+        // `decode` drops a mark at the start of every slice it is given;
+        // later in the file the mark is text, and a record that starts
+        // with it must be refused as damaged, not silently mended.
+        if origin.offset > 0 && text.len() < bytes.len() {
+            return Ok(Some(format!("\u{FEFF}{text}")));
         }
+        Ok(Some(text.to_string()))
     }
 
     /// Checks the first line: `MAGIC VERSION`.
@@ -586,6 +598,32 @@ mod tests {
         assert!(e.ends_with(&format!("(in {})", paths[0].display())), "{e}");
         let e = read_partial_files(&[]).unwrap_err();
         assert!(matches!(&e, Error::Config { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn bad_bytes_are_placed_in_the_file_as_in_every_file() {
+        // 19 bytes of header, then the bad byte after `N\tx` on line 2.
+        let e = read_candidates(&b"nazir-candidates 1\nN\tx\xC3\t1\t0\nZ\t1\n"[..], "c").unwrap_err();
+        assert_eq!(e.to_string(), "bad data file: c:2 (byte 22): not valid UTF-8 (byte 0xC3)");
+        let (parts, _, _dir) = shards();
+        let good = text(&parts[0]);
+        let line = good.lines().position(|l| l.starts_with("R\t")).unwrap();
+        let start: usize = good.lines().take(line).map(|l| l.len() + 1).sum();
+        let mut bad = good.clone().into_bytes();
+        bad[start + 2] = 0xFF;
+        let e = read_partial(&bad[..], "t.part", None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("bad data file: t.part:{} (byte {}): not valid UTF-8 (byte 0xFF)", line + 1, start + 2)
+        );
+        // A byte-order mark is dropped at the start of the file only (and
+        // counted in the offsets); later it is text, and refused.
+        let with_mark = format!("\u{FEFF}{good}");
+        assert_eq!(text(&read(&with_mark)), good);
+        let e = read_candidates(&b"\xEF\xBB\xBFnazir-candidates 1\nN\t\xFF\t1\t0\n"[..], "c").unwrap_err();
+        assert_eq!(e.to_string(), "bad data file: c:2 (byte 24): not valid UTF-8 (byte 0xFF)");
+        let e = error(&good.replacen("\nD\t", "\n\u{FEFF}D\t", 1), None);
+        assert!(e.contains("unknown record type `\u{feff}D`"), "{e}");
     }
 
     #[test]
