@@ -100,3 +100,16 @@ pub(crate) fn english_name() -> impl Strategy<Value = String> {
 pub fn key(max_len: usize) -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(proptest::sample::select(KEY_ALPHABET), 1..=max_len)
 }
+
+/// Text a record file must carry through its escapes: any string, strings
+/// made mostly of the characters escaped (TAB, LF, CR, backslash) and the
+/// letters of their escapes, Arabic text, and the empty string.
+pub(crate) fn awkward_text() -> impl Strategy<Value = String> {
+    let tricky = vec!['\t', '\n', '\r', '\\', 't', 'n', 'r', ' ', 'x', 'ج', '\u{FEFF}'];
+    prop_oneof![
+        any::<String>(),
+        proptest::collection::vec(proptest::sample::select(tricky), 0..16).prop_map(|c| c.into_iter().collect()),
+        arabic_text(),
+        Just(String::new()),
+    ]
+}

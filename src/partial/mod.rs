@@ -495,6 +495,8 @@ mod tests {
     use crate::corpus::{ArticleKey, Place};
     use crate::glossary::{Context, ContextStats, GlossaryFilter, RenderingStats};
     use crate::stats::tests::{shards, text};
+    use crate::testutil::{arabic_text, awkward_text};
+    use proptest::prelude::*;
 
     fn read(text: &str) -> Stats {
         read_partial(text.as_bytes(), "t.part", None).unwrap()
@@ -598,6 +600,72 @@ mod tests {
         assert!(e.ends_with(&format!("(in {})", paths[0].display())), "{e}");
         let e = read_partial_files(&[]).unwrap_err();
         assert!(matches!(&e, Error::Config { .. }), "{e:?}");
+    }
+
+    /// A place in the batch with an awkward file name.
+    fn any_place() -> impl Strategy<Value = Place> {
+        (awkward_text(), 0u64..5, 0u64..5000)
+            .prop_map(|(file, ordinal, offset)| Place { article: ArticleKey::new(file, ordinal), offset })
+    }
+
+    /// The statistics of a term with awkward text in every field, any
+    /// score (written in the shortest form that reads back) and any count.
+    fn any_term_stats() -> impl Strategy<Value = TermStats> {
+        let rendering =
+            (awkward_text(), 1usize..50, proptest::sample::select(Method::ALL.to_vec()), 0f32..=1.0, any_place())
+                .prop_map(|(form, count, method, score, first)| RenderingStats { form, count, method, score, first });
+        let context = (any_place(), awkward_text(), awkward_text())
+            .prop_map(|(place, text, source)| ContextStats { place, context: Context { text, source } });
+        let renderings = proptest::collection::vec(rendering, 1..4);
+        let contexts = proptest::collection::vec(context, 0..4);
+        (awkward_text(), awkward_text(), 1usize..100, 1usize..20, 0f32..=1.0, renderings, contexts).prop_map(
+            |(en, kind, count, docs, score, renderings, contexts)| TermStats {
+                en,
+                kind,
+                count,
+                docs,
+                score,
+                renderings,
+                contexts,
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn a_written_partial_file_reads_back_to_the_same_bytes(
+            terms in proptest::collection::vec(any_term_stats(), 0..4),
+            units in proptest::collection::vec((awkward_text(), arabic_text(), awkward_text()), 0..3),
+            articles in 0u64..1000,
+        ) {
+            let mut stats = Stats::new(Settings::new(AlignConfig::default(), &CandidateSet::new()));
+            stats.articles = articles;
+            for t in terms {
+                // A term has one kind, as in a build: a second TermStats of
+                // the same term (as from another shard) takes the first's.
+                let kind = stats.terms.entry(t.en.clone()).or_insert(t.kind.clone()).clone();
+                stats.glossary.add_term_stats(TermStats { kind, ..t });
+            }
+            let mut words = crate::extract::ArticleWords::default();
+            for (k, (file, arabic, english)) in units.iter().enumerate() {
+                let key = ArticleKey::new(file.as_str(), k as u64);
+                stats.cooccurrences.add_unit(&key, &format!("u{k}"), arabic, english, &mut words);
+            }
+            let written = text(&stats);
+            let back = match read_partial(written.as_bytes(), "t.part", None) {
+                Ok(back) => back,
+                Err(e) => return Err(TestCaseError::fail(format!("{e}\n{written}"))),
+            };
+            prop_assert_eq!(text(&back), written);
+            // Not only the same bytes (a lossy writer would give those on a
+            // second round): the same statistics.
+            prop_assert_eq!(back.glossary.term_stats(), stats.glossary.term_stats());
+            prop_assert_eq!(&back.terms, &stats.terms);
+            prop_assert_eq!(back.articles, stats.articles);
+            prop_assert_eq!(back.cooccurrences.units(), stats.cooccurrences.units());
+        }
     }
 
     #[test]
