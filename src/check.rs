@@ -756,29 +756,15 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Method;
-    use crate::glossary::{Entry, Rendering};
+    use crate::testutil::{entry, google};
     use std::path::Path;
 
     fn data(rel: &str) -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/check").join(rel)
     }
 
-    fn entry(en: &str, status: EntryStatus, forms: &[(&str, TermStatus)]) -> Entry {
-        let mut e = Entry::new(en, Rendering::new(forms[0].0, 0, Method::Transliteration, 1.0, forms[0].1));
-        for &(form, s) in &forms[1..] {
-            e.renderings.push(Rendering::new(form, 0, Method::Transliteration, 1.0, s));
-        }
-        e.status = status;
-        e
-    }
-
     use EntryStatus::{Approved, Candidate, Forbidden, Rejected};
     use TermStatus::{Admitted, Preferred};
-
-    fn google() -> Entry {
-        entry("Google", Approved, &[("جوجل", Preferred), ("غوغل", Admitted), ("قوقل", TermStatus::Forbidden)])
-    }
 
     fn check_one(glossary: &Glossary, options: CheckOptions, text: &str, en: Option<&str>) -> CheckReport {
         let mut c = Checker::new(glossary, options);

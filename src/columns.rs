@@ -330,8 +330,7 @@ pub(crate) fn extra_cell<'e>(e: &'e Entry, name: &str) -> &'e str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Method;
-    use crate::glossary::{Context, TermStatus};
+    use crate::testutil::{google, reviewed_glossary};
 
     #[test]
     fn names_are_unique_and_parse_back() {
@@ -347,26 +346,29 @@ mod tests {
 
     #[test]
     fn cells_of_each_row_kind() {
-        let mut e = Entry::new("Google", Rendering::new("جوجل", 5, Method::Gazetteer, 0.93, TermStatus::Preferred));
-        e.renderings.push(Rendering::new("غوغل", 2, Method::Transliteration, 0.9, TermStatus::Forbidden));
-        e.score = 0.93;
-        e.count = 7;
-        e.contexts = vec![
-            Context { text: "قال جوجل".into(), source: "a.txt:1".into() },
-            Context { text: "غوغل".into(), source: "b.txt:4".into() },
-        ];
-        assert_eq!(Column::Status.cell(Row::Summary(&e)), "");
-        assert_eq!(Column::Status.cell(Row::Entry(&e)), "candidate");
-        assert_eq!(Column::Context.cell(Row::Summary(&e)), "قال جوجل");
+        // The build CSV (summary rows) leaves a candidate's status blank,
+        // and shows a reviewer's decision.
+        let candidate = &reviewed_glossary().entries[2];
+        assert_eq!(candidate.status, EntryStatus::Candidate);
+        assert_eq!(Column::Status.cell(Row::Summary(candidate)), "");
+        assert_eq!(Column::Status.cell(Row::Entry(candidate)), "candidate");
+        let e = google();
+        assert_eq!(Column::Status.cell(Row::Summary(&e)), "approved");
+        assert_eq!(Column::Status.cell(Row::Entry(&e)), "approved");
+        assert_eq!(Column::Context.cell(Row::Summary(&e)), "قال جوجل اليوم");
         assert_eq!(Column::Source.cell(Row::Entry(&e)), "a.txt:1\nb.txt:4");
-        assert_eq!(Column::VariantStatus.cell(Row::Entry(&e)), "forbidden");
+        assert_eq!(Column::Variants.cell(Row::Entry(&e)), "غوغل|قوقل");
+        assert_eq!(Column::VariantStatus.cell(Row::Entry(&e)), "admitted|forbidden");
+        assert_eq!(Column::EnVariants.cell(Row::Entry(&e)), "Google LLC|Alphabet");
         assert_eq!(Column::Score.cell(Row::Entry(&e)), "0.930");
         assert_eq!(Column::Score.number(Row::Entry(&e)), Some(0.93));
         assert_eq!(Column::AssocDice.cell(Row::Entry(&e)), "");
         assert_eq!(Column::AssocDice.number(Row::Entry(&e)), None);
-        let r = &e.renderings[1];
-        assert_eq!(Column::Ar.cell(Row::Rendering(&e, r)), "غوغل");
-        assert_eq!(Column::Count.number(Row::Rendering(&e, r)), Some(2.0));
+        let r = &e.renderings[2];
+        assert_eq!(Column::Ar.cell(Row::Rendering(&e, r)), "قوقل");
+        assert_eq!(Column::VariantStatus.cell(Row::Rendering(&e, r)), "forbidden");
+        assert_eq!(Column::Count.number(Row::Rendering(&e, r)), Some(1.0));
+        assert_eq!(Column::Count.number(Row::Entry(&e)), Some(9.0));
         assert_eq!(Column::En.cell(Row::Rendering(&e, r)), "Google");
         assert_eq!(Column::Note.number(Row::Entry(&e)), None);
     }

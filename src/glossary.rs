@@ -755,9 +755,15 @@ mod tests {
         assert_eq!(EntryStatus::parse(""), Some(EntryStatus::Candidate));
         assert_eq!(EntryStatus::parse("maybe"), None);
         assert_eq!(TermStatus::parse("FORBIDDEN"), Some(TermStatus::Forbidden));
-        let mut e = Entry::new("Google", Rendering::new("جوجل", 3, Method::Gazetteer, 1.0, TermStatus::Preferred));
+        let mut e = crate::testutil::google();
         e.set_preferred("غوغل");
         assert_eq!(e.preferred().form, "غوغل");
-        assert_eq!(e.renderings[1].status, TermStatus::Admitted);
+        let statuses: Vec<(&str, TermStatus)> = e.renderings.iter().map(|r| (r.form.as_str(), r.status)).collect();
+        use TermStatus::{Admitted, Forbidden, Preferred};
+        assert_eq!(statuses, [("غوغل", Preferred), ("جوجل", Admitted), ("قوقل", Forbidden)]);
+        // A form the entry does not have yet is added as the preferred one.
+        e.set_preferred("كوكل");
+        assert_eq!((e.preferred().form.as_str(), e.preferred().count), ("كوكل", 0));
+        assert_eq!(e.renderings.iter().filter(|r| r.status == Preferred).count(), 1);
     }
 }

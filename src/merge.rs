@@ -520,17 +520,8 @@ pub fn apply_master(master: &Glossary, batch: Glossary) -> (Glossary, MasterRepo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Method;
-    use crate::glossary::Rendering;
+    use crate::testutil::{entry, reviewed_glossary as master};
     use std::path::PathBuf;
-
-    fn master() -> Glossary {
-        let mut g = Entry::new("Google", Rendering::new("جوجل", 5, Method::Gazetteer, 1.0, TermStatus::Preferred));
-        g.renderings.push(Rendering::new("غوغل", 2, Method::Transliteration, 0.93, TermStatus::Admitted));
-        let m = Entry::new("Meta", Rendering::new("ميتا", 2, Method::Latin, 1.0, TermStatus::Preferred));
-        let o = Entry::new("Orkla", Rendering::new("ركلة", 1, Method::Transliteration, 0.86, TermStatus::Preferred));
-        Glossary { entries: vec![g, m, o] }
-    }
 
     fn sheet(name: &str, csv: &str) -> Vec<Table> {
         let mut lines = csv.lines();
@@ -543,7 +534,7 @@ mod tests {
     fn reviewer_edits_win_and_nothing_is_lost() {
         let review = sheet(
             "r1.csv",
-            "id,en,ar,status,note,checked_by\n,Google,غوغل,approved,Gulf usage,Huda\n,Orkla,ركلة,rejected,,Huda\n,Nvidia,إنفيديا,approved,,Huda",
+            "id,en,ar,status,note,checked_by\n,Google,غوغل,approved,Gulf usage,Huda\n,Oracle,أوراكل,rejected,,Huda\n,Nvidia,إنفيديا,approved,,Huda",
         );
         let out = merge(master(), &[review], OnConflict::Fail).unwrap();
         assert!(out.conflicts.is_empty());
@@ -552,17 +543,26 @@ mod tests {
         assert_eq!(g.renderings[1].form, "جوجل", "the old preferred form stays as a variant");
         assert_eq!(g.status, EntryStatus::Approved);
         assert_eq!(g.note, "Gulf usage");
-        assert_eq!(g.extra, vec![("checked_by".to_string(), "Huda".to_string())]);
-        assert_eq!(out.glossary.entries[1].en, "Meta", "rows missing from the sheet stay");
+        assert_eq!(g.renderings[2].status, TermStatus::Forbidden, "a variant the sheet does not name keeps its status");
+        let cells = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+        };
+        assert_eq!(g.extra, cells(&[("reviewer", "Huda"), ("status", "shadow"), ("checked_by", "Huda")]));
+        let meta = &out.glossary.entries[1];
+        assert_eq!(
+            (meta.en.as_str(), meta.status),
+            ("Meta", EntryStatus::Forbidden),
+            "rows missing from the sheet stay"
+        );
         assert_eq!(out.glossary.entries[2].status, EntryStatus::Rejected);
-        assert_eq!(out.glossary.entries[3].en, "Nvidia");
+        assert_eq!(out.glossary.entries[4].en, "Nvidia");
         assert_eq!(out.added, 1);
     }
 
     #[test]
     fn disagreeing_reviews_are_conflicts() {
-        let a = sheet("a.csv", "en,ar,status\nGoogle,جوجل,approved");
-        let b = sheet("b.csv", "en,ar,status\nGoogle,جوجل,rejected");
+        let a = sheet("a.csv", "en,ar,status\nOracle,أوراكل,approved");
+        let b = sheet("b.csv", "en,ar,status\nOracle,أوراكل,rejected");
         let out = merge(master(), &[a.clone(), b.clone()], OnConflict::Fail).unwrap();
         assert_eq!(out.conflicts.len(), 1);
         let c = &out.conflicts[0];
@@ -571,9 +571,9 @@ mod tests {
         assert!(c.to_string().contains("row 2"), "{c}");
         assert_eq!(out.glossary, master(), "fail changes nothing");
         let keep = merge(master(), &[a.clone(), b.clone()], OnConflict::Keep).unwrap();
-        assert_eq!(keep.glossary.entries[0].status, EntryStatus::Candidate);
+        assert_eq!(keep.glossary.entries[2].status, EntryStatus::Candidate);
         let theirs = merge(master(), &[a, b], OnConflict::Theirs).unwrap();
-        assert_eq!(theirs.glossary.entries[0].status, EntryStatus::Rejected);
+        assert_eq!(theirs.glossary.entries[2].status, EntryStatus::Rejected);
         // Agreeing reviews are no conflict.
         let a = sheet("a.csv", "en,ar,status\nGoogle,جوجل,approved");
         let a2 = sheet("a2.csv", "en,ar,status\nGoogle,جوجل,Approved");
@@ -617,26 +617,28 @@ mod tests {
 
     #[test]
     fn a_new_batch_respects_the_masters_decisions() {
+        use EntryStatus::Candidate;
+        use TermStatus::{Admitted, Preferred};
         let mut m = master();
-        m.entries[0].status = EntryStatus::Approved;
         m.entries[0].renderings[1].status = TermStatus::Forbidden;
-        m.entries[2].status = EntryStatus::Rejected;
-        let mut google =
-            Entry::new("Google", Rendering::new("قوقل", 4, Method::Transliteration, 0.9, TermStatus::Preferred));
-        google.renderings.push(Rendering::new("غوغل", 1, Method::Transliteration, 0.93, TermStatus::Admitted));
-        let orkla =
-            Entry::new("Orkla", Rendering::new("اوركلا", 1, Method::Transliteration, 0.9, TermStatus::Preferred));
-        let tesla = Entry::new("Tesla", Rendering::new("تسلا", 1, Method::Gazetteer, 1.0, TermStatus::Preferred));
+        // The batch prefers a spelling the master forbids, meets one the
+        // master admits (and here forbids too) and brings a new one (كوكل).
+        let google = entry("Google", Candidate, &[("قوقل", Preferred), ("غوغل", Admitted), ("كوكل", Admitted)]);
+        let orkla = entry("Orkla", Candidate, &[("اوركلا", Preferred)]);
+        let tesla = entry("Tesla", Candidate, &[("تسلا", Preferred)]);
         let (out, report) = apply_master(&m, Glossary { entries: vec![google, orkla, tesla] });
         let g = &out.entries[0];
+        let status = |form: &str| g.renderings.iter().find(|r| r.form == form).unwrap().status;
         assert_eq!(g.status, EntryStatus::Approved);
         assert_eq!(g.preferred().form, "جوجل", "the approved form holds");
-        assert_eq!(g.renderings.iter().find(|r| r.form == "غوغل").unwrap().status, TermStatus::Forbidden);
-        assert_eq!(g.renderings.iter().find(|r| r.form == "قوقل").unwrap().status, TermStatus::Admitted);
+        assert_eq!(status("غوغل"), TermStatus::Forbidden);
+        assert_eq!(status("قوقل"), TermStatus::Forbidden, "the master's forbidden form stays forbidden");
+        assert_eq!(status("كوكل"), Admitted, "a new spelling is admitted, not preferred");
         assert_eq!(out.entries[1].status, EntryStatus::Rejected);
         assert!(!out.entries[1].renderings.iter().any(|r| r.form == "اوركلا"), "rejected: not suggested again");
         assert_eq!(out.entries[2].status, EntryStatus::Candidate);
-        assert_eq!(out.entries[3].en, "Meta", "master entries the batch did not meet stay");
+        let rest: Vec<&str> = out.entries[3..].iter().map(|e| e.en.as_str()).collect();
+        assert_eq!(rest, ["Meta", "Oracle"], "master entries the batch did not meet stay");
         assert_eq!(report, MasterReport { new_entries: 1, new_spellings: 1, rejected_dropped: 1 });
     }
 }

@@ -197,6 +197,7 @@ pub(crate) mod tests {
     use crate::candidates::BatchCandidates;
     use crate::partial::{read_partial, write_candidates, write_partial};
     use crate::pipeline::{BuildConfig, build, build_stats, scan};
+    use proptest::prelude::*;
     use std::path::{Path, PathBuf};
 
     fn data() -> PathBuf {
@@ -296,6 +297,156 @@ pub(crate) mod tests {
         let (dir, _) = tree();
         let single = build(&config(dir.path(), vec![dir.path().to_path_buf()], vec![]), &mut |_| {}).unwrap();
         assert_eq!(single.glossary, glossary);
+    }
+
+    /// The Arabic sentences of generated batches: several spellings of one
+    /// name (جوجل and غوغل, ديبسيك and DeepSeek and ديب سيك), names with
+    /// clitics (لمايكروسوفت, وأوراكل), and names in one sentence together.
+    const SENTENCES: [&str; 10] = [
+        "قالت شركة جوجل إن محرك البحث سيضيف ميزات جديدة",
+        "أعلنت غوغل عن نتائجها، وارتفع سهم جوجل",
+        "وقعت مايكروسوفت اتفاقا مع أوراكل لتشغيل قواعد البيانات",
+        "أطلقت DeepSeek نموذجا جديدا للذكاء الاصطناعي",
+        "قال مؤسس ديبسيك إن الشركة تنافس مايكروسوفت وغوغل",
+        "تراجعت أسهم أوراكل بعد إعلان ديب سيك",
+        "لم تعلق غوغل على الخبر حتى الآن",
+        "قال متحدث باسم ميكروسوفت إن الخدمة عادت",
+        "نقلت رويترز عن البيت الأبيض قوله إن لمايكروسوفت دورا",
+        "وأكدت أوراكل أن ديبسيك ليست عميلا لها",
+    ];
+
+    /// The English of each sentence, for parallel articles: the
+    /// association pass, which runs on the merged statistics only, is
+    /// then part of what must be equal (البيت الأبيض is White House only
+    /// by association).
+    const ENGLISH: [&str; 10] = [
+        "Google said its search engine would add new features",
+        "Google announced its results, and Google shares rose",
+        "Microsoft signed a deal with Oracle to run databases",
+        "DeepSeek released a new artificial intelligence model",
+        "The founder of DeepSeek said the company competes with Microsoft and Google",
+        "Oracle shares fell after the DeepSeek announcement",
+        "Google has not commented on the news yet",
+        "A Microsoft spokesman said the service was back",
+        "Reuters quoted the White House as saying Microsoft had a role",
+        "Oracle said DeepSeek is not its customer",
+    ];
+
+    /// The English candidate list of generated batches.
+    const CANDIDATE_LIST: &str = "Google\nMicrosoft\nOracle\nDeepSeek\nWhite House\nReuters\n";
+
+    /// A batch: files of 1–3 articles, each article 1–3 sentences, with
+    /// their English or not.
+    type Batch = Vec<Vec<(Vec<usize>, bool)>>;
+
+    fn any_batch() -> impl Strategy<Value = Batch> {
+        let article = (proptest::collection::vec(0..SENTENCES.len(), 1..4), proptest::bool::weighted(0.4));
+        proptest::collection::vec(proptest::collection::vec(article, 1..4), 1..8)
+    }
+
+    /// Writes the batch under `dir/batch` (`f0.txt` for a file of one
+    /// article, `fN.jsonl` for more) and returns the files in walk order.
+    fn write_batch(dir: &Path, batch: &Batch) -> Vec<PathBuf> {
+        let root = dir.join("batch");
+        std::fs::create_dir(&root).unwrap();
+        let mut files = Vec::new();
+        for (i, articles) in batch.iter().enumerate() {
+            let text = |sentences: &[usize]| sentences.iter().map(|&k| SENTENCES[k]).collect::<Vec<_>>().join(". ");
+            let path = match articles.as_slice() {
+                [(sentences, false)] => {
+                    let path = root.join(format!("f{i}.txt"));
+                    std::fs::write(&path, text(sentences)).unwrap();
+                    path
+                }
+                _ => {
+                    let path = root.join(format!("f{i}.jsonl"));
+                    let lines: Vec<String> = articles
+                        .iter()
+                        .enumerate()
+                        .map(|(k, (sentences, en))| {
+                            let mut line = serde_json::json!({"id": format!("a{i}-{k}"), "text": text(sentences)});
+                            if *en {
+                                let english: Vec<&str> = sentences.iter().map(|&k| ENGLISH[k]).collect();
+                                line["en"] = english.join(". ").into();
+                            }
+                            line.to_string()
+                        })
+                        .collect();
+                    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+                    path
+                }
+            };
+            files.push(path);
+        }
+        let walked = crate::input::input_files(&[root], None).unwrap();
+        let walked: Vec<PathBuf> = walked.into_iter().map(|f| f.path).collect();
+        let mut sorted = files;
+        sorted.sort_by_key(|p| walked.iter().position(|w| w == p));
+        assert_eq!(sorted, walked);
+        sorted
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Any split of a batch into 1–4 shards, built apart against the
+        /// candidates of all shards and merged in any order, gives the
+        /// statistics and the glossary of one build over the whole batch.
+        #[test]
+        fn any_split_merged_in_any_order_equals_one_build(
+            batch in any_batch(),
+            cuts in proptest::collection::vec(any::<proptest::sample::Index>(), 0..4),
+            order in Just(vec![0usize, 1, 2, 3]).prop_shuffle(),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let files = write_batch(dir.path(), &batch);
+            let list = dir.path().join("names.txt");
+            std::fs::write(&list, CANDIDATE_LIST).unwrap();
+            let root = dir.path().join("batch");
+            let config = |inputs: Vec<PathBuf>, candidates: Vec<PathBuf>| BuildConfig {
+                inputs,
+                root: Some(root.clone()),
+                candidate_files: candidates,
+                english_lists: vec![list.clone()],
+                default_gazetteer: false,
+                threads: 1,
+                ..BuildConfig::default()
+            };
+            // Cut points between files (a file is never split), so that
+            // no shard is empty.
+            let mut at: Vec<usize> = cuts.iter().filter(|_| files.len() > 1).map(|c| 1 + c.index(files.len() - 1)).collect();
+            at.sort();
+            at.dedup();
+            let bounds: Vec<usize> = std::iter::once(0).chain(at).chain(std::iter::once(files.len())).collect();
+            let shards: Vec<&[PathBuf]> = bounds.windows(2).map(|w| &files[w[0]..w[1]]).collect();
+
+            let mut found = BatchCandidates::new();
+            for shard in &shards {
+                found.merge(scan(&config(shard.to_vec(), vec![]), &mut |_| {}).unwrap().found);
+            }
+            let cands = dir.path().join("all.cands");
+            let mut bytes = Vec::new();
+            write_candidates(&found, &mut bytes).unwrap();
+            std::fs::write(&cands, bytes).unwrap();
+            let mut parts: Vec<Option<Stats>> = shards
+                .iter()
+                .map(|s| Some(build_stats(&config(s.to_vec(), vec![cands.clone()]), &mut |_| {}).unwrap().stats))
+                .collect();
+            let mut merged: Option<Stats> = None;
+            for i in order.into_iter().filter(|&i| i < shards.len()) {
+                let part = parts[i].take().unwrap();
+                match merged.as_mut() {
+                    None => merged = Some(part),
+                    Some(m) => m.try_merge(part).unwrap(),
+                }
+            }
+            let merged = merged.unwrap();
+            let whole = build_stats(&config(vec![root.clone()], vec![]), &mut |_| {}).unwrap().stats;
+            prop_assert_eq!(text(&merged), text(&whole), "shards {:?}", bounds);
+            let glossary = merged.finish(GlossaryFilter::default());
+            prop_assert!(!glossary.entries.is_empty());
+            prop_assert_eq!(glossary, whole.finish(GlossaryFilter::default()));
+        }
     }
 
     #[test]

@@ -54,13 +54,10 @@ fn problem(path: &Path, line: Option<usize>, reason: String) -> Error {
 /// Reads a CSV file: UTF-8 with or without a BOM, `,`, `;` or TAB as the
 /// delimiter (whichever the header line uses most), ragged rows padded.
 pub fn read_csv(path: &Path) -> Result<Table> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    if let Err(e) = std::str::from_utf8(body) {
-        let at = e.valid_up_to();
-        let line = body[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(problem(path, Some(line), format!("not valid UTF-8 at byte {at}")));
-    }
+    // The crate's one decoder, so that a bad byte is reported as in every
+    // other file (line and byte offset counted in the file).
+    let text = crate::text::read_file(path)?;
+    let body = text.as_bytes();
     let first_line = body.split(|&b| b == b'\n').next().unwrap_or(&[]);
     let delimiter =
         [b',', b';', b'\t'].into_iter().max_by_key(|d| first_line.iter().filter(|b| *b == d).count()).unwrap_or(b',');
@@ -162,7 +159,11 @@ mod tests {
         let p = dir.path().join("r.csv");
         std::fs::write(&p, b"en,ar\nGoogle,\xff\n").unwrap();
         let err = read_tables(&p).unwrap_err().to_string();
-        assert!(err.contains("r.csv:2"), "{err}");
+        assert!(err.ends_with("r.csv:2 (byte 13): not valid UTF-8 (byte 0xFF)"), "{err}");
+        // The offset counts the byte-order mark: it is a byte of the file.
+        std::fs::write(&p, b"\xEF\xBB\xBFen,ar\r\nGoogle,\xff\r\n").unwrap();
+        let err = read_tables(&p).unwrap_err().to_string();
+        assert!(err.ends_with("r.csv:2 (byte 17): not valid UTF-8 (byte 0xFF)"), "{err}");
     }
 
     #[test]

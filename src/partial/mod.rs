@@ -33,7 +33,8 @@
 //!
 //! # Candidates file, version 1
 //!
-//! UTF-8 text, one record per line (`\n`), fields separated by TAB:
+//! UTF-8 text (a byte-order mark first is ignored), one record per line
+//! (`\n`), fields separated by TAB:
 //!
 //! ```text
 //! nazir-candidates 1
@@ -47,12 +48,12 @@
 //!
 //! # Partial file, version 1
 //!
-//! UTF-8 text, one record per line (`\n`), fields separated by TAB; the
-//! first field is the record type. Each field escapes backslash, TAB, LF
-//! and CR as `\\`, `\t`, `\n`, `\r`. Numbers are decimal; scores are
-//! written in the shortest form that reads back to the same `f32`. A
-//! *place* is three fields: the article's file, its 0-based ordinal in the
-//! file, and a byte offset in its text.
+//! UTF-8 text (a byte-order mark first is ignored), one record per line
+//! (`\n`), fields separated by TAB; the first field is the record type.
+//! Each field escapes backslash, TAB, LF and CR as `\\`, `\t`, `\n`,
+//! `\r`. Numbers are decimal; scores are written in the shortest form that
+//! reads back to the same `f32`. A *place* is three fields: the article's
+//! file, its 0-based ordinal in the file, and a byte offset in its text.
 //!
 //! ```text
 //! nazir-partial 1
@@ -95,6 +96,7 @@ use crate::candidates::BatchCandidates;
 use crate::error::{DifferingSetting, Error, InputProblem, Result};
 use crate::glossary::TermStats;
 use crate::stats::{Settings, Stats};
+use crate::text::{self, Origin};
 use record::{CandidateRecord, ENTRY_RANKS, PARTIAL_RECORD_ORDER, Record};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -249,12 +251,15 @@ struct Lines<R> {
     input: R,
     name: String,
     line: usize,
+    /// The bytes of the file before the next line, so that a bad byte is
+    /// placed in the file, not in its line.
+    offset: usize,
     buf: Vec<u8>,
 }
 
 impl<R: BufRead> Lines<R> {
     fn new(input: R, name: &str) -> Self {
-        Lines { input, name: name.to_string(), line: 0, buf: Vec::new() }
+        Lines { input, name: name.to_string(), line: 0, offset: 0, buf: Vec::new() }
     }
 
     fn problem(&self, reason: String) -> Error {
@@ -284,7 +289,8 @@ impl<R: BufRead> Lines<R> {
         })
     }
 
-    /// The next line without its line end, or `None` at the end.
+    /// The next line without its line end, or `None` at the end. A
+    /// byte-order mark is dropped at the start of the file only.
     fn next_line(&mut self) -> Result<Option<String>> {
         self.buf.clear();
         let n = self.input.read_until(b'\n', &mut self.buf).map_err(|e| Error::io(&self.name, e))?;
@@ -292,13 +298,19 @@ impl<R: BufRead> Lines<R> {
             return Ok(None);
         }
         self.line += 1;
+        let origin = Origin { path: &self.name, line: self.line, offset: self.offset };
+        self.offset += n;
         let mut bytes = &self.buf[..];
         bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
         bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-        match std::str::from_utf8(bytes) {
-            Ok(s) => Ok(Some(s.to_string())),
-            Err(e) => Err(self.problem(format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()))),
+        let text = text::decode(bytes, origin).map_err(Error::Data)?;
+        // `decode` drops a mark at the start of every slice it is given;
+        // later in the file the mark is text, and a record that starts
+        // with it must be refused as damaged, not silently mended.
+        if origin.offset > 0 && text.len() < bytes.len() {
+            return Ok(Some(format!("\u{FEFF}{text}")));
         }
+        Ok(Some(text.to_string()))
     }
 
     /// Checks the first line: `MAGIC VERSION`.
@@ -483,6 +495,8 @@ mod tests {
     use crate::corpus::{ArticleKey, Place};
     use crate::glossary::{Context, ContextStats, GlossaryFilter, RenderingStats};
     use crate::stats::tests::{shards, text};
+    use crate::testutil::{arabic_text, awkward_text};
+    use proptest::prelude::*;
 
     fn read(text: &str) -> Stats {
         read_partial(text.as_bytes(), "t.part", None).unwrap()
@@ -586,6 +600,98 @@ mod tests {
         assert!(e.ends_with(&format!("(in {})", paths[0].display())), "{e}");
         let e = read_partial_files(&[]).unwrap_err();
         assert!(matches!(&e, Error::Config { .. }), "{e:?}");
+    }
+
+    /// A place in the batch with an awkward file name.
+    fn any_place() -> impl Strategy<Value = Place> {
+        (awkward_text(), 0u64..5, 0u64..5000)
+            .prop_map(|(file, ordinal, offset)| Place { article: ArticleKey::new(file, ordinal), offset })
+    }
+
+    /// The statistics of a term with awkward text in every field, any
+    /// score (written in the shortest form that reads back) and any count.
+    fn any_term_stats() -> impl Strategy<Value = TermStats> {
+        let rendering =
+            (awkward_text(), 1usize..50, proptest::sample::select(Method::ALL.to_vec()), 0f32..=1.0, any_place())
+                .prop_map(|(form, count, method, score, first)| RenderingStats { form, count, method, score, first });
+        let context = (any_place(), awkward_text(), awkward_text())
+            .prop_map(|(place, text, source)| ContextStats { place, context: Context { text, source } });
+        let renderings = proptest::collection::vec(rendering, 1..4);
+        let contexts = proptest::collection::vec(context, 0..4);
+        (awkward_text(), awkward_text(), 1usize..100, 1usize..20, 0f32..=1.0, renderings, contexts).prop_map(
+            |(en, kind, count, docs, score, renderings, contexts)| TermStats {
+                en,
+                kind,
+                count,
+                docs,
+                score,
+                renderings,
+                contexts,
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn a_written_partial_file_reads_back_to_the_same_bytes(
+            terms in proptest::collection::vec(any_term_stats(), 0..4),
+            units in proptest::collection::vec((awkward_text(), arabic_text(), awkward_text()), 0..3),
+            articles in 0u64..1000,
+        ) {
+            let mut stats = Stats::new(Settings::new(AlignConfig::default(), &CandidateSet::new()));
+            stats.articles = articles;
+            for t in terms {
+                // A term has one kind, as in a build: a second TermStats of
+                // the same term (as from another shard) takes the first's.
+                let kind = stats.terms.entry(t.en.clone()).or_insert(t.kind.clone()).clone();
+                stats.glossary.add_term_stats(TermStats { kind, ..t });
+            }
+            let mut words = crate::extract::ArticleWords::default();
+            for (k, (file, arabic, english)) in units.iter().enumerate() {
+                let key = ArticleKey::new(file.as_str(), k as u64);
+                stats.cooccurrences.add_unit(&key, &format!("u{k}"), arabic, english, &mut words);
+            }
+            let written = text(&stats);
+            let back = match read_partial(written.as_bytes(), "t.part", None) {
+                Ok(back) => back,
+                Err(e) => return Err(TestCaseError::fail(format!("{e}\n{written}"))),
+            };
+            prop_assert_eq!(text(&back), written);
+            // Not only the same bytes (a lossy writer would give those on a
+            // second round): the same statistics.
+            prop_assert_eq!(back.glossary.term_stats(), stats.glossary.term_stats());
+            prop_assert_eq!(&back.terms, &stats.terms);
+            prop_assert_eq!(back.articles, stats.articles);
+            prop_assert_eq!(back.cooccurrences.units(), stats.cooccurrences.units());
+        }
+    }
+
+    #[test]
+    fn bad_bytes_are_placed_in_the_file_as_in_every_file() {
+        // 19 bytes of header, then the bad byte after `N\tx` on line 2.
+        let e = read_candidates(&b"nazir-candidates 1\nN\tx\xC3\t1\t0\nZ\t1\n"[..], "c").unwrap_err();
+        assert_eq!(e.to_string(), "bad data file: c:2 (byte 22): not valid UTF-8 (byte 0xC3)");
+        let (parts, _, _dir) = shards();
+        let good = text(&parts[0]);
+        let line = good.lines().position(|l| l.starts_with("R\t")).unwrap();
+        let start: usize = good.lines().take(line).map(|l| l.len() + 1).sum();
+        let mut bad = good.clone().into_bytes();
+        bad[start + 2] = 0xFF;
+        let e = read_partial(&bad[..], "t.part", None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("bad data file: t.part:{} (byte {}): not valid UTF-8 (byte 0xFF)", line + 1, start + 2)
+        );
+        // A byte-order mark is dropped at the start of the file only (and
+        // counted in the offsets); later it is text, and refused.
+        let with_mark = format!("\u{FEFF}{good}");
+        assert_eq!(text(&read(&with_mark)), good);
+        let e = read_candidates(&b"\xEF\xBB\xBFnazir-candidates 1\nN\t\xFF\t1\t0\n"[..], "c").unwrap_err();
+        assert_eq!(e.to_string(), "bad data file: c:2 (byte 24): not valid UTF-8 (byte 0xFF)");
+        let e = error(&good.replacen("\nD\t", "\n\u{FEFF}D\t", 1), None);
+        assert!(e.contains("unknown record type `\u{feff}D`"), "{e}");
     }
 
     #[test]

@@ -366,6 +366,21 @@ mod tests {
         assert_eq!(unescape_field("trailing\\"), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_fields_round_trip_through_one_line(
+            fields in proptest::collection::vec(crate::testutil::awkward_text(), 1..5),
+        ) {
+            let escaped: Vec<Cow<'_, str>> = fields.iter().map(|f| escape_field(f)).collect();
+            for e in &escaped {
+                proptest::prop_assert!(!e.contains(['\t', '\n', '\r']), "{:?}", e);
+            }
+            let line = escaped.join("\t");
+            let back: Option<Vec<String>> = line.split('\t').map(unescape_field).collect();
+            proptest::prop_assert_eq!(back, Some(fields));
+        }
+    }
+
     #[test]
     fn every_record_round_trips() {
         let text = || Cow::Owned(AWKWARD.to_string());

@@ -385,22 +385,7 @@ pub fn variant_columns() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sample() -> Glossary {
-        let mut g = Entry::new("Google", Rendering::new("جوجل", 5, Method::Gazetteer, 1.0, TermStatus::Preferred));
-        g.renderings.push(Rendering::new("غوغل", 2, Method::Transliteration, 0.93, TermStatus::Admitted));
-        g.renderings.push(Rendering::new("قوقل", 1, Method::Transliteration, 0.9, TermStatus::Forbidden));
-        g.status = EntryStatus::Approved;
-        g.note = "Egyptian ج".into();
-        g.contexts = vec![
-            Context { text: "قال جوجل".into(), source: "a.txt:1".into() },
-            Context { text: "غوغل, اليوم".into(), source: "b.txt:4".into() },
-        ];
-        g.en_variants = vec!["Google LLC".into()];
-        g.extra = vec![("reviewer".into(), "Huda".into())];
-        let m = Entry::new("Meta", Rendering::new("ميتا", 2, Method::Latin, 1.0, TermStatus::Preferred));
-        Glossary { entries: vec![g, m] }
-    }
+    use crate::testutil::reviewed_glossary as sample;
 
     #[test]
     fn master_csv_round_trip_keeps_everything() {
@@ -417,9 +402,18 @@ mod tests {
         );
         assert_eq!(b.contexts, a.contexts);
         assert_eq!(b.en_variants, a.en_variants);
-        assert_eq!(b.extra, a.extra);
         assert_eq!(b.note, a.note);
-        assert_eq!(back.entries[1].extra, vec![("reviewer".to_string(), String::new())]);
+        // Extra cells in first-seen column order; an extra cell under the
+        // name of a known column (`status`) is not a column of its own.
+        let cells = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+        };
+        assert_eq!(b.extra, cells(&[("reviewer", "Huda"), ("domain", "")]));
+        assert_eq!(back.entries[1].extra, cells(&[("reviewer", "Omar"), ("domain", "tech")]));
+        assert_eq!(back.entries[2].extra, cells(&[("reviewer", ""), ("domain", "")]));
+        let statuses: Vec<EntryStatus> = back.entries.iter().map(|e| e.status).collect();
+        assert_eq!(statuses, sample().entries.iter().map(|e| e.status).collect::<Vec<_>>());
+        assert_eq!(back.entries[1].contexts, sample().entries[1].contexts, "a CSV cell holds any length");
     }
 
     #[test]
@@ -453,12 +447,13 @@ mod tests {
         let p = dir.path().join("review.xlsx");
         write_glossary(&sample(), &p).unwrap();
         let back = read_glossary(&p).unwrap();
-        assert_eq!(back.entries.len(), 2);
+        assert_eq!(back.entries.len(), 4);
         let g = &back.entries[0];
         assert_eq!(g.status, EntryStatus::Approved);
         assert_eq!(g.renderings[2].status, TermStatus::Forbidden, "variant statuses come from the variants sheet");
-        assert_eq!(g.extra, sample().entries[0].extra);
+        assert_eq!(g.extra, vec![("reviewer".to_string(), "Huda".to_string()), ("domain".into(), String::new())]);
         assert_eq!(g.contexts, sample().entries[0].contexts);
+        assert_eq!(back.entries[3].status, EntryStatus::Rejected);
     }
 
     #[test]

@@ -247,34 +247,8 @@ pub fn write_review_xlsx(glossary: &Glossary, path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Method;
-    use crate::glossary::{Context, Entry, Rendering};
     use crate::table::{Table, read_tables};
-
-    fn sample() -> Glossary {
-        let mut g = Entry::new("Google", Rendering::new("جوجل", 5, Method::Gazetteer, 1.0, TermStatus::Preferred));
-        g.renderings.push(Rendering::new("غوغل", 3, Method::Transliteration, 0.93, TermStatus::Admitted));
-        g.renderings.push(Rendering::new("قوقل", 1, Method::Transliteration, 0.9, TermStatus::Forbidden));
-        g.status = EntryStatus::Approved;
-        g.score = 0.93;
-        g.count = 9;
-        g.docs = 3;
-        g.kind = "org".into();
-        g.note = "=1+1".into();
-        g.en_variants = vec!["Google LLC".into(), "Alphabet".into()];
-        g.contexts = vec![
-            Context { text: "قال جوجل اليوم".into(), source: "a.txt:1".into() },
-            Context { text: "أعلنت غوغل".into(), source: "b.txt:4".into() },
-        ];
-        g.extra = vec![("reviewer".into(), "Huda".into()), ("status".into(), "shadow".into())];
-        let mut m = Entry::new("Meta", Rendering::new("ميتا", 2, Method::Latin, 1.0, TermStatus::Preferred));
-        m.status = EntryStatus::Forbidden;
-        m.contexts = vec![Context { text: "م".repeat(40_000), source: "c.txt:9".into() }];
-        m.extra = vec![("domain".into(), "tech".into()), ("reviewer".into(), "Omar".into())];
-        let plain =
-            Entry::new("Oracle", Rendering::new("أوراكل", 1, Method::Transliteration, 0.8126, TermStatus::Preferred));
-        Glossary { entries: vec![g, m, plain] }
-    }
+    use crate::testutil::reviewed_glossary as sample;
 
     fn written(glossary: &Glossary) -> (tempfile::TempDir, Vec<Table>) {
         let dir = tempfile::tempdir().unwrap();
@@ -296,7 +270,7 @@ mod tests {
         let mut expected: Vec<&str> = GLOSSARY_COLUMNS.to_vec();
         expected.extend(["reviewer", "domain"]);
         assert_eq!(t.headers, expected, "extra columns in first-seen order, known names left out");
-        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows.len(), 4);
         assert_eq!(t.rows[0].0, 2);
         assert_eq!(cell(t, 0, "id"), entry_id_of("Google"));
         assert_eq!(cell(t, 0, "status"), "approved");
@@ -308,8 +282,8 @@ mod tests {
         assert_eq!(cell(t, 0, "count"), "9");
         assert_eq!(cell(t, 0, "docs"), "3");
         assert_eq!(cell(t, 0, "method"), "gazetteer");
-        assert_eq!(cell(t, 0, "note"), "=1+1", "a formula-like note stays text");
-        assert_eq!(cell(t, 0, "context"), "قال جوجل اليوم\nأعلنت غوغل");
+        assert_eq!(cell(t, 0, "note"), "=1+1 Egyptian ج", "a formula-like note stays text");
+        assert_eq!(cell(t, 0, "context"), "قال جوجل اليوم\nأعلنت غوغل, اليوم");
         assert_eq!(cell(t, 0, "source"), "a.txt:1\nb.txt:4");
         assert_eq!(cell(t, 0, "en_variants"), "Google LLC|Alphabet");
         assert_eq!(cell(t, 0, "reviewer"), "Huda");
@@ -322,6 +296,9 @@ mod tests {
         assert_eq!(cell(t, 2, "status"), "candidate");
         assert_eq!(cell(t, 2, "score"), "0.813");
         assert_eq!(cell(t, 2, "variants"), "");
+        assert_eq!(cell(t, 2, "reviewer"), "", "an entry without the extra column has an empty cell");
+        assert_eq!(cell(t, 3, "status"), "rejected");
+        assert_eq!(cell(t, 3, "ar"), "ركلة");
     }
 
     fn entry_id_of(en: &str) -> String {
@@ -353,13 +330,14 @@ mod tests {
         assert_eq!(v.headers, VARIANT_COLUMNS);
         let rows: Vec<Vec<&str>> = v.rows.iter().map(|(_, r)| r.iter().map(String::as_str).collect()).collect();
         let (g, m) = (entry_id_of("Google"), entry_id_of("Meta"));
-        assert_eq!(rows.len(), 5);
+        assert_eq!(rows.len(), 6);
         assert_eq!(rows[0], [g.as_str(), "Google", "جوجل", "5", "preferred"]);
         assert_eq!(rows[1], [g.as_str(), "Google", "غوغل", "3", "admitted"]);
         assert_eq!(rows[2], [g.as_str(), "Google", "قوقل", "1", "forbidden"]);
         assert_eq!(rows[3], [m.as_str(), "Meta", "ميتا", "2", "preferred"]);
         assert_eq!(rows[4][2], "أوراكل");
         assert_eq!(v.rows[4].0, 6);
+        assert_eq!(rows[5][1..], ["Orkla", "ركلة", "1", "preferred"], "a rejected entry's forms are listed too");
     }
 
     #[test]
@@ -405,10 +383,10 @@ mod tests {
             assert!(sheet.contains("<autoFilter "), "{sheet}");
             assert!(sheet.contains("<dataValidation "), "{sheet}");
         }
-        assert!(sheet1.contains(r#"<autoFilter ref="A1:P4"/>"#), "{sheet1}");
+        assert!(sheet1.contains(r#"<autoFilter ref="A1:P5"/>"#), "{sheet1}");
         assert!(sheet1.contains(r#"sqref="B2:B1000""#), "{sheet1}");
         assert!(sheet1.contains("<formula1>\"candidate,approved,rejected,forbidden\"</formula1>"), "{sheet1}");
-        assert!(sheet2.contains(r#"<autoFilter ref="A1:E6"/>"#), "{sheet2}");
+        assert!(sheet2.contains(r#"<autoFilter ref="A1:E7"/>"#), "{sheet2}");
         assert!(sheet2.contains(r#"sqref="E2:E1000""#), "{sheet2}");
         assert!(sheet2.contains("<formula1>\"preferred,admitted,forbidden\"</formula1>"), "{sheet2}");
         assert!(!sheet1.contains("<f>"), "no formulas");
