@@ -23,6 +23,7 @@ pub mod tbx;
 pub mod validate;
 
 pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion};
+pub use tbx::{XCS_FILE_NAME, xcs};
 pub use validate::{Problem, validate};
 
 #[cfg(test)]
@@ -86,7 +87,7 @@ pub(crate) fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvO
 pub fn export(glossary: &Glossary, options: &ExportOptions, out: &mut dyn Write) -> Result<ExportReport> {
     let entries: Vec<&Entry> = glossary.entries.iter().filter(|e| selected(e, options)).collect();
     let lines = match options.profile {
-        Profile::Tbx => tbx::write_tbx(&entries, options.tbx_version, out)?,
+        Profile::Tbx => tbx::write_tbx(&entries, options, out)?,
         Profile::OmegaT => tabular::write_omegat(&entries, options.direction, out)?,
         Profile::DeepL => tabular::write_deepl(&entries, options.direction, out)?,
         Profile::Google => tabular::write_google(&entries, options.direction, out)?,
@@ -98,11 +99,27 @@ pub fn export(glossary: &Glossary, options: &ExportOptions, out: &mut dyn Write)
 
 /// [`export`] to a file, replaced atomically once the whole export has
 /// succeeded (a refused export leaves an existing file as it was).
+///
+/// A TBX v2 file names its constraint specification, which the TBX Checker
+/// looks for beside it: the XCS ([`tbx::xcs`]) is written (atomically, and
+/// replaced if present) to [`xcs_path`] first, so the two always go
+/// together.
 pub fn export_to_file(glossary: &Glossary, options: &ExportOptions, path: &Path) -> Result<ExportReport> {
     let mut bytes = Vec::new();
     let report = export(glossary, options, &mut bytes)?;
+    if let Some(xcs) = xcs_path(options, path) {
+        write_atomically(&xcs, |w| w.write_all(tbx::xcs().as_bytes()))?;
+    }
     write_atomically(path, |w| w.write_all(&bytes))?;
     Ok(report)
+}
+
+/// Where [`export_to_file`] writes the XCS of a TBX v2 export to `path`
+/// (beside it, named [`tbx::XCS_FILE_NAME`]); `None` for the other
+/// profiles and TBX v3, which has no XCS.
+pub fn xcs_path(options: &ExportOptions, path: &Path) -> Option<std::path::PathBuf> {
+    (options.profile == Profile::Tbx && options.tbx_version == TbxVersion::V2)
+        .then(|| path.with_file_name(tbx::XCS_FILE_NAME))
 }
 
 /// Whether `entry` goes out under `options` (see the module documentation).
@@ -110,10 +127,11 @@ fn selected(entry: &Entry, options: &ExportOptions) -> bool {
     let tbx = options.profile == Profile::Tbx;
     let by_status = match entry.status {
         EntryStatus::Rejected => false,
-        EntryStatus::Forbidden => tbx,
+        EntryStatus::Forbidden => tbx && !options.omit_forbidden,
         status => options.include.contains(&status),
     };
-    by_status && if tbx { !entry.renderings.is_empty() } else { usable_arabic(entry).next().is_some() }
+    let all_renderings = tbx && !options.omit_forbidden;
+    by_status && if all_renderings { !entry.renderings.is_empty() } else { usable_arabic(entry).next().is_some() }
 }
 
 #[cfg(test)]
