@@ -20,7 +20,9 @@ pub mod multiterm;
 pub mod profile;
 pub mod tabular;
 pub mod tbx;
+pub mod tbx_rules;
 pub mod validate;
+pub mod xml;
 
 pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion};
 pub use tbx::{XCS_FILE_NAME, xcs};

@@ -402,7 +402,7 @@ fn write_term(w: &mut Xml, term: &str, pos: &str, status: TermStatus) -> io::Res
 mod tests {
     use super::super::profile::fixtures::{entry, sample};
     use super::super::profile::{ExportOptions, ExportReport};
-    use super::super::validate::{Node, read_xml};
+    use super::super::xml::{Node, read_xml};
     use super::*;
     use crate::export::export;
     use crate::glossary::Glossary;
