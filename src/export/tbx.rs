@@ -210,8 +210,9 @@ fn to_ncname(id: &str) -> String {
 }
 
 /// The `id` each entry gets in the file, in order: its own id when that is
-/// a name no earlier entry took, otherwise a mapped one ([`to_ncname`],
-/// then `-2`, `-3`… until it is free). Ids that are already names are
+/// a name no earlier entry took, otherwise a mapped one (characters a name
+/// cannot hold become `_`, `_` goes before a first character that cannot
+/// start one, then `-2`, `-3`… until it is free). Ids that are already names are
 /// reserved first, so a mapped id never takes the id of a later entry.
 pub fn entry_ids<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<String> {
     let entries: Vec<&Entry> = entries.into_iter().collect();

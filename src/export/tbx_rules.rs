@@ -8,7 +8,7 @@
 //!   structure DTD (`TBXBasiccoreStructV02.dtd`, which narrows the TBX DTD:
 //!   `tig` only, no `ntig`, `adminGrp` or `termNoteGrp`), v3 from the core
 //!   RelaxNG schema (`TBXcoreStructV03.rng`). Each element's children must
-//!   be allowed and in the order of its content model ([`model`]); an
+//!   be allowed and in the order of its content model; an
 //!   element neither version knows is unknown; text goes only where the
 //!   schema allows it.
 //! - **attributes**: the required ones (`type` on data-category elements,
@@ -38,7 +38,6 @@
 //! section or more), and so are empty terms (the schemas allow them).
 
 use super::tbx::{STANDARD_XCS, XCS_FILE_NAME, XCS_LANGUAGES, is_ncname};
-use super::validate::Problem;
 use super::xml::{Node, XmlDocument, read_xml, read_xml_document};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -253,12 +252,18 @@ fn show_model(slots: &[Slot]) -> String {
     slots.iter().map(show_slot).collect::<Vec<_>>().join(", ")
 }
 
-/// Checks a TBX document (`text`, read from `path` if known).
-pub(crate) fn check_tbx(text: &str, path: Option<&Path>, problems: &mut Vec<Problem>) {
+/// A problem found: its line (0 for the whole file) and what is wrong.
+/// (`validate` turns these into its `Problem`s; this module does not refer
+/// back to it.)
+pub(crate) type Finding = (usize, String);
+
+/// Checks a TBX document (`text`, read from `path` if known) and adds what
+/// it finds to `problems`.
+pub(crate) fn check_tbx(text: &str, path: Option<&Path>, problems: &mut Vec<Finding>) {
     let document = match read_xml_document(text) {
         Ok(document) => document,
         Err(e) => {
-            problems.push(Problem::new(e.line, e.message));
+            problems.push((e.line, e.message));
             return;
         }
     };
@@ -267,10 +272,7 @@ pub(crate) fn check_tbx(text: &str, path: Option<&Path>, problems: &mut Vec<Prob
         "martif" => Version::V2,
         "tbx" => Version::V3,
         other => {
-            problems.push(Problem::new(
-                root.line,
-                format!("the root element is <{other}>; TBX has <martif> (v2) or <tbx> (v3)"),
-            ));
+            problems.push((root.line, format!("the root element is <{other}>; TBX has <martif> (v2) or <tbx> (v3)")));
             return;
         }
     };
@@ -284,14 +286,14 @@ pub(crate) fn check_tbx(text: &str, path: Option<&Path>, problems: &mut Vec<Prob
 
 struct Checker<'p> {
     version: Version,
-    problems: &'p mut Vec<Problem>,
+    problems: &'p mut Vec<Finding>,
     /// Every `id` seen, with its line.
     ids: HashMap<String, usize>,
 }
 
 impl Checker<'_> {
     fn problem(&mut self, line: usize, message: impl Into<String>) {
-        self.problems.push(Problem::new(line, message));
+        self.problems.push((line, message.into()));
     }
 
     /// What the TBX Checker asks of a v2 file before and beside the schema.
@@ -606,7 +608,7 @@ mod tests {
     fn found(text: &str) -> Vec<(usize, String)> {
         let mut problems = Vec::new();
         check_tbx(text, None, &mut problems);
-        problems.into_iter().map(|p| (p.line, p.message)).collect()
+        problems
     }
 
     #[test]

@@ -82,7 +82,11 @@ fn check_file(bytes: &[u8], profile: Profile, path: Option<&Path>) -> Vec<Proble
     };
     let bom = bytes.starts_with(BOM);
     match profile {
-        Profile::Tbx => check_tbx(text, path, &mut problems),
+        Profile::Tbx => {
+            let mut found = Vec::new();
+            check_tbx(text, path, &mut found);
+            problems.extend(found.into_iter().map(|(line, message)| Problem::new(line, message)));
+        }
         // OmegaT's reader skips a leading byte-order mark (GlossaryReaderTSV).
         Profile::OmegaT => check_omegat(text, &mut problems),
         Profile::DeepL | Profile::Google | Profile::GoogleEts => {
