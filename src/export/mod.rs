@@ -15,14 +15,42 @@
 //! here keeps `columns` free of file formats. `export` uses neither
 //! [`crate::review`] nor [`crate::merge`]: whether an output holds review
 //! work is for `review` to say.
+//!
+//! # The tools' rules, and where each comes from
+//!
+//! The writers ([`tbx`], [`tabular`], [`multiterm`]) produce files these
+//! rules accept, and [`validate()`] (with [`tbx_rules`] for TBX, reading XML
+//! with [`xml`]) checks any file against them, naming the line:
+//!
+//! | profile | rule | source |
+//! |---|---|---|
+//! | tbx | well-formed XML; root `martif` (v2) or `tbx` (v3) | XML 1.0; ISO 30042 |
+//! | tbx v2 | element order and allowed elements: `martif(martifHeader, text)`, `termEntry(auxInfo*, langSet+)`, `langSet(auxInfo*, tig+)`, `tig(term, termNote*, auxInfo*)`, no `ntig`/`adminGrp`/`termNoteGrp`; `body` holds `termEntry+` | `TBXBasiccoreStructV02.dtd` (TBX-Basic package, LTAC/BYU TRG, `byutrg/TBX-Basic-Package`) |
+//! | tbx v3 | element order and allowed elements: `tbx(tbxHeader, text)`, `fileDesc(publicationStmt?, titleStmt?, sourceDesc)`, `conceptEntry(auxInfo*, langSec+)`, `termSec(term, (termNote\|termNoteGrp)*, auxInfo*)`; `text` may be empty | `TBXcoreStructV03.rng` (`LTAC-Global/TBX_Core_RNG`) |
+//! | tbx | required attributes: `type` on `termNote`, `descrip`, `admin`, `ref`, `transac`, `transacNote`; `xml:lang` on `langSet`/`langSec` and the root; `target` on `xref`; v3: `id` on `conceptEntry`, `style` on `tbx` | the DTD and the RNG above |
+//! | tbx | every `id` an XML name (NCName) and unique in the file | XML `ID` type in both schemas; XML 1.0 (5th ed.) productions 4–5, Namespaces in XML `NCName` |
+//! | tbx v3 | `type="TBX-Basic"`, `style="dca"`, every element in `urn:iso:std:iso:30042:ed-2` | `DCA/TBX-Basic_DCA.sch` (`LTAC-Global/TBX-Basic_dialect`) |
+//! | tbx | data categories: termNote `administrativeStatus`, `geographicalUsage`, `grammaticalGender`, `partOfSpeech`, `termLocation`, `termType`; descrip `context` (term level), `definition` (entry or language level), `subjectField` (entry level); admin `customerSubset`, `projectSubset`, `source`; ref `crossReference`; xref `externalCrossReference`, `xGraphic`; transac `transactionType`; transacNote `responsibility` | `TBXBasicXCSV02.xcs` (v2); `TBX-Basic_DCA.sch` (v3) |
+//! | tbx | picklists: `administrativeStatus` (`preferredTerm-admn-sts`, `admittedTerm-admn-sts`, `deprecatedTerm-admn-sts`, `supersededTerm-admn-sts`); `partOfSpeech` v2 `noun verb adjective adverb properNoun other`, v3 `adjective noun other verb adverb`; `grammaticalGender`; `termType`; `transactionType` | the same two files |
+//! | tbx v2 | XML declaration and `<!DOCTYPE martif …>` present; an XCS named by `<p type="XCSURI">` (or `DCSName`), found beside the file; every `langSet` language declared in it (the standard XCS declares `en fr de`, nazir's `ar en`) | TBX Checker 1.2.9 (`byutrg/TBX-Checker`, `share/tbxcheck-1_2_9.jar`: its messages "No XML Declaration", "missing a DOCTYPE declaration", "XCS unspecified", "XCS file '%s' not found", `InvalidLanguageException`; `XCSContent` "unsupported") |
+//! | omegat | a line whose first character is `#` is a comment (so OmegaT's `# … -*- coding: utf-8 -*-` first line is fine, and a term `#MeToo` at line start is lost); a leading BOM is skipped; lines split at LF, CR LF or CR; fields split at TAB (trailing empty fields dropped) and trimmed; fewer than two fields or an empty source: the line is skipped; fields after the third ignored | `GlossaryReaderTSV.read` (`omegat-org/omegat`, `src/main/java/org/omegat/gui/glossary/GlossaryReaderTSV.java`) |
+//! | omegat (TBX) | reads only v2 `martif` (JAXB `Martif`), ignores `administrativeStatus` (a term note becomes comment text) | `GlossaryReaderTBX.java` (same repository) |
+//! | deepl | empty lines skipped, a whitespace-only line refused; exactly one TAB (after trimming the line); terms trimmed, not empty, no C0/C1 control character, U+2028 or U+2029; no source twice; at least one entry | `deepl/util.py` `convert_tsv_to_dict`, `validate_glossary_term` (`DeepLcom/deepl-python`); `src/GlossaryUtils.php` `fromTsv`, `validateGlossaryTerm` (`DeepLcom/deepl-php`) |
+//! | deepl | at most 1024 UTF-8 bytes per term; no BOM (the clients would keep it in the first term) | <https://developers.deepl.com/docs/api-reference/glossaries>; the clients above |
+//! | google | two columns, TAB-separated, or comma-separated when the file is `.csv`; no header row | `GlossaryInputConfig` ("File format is determined based on the filename extension", "TSV/CSV (.tsv/.csv): 2 column file, tab- or comma-separated", "must not contain headers"), <https://cloud.google.com/python/docs/reference/translate/latest/google.cloud.translate_v3beta1.types.GlossaryInputConfig> |
+//! | google-ets | a header of language codes, each once, with at most one `pos` and one `description` column; two languages or more; a term in every row; blank rows ignored | Translator Toolkit glossary format, <https://support.google.com/translate/toolkit/answer/147854>; two languages: a glossary translates between two |
+//! | multiterm | XLSX whose first row has `Arabic` and `English` | Glossary Converter, <http://cerebus.de/glossaryconverter/help/Excel.html> |
 
 pub mod multiterm;
 pub mod profile;
 pub mod tabular;
 pub mod tbx;
+pub mod tbx_rules;
 pub mod validate;
+pub mod xml;
 
 pub use profile::{Direction, ExportOptions, ExportReport, Profile, TbxVersion};
+pub use tbx::{XCS_FILE_NAME, xcs};
 pub use validate::{Problem, validate};
 
 #[cfg(test)]
@@ -86,7 +114,7 @@ pub(crate) fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvO
 pub fn export(glossary: &Glossary, options: &ExportOptions, out: &mut dyn Write) -> Result<ExportReport> {
     let entries: Vec<&Entry> = glossary.entries.iter().filter(|e| selected(e, options)).collect();
     let lines = match options.profile {
-        Profile::Tbx => tbx::write_tbx(&entries, options.tbx_version, out)?,
+        Profile::Tbx => tbx::write_tbx(&entries, options, out)?,
         Profile::OmegaT => tabular::write_omegat(&entries, options.direction, out)?,
         Profile::DeepL => tabular::write_deepl(&entries, options.direction, out)?,
         Profile::Google => tabular::write_google(&entries, options.direction, out)?,
@@ -98,11 +126,27 @@ pub fn export(glossary: &Glossary, options: &ExportOptions, out: &mut dyn Write)
 
 /// [`export`] to a file, replaced atomically once the whole export has
 /// succeeded (a refused export leaves an existing file as it was).
+///
+/// A TBX v2 file names its constraint specification, which the TBX Checker
+/// looks for beside it: the XCS ([`tbx::xcs`]) is written (atomically, and
+/// replaced if present) to [`xcs_path`] first, so the two always go
+/// together.
 pub fn export_to_file(glossary: &Glossary, options: &ExportOptions, path: &Path) -> Result<ExportReport> {
     let mut bytes = Vec::new();
     let report = export(glossary, options, &mut bytes)?;
+    if let Some(xcs) = xcs_path(options, path) {
+        write_atomically(&xcs, |w| w.write_all(tbx::xcs().as_bytes()))?;
+    }
     write_atomically(path, |w| w.write_all(&bytes))?;
     Ok(report)
+}
+
+/// Where [`export_to_file`] writes the XCS of a TBX v2 export to `path`
+/// (beside it, named [`tbx::XCS_FILE_NAME`]); `None` for the other
+/// profiles and TBX v3, which has no XCS.
+pub fn xcs_path(options: &ExportOptions, path: &Path) -> Option<std::path::PathBuf> {
+    (options.profile == Profile::Tbx && options.tbx_version == TbxVersion::V2)
+        .then(|| path.with_file_name(tbx::XCS_FILE_NAME))
 }
 
 /// Whether `entry` goes out under `options` (see the module documentation).
@@ -110,10 +154,11 @@ fn selected(entry: &Entry, options: &ExportOptions) -> bool {
     let tbx = options.profile == Profile::Tbx;
     let by_status = match entry.status {
         EntryStatus::Rejected => false,
-        EntryStatus::Forbidden => tbx,
+        EntryStatus::Forbidden => tbx && !options.omit_forbidden,
         status => options.include.contains(&status),
     };
-    by_status && if tbx { !entry.renderings.is_empty() } else { usable_arabic(entry).next().is_some() }
+    let all_renderings = tbx && !options.omit_forbidden;
+    by_status && if all_renderings { !entry.renderings.is_empty() } else { usable_arabic(entry).next().is_some() }
 }
 
 #[cfg(test)]

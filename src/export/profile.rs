@@ -12,13 +12,15 @@
 //! - an entry goes out when its status is in [`ExportOptions::include`]
 //!   (by default only `approved`);
 //! - a `rejected` entry never does: the pair is wrong;
-//! - a `forbidden` entry goes out only in TBX, always, as deprecated terms:
-//!   it is a reviewer's decision like an approval, and a termbase is where a
-//!   CAT tool's QA looks for terms not to use. Every line of the other
-//!   profiles is a pair to use, so there it would teach the tool the wrong
-//!   thing;
+//! - a `forbidden` entry goes out only in TBX, as deprecated terms: it is a
+//!   reviewer's decision like an approval, and a termbase is where a CAT
+//!   tool's QA looks for terms not to use. Every line of the other profiles
+//!   is a pair to use, so there it would teach the tool the wrong thing;
 //! - forbidden renderings likewise appear only in TBX, so an entry left
-//!   without a usable Arabic rendering is skipped by the other profiles.
+//!   without a usable Arabic rendering is skipped by the other profiles;
+//! - [`ExportOptions::omit_forbidden`] leaves both out of TBX too, for tools
+//!   that read a termbase without its statuses (OmegaT); an entry left
+//!   without a usable Arabic rendering is then skipped there as well.
 //!
 //! Writers check every term before they write, so a refused glossary leaves
 //! `out` untouched; [`super::export_to_file`] also replaces the file atomically.
@@ -173,6 +175,13 @@ pub struct ExportOptions {
     pub include: Vec<EntryStatus>,
     /// The TBX flavour, for [`Profile::Tbx`].
     pub tbx_version: TbxVersion,
+    /// Leave forbidden entries and forbidden renderings out of a TBX file
+    /// (the intended command-line flag is `--no-forbidden`). TBX is the one
+    /// profile that carries them, as deprecated terms for QA; OmegaT's TBX
+    /// reader ignores the status and would offer them as translations, so a
+    /// termbase for OmegaT should be exported with this set. The other
+    /// profiles never carry forbidden terms, set or not.
+    pub omit_forbidden: bool,
 }
 
 impl ExportOptions {
@@ -183,6 +192,7 @@ impl ExportOptions {
             direction: Direction::default(),
             include: vec![EntryStatus::Approved],
             tbx_version: TbxVersion::default(),
+            omit_forbidden: false,
         }
     }
 }

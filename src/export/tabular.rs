@@ -15,7 +15,12 @@
 //!
 //! - `omegat`: `source<TAB>target<TAB>comment`, no header; the comment is
 //!   the kind and note (left off when both are empty). TAB, CR and LF
-//!   inside a field become spaces, since OmegaT has no quoting.
+//!   inside a field become spaces, since OmegaT has no quoting. OmegaT's
+//!   reader (`GlossaryReaderTSV`) skips every line whose first character is
+//!   `#` as a comment, then trims each field; a source term such as
+//!   `#MeToo` is therefore written after one space, which keeps the line and
+//!   is trimmed away again, so OmegaT reads the term as it is. Forbidden
+//!   renderings and entries never appear (see [`super::profile`]).
 //! - `deepl`: `source<TAB>target`, no header. Terms are trimmed and NFC
 //!   normalized, then checked as DeepL's client does: not empty, no control
 //!   character (C0, C1, U+2028, U+2029), at most 1024 UTF-8 bytes, and no
@@ -39,6 +44,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// DeepL's limit on a term, in UTF-8 bytes.
 pub(crate) const DEEPL_MAX_TERM_BYTES: usize = 1024;
+
+/// What starts a comment line in OmegaT's TAB glossary.
+pub(crate) const OMEGAT_COMMENT: char = '#';
 
 /// The header of an equivalent-term-sets file.
 pub(crate) const GOOGLE_ETS_HEADER: [&str; 4] = ["ar", "en", "pos", "description"];
@@ -144,7 +152,8 @@ pub(super) fn write_omegat(entries: &[&Entry], direction: Direction, out: &mut d
         .into_iter()
         .map(|p| {
             let comment = flatten(&describe(p.entry));
-            let mut row = vec![p.source, p.target];
+            let source = if p.source.starts_with(OMEGAT_COMMENT) { format!(" {}", p.source) } else { p.source };
+            let mut row = vec![source, p.target];
             if !comment.is_empty() {
                 row.push(comment);
             }

@@ -4,38 +4,25 @@
 //!
 //! [`validate`] reads a file (written by nazir or edited by hand) and lists
 //! every [`Problem`] with its line (the row, for XLSX; 0 when the problem
-//! is the whole file). The rules, per profile:
+//! is the whole file). Each profile applies its tool's reader as that
+//! reader behaves, no stricter and no laxer: a file the tool reads fine
+//! passes, a line the tool refuses or silently drops is named. Text is
+//! decoded by the crate's one UTF-8 decoder ([`crate::text`]); the first
+//! byte that is not UTF-8 is the problem, with its line.
 //!
-//! - every text profile: UTF-8 (a line that is not is named), no
-//!   byte-order mark; blank lines are ignored, as the tools do;
-//! - `omegat`: 2 or 3 TAB-separated fields, source and target not empty;
-//! - `deepl`: exactly one TAB; terms (trimmed) not empty, without control
-//!   characters, at most 1024 bytes; no source twice (both lines named);
-//! - `google`: 2 TAB-separated columns, terms not empty, and no header
-//!   (a first line such as `ar<TAB>en` or `source<TAB>target`, which
-//!   Google would read as a term);
-//! - `google-ets`: a CSV header with at least two language codes (plus
-//!   optional `pos` and `description`), and a term in every row;
-//! - `tbx`: well-formed XML (quick-xml) with a `martif` or `tbx` root, and
-//!   in every `termEntry`/`conceptEntry` at least two `langSet`/`langSec`
-//!   with `xml:lang`, each with a term;
-//! - `multiterm`: an XLSX workbook (calamine) whose first row has `Arabic`
-//!   and `English` columns (case ignored), which Glossary Converter maps to
-//!   languages by name.
+//! The rules and where each comes from are tabled in the [`super`] module
+//! documentation. TBX files go to [`super::tbx_rules`]; this module holds
+//! the line-based profiles and MultiTerm's workbook.
 
 use super::profile::Profile;
-use super::tabular::deepl_term_problem;
+use super::tabular::{OMEGAT_COMMENT, deepl_term_problem};
+use super::tbx_rules::check_tbx;
 use crate::error::{Error, Result};
-use crate::tokenize::{line_of, line_starts};
+use crate::text::{BOM, Origin, decode};
 use calamine::{Reader as _, Xlsx};
-use quick_xml::XmlVersion;
-use quick_xml::escape::resolve_predefined_entity;
-use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Something in a file that its target tool would reject or misread.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +34,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(line: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn new(line: usize, message: impl Into<String>) -> Self {
         Problem { line, message: message.into() }
     }
 }
@@ -63,93 +50,176 @@ impl fmt::Display for Problem {
 
 /// Checks the file at `path` against the rules of `profile`; an empty list
 /// means it passes. Only failing to read the file is an error.
+///
+/// The path matters beyond the bytes in two places, as it does to the
+/// tools: Google reads a `.csv` unidirectional glossary as comma-separated
+/// (any other name as TAB-separated), and the TBX Checker looks for a v2
+/// file's XCS in the file's folder.
 pub fn validate(path: &Path, profile: Profile) -> Result<Vec<Problem>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    Ok(validate_bytes(&bytes, profile))
+    Ok(check_file(&bytes, profile, Some(path)))
 }
 
-/// [`validate`] for the contents of a file.
-pub(crate) fn validate_bytes(bytes: &[u8], profile: Profile) -> Vec<Problem> {
+/// [`validate`] for the contents of a file whose name is not known (TSV
+/// for Google; a v2 TBX file's XCS is then recognized by its name only).
+pub fn validate_bytes(bytes: &[u8], profile: Profile) -> Vec<Problem> {
+    check_file(bytes, profile, None)
+}
+
+fn check_file(bytes: &[u8], profile: Profile, path: Option<&Path>) -> Vec<Problem> {
     let mut problems = Vec::new();
+    if profile == Profile::MultiTerm {
+        check_multiterm(bytes, &mut problems);
+        return problems;
+    }
+    let name = path.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let text = match decode(bytes, Origin::file(&name)) {
+        Ok(text) => text,
+        Err(bad) => {
+            let at = bad.byte_offset.map(|b| format!(" at byte {b}")).unwrap_or_default();
+            return vec![Problem::new(bad.line.unwrap_or(0), format!("{}{at}", bad.reason))];
+        }
+    };
+    let bom = bytes.starts_with(BOM);
     match profile {
-        Profile::Tbx => check_tbx(bytes, &mut problems),
-        Profile::MultiTerm => check_multiterm(bytes, &mut problems),
-        Profile::OmegaT | Profile::DeepL | Profile::Google | Profile::GoogleEts => {
-            if bytes.starts_with(BOM) {
-                problems
-                    .push(Problem::new(1, format!("starts with a byte-order mark; {profile} wants UTF-8 without one")));
+        Profile::Tbx => {
+            let mut found = Vec::new();
+            check_tbx(text, path, &mut found);
+            problems.extend(found.into_iter().map(|(line, message)| Problem::new(line, message)));
+        }
+        // OmegaT's reader skips a leading byte-order mark (GlossaryReaderTSV).
+        Profile::OmegaT => check_omegat(text, &mut problems),
+        Profile::DeepL | Profile::Google | Profile::GoogleEts => {
+            if bom {
+                let why = match profile {
+                    Profile::DeepL => "DeepL's clients would read it as part of the first source term",
+                    _ => "Google would read it as part of the first cell",
+                };
+                problems.push(Problem::new(1, format!("starts with a byte-order mark; {why}")));
             }
-            let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
-            let lines = text_lines(body, &mut problems);
             match profile {
-                Profile::OmegaT => check_omegat(&lines, &mut problems),
-                Profile::DeepL => check_deepl(&lines, &mut problems),
-                Profile::Google => check_google(&lines, &mut problems),
-                _ => check_google_ets(&String::from_utf8_lossy(body), &mut problems),
+                Profile::DeepL => check_deepl(text, &mut problems),
+                Profile::GoogleEts => check_google_ets(text, &mut problems),
+                _ if path.is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))) => {
+                    check_google_csv(text, &mut problems)
+                }
+                _ => check_google_tsv(text, &mut problems),
             }
         }
+        Profile::MultiTerm => {}
     }
     // Stable: problems of one line stay in the order they were found.
     problems.sort_by_key(|p| p.line);
     problems
 }
 
-/// The non-blank lines of a text file with their numbers, without LF or
-/// CR LF; a line that is not UTF-8 is a problem instead.
-fn text_lines<'a>(body: &'a [u8], problems: &mut Vec<Problem>) -> Vec<(usize, &'a str)> {
-    let body = body.strip_suffix(b"\n").unwrap_or(body);
-    let mut lines = Vec::new();
-    for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        match std::str::from_utf8(raw) {
-            Ok(line) if line.trim().is_empty() => {}
-            Ok(line) => lines.push((i + 1, line)),
-            Err(e) => problems
-                .push(Problem::new(i + 1, format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to() + 1))),
-        }
+/// The lines of `text` with their numbers, split where Java's `readLine`,
+/// Python's and PHP's readers split (LF, CR LF or a lone CR), without the
+/// line ends; a final line end starts no further line.
+fn lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        out.push((out.len() + 1, &rest[..end]));
+        rest = &rest[end..];
+        rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix(['\n', '\r'])).unwrap_or(rest);
     }
-    lines
+    out
 }
 
-/// Flags an empty source or target.
-fn check_not_empty(line: usize, source: &str, target: &str, problems: &mut Vec<Problem>) {
-    for (side, term) in [("source", source), ("target", target)] {
-        if term.trim().is_empty() {
-            problems.push(Problem::new(line, format!("the {side} term is empty")));
-        }
+/// `line` split on TAB as Java's `String.split("\t")` does (trailing empty
+/// fields dropped), each field trimmed as Java's `trim` does (every
+/// character up to U+0020).
+fn java_fields(line: &str) -> Vec<&str> {
+    let mut fields: Vec<&str> = line.split('\t').collect();
+    while fields.last().is_some_and(|f| f.is_empty()) {
+        fields.pop();
     }
+    fields.into_iter().map(|f| f.trim_matches(|c: char| c <= ' ')).collect()
 }
 
-fn check_omegat(lines: &[(usize, &str)], problems: &mut Vec<Problem>) {
-    for &(n, line) in lines {
-        let fields: Vec<&str> = line.split('\t').collect();
-        if !(2..=3).contains(&fields.len()) {
-            problems.push(Problem::new(
-                n,
-                format!(
-                    "has {} TAB-separated fields; OmegaT wants source, target and an optional comment",
-                    fields.len()
-                ),
-            ));
+/// OmegaT's TAB glossary as `GlossaryReaderTSV.read` takes it: lines that
+/// start with `#` are comments (its own new files start with one, a
+/// `-*- coding: utf-8 -*-` magic comment); fields are trimmed; a line with
+/// fewer than two fields or an empty source is skipped without a word, so
+/// here it is named; fields after the third are ignored.
+fn check_omegat(text: &str, problems: &mut Vec<Problem>) {
+    for (n, line) in lines(text) {
+        if line.starts_with(OMEGAT_COMMENT) {
+            // A comment, unless it has the shape of an entry: then a term
+            // that starts with `#` is lost.
+            let fields = java_fields(line);
+            if fields.len() >= 2 && !fields[1].is_empty() {
+                problems.push(Problem::new(
+                    n,
+                    format!(
+                        "starts with {OMEGAT_COMMENT:?}, so OmegaT skips it as a comment and the term {:?} is lost \
+                         (put a space before it: OmegaT trims fields)",
+                        fields[0]
+                    ),
+                ));
+            }
             continue;
         }
-        check_not_empty(n, fields[0], fields[1], problems);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields = java_fields(line);
+        if fields.len() < 2 {
+            problems.push(Problem::new(n, "has no TAB-separated target, so OmegaT skips the line"));
+        } else if fields[0].is_empty() {
+            problems.push(Problem::new(n, "the source term is empty, so OmegaT skips the line"));
+        }
     }
 }
 
-fn check_deepl(lines: &[(usize, &str)], problems: &mut Vec<Problem>) {
+/// Trims what PHP's `trim` trims: space, TAB, LF, CR, NUL and vertical tab.
+fn php_trim(s: &str) -> &str {
+    s.trim_matches([' ', '\t', '\n', '\r', '\0', '\u{B}'])
+}
+
+/// A DeepL glossary as the official clients read it (`deepl-python`
+/// `util.convert_tsv_to_dict`, `deepl-php` `GlossaryUtils::fromTsv`); a
+/// line passes only if both accept it. Empty lines are skipped; a line of
+/// whitespace is not empty (the Python client finds no separator in it).
+/// The source is what comes before the first TAB and the target what
+/// follows, both trimmed; the trimmed line holds exactly one TAB (PHP), and
+/// the trimmed target none (Python). Each term: not empty, no C0 or C1
+/// control character nor U+2028/U+2029, at most 1024 UTF-8 bytes (API
+/// limit); no source twice; at least one entry.
+fn check_deepl(text: &str, problems: &mut Vec<Problem>) {
     let mut sources: HashMap<&str, usize> = HashMap::new();
-    for &(n, line) in lines {
-        let Some((source, target)) = line.split_once('\t').filter(|(_, t)| !t.contains('\t')) else {
-            let tabs = line.matches('\t').count();
-            problems.push(Problem::new(n, format!("has {tabs} TABs; DeepL wants exactly one")));
+    for (n, line) in lines(text) {
+        if line.is_empty() {
+            continue;
+        }
+        if line.trim().is_empty() && !line.contains('\t') {
+            problems.push(Problem::new(n, "holds only whitespace; DeepL's client refuses it (no TAB separator)"));
+            continue;
+        }
+        let tabs = line.matches('\t').count();
+        let Some((source, target)) = line.split_once('\t') else {
+            problems.push(Problem::new(n, "has 0 TABs; DeepL wants exactly one"));
             continue;
         };
         let (source, target) = (source.trim(), target.trim());
+        if target.contains('\t') {
+            problems.push(Problem::new(n, format!("has {tabs} TABs; DeepL wants exactly one")));
+            continue;
+        }
+        let mut refused = false;
         for (side, term) in [("source", source), ("target", target)] {
             if let Some(why) = deepl_term_problem(term) {
                 problems.push(Problem::new(n, format!("the {side} term {why}")));
+                refused = true;
             }
+        }
+        // PHP trims the line before it splits, so a TAB at either end is
+        // not a separator there (an empty side, already named above).
+        if !refused && php_trim(line).matches('\t').count() != 1 {
+            problems.push(Problem::new(n, format!("has {tabs} TABs; DeepL wants exactly one")));
+            continue;
         }
         if source.is_empty() {
             continue;
@@ -162,6 +232,9 @@ fn check_deepl(lines: &[(usize, &str)], problems: &mut Vec<Problem>) {
         } else {
             sources.insert(source, n);
         }
+    }
+    if sources.is_empty() && problems.is_empty() {
+        problems.push(Problem::new(0, "the file has no entries; DeepL refuses an empty glossary"));
     }
 }
 
@@ -177,23 +250,64 @@ fn is_header_cell(cell: &str) -> bool {
     HEADER_WORDS.contains(&cell.as_str()) || (is_language_code(&cell) && cell.contains(['-', '_']))
 }
 
-fn check_google(lines: &[(usize, &str)], problems: &mut Vec<Problem>) {
-    for &(n, line) in lines {
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() != 2 {
-            problems.push(Problem::new(n, format!("has {} TAB-separated columns; Google wants 2", fields.len())));
+/// One row of a Google unidirectional glossary: two columns, no header
+/// (Google reads one as a term pair), terms not empty.
+fn check_google_row(n: usize, first: bool, cells: &[&str], separator: &str, problems: &mut Vec<Problem>) {
+    if cells.len() != 2 {
+        problems.push(Problem::new(n, format!("has {} {separator}-separated columns; Google wants 2", cells.len())));
+        return;
+    }
+    if first && cells.iter().all(|c| is_header_cell(c)) {
+        problems.push(Problem::new(n, "looks like a header; Google would read it as a term (remove it)"));
+        return;
+    }
+    for (side, term) in [("source", cells[0]), ("target", cells[1])] {
+        if term.trim().is_empty() {
+            problems.push(Problem::new(n, format!("the {side} term is empty")));
+        }
+    }
+}
+
+fn check_google_tsv(text: &str, problems: &mut Vec<Problem>) {
+    let mut first = true;
+    for (n, line) in lines(text) {
+        if line.trim().is_empty() {
             continue;
         }
-        if n == 1 && fields.iter().all(|f| is_header_cell(f)) {
-            problems.push(Problem::new(n, "looks like a header; Google would read it as a term (remove it)"));
-            continue;
+        let cells: Vec<&str> = line.split('\t').collect();
+        check_google_row(n, first, &cells, "TAB", problems);
+        first = false;
+    }
+}
+
+/// The CSV records of `text` with their lines; a record that is not CSV
+/// ends the list with a problem.
+fn csv_records(text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, csv::StringRecord)> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => records.push((r.position().map_or(0, |p| p.line() as usize), r)),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                problems.push(Problem::new(line, format!("not valid CSV: {e}")));
+                break;
+            }
         }
-        check_not_empty(n, fields[0], fields[1], problems);
+    }
+    records.retain(|(_, r)| !r.iter().all(|c| c.trim().is_empty()));
+    records
+}
+
+fn check_google_csv(text: &str, problems: &mut Vec<Problem>) {
+    for (i, (n, record)) in csv_records(text, problems).into_iter().enumerate() {
+        let cells: Vec<&str> = record.iter().collect();
+        check_google_row(n, i == 0, &cells, "comma", problems);
     }
 }
 
 /// Whether `code` is a language code such as `ar`, `en-US` or `zh_Hant`.
-fn is_language_code(code: &str) -> bool {
+pub(crate) fn is_language_code(code: &str) -> bool {
     let mut parts = code.split(['-', '_']);
     let lang = parts.next().unwrap_or_default();
     (2..=3).contains(&lang.len())
@@ -201,26 +315,26 @@ fn is_language_code(code: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// Google's equivalent term sets (the Translator Toolkit glossary format):
+/// a header of locale codes, each once, plus at most one `pos` and one
+/// `description` column; at least two locales for a glossary to translate
+/// with; a term in every row; blank rows ignored.
 fn check_google_ets(text: &str, problems: &mut Vec<Problem>) {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut header: Option<(Vec<usize>, usize)> = None;
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                problems.push(Problem::new(line, format!("not valid CSV: {e}")));
-                return;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
+    for (line, record) in csv_records(text, problems) {
         let Some((locales, width)) = &header else {
             let mut locales = Vec::new();
+            let mut seen: HashMap<String, usize> = HashMap::new();
             for (i, cell) in record.iter().enumerate() {
                 let name = cell.trim();
+                let key = name.to_ascii_lowercase().replace('_', "-");
+                if let Some(first) = seen.insert(key, i + 1) {
+                    problems.push(Problem::new(
+                        line,
+                        format!("column {} {name:?} repeats column {first}; each language (and pos, description) may head one column", i + 1),
+                    ));
+                    continue;
+                }
                 // `pos` has the shape of a language code, so it is looked at first.
                 if ["pos", "description"].iter().any(|m| m.eq_ignore_ascii_case(name)) {
                     continue;
@@ -248,175 +362,8 @@ fn check_google_ets(text: &str, problems: &mut Vec<Problem>) {
             problems.push(Problem::new(line, "has no term"));
         }
     }
-    if header.is_none() {
+    if header.is_none() && problems.is_empty() {
         problems.push(Problem::new(0, "the file is empty; it needs a header such as ar,en,pos,description"));
-    }
-}
-
-/// An XML element read back: names without prefix, attributes by their
-/// full name (`xml:lang`), the text directly inside, and its line.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct Node {
-    pub name: String,
-    pub attributes: Vec<(String, String)>,
-    pub text: String,
-    pub children: Vec<Node>,
-    pub line: usize,
-}
-
-impl Node {
-    /// The value of an attribute.
-    pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
-
-    /// The children with one of `names`.
-    pub(crate) fn children_named<'a, 'n>(&'a self, names: &'n [&str]) -> impl Iterator<Item = &'a Node> + use<'a, 'n> {
-        self.children.iter().filter(move |c| names.contains(&c.name.as_str()))
-    }
-
-    /// This element and all below it, document order.
-    pub(crate) fn descendants(&self) -> Vec<&Node> {
-        let mut all = vec![self];
-        for c in &self.children {
-            all.extend(c.descendants());
-        }
-        all
-    }
-
-    /// All the text in and below this element.
-    pub(crate) fn deep_text(&self) -> String {
-        self.descendants().iter().map(|n| n.text.as_str()).collect()
-    }
-}
-
-fn element(start: &BytesStart, line: usize) -> std::result::Result<Node, Problem> {
-    let mut node = Node { name: start.local_name().as_ref().to_string(), line, ..Node::default() };
-    for attribute in start.attributes() {
-        let bad = |e: &dyn fmt::Display| Problem::new(line, format!("bad attribute in <{}>: {e}", node.name));
-        let attribute = attribute.map_err(|e| bad(&e))?;
-        let value = attribute.normalized_value(XmlVersion::Implicit1_0).map_err(|e| bad(&e))?;
-        node.attributes.push((attribute.key.as_ref().to_string(), value.into_owned()));
-    }
-    Ok(node)
-}
-
-/// Reads a well-formed XML document into its root element; the first
-/// problem stops it.
-pub(super) fn read_xml(text: &str) -> std::result::Result<Node, Problem> {
-    let starts = line_starts(text);
-    let line_at = |offset: u64| line_of(&starts, offset as usize);
-    let mut reader = quick_xml::Reader::from_str(text);
-    let mut open: Vec<Node> = Vec::new();
-    let mut root: Option<Node> = None;
-    // Where a finished element goes: its parent, or the root slot (once).
-    let place = |node: Node, open: &mut Vec<Node>, root: &mut Option<Node>| match open.last_mut() {
-        Some(parent) => {
-            parent.children.push(node);
-            Ok(())
-        }
-        None if root.is_some() => Err(Problem::new(node.line, format!("a second root element <{}>", node.name))),
-        None => {
-            *root = Some(node);
-            Ok(())
-        }
-    };
-    loop {
-        let at = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| Problem::new(line_at(reader.error_position()), format!("not well-formed XML: {e}")))?;
-        let text_here = |s: &str, open: &mut Vec<Node>| match open.last_mut() {
-            Some(node) => {
-                node.text.push_str(s);
-                Ok(())
-            }
-            None if s.trim().is_empty() => Ok(()),
-            None => Err(Problem::new(line_at(at), "text outside the root element")),
-        };
-        match event {
-            Event::Start(e) => open.push(element(&e, line_at(at))?),
-            Event::Empty(e) => place(element(&e, line_at(at))?, &mut open, &mut root)?,
-            // The reader has checked that the end tag matches.
-            Event::End(_) => {
-                if let Some(node) = open.pop() {
-                    place(node, &mut open, &mut root)?;
-                }
-            }
-            Event::Text(t) => text_here(&t.xml10_content(), &mut open)?,
-            Event::CData(t) => text_here(&t.xml10_content(), &mut open)?,
-            Event::GeneralRef(r) => {
-                let resolved = if r.is_char_ref() {
-                    r.resolve_char_ref().ok().flatten().map(String::from)
-                } else {
-                    resolve_predefined_entity(&r).map(String::from)
-                };
-                let Some(resolved) = resolved else {
-                    return Err(Problem::new(line_at(at), format!("&{}; is not a defined entity", &*r)));
-                };
-                text_here(&resolved, &mut open)?;
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    if let Some(node) = open.last() {
-        return Err(Problem::new(node.line, format!("<{}> is never closed", node.name)));
-    }
-    root.ok_or_else(|| Problem::new(0, "no root element"))
-}
-
-fn check_tbx(bytes: &[u8], problems: &mut Vec<Problem>) {
-    // XML allows a byte-order mark.
-    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let text = match std::str::from_utf8(body) {
-        Ok(text) => text,
-        Err(e) => {
-            let line = body[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-            problems.push(Problem::new(line, "not valid UTF-8"));
-            return;
-        }
-    };
-    let root = match read_xml(text) {
-        Ok(root) => root,
-        Err(problem) => {
-            problems.push(problem);
-            return;
-        }
-    };
-    if root.name != "martif" && root.name != "tbx" {
-        problems.push(Problem::new(
-            root.line,
-            format!("the root element is <{}>; TBX has <martif> (v2) or <tbx> (v3)", root.name),
-        ));
-    }
-    for entry in root.descendants().into_iter().filter(|n| n.name == "termEntry" || n.name == "conceptEntry") {
-        check_tbx_entry(entry, problems);
-    }
-}
-
-fn check_tbx_entry(entry: &Node, problems: &mut Vec<Problem>) {
-    let mut languages = 0;
-    for lang in entry.children_named(&["langSet", "langSec"]) {
-        let code = lang.attribute("xml:lang").map(str::trim).filter(|c| !c.is_empty());
-        match code {
-            Some(_) => languages += 1,
-            None => problems.push(Problem::new(lang.line, format!("<{}> has no xml:lang", lang.name))),
-        }
-        let has_term = lang.descendants().iter().any(|n| n.name == "term" && !n.deep_text().trim().is_empty());
-        if !has_term {
-            problems.push(Problem::new(
-                lang.line,
-                format!("<{} xml:lang=\"{}\"> has no term", lang.name, code.unwrap_or_default()),
-            ));
-        }
-    }
-    if languages < 2 {
-        let id = entry.attribute("id").unwrap_or_default();
-        problems.push(Problem::new(
-            entry.line,
-            format!("<{} id=\"{id}\"> has {languages} language section(s) with xml:lang; it needs two", entry.name),
-        ));
     }
 }
 
@@ -465,7 +412,7 @@ mod tests {
         validate_bytes(text, profile).into_iter().map(|p| (p.line, p.message)).collect()
     }
 
-    fn lines(text: &[u8], profile: Profile) -> Vec<usize> {
+    fn lines_of(text: &[u8], profile: Profile) -> Vec<usize> {
         found(text, profile).into_iter().map(|(l, _)| l).collect()
     }
 
@@ -478,6 +425,7 @@ mod tests {
             options.push(ExportOptions { direction: Direction::EnAr, ..ExportOptions::new(profile) });
         }
         options.push(ExportOptions { tbx_version: TbxVersion::V3, ..ExportOptions::new(Profile::Tbx) });
+        options.push(ExportOptions { omit_forbidden: true, ..ExportOptions::new(Profile::Tbx) });
         for (i, o) in options.iter().enumerate() {
             let path = dir.path().join(format!("g{i}.{}", o.profile.extension()));
             export_to_file(&sample(), o, &path).unwrap();
@@ -487,30 +435,49 @@ mod tests {
     }
 
     #[test]
-    fn omegat_problems() {
-        let text = b"\xEF\xBB\xBFa\tb\n\nonly one\nx\t\tc\r\na\tb\tc\td\nbad \xff\tb\n";
-        let problems = found(text, Profile::OmegaT);
-        assert_eq!(lines(text, Profile::OmegaT), [1, 3, 4, 5, 6], "{problems:?}");
-        assert!(problems[0].1.contains("byte-order mark"));
-        assert!(problems[1].1.contains("1 TAB-separated"));
-        assert!(problems[2].1.contains("target term is empty"));
-        assert!(problems[3].1.contains("4 TAB-separated"));
-        assert!(problems[4].1.contains("not valid UTF-8 (byte 5"));
+    fn lines_end_where_the_readers_end_them() {
+        assert_eq!(lines("a\nb\r\nc\rd\n"), [(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+        assert_eq!(lines("a\n\nb"), [(1, "a"), (2, ""), (3, "b")]);
+        assert_eq!(java_fields(" a \t b\t\t"), ["a", "b"]);
+        assert_eq!(java_fields("a\t\tc"), ["a", "", "c"]);
+    }
+
+    #[test]
+    fn omegat_reads_what_its_reader_reads() {
+        // OmegaT's own first line, a BOM, extra fields, blank lines: fine.
+        let good = "\u{FEFF}# Glossary in tab-separated format -*- coding: utf-8 -*-\na\tb\tc\td\n\n \n #x\ty\n";
+        assert_eq!(found(good.as_bytes(), Profile::OmegaT), []);
+        let bad = b"a\tb\n#MeToo\tx\nonly\n\tb\nx\t\nbad \xff\tb\n";
+        let problems = found(bad, Profile::OmegaT);
+        // The first bad byte stops the reading: it is the one problem.
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].1.contains("not valid UTF-8") && problems[0].0 == 6, "{problems:?}");
+        let bad = b"a\tb\n#MeToo\tx\nonly\n\tb\nx\t\n";
+        let problems = found(bad, Profile::OmegaT);
+        assert_eq!(lines_of(bad, Profile::OmegaT), [2, 3, 4, 5], "{problems:?}");
+        assert!(problems[0].1.contains("\"#MeToo\" is lost"));
+        assert!(problems[1].1.contains("no TAB-separated target"));
+        assert!(problems[2].1.contains("source term is empty"));
+        assert!(problems[3].1.contains("no TAB-separated target"), "a trailing empty field is dropped");
     }
 
     #[test]
     fn deepl_problems() {
         let long = "a".repeat(1025);
-        let text = format!("جوجل\tGoogle\na\tb\tc\nغوغل\tGo\u{7}ogle\n جوجل \tGoogle2\n{long}\tx\n \ty\nno tab\n");
+        let text = format!("جوجل\tGoogle\na\tb\tc\nغوغل\tGo\u{7}ogle\n جوجل \tGoogle2\n{long}\tx\n \ty\nno tab\n  \n");
         let problems = found(text.as_bytes(), Profile::DeepL);
-        assert_eq!(lines(text.as_bytes(), Profile::DeepL), [2, 3, 4, 5, 6, 7], "{problems:?}");
+        assert_eq!(lines_of(text.as_bytes(), Profile::DeepL), [2, 3, 4, 5, 6, 7, 8], "{problems:?}");
         assert!(problems[0].1.contains("2 TABs"));
         assert!(problems[1].1.contains("target term contains the control character U+0007"));
         assert!(problems[2].1.contains("lines 1 and 4"), "{}", problems[2].1);
         assert!(problems[3].1.contains("1025 bytes"));
         assert!(problems[4].1.contains("source term is empty"));
         assert!(problems[5].1.contains("0 TABs"));
-        assert_eq!(lines(b"\xEF\xBB\xBFa\tb\n", Profile::DeepL), [1]);
+        assert!(problems[6].1.contains("only whitespace"));
+        assert_eq!(lines_of(b"\xEF\xBB\xBFa\tb\n", Profile::DeepL), [1]);
+        // Empty lines are skipped; a TAB after the target is trimmed by both clients.
+        assert_eq!(found(b"a\tb\n\nc\td\t\n", Profile::DeepL), []);
+        assert_eq!(found(b"\n", Profile::DeepL)[0].1, "the file has no entries; DeepL refuses an empty glossary");
     }
 
     #[test]
@@ -518,7 +485,7 @@ mod tests {
         for header in ["ar\ten", "source\ttarget", "AR-SA\ten-US"] {
             let text = format!("{header}\nجوجل\tGoogle\nx\na\t\n");
             let problems = found(text.as_bytes(), Profile::Google);
-            assert_eq!(lines(text.as_bytes(), Profile::Google), [1, 3, 4], "{problems:?}");
+            assert_eq!(lines_of(text.as_bytes(), Profile::Google), [1, 3, 4], "{problems:?}");
             assert!(problems[0].1.contains("header"));
             assert!(problems[1].1.contains("1 TAB-separated columns"));
         }
@@ -527,57 +494,31 @@ mod tests {
     }
 
     #[test]
+    fn google_reads_a_csv_file_as_comma_separated() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("g.csv");
+        std::fs::write(&csv, "جوجل,Google\n\"ميتا, إنك\",\"Meta, Inc.\"\n").unwrap();
+        assert_eq!(validate(&csv, Profile::Google).unwrap(), []);
+        let tsv = dir.path().join("g.tsv");
+        std::fs::write(&tsv, "جوجل,Google\n").unwrap();
+        assert!(validate(&tsv, Profile::Google).unwrap()[0].message.contains("1 TAB-separated"));
+    }
+
+    #[test]
     fn google_ets_problems() {
         let text = "ar,en,pos,notes\nجوجل,Google,noun\n,,\n,,noun\nا,b,noun,d,e\n";
         let problems = found(text.as_bytes(), Profile::GoogleEts);
-        assert_eq!(lines(text.as_bytes(), Profile::GoogleEts), [1, 4, 5], "{problems:?}");
+        assert_eq!(lines_of(text.as_bytes(), Profile::GoogleEts), [1, 4, 5], "{problems:?}");
         assert!(problems[0].1.contains("column 4 \"notes\""));
         assert!(problems[1].1.contains("no term"));
         assert!(problems[2].1.contains("5 fields"));
         let problems = found(b"ar,pos\n\xD8\xA7,noun\n", Profile::GoogleEts);
         assert!(problems[0].1.contains("two language-code columns"), "{problems:?}");
+        let problems = found(b"ar,en,AR,pos,pos\n", Profile::GoogleEts);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].1.contains("column 3 \"AR\" repeats column 1"));
+        assert!(problems[1].1.contains("column 5 \"pos\" repeats column 4"));
         assert_eq!(found(b"", Profile::GoogleEts)[0].0, 0);
-    }
-
-    #[test]
-    fn tbx_problems() {
-        let text = r#"<?xml version="1.0" encoding="UTF-8"?>
-<martif type="TBX-Basic">
-  <text><body>
-    <termEntry id="c1">
-      <langSet xml:lang="ar"><tig><term>جوجل</term></tig></langSet>
-    </termEntry>
-    <termEntry id="c2">
-      <langSet><tig><term>ميتا</term></tig></langSet>
-      <langSet xml:lang="en"><tig><term> </term></tig></langSet>
-      <langSet xml:lang="fr"><ntig><termGrp><term>Méta &amp; co</term></termGrp></ntig></langSet>
-    </termEntry>
-  </body></text>
-</martif>
-"#;
-        let problems = found(text.as_bytes(), Profile::Tbx);
-        assert_eq!(lines(text.as_bytes(), Profile::Tbx), [4, 8, 9], "{problems:?}");
-        assert!(problems[0].1.contains("termEntry id=\"c1\"> has 1 language"));
-        assert!(problems[1].1.contains("no xml:lang"));
-        assert!(problems[2].1.contains("xml:lang=\"en\"> has no term"));
-        let v3 = r#"<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="c">
-<langSec xml:lang="ar"><termSec><term>ا</term></termSec></langSec></conceptEntry></body></text></tbx>"#;
-        assert_eq!(lines(v3.as_bytes(), Profile::Tbx), [1]);
-        let bad: [(&[u8], usize, &str); 6] = [
-            (b"<martif>\n<text>\n</body>\n</martif>", 3, "not well-formed"),
-            (b"<martif>\n<text>\n", 2, "never closed"),
-            (b"<glossary/>", 1, "root element is <glossary>"),
-            (b"<martif>\n&nbsp;</martif>", 2, "not a defined entity"),
-            (b"<martif/>\n<martif/>", 2, "second root"),
-            (b"<martif>\n\xff</martif>", 2, "not valid UTF-8"),
-        ];
-        for (text, line, message) in bad {
-            let problems = found(text, Profile::Tbx);
-            let text = String::from_utf8_lossy(text);
-            assert_eq!(problems.len(), 1, "{text}: {problems:?}");
-            assert_eq!(problems[0].0, line, "{text}: {problems:?}");
-            assert!(problems[0].1.contains(message), "{text}: {problems:?}");
-        }
     }
 
     #[test]
@@ -590,7 +531,7 @@ mod tests {
         assert!(problems[0].1.contains("no English column"));
         let mut book = rust_xlsxwriter::Workbook::new();
         book.add_worksheet().write_row(1, 0, ["Arabic", "English"]).unwrap();
-        assert_eq!(lines(&book.save_to_buffer().unwrap(), Profile::MultiTerm), [1, 1], "the header must be row 1");
+        assert_eq!(lines_of(&book.save_to_buffer().unwrap(), Profile::MultiTerm), [1, 1], "the header must be row 1");
         let problems = found(b"Arabic\tEnglish\n", Profile::MultiTerm);
         assert_eq!(problems[0].0, 0);
         assert!(problems[0].1.contains("not a readable XLSX"));

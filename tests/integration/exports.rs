@@ -2,7 +2,7 @@
 //! import, from a small master glossary written here.
 
 use crate::util::{assert_code, assert_success, dir_entries, read_workbook, run, stderr, stdout, tempdir};
-use quick_xml::events::{BytesStart, Event};
+use nazir::export::xml::{Node, read_xml};
 use std::path::{Path, PathBuf};
 
 /// The master CSV: two approved entries (one with an admitted and a
@@ -72,107 +72,40 @@ fn arg(path: &Path) -> &str {
     path.to_str().expect("UTF-8 temporary path")
 }
 
-/// An XML element read back with quick-xml.
-#[derive(Debug, Default)]
-struct Node {
-    name: String,
-    attributes: Vec<(String, String)>,
-    text: String,
-    children: Vec<Node>,
-}
-
-impl Node {
-    fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
-
-    fn children(&self, name: &str) -> Vec<&Node> {
-        self.children.iter().filter(|c| c.name == name).collect()
-    }
-
-    fn child(&self, name: &str) -> &Node {
-        let found = self.children(name);
-        assert_eq!(found.len(), 1, "<{}> has {} <{name}>", self.name, found.len());
-        found[0]
-    }
-
-    /// The text of `<termNote type="administrativeStatus">`.
-    fn admin_status(&self) -> &str {
-        self.children("termNote")
-            .into_iter()
-            .find(|n| n.attribute("type") == Some("administrativeStatus"))
-            .map(|n| n.text.as_str())
-            .expect("an administrative status")
-    }
-}
-
-fn element(start: &BytesStart) -> Node {
-    let name = start.name().as_ref().to_string();
-    let attributes = start
-        .attributes()
-        .map(|a| {
-            let a = a.expect("well-formed attribute");
-            let key = a.key.as_ref().to_string();
-            (key, a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned())
-        })
-        .collect();
-    Node { name, attributes, ..Node::default() }
-}
-
-/// Parses a whole XML document into its root element.
+/// The XML of an export, read back with the library's own reader.
 fn parse_xml(text: &str) -> Node {
-    let mut reader = quick_xml::Reader::from_str(text);
-    let mut open: Vec<Node> = Vec::new();
-    let mut root = None;
-    loop {
-        let event = reader.read_event().unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{text}"));
-        let done = match event {
-            Event::Start(e) => {
-                open.push(element(&e));
-                None
-            }
-            Event::Empty(e) => Some(element(&e)),
-            Event::End(_) => Some(open.pop().expect("an open element")),
-            Event::Text(t) => {
-                if let Some(node) = open.last_mut() {
-                    node.text.push_str(&t.xml10_content());
-                }
-                None
-            }
-            Event::GeneralRef(r) => {
-                let resolved = if r.is_char_ref() {
-                    r.resolve_char_ref().unwrap().map(String::from)
-                } else {
-                    quick_xml::escape::resolve_predefined_entity(&r).map(String::from)
-                };
-                open.last_mut().expect("text inside an element").text.push_str(&resolved.expect("known entity"));
-                None
-            }
-            Event::Eof => break,
-            _ => None,
-        };
-        if let Some(node) = done {
-            match open.last_mut() {
-                Some(parent) => parent.children.push(node),
-                None => {
-                    assert!(root.is_none(), "one root element");
-                    root = Some(node);
-                }
-            }
-        }
-    }
-    assert!(open.is_empty(), "unclosed elements");
-    root.expect("a root element")
+    read_xml(text).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{text}"))
+}
+
+/// The children of `node` named `name`.
+fn children<'a>(node: &'a Node, name: &str) -> Vec<&'a Node> {
+    node.children_named(&[name]).collect()
+}
+
+/// The one child of `node` named `name`.
+fn child<'a>(node: &'a Node, name: &str) -> &'a Node {
+    let found = children(node, name);
+    assert_eq!(found.len(), 1, "<{}> has {} <{name}>", node.name, found.len());
+    found[0]
+}
+
+/// The text of `<termNote type="administrativeStatus">` of a term section.
+fn admin_status(term: &Node) -> &str {
+    term.children_named(&["termNote"])
+        .find(|n| n.attribute("type") == Some("administrativeStatus"))
+        .map(|n| n.text.as_str())
+        .expect("an administrative status")
 }
 
 /// The terms of a language section and their administrative statuses.
 fn terms<'a>(lang: &'a Node, term_tag: &str) -> Vec<(&'a str, &'a str)> {
-    lang.children(term_tag).into_iter().map(|t| (t.child("term").text.as_str(), t.admin_status())).collect()
+    children(lang, term_tag).into_iter().map(|t| (child(t, "term").text.as_str(), admin_status(t))).collect()
 }
 
 /// The language sections of an entry by `xml:lang`.
 fn lang<'a>(entry: &'a Node, tag: &str, code: &str) -> &'a Node {
-    let found: Vec<&Node> = entry.children(tag).into_iter().filter(|l| l.attribute("xml:lang") == Some(code)).collect();
+    let found: Vec<&Node> =
+        children(entry, tag).into_iter().filter(|l| l.attribute("xml:lang") == Some(code)).collect();
     assert_eq!(found.len(), 1, "one {code} section in {entry:?}");
     found[0]
 }
@@ -185,18 +118,18 @@ fn tbx_v2_has_approved_and_forbidden_entries() {
     let root = parse_xml(&text);
     assert_eq!(root.name, "martif");
     assert_eq!(root.attribute("type"), Some("TBX-Basic"));
-    let body = root.child("text").child("body");
-    let entries = body.children("termEntry");
+    let body = child(child(&root, "text"), "body");
+    let entries = children(body, "termEntry");
     let names: Vec<&str> =
-        entries.iter().map(|e| lang(e, "langSet", "en").children("tig")[0].child("term").text.as_str()).collect();
+        entries.iter().map(|e| child(children(lang(e, "langSet", "en"), "tig")[0], "term").text.as_str()).collect();
     assert_eq!(names, ["Google", "Mohammed bin Salman", "Qooqle"], "approved entries, then the forbidden one");
     assert!(!text.contains("Gogoro") && !text.contains("جوجورو"), "rejected is never exported");
     assert!(!text.contains("Meta"), "candidates only with --include");
 
     let google = entries[0];
     assert_eq!(google.attribute("id"), Some(nazir::glossary::entry_id("Google").as_str()));
-    assert_eq!(google.child("note").text, "search engine");
-    assert_eq!(google.child("descrip").text, "organization");
+    assert_eq!(child(google, "note").text, "search engine");
+    assert_eq!(child(google, "descrip").text, "organization");
     assert_eq!(
         terms(lang(google, "langSet", "ar"), "tig"),
         [("جوجل", "preferredTerm-admn-sts"), ("غوغل", "admittedTerm-admn-sts"), ("قوقل", "deprecatedTerm-admn-sts")]
@@ -215,7 +148,7 @@ fn tbx_v2_has_approved_and_forbidden_entries() {
     // --include candidate widens; rejected stays out.
     let text = f.export_text("tbx", "wide.tbx", &["--include", "candidate"]);
     let root = parse_xml(&text);
-    assert_eq!(root.child("text").child("body").children("termEntry").len(), 4);
+    assert_eq!(children(child(child(&root, "text"), "body"), "termEntry").len(), 4);
     assert!(text.contains("<term>ميتا</term>") && !text.contains("Gogoro"));
     f.assert_valid("wide.tbx", "tbx");
 }
@@ -227,7 +160,7 @@ fn tbx_v3_uses_the_2019_names() {
     let root = parse_xml(&text);
     assert_eq!(root.name, "tbx");
     assert_eq!(root.attribute("xmlns"), Some("urn:iso:std:iso:30042:ed-2"));
-    let entries = root.child("text").child("body").children("conceptEntry");
+    let entries = children(child(child(&root, "text"), "body"), "conceptEntry");
     assert_eq!(entries.len(), 3);
     assert!(!text.contains("termEntry") && !text.contains("langSet"));
     let google = entries[0];
@@ -389,4 +322,145 @@ fn validate_reports_numbered_problems() {
     let text = stdout(&out);
     assert!(text.contains("byte-order mark") && text.contains("header"), "{text}");
     assert!(text.lines().all(|l| l.starts_with(&format!("{}:1: ", google.display()))), "{text}");
+}
+
+/// A master whose ids a reviewer typed (`1`, `my id`, and `_1`, which `1`
+/// would map to) and whose English term starts with `#`.
+fn reviewer_master(f: &Fixture) -> PathBuf {
+    let path = f.path("typed.csv");
+    let header = nazir::review::master_csv_columns().join(",");
+    let rows = "\
+1,approved,#MeToo,مي تو,,movement,0.9,2,2,transliteration,,,,,,
+my id,approved,Google,جوجل,,organization,0.9,2,2,transliteration,,,,,,
+_1,approved,Meta,ميتا,,organization,0.9,2,2,transliteration,,,,,,
+";
+    std::fs::write(&path, format!("{header}\n{rows}")).unwrap();
+    path
+}
+
+#[test]
+fn tbx_v2_names_and_writes_its_own_xcs() {
+    let f = Fixture::new();
+    let text = f.export_text("tbx", "g.tbx", &[]);
+    let xcs_path = f.path(nazir::export::XCS_FILE_NAME);
+    assert_eq!(std::fs::read_to_string(&xcs_path).unwrap(), nazir::export::xcs(), "the XCS is written beside");
+    let root = parse_xml(&text);
+    let p = child(child(child(&root, "martifHeader"), "encodingDesc"), "p");
+    assert_eq!((p.attribute("type"), p.text.as_str()), (Some("XCSURI"), nazir::export::XCS_FILE_NAME));
+    let xcs = read_xml(nazir::export::xcs()).unwrap();
+    let languages: Vec<&str> =
+        xcs.descendants().into_iter().filter(|n| n.name == "langCode").map(|n| n.text.as_str()).collect();
+    assert_eq!(languages, ["ar", "en"]);
+    f.assert_valid("g.tbx", "tbx");
+    // Without its XCS, the TBX Checker (and validate) cannot check it.
+    std::fs::remove_file(&xcs_path).unwrap();
+    let problems = nazir::export::validate(&f.path("g.tbx"), nazir::export::Profile::Tbx).unwrap();
+    assert!(problems.iter().any(|p| p.message.contains("not beside")), "{problems:?}");
+    // v3 has no XCS.
+    f.export_text("tbx", "g3.tbx", &["--tbx-version", "3"]);
+    assert!(!xcs_path.exists());
+}
+
+#[test]
+fn typed_ids_become_unique_xml_names_and_are_kept_in_notes() {
+    let f = Fixture::new();
+    let master = reviewer_master(&f);
+    for (version, entry_tag) in [("2", "termEntry"), ("3", "conceptEntry")] {
+        let out = f.path(&format!("ids{version}.tbx"));
+        let args = ["export", arg(&master), "--to", "tbx", "--tbx-version", version, "-o", arg(&out)];
+        assert_success(&run(&args, None), &args);
+        let root = parse_xml(&std::fs::read_to_string(&out).unwrap());
+        let entries: Vec<&Node> = root.descendants().into_iter().filter(|n| n.name == entry_tag).collect();
+        let ids: Vec<&str> = entries.iter().map(|e| e.attribute("id").unwrap()).collect();
+        // `_1` is a later entry's own id, so `1` maps around it.
+        assert_eq!(ids, ["_1-2", "my_id", "_1"]);
+        let notes: Vec<Vec<&str>> =
+            entries.iter().map(|e| children(e, "note").iter().map(|n| n.text.as_str()).collect()).collect();
+        assert_eq!(notes, [vec!["id: 1"], vec!["id: my id"], vec![]]);
+        f.assert_valid(&format!("ids{version}.tbx"), "tbx");
+    }
+}
+
+#[test]
+fn omegat_keeps_a_term_that_starts_with_a_hash() {
+    let f = Fixture::new();
+    let master = reviewer_master(&f);
+    let out = f.path("hash.utf8");
+    let args = ["export", arg(&master), "--to", "omegat", "--direction", "en-ar", "-o", arg(&out)];
+    assert_success(&run(&args, None), &args);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with(" #MeToo\tمي تو\tmovement\nGoogle\tجوجل\t"), "{text}");
+    f.assert_valid("hash.utf8", "omegat");
+}
+
+/// Every file of `tests/data/export/invalid` with the profile it is for,
+/// the line that must be named and a word of the message.
+const INVALID: [(&str, &str, usize, &str); 31] = [
+    ("v2_element_order.tbx", "tbx", 16, "comes after <termNote>"),
+    ("v2_unknown_element.tbx", "tbx", 16, "<comment> is not an element"),
+    ("v2_duplicate_id.tbx", "tbx", 16, "also on line 12"),
+    ("v2_id_digit.tbx", "tbx", 12, "XML name"),
+    ("v2_id_space.tbx", "tbx", 12, "XML name"),
+    ("v2_missing_type.tbx", "tbx", 16, "no type attribute"),
+    ("v2_bad_part_of_speech.tbx", "tbx", 16, "partOfSpeech \"properNounPhrase\""),
+    ("v2_bad_admin_status.tbx", "tbx", 16, "administrativeStatus \"forbidden\""),
+    ("v2_bad_data_category.tbx", "tbx", 13, "type=\"usage\""),
+    ("v2_subject_field_level.tbx", "tbx", 14, "subjectField may not stand in <langSet>"),
+    ("v2_langset_without_lang.tbx", "tbx", 13, "no xml:lang"),
+    ("v2_ntig.tbx", "tbx", 14, "<ntig> is not an element"),
+    ("v2_arabic_not_in_xcs.tbx", "tbx", 14, "invalid language"),
+    ("v2_no_doctype.tbx", "tbx", 1, "DOCTYPE"),
+    ("v2_no_xcs.tbx", "tbx", 3, "names no XCS"),
+    ("v2_empty_body.tbx", "tbx", 11, "<body> has no termEntry"),
+    ("v3_no_namespace.tbx", "tbx", 2, "no namespace"),
+    ("v3_no_style.tbx", "tbx", 2, "no style"),
+    ("v3_proper_noun.tbx", "tbx", 14, "partOfSpeech \"properNoun\""),
+    ("v3_concept_without_id.tbx", "tbx", 10, "no id"),
+    ("v3_foreign_element.tbx", "tbx", 14, "urn:example:other"),
+    ("omegat_hash_term.utf8", "omegat", 2, "#MeToo"),
+    ("omegat_no_target.utf8", "omegat", 2, "no TAB-separated target"),
+    ("omegat_empty_source.utf8", "omegat", 2, "source term is empty"),
+    ("deepl_whitespace_line.tsv", "deepl", 2, "only whitespace"),
+    ("deepl_two_tabs.tsv", "deepl", 2, "2 TABs"),
+    ("deepl_duplicate_source.tsv", "deepl", 3, "lines 1 and 3"),
+    ("deepl_control_character.tsv", "deepl", 2, "U+0007"),
+    ("google_header.tsv", "google", 1, "header"),
+    ("google_three_columns.csv", "google", 2, "3 comma-separated columns"),
+    ("google_ets_repeated_language.csv", "google-ets", 1, "repeats column 1"),
+];
+
+/// Files the tools read fine, which must pass.
+const VALID: [(&str, &str); 7] = [
+    ("v2_single_language.tbx", "tbx"),
+    ("v3_single_language.tbx", "tbx"),
+    ("omegat_magic_comment.utf8", "omegat"),
+    ("omegat_bom.utf8", "omegat"),
+    ("deepl_blank_lines.tsv", "deepl"),
+    ("google_comma.csv", "google"),
+    ("google_ets.csv", "google-ets"),
+];
+
+fn data(dir: &str, name: &str) -> PathBuf {
+    crate::util::repo().join("tests/data/export").join(dir).join(name)
+}
+
+#[test]
+fn broken_files_are_refused_at_their_line() {
+    let dir = crate::util::repo().join("tests/data/export/invalid");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), INVALID.len(), "one expectation per file");
+    for (name, profile, line, words) in INVALID {
+        let problems = nazir::export::validate(&data("invalid", name), profile.parse().unwrap()).unwrap();
+        assert!(
+            problems.iter().any(|p| p.line == line && p.message.contains(words)),
+            "{name}: expected line {line} with {words:?}, got {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn files_the_tools_read_pass() {
+    for (name, profile) in VALID {
+        let problems = nazir::export::validate(&data("valid", name), profile.parse().unwrap()).unwrap();
+        assert_eq!(problems, [], "{name}");
+    }
 }
