@@ -359,7 +359,7 @@ pub(crate) fn ensure_not_reviewed(path: &Path) -> Result<()> {
 
 /// Checks, before any work, that `output` may be written by a command that
 /// reads `inputs`: never one of its own inputs, and (unless `force`) not a
-/// file that holds or may hold review work ([`ensure_not_reviewed`]).
+/// file that holds or may hold review work (`ensure_not_reviewed`).
 pub fn check_output_against(output: &Path, inputs: &[&Path], force: bool) -> Result<()> {
     crate::output::check_output_path(output)?;
     if let Some(input) = inputs.iter().find(|i| crate::output::same_file(output, i)) {
