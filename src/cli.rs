@@ -449,6 +449,9 @@ pub struct ExportArgs {
     /// TBX flavour.
     #[arg(long, default_value = "2", value_name = "VERSION", value_enum, ignore_case = true)]
     pub tbx_version: TbxVersionArg,
+    /// Leave forbidden entries and renderings out of TBX too (for OmegaT, which ignores their status).
+    #[arg(long)]
+    pub no_forbidden: bool,
     /// Replace an output that is, or cannot be told from, a reviewed glossary (a backup is kept).
     #[arg(long)]
     pub force: bool,
@@ -466,6 +469,7 @@ impl ExportArgs {
         }
         options.direction = self.direction.into();
         options.tbx_version = self.tbx_version.into();
+        options.omit_forbidden = self.no_forbidden;
         options
     }
 }

@@ -218,14 +218,19 @@ fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("nazir: {} entries written to {}", glossary.entries.len(), args.output.display());
         return Ok(ExitCode::SUCCESS);
     };
-    let report = nazir::export::export_to_file(&glossary, &args.options(profile), &args.output)?;
+    let options = args.options(profile);
+    let report = nazir::export::export_to_file(&glossary, &options, &args.output)?;
+    let (out, left_out) = (args.output.display(), report.skipped_by_status);
     eprintln!(
-        "nazir: {} entries ({} records) written to {} as {profile}; {} entries left out by status",
-        report.entries,
-        report.lines,
-        args.output.display(),
-        report.skipped_by_status
+        "nazir: {} entries ({} records) written to {out} as {profile}; {left_out} left out by status",
+        report.entries, report.lines
     );
+    if let Some(xcs) = nazir::export::xcs_path(&options, &args.output) {
+        eprintln!(
+            "nazir: its constraint specification (languages ar, en) is {}: keep it beside the file",
+            xcs.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
