@@ -222,7 +222,7 @@ fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
     let report = nazir::export::export_to_file(&glossary, &options, &args.output)?;
     let (out, left_out) = (args.output.display(), report.skipped_by_status);
     eprintln!(
-        "nazir: {} entries ({} records) written to {out} as {profile}; {left_out} left out by status",
+        "nazir: {} entries ({} records) written to {out} as {profile}; {left_out} entries left out by status",
         report.entries, report.lines
     );
     if let Some(xcs) = nazir::export::xcs_path(&options, &args.output) {
