@@ -113,42 +113,49 @@ impl From<ProfileArg> for Profile {
     }
 }
 
-/// `export --to` values: a tool's file, or the review workbook.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+/// `export --to` values: a tool's file ([`ProfileArg`], listed once), or
+/// the review workbook.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportTarget {
-    /// TBX-Basic, for CAT tools.
-    Tbx,
-    /// OmegaT's TAB glossary.
-    #[value(name = "omegat")]
-    OmegaT,
-    /// A DeepL glossary (TSV).
-    #[value(name = "deepl")]
-    DeepL,
-    /// A Google Cloud Translation unidirectional glossary (TSV).
-    #[value(alias = "google-uni")]
-    Google,
-    /// A Google Cloud Translation equivalent-term-sets glossary (CSV).
-    GoogleEts,
-    /// XLSX for Trados's Glossary Converter (MultiTerm).
-    #[value(name = "multiterm")]
-    MultiTerm,
+    /// A translators' tool's file.
+    Tool(ProfileArg),
     /// The review workbook (sheets `glossary` and `variants`).
     ReviewXlsx,
+}
+
+impl ValueEnum for ExportTarget {
+    fn value_variants<'a>() -> &'a [Self] {
+        use ProfileArg::*;
+        &[
+            ExportTarget::Tool(Tbx),
+            ExportTarget::Tool(OmegaT),
+            ExportTarget::Tool(DeepL),
+            ExportTarget::Tool(Google),
+            ExportTarget::Tool(GoogleEts),
+            ExportTarget::Tool(MultiTerm),
+            ExportTarget::ReviewXlsx,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            ExportTarget::Tool(tool) => tool.to_possible_value(),
+            ExportTarget::ReviewXlsx => Some(
+                clap::builder::PossibleValue::new("review-xlsx")
+                    .help("The review workbook (sheets `glossary` and `variants`)"),
+            ),
+        }
+    }
 }
 
 impl ExportTarget {
     /// The tool's profile; `None` for the review workbook, which is not a
     /// tool's file.
     pub fn profile(self) -> Option<Profile> {
-        Some(match self {
-            ExportTarget::Tbx => Profile::Tbx,
-            ExportTarget::OmegaT => Profile::OmegaT,
-            ExportTarget::DeepL => Profile::DeepL,
-            ExportTarget::Google => Profile::Google,
-            ExportTarget::GoogleEts => Profile::GoogleEts,
-            ExportTarget::MultiTerm => Profile::MultiTerm,
-            ExportTarget::ReviewXlsx => return None,
-        })
+        match self {
+            ExportTarget::Tool(tool) => Some(tool.into()),
+            ExportTarget::ReviewXlsx => None,
+        }
     }
 }
 
@@ -556,13 +563,13 @@ mod tests {
         };
         let a =
             export(&["--to", "Google-Uni", "--include", "CANDIDATE", "--direction", "EN-AR", "--tbx-version", "V3"]);
-        assert_eq!(a.to, ExportTarget::Google);
+        assert_eq!(a.to, ExportTarget::Tool(ProfileArg::Google));
         assert_eq!(a.include, [IncludeStatus::Candidate]);
         assert_eq!(a.direction, DirectionArg::EnAr);
         assert_eq!(a.tbx_version, TbxVersionArg::V3);
         let a = export(&["--to", "review-xlsx"]);
         assert_eq!((a.to.profile(), a.direction, a.tbx_version), (None, DirectionArg::ArEn, TbxVersionArg::V2));
-        assert_eq!(export(&["--to", "OmegaT", "--tbx-version", "v2"]).to, ExportTarget::OmegaT);
+        assert_eq!(export(&["--to", "OmegaT", "--tbx-version", "v2"]).to, ExportTarget::Tool(ProfileArg::OmegaT));
         assert!(Cli::try_parse_from(["nazir", "export", "g.csv", "-o", "o", "--to", "excel"]).is_err());
         assert!(
             Cli::try_parse_from(["nazir", "export", "g.csv", "-o", "o", "--to", "tbx", "--include", "rejected"])
