@@ -309,6 +309,9 @@ pub struct GlossaryOutputArgs {
     /// A master glossary (CSV or XLSX) whose review decisions hold for this batch.
     #[arg(long, value_name = "MASTER")]
     pub glossary: Option<PathBuf>,
+    /// With --glossary: also write the master's entries this batch does not have (with counts of 0).
+    #[arg(long, requires = "glossary")]
+    pub keep_master_rows: bool,
     /// Overwrite an output glossary even if a reviewer has filled in its status column.
     #[arg(long)]
     pub force: bool,

@@ -123,6 +123,12 @@ columns! {
     AssocDice = "assoc_dice", width 8.0, Style::Number { decimals: 3 };
     /// Log-likelihood ratio of the same.
     AssocLlr = "assoc_llr", width 8.0, Style::Number { decimals: 1 };
+    /// Times each variant was seen, `|`-separated in the order of
+    /// `variants` (the master CSV, which has no variants sheet).
+    VariantCount = "variant_count", width 12.0, Style::Text;
+    /// The cells a reviewer may edit, as nazir wrote them (JSON): the base
+    /// a three-way merge tells edits from untouched cells by.
+    Base = "base", width 12.0, Style::Text;
 }
 
 /// The columns of the CSV that `nazir build` writes, in order.
@@ -167,16 +173,37 @@ pub(crate) const VARIANTS_SHEET: [Column; 5] =
     [Column::Id, Column::En, Column::Ar, Column::Count, Column::VariantStatus];
 
 /// The columns of the master CSV: the `glossary` sheet's, then the
-/// variants' statuses (the reviewer's own columns follow).
-pub(crate) const MASTER_CSV: [Column; 15] = {
-    let mut out = [Column::VariantStatus; 15];
+/// variants' statuses and counts (the reviewer's own columns and the base
+/// follow).
+pub(crate) const MASTER_CSV: [Column; 16] = {
+    let mut out = [Column::VariantStatus; 16];
     let mut i = 0;
     while i < GLOSSARY_SHEET.len() {
         out[i] = GLOSSARY_SHEET[i];
         i += 1;
     }
+    out[15] = Column::VariantCount;
     out
 };
+
+/// The hidden sheet of a review workbook that holds its base: the cells a
+/// reviewer may edit, as nazir wrote them (see `crate::review::Review`).
+pub const BASE_SHEET: &str = "_base";
+
+/// The cells of an entry a reviewer may edit (the reviewer's own columns
+/// follow): what the base of a review file holds, as the workbook's hidden
+/// base sheet and as the JSON of a CSV's `base` cells.
+pub(crate) const BASE_CELLS: [Column; 9] = [
+    Column::Id,
+    Column::Status,
+    Column::En,
+    Column::Ar,
+    Column::Variants,
+    Column::Kind,
+    Column::Note,
+    Column::EnVariants,
+    Column::VariantStatus,
+];
 
 /// The header names of a layout.
 pub const fn names<const N: usize>(layout: [Column; N]) -> [&'static str; N] {
@@ -282,6 +309,10 @@ impl Column {
             Column::VariantStatus => list(e.variants().map(|r| r.status.as_str())).into(),
             Column::AssocDice => association(|a| a.dice, 3).into(),
             Column::AssocLlr => association(|a| a.llr, 1).into(),
+            Column::VariantCount => {
+                list(e.variants().map(|r| r.count.to_string()).collect::<Vec<_>>().iter().map(String::as_str)).into()
+            }
+            Column::Base => base_json(e).into(),
         }
     }
 
@@ -299,6 +330,29 @@ impl Column {
             _ => None,
         }
     }
+}
+
+/// The JSON object of an entry's [`BASE_CELLS`] and extra cells, as a
+/// CSV row's `base` cell holds them.
+fn base_json(e: &Entry) -> String {
+    let mut cells = serde_json::Map::new();
+    for column in BASE_CELLS {
+        cells.insert(column.name().to_string(), column.entry_cell(e).into_owned().into());
+    }
+    for (name, value) in &e.extra {
+        if !name.trim().is_empty() && !is_known(name) {
+            cells.insert(name.clone(), value.clone().into());
+        }
+    }
+    serde_json::Value::Object(cells).to_string()
+}
+
+/// Reads a `base` cell back: header → value, in the order written (`None`
+/// when the cell is not such an object).
+pub(crate) fn parse_base(cell: &str) -> Option<Vec<(String, String)>> {
+    let value: serde_json::Value = serde_json::from_str(cell).ok()?;
+    let object = value.as_object()?;
+    Some(object.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
 }
 
 /// Whether nazir reads this column into the model (otherwise its cells are

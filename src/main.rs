@@ -82,7 +82,7 @@ fn write_glossary_output(
     quiet: bool,
 ) -> anyhow::Result<Glossary> {
     if let Some(master) = master {
-        let (applied, report) = nazir::merge::apply_master(master, glossary);
+        let (applied, report) = nazir::merge::apply_master(master, glossary, args.keep_master_rows);
         glossary = applied;
         if !quiet {
             eprintln!("nazir: {report}");
@@ -188,6 +188,9 @@ fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
     let outcome = job.run(|lock| {
         eprintln!("nazir: waiting for another run writing {} ({})", args.output.display(), lock.display())
     })?;
+    for r in &outcome.reports {
+        eprintln!("nazir: {r}");
+    }
     for c in &outcome.conflicts {
         eprintln!("nazir: conflict: {c}");
     }
@@ -196,8 +199,8 @@ fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("{n} conflicting edits; nothing written (choose --on-conflict keep or theirs to resolve them)");
     }
     eprintln!(
-        "nazir: merged {} reviews: {} cells changed, {} entries added, {} conflicts; {} entries in {}",
-        args.reviewed.len(),
+        "nazir: merged {}: {} cells changed, {} entries added, {} conflicts; {} entries in {}",
+        plural(args.reviewed.len(), "review", "reviews"),
         outcome.edits,
         outcome.added,
         outcome.conflicts.len(),
@@ -205,6 +208,11 @@ fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
         args.output.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `1 review`, `2 reviews`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {

@@ -1,19 +1,38 @@
 //! Folding reviews into a master glossary, and a new batch into a master.
 //!
-//! [`merge`] takes the master glossary and any number of reviewed sheets
-//! (tables read from CSV or XLSX). Rows are matched by entry id (or by the
-//! id of their `en` when a sheet has no id column). A cell is an *edit*
-//! when it differs from the master's value; reviewer edits win over
-//! machine values for the columns people own (status, Arabic form, note,
-//! kind, English term and variants, variant statuses, and any column nazir
-//! does not know). Machine columns (score, counts, method, context) are not
-//! taken from sheets. Rows missing from a sheet change nothing: a merge
-//! never deletes an entry, a rendering or a cell. Two sheets that edit the
-//! same cell differently are a [`Conflict`], resolved by [`OnConflict`].
-//! Edits are kept by field (one of the owned columns of
-//! [`crate::columns`], the status of one rendering, or a column of the
-//! reviewer's own), never by header text, which a sheet may spell in any
-//! case.
+//! [`merge`] is a three-way merge. Every review file nazir writes carries
+//! its *base*: the cells a reviewer may edit, as nazir wrote them (the
+//! workbook's hidden `_base` sheet, a CSV row's `base` cell; see
+//! [`crate::review::Review`]). A reviewer's cell is an *edit* only where it
+//! differs from its base; an untouched cell never changes the master,
+//! whatever the master says by now. Reviews are applied one after the
+//! other, each edit against the master as it stands:
+//!
+//! * the master still has the base's value: the edit is applied;
+//! * the master already has the edit's value: nothing to do (merging the
+//!   same review twice changes nothing);
+//! * the master has a third value (another review changed the same cell,
+//!   in this run or an earlier one): a [`Conflict`], naming both places,
+//!   both values and the base, resolved by [`OnConflict`].
+//!
+//! So reviews that do not conflict give the same master in any order and
+//! any grouping. Lists merge as sets: forms added to `variants` join the
+//! entry (a merge never deletes a rendering), English variants added or
+//! removed are added or removed. On a workbook the `ar` of the glossary
+//! sheet and the `preferred` of the variants sheet say the same thing
+//! twice: the one the reviewer edited wins (the old preferred form stays
+//! as an admitted variant), and two edits that contradict each other are a
+//! conflict.
+//!
+//! A review file without a base (a CSV someone made by hand, or one whose
+//! `base` column was deleted) falls back to comparing its cells with the
+//! master as it was before the merge; its report says so.
+//!
+//! Rows are matched by entry id (by the id of their `en` when a sheet has
+//! no id column; a CSV row's base names its id even when `en` was
+//! edited). Machine columns (score, counts, method, context) are not taken
+//! from sheets. Rows missing from a sheet change nothing. Rows of entries
+//! the master does not have are added whole, with their variants sheet.
 //!
 //! [`apply_master`] is what `nazir build --glossary MASTER` does with a
 //! fresh glossary: the master's decisions hold (an approved entry keeps its
@@ -24,8 +43,9 @@
 use crate::columns::{Column, Row};
 use crate::error::{Error, Result};
 use crate::glossary::{Entry, EntryStatus, Glossary, TermStatus};
-use crate::review::{RowView, glossary_table, parse_status, parse_term_status, rows, split_list, variants_table};
-use crate::table::Table;
+use crate::review::{
+    Review, RowView, glossary_table, parse_status, parse_term_status, rows, split_list, variants_table,
+};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -35,7 +55,7 @@ use std::path::{Path, PathBuf};
 /// What to do when two reviews edit the same cell differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OnConflict {
-    /// Keep the master's value.
+    /// Keep the value the master has (an earlier review's edit included).
     Keep,
     /// Take the value of the review given last.
     Theirs,
@@ -53,17 +73,59 @@ pub struct Conflict {
     pub en: String,
     /// Column (for a variant status: `variant_status` and the form).
     pub column: String,
-    /// The master's value.
-    pub master: String,
-    /// Each review's value, with the cell's place (file, sheet, row).
+    /// The value both sides started from (the review's base; for a review
+    /// without one, the master's value before the merge).
+    pub base: String,
+    /// The two values, each with where it comes from (file, sheet, row;
+    /// `master` for a value the master already had before this merge).
     pub values: Vec<(String, String)>,
 }
 
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}), column {}: master {:?}", self.en, self.id, self.column, self.master)?;
+        write!(f, "{} ({}), column {}: base {:?}", self.en, self.id, self.column, self.base)?;
         for (place, value) in &self.values {
             write!(f, "; {place}: {value:?}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What one review file did to the master.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewReport {
+    /// The file.
+    pub file: String,
+    /// Whether it carried its base (otherwise its cells were compared with
+    /// the master).
+    pub has_base: bool,
+    /// Cells applied, by column.
+    pub applied: BTreeMap<String, usize>,
+    /// Entries added from it.
+    pub added: usize,
+    /// Decisions it reversed, as `English: old → new` (an approved,
+    /// rejected or forbidden entry set to another status).
+    pub reversed: Vec<String>,
+}
+
+impl fmt::Display for ReviewReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cells: usize = self.applied.values().sum();
+        write!(f, "{}: {cells} {} applied", self.file, if cells == 1 { "cell" } else { "cells" })?;
+        if cells > 0 {
+            let by_column: Vec<String> = self.applied.iter().map(|(c, n)| format!("{c} {n}")).collect();
+            write!(f, " ({})", by_column.join(", "))?;
+        }
+        write!(f, ", {} {} added", self.added, if self.added == 1 { "entry" } else { "entries" })?;
+        if !self.has_base {
+            write!(
+                f,
+                "; it has no base (not written by nazir, or its base was removed), so every cell that differs from the \
+                 master counted as an edit"
+            )?;
+        }
+        for reversed in &self.reversed {
+            write!(f, "\n  reverses a decision: {reversed}")?;
         }
         Ok(())
     }
@@ -81,18 +143,12 @@ pub struct MergeOutcome {
     pub edits: usize,
     /// Entries added from review rows the master did not have.
     pub added: usize,
-}
-
-/// One edited cell.
-#[derive(Debug, Clone)]
-struct Edit {
-    value: String,
-    place: String,
-    en: String,
+    /// What each review did, in the order given.
+    pub reports: Vec<ReviewReport>,
 }
 
 /// A cell of an entry that a review can change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Field {
     Status,
     En,
@@ -205,26 +261,40 @@ fn same(field: &Field, sheet: &str, master: &str) -> bool {
     }
 }
 
-/// Collects the edits of one review into `edits` (keyed by id, then
-/// column), and the rows of entries the master does not have into `new_rows`.
-fn collect_edits<'t>(
-    master: &HashMap<String, &Entry>,
-    review: &'t [Table],
-    edits: &mut BTreeMap<(String, Field), Vec<Edit>>,
-    new_rows: &mut Vec<(&'t Table, usize)>,
-) -> Result<()> {
-    let Some(sheet) = glossary_table(review) else { return Ok(()) };
+/// One cell a review edited.
+#[derive(Debug, Clone)]
+struct Edit {
+    id: String,
+    field: Field,
+    value: String,
+    /// Where the cell is (file, sheet, row).
+    place: String,
+    /// The English term of its row.
+    en: String,
+}
+
+/// The id of a row: the one its base names (a CSV row keeps it even when
+/// its `en` was edited), else its own.
+fn row_id(r: &RowView<'_>) -> Option<String> {
+    let from_base = crate::columns::parse_base(r.cell(Column::Base))
+        .and_then(|cells| cells.into_iter().find(|(n, _)| n == Column::Id.name()).map(|(_, v)| v))
+        .filter(|id| !id.is_empty());
+    from_base.or_else(|| r.entry_id())
+}
+
+/// The cells of one review that differ from what they started as: their
+/// base entry, or (`base` is `None`) the master's entry before the merge.
+fn collect_edits(review: &Review, base: &HashMap<String, &Entry>) -> Result<Vec<Edit>> {
+    let mut edits = Vec::new();
+    let Some(sheet) = glossary_table(&review.tables) else { return Ok(edits) };
     for r in rows(sheet) {
-        let Some(id) = r.entry_id() else { continue };
-        let entry = master.get(&id).copied();
-        if entry.is_none() {
-            new_rows.push((sheet, r.row));
-        }
+        let Some(id) = row_id(&r) else { continue };
         // Validate statuses here so the message points at the sheet.
         if r.has_column(Column::Status) {
             parse_status(sheet, r.row, r.cell(Column::Status))?;
         }
-        let en = entry.map_or_else(|| r.cell(Column::En).to_string(), |e| e.en.clone());
+        let start = base.get(&id).copied();
+        let en = r.cell(Column::En).to_string();
         let fields: Vec<Field> = Field::EDITABLE
             .into_iter()
             .filter(|f| f.column().is_some_and(|c| r.has_column(c)))
@@ -232,9 +302,9 @@ fn collect_edits<'t>(
             .collect();
         for field in fields {
             let value = r.get(field.header()).to_string();
-            if !same(&field, &value, &master_value(entry, &field)) {
+            if !same(&field, &value, &master_value(start, &field)) {
                 let place = sheet.place(r.row, field.header());
-                edits.entry((id.clone(), field)).or_default().push(Edit { value, place, en: en.clone() });
+                edits.push(Edit { id: id.clone(), field, value, place, en: en.clone() });
             }
         }
         // A master CSV carries the variants' statuses in `variant_status`,
@@ -244,15 +314,14 @@ fn collect_edits<'t>(
             for (form, cell) in split_list(r.cell(Column::Variants)).iter().zip(&statuses) {
                 parse_term_status(sheet, r.row, cell)?;
                 let field = Field::VariantStatus(form.clone());
-                if !same(&field, cell, &master_value(entry, &field)) {
+                if !same(&field, cell, &master_value(start, &field)) {
                     let place = sheet.place(r.row, Column::VariantStatus.name());
-                    let edit = Edit { value: cell.clone(), place, en: en.clone() };
-                    edits.entry((id.clone(), field)).or_default().push(edit);
+                    edits.push(Edit { id: id.clone(), field, value: cell.clone(), place, en: en.clone() });
                 }
             }
         }
     }
-    if let Some(variants) = variants_table(review) {
+    if let Some(variants) = variants_table(&review.tables) {
         for r in rows(variants) {
             let (Some(id), form) = (r.entry_id(), r.cell(Column::Ar)) else { continue };
             if form.is_empty() || !r.has_column(Column::VariantStatus) {
@@ -263,16 +332,76 @@ fn collect_edits<'t>(
                 continue;
             }
             parse_term_status(variants, r.row, cell)?;
-            let entry = master.get(&id).copied();
             let field = Field::VariantStatus(form.to_string());
-            if !same(&field, cell, &master_value(entry, &field)) {
-                let en = entry.map_or_else(|| r.cell(Column::En).to_string(), |e| e.en.clone());
-                let place = variants.place(r.row, Column::VariantStatus.name());
-                edits.entry((id, field)).or_default().push(Edit { value: cell.to_string(), place, en });
+            if !same(&field, cell, &master_value(base.get(&id).copied(), &field)) {
+                let (en, place) = (r.cell(Column::En).to_string(), variants.place(r.row, Column::VariantStatus.name()));
+                edits.push(Edit { id, field, value: cell.to_string(), place, en });
             }
         }
     }
-    Ok(())
+    edits.sort_by(|a, b| (&a.id, &a.field).cmp(&(&b.id, &b.field)));
+    Ok(edits)
+}
+
+/// Within one review, an edited `ar` and a form edited to `preferred` on
+/// the variants sheet that disagree: both edits are taken out, as a
+/// conflict.
+fn contradictions(edits: &mut Vec<Edit>) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    let ars: Vec<Edit> = edits.iter().filter(|e| e.field == Field::Ar && !e.value.trim().is_empty()).cloned().collect();
+    for ar in ars {
+        let clash = edits.iter().find(|e| {
+            e.id == ar.id
+                && matches!(&e.field, Field::VariantStatus(form) if form.trim() != ar.value.trim())
+                && TermStatus::parse(&e.value) == Some(TermStatus::Preferred)
+        });
+        let Some(clash) = clash.cloned() else { continue };
+        conflicts.push(Conflict {
+            id: ar.id.clone(),
+            en: ar.en.clone(),
+            column: "ar / variant_status preferred".into(),
+            base: String::new(),
+            values: vec![(ar.place.clone(), ar.value.clone()), (clash.place.clone(), clash.label_value())],
+        });
+        edits.retain(|e| !(e.id == ar.id && (e.field == Field::Ar || e.field == clash.field)));
+    }
+    conflicts
+}
+
+impl Edit {
+    /// The edit as a conflict shows a variant status: the form and status.
+    fn label_value(&self) -> String {
+        match &self.field {
+            Field::VariantStatus(form) => format!("{form}: {}", self.value),
+            _ => self.value.clone(),
+        }
+    }
+}
+
+/// Applies a list edit as a change of set: what the review added to its
+/// base (and, for English variants, removed) is done to the master's list;
+/// the rest of the master's list stays. Returns whether the entry changed.
+fn apply_list_edit(entry: &mut Entry, field: &Field, value: &str, base: &str) -> bool {
+    let (now, before) = (split_list(value), split_list(base));
+    let added = now.iter().filter(|f| !before.contains(f));
+    match field {
+        Field::Variants => {
+            let new: Vec<&str> =
+                added.filter(|f| !entry.renderings.iter().any(|r| &r.form == *f)).map(String::as_str).collect();
+            add_variants(entry, &new.join("|"));
+            !new.is_empty()
+        }
+        _ => {
+            let old = entry.en_variants.clone();
+            entry.en_variants.retain(|v| now.contains(v) || !before.contains(v));
+            for v in added {
+                if !entry.en_variants.contains(v) {
+                    entry.en_variants.push(v.clone());
+                }
+            }
+            entry.en_variants != old
+        }
+    }
 }
 
 /// Adds the forms of a list cell that are new as admitted renderings;
@@ -342,64 +471,90 @@ fn apply_edit(entry: &mut Entry, field: &Field, value: &str) {
     }
 }
 
-/// Merges reviewed sheets into the master (see the module documentation).
-/// Reviews are given in order; with [`OnConflict::Theirs`] the last one
-/// wins a conflict.
-pub fn merge(master: Glossary, reviews: &[Vec<Table>], on_conflict: OnConflict) -> Result<MergeOutcome> {
-    let by_id: HashMap<String, &Entry> = master.entries.iter().map(|e| (e.id.clone(), e)).collect();
-    let mut edits: BTreeMap<(String, Field), Vec<Edit>> = BTreeMap::new();
-    let mut new_rows: Vec<(&Table, usize)> = Vec::new();
-    for review in reviews {
-        collect_edits(&by_id, review, &mut edits, &mut new_rows)?;
-    }
-    let mut conflicts = Vec::new();
-    let mut resolved: Vec<(String, Field, String)> = Vec::new();
-    for ((id, field), list) in &edits {
-        let (Some(first), Some(last)) = (list.first(), list.last()) else { continue };
-        let mut distinct: Vec<&str> = list.iter().map(|e| e.value.as_str()).collect();
-        distinct.dedup_by(|a, b| same(field, a, b));
-        let disagree = list.iter().any(|e| !same(field, &e.value, &first.value));
-        if disagree && !distinct.is_empty() {
-            conflicts.push(Conflict {
-                id: id.clone(),
-                en: first.en.clone(),
-                column: field.label().into_owned(),
-                master: master_value(by_id.get(id).copied(), field),
-                values: list.iter().map(|e| (e.place.clone(), e.value.clone())).collect(),
-            });
-            match on_conflict {
-                OnConflict::Keep | OnConflict::Fail => continue,
-                OnConflict::Theirs => {}
-            }
-        }
-        resolved.push((id.clone(), field.clone(), last.value.clone()));
-    }
-    if on_conflict == OnConflict::Fail && !conflicts.is_empty() {
-        return Ok(MergeOutcome { glossary: master, conflicts, edits: 0, added: 0 });
-    }
-    let mut glossary = master.clone();
+/// Merges review files into the master (see the module documentation),
+/// one after the other in the order given.
+pub fn merge(master: Glossary, reviews: &[Review], on_conflict: OnConflict) -> Result<MergeOutcome> {
+    let original = master.clone();
+    let before: HashMap<String, &Entry> = original.entries.iter().map(|e| (e.id.clone(), e)).collect();
+    let mut glossary = master;
     let mut index: HashMap<String, usize> =
         glossary.entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-    let mut added = 0;
-    for (table, row) in new_rows {
-        let Some(view): Option<RowView<'_>> = rows(table).find(|r| r.row == row) else { continue };
-        let Some(id) = view.entry_id() else { continue };
-        if index.contains_key(&id) {
-            continue;
+    // Where each cell changed in this run got its value, for conflicts.
+    let mut set_by: HashMap<(String, Field), (String, String)> = HashMap::new();
+    let (mut conflicts, mut reports, mut edits_applied, mut added) = (Vec::new(), Vec::new(), 0, 0);
+    for review in reviews {
+        let mut report = ReviewReport {
+            file: review.path.display().to_string(),
+            has_base: review.base.is_some(),
+            ..Default::default()
+        };
+        let base: HashMap<String, &Entry> = match &review.base {
+            Some(b) => b.entries.iter().map(|e| (e.id.clone(), e)).collect(),
+            None => before.clone(),
+        };
+        let mut edits = collect_edits(review, &base)?;
+        conflicts.extend(contradictions(&mut edits));
+        // Entries the master does not have come whole from the review.
+        let reviewed = crate::review::glossary_from_tables(&review.tables)?;
+        let mut new_ids = Vec::new();
+        for entry in reviewed.entries {
+            if !index.contains_key(&entry.id) {
+                index.insert(entry.id.clone(), glossary.entries.len());
+                new_ids.push(entry.id.clone());
+                glossary.entries.push(entry);
+                report.added += 1;
+            }
         }
-        let mut entry = crate::review::entry_from_row(table, &view)?;
-        entry.id = id.clone();
-        index.insert(id, glossary.entries.len());
-        glossary.entries.push(entry);
-        added += 1;
-    }
-    let edits_applied = resolved.iter().filter(|(id, _, _)| by_id.contains_key(id)).count();
-    for (id, field, value) in resolved {
-        if let Some(&i) = index.get(&id) {
-            apply_edit(&mut glossary.entries[i], &field, &value);
+        for edit in edits {
+            if new_ids.contains(&edit.id) {
+                continue;
+            }
+            let Some(&i) = index.get(&edit.id) else { continue };
+            let start = master_value(base.get(&edit.id).copied(), &edit.field);
+            let current = master_value(Some(&glossary.entries[i]), &edit.field);
+            let entry = &mut glossary.entries[i];
+            if matches!(edit.field, Field::Variants | Field::EnVariants) {
+                if apply_list_edit(entry, &edit.field, &edit.value, &start) {
+                    *report.applied.entry(edit.field.header().to_string()).or_default() += 1;
+                    edits_applied += 1;
+                }
+                continue;
+            }
+            if same(&edit.field, &edit.value, &current) {
+                continue;
+            }
+            if !same(&edit.field, &current, &start) {
+                let key = (edit.id.clone(), edit.field.clone());
+                let other = set_by.get(&key).cloned().unwrap_or_else(|| ("master".into(), current.clone()));
+                conflicts.push(Conflict {
+                    id: edit.id.clone(),
+                    en: entry.en.clone(),
+                    column: edit.field.label().into_owned(),
+                    base: start,
+                    values: vec![other, (edit.place.clone(), edit.value.clone())],
+                });
+                if on_conflict != OnConflict::Theirs {
+                    continue;
+                }
+            }
+            if edit.field == Field::Status {
+                let (old, new) = (entry.status, EntryStatus::parse(&edit.value).unwrap_or_default());
+                if old != new && old != EntryStatus::Candidate {
+                    report.reversed.push(format!("{}: {} → {}", entry.en, old.as_str(), new.as_str()));
+                }
+            }
+            apply_edit(entry, &edit.field, &edit.value);
+            set_by.insert((edit.id.clone(), edit.field.clone()), (edit.place.clone(), edit.value.clone()));
+            *report.applied.entry(edit.field.header().to_string()).or_default() += 1;
+            edits_applied += 1;
         }
+        added += report.added;
+        reports.push(report);
     }
-    Ok(MergeOutcome { glossary, conflicts, edits: edits_applied, added })
+    if on_conflict == OnConflict::Fail && !conflicts.is_empty() {
+        return Ok(MergeOutcome { glossary: original, conflicts, edits: 0, added: 0, reports });
+    }
+    Ok(MergeOutcome { glossary, conflicts, edits: edits_applied, added, reports })
 }
 
 /// A merge of review files into a master file, as `nazir merge` runs it.
@@ -442,8 +597,8 @@ impl MergeJob<'_> {
         } else {
             Glossary::default()
         };
-        let tables = self.reviews.iter().map(|p| crate::table::read_tables(p)).collect::<Result<Vec<_>>>()?;
-        let outcome = merge(master, &tables, self.on_conflict)?;
+        let reviews = self.reviews.iter().map(|p| crate::review::read_review(p)).collect::<Result<Vec<_>>>()?;
+        let outcome = merge(master, &reviews, self.on_conflict)?;
         if self.on_conflict == OnConflict::Fail && !outcome.conflicts.is_empty() {
             return Ok(outcome);
         }
@@ -476,10 +631,12 @@ impl std::fmt::Display for MasterReport {
     }
 }
 
-/// Applies a master glossary's decisions to a freshly built one and returns
-/// the updated master: the batch's entries first (in the batch's order),
-/// then the master entries the batch did not meet, unchanged.
-pub fn apply_master(master: &Glossary, batch: Glossary) -> (Glossary, MasterReport) {
+/// Applies a master glossary's decisions to a freshly built one: the
+/// batch's entries, in the batch's order, with this batch's counts. With
+/// `keep_master_rows`, the master's entries the batch did not meet follow,
+/// with counts of 0 (they do not occur in this batch); otherwise they are
+/// left out, so that every row of the output is a name of this batch.
+pub fn apply_master(master: &Glossary, batch: Glossary, keep_master_rows: bool) -> (Glossary, MasterReport) {
     let by_id: HashMap<&str, &Entry> = master.entries.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut report = MasterReport::default();
     let mut out = Glossary::default();
@@ -513,21 +670,33 @@ pub fn apply_master(master: &Glossary, batch: Glossary) -> (Glossary, MasterRepo
         }
         out.entries.push(entry);
     }
-    out.entries.extend(master.entries.iter().filter(|e| !seen.contains(&e.id.as_str())).cloned());
+    if keep_master_rows {
+        let seen: std::collections::HashSet<&str> = seen.into_iter().collect();
+        for known in master.entries.iter().filter(|e| !seen.contains(e.id.as_str())) {
+            let mut entry = known.clone();
+            (entry.count, entry.docs) = (0, 0);
+            entry.renderings.iter_mut().for_each(|r| r.count = 0);
+            out.entries.push(entry);
+        }
+    }
     (out, report)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::Table;
     use crate::testutil::{entry, reviewed_glossary as master};
     use std::path::PathBuf;
 
-    fn sheet(name: &str, csv: &str) -> Vec<Table> {
+    /// A review without a base (a CSV made by hand): its cells are
+    /// compared with the master.
+    fn sheet(name: &str, csv: &str) -> Review {
         let mut lines = csv.lines();
         let headers: Vec<String> = lines.next().unwrap().split(',').map(str::to_string).collect();
         let rows = lines.enumerate().map(|(k, l)| (k + 2, l.split(',').map(str::to_string).collect())).collect();
-        vec![Table { path: PathBuf::from(name), sheet: "glossary".into(), headers, rows }]
+        let tables = vec![Table { path: PathBuf::from(name), sheet: "glossary".into(), headers, rows }];
+        Review { path: PathBuf::from(name), tables, base: None }
     }
 
     #[test]
@@ -570,8 +739,10 @@ mod tests {
         assert!(c.values[0].0.contains("a.csv") && c.values[1].0.contains("b.csv"));
         assert!(c.to_string().contains("row 2"), "{c}");
         assert_eq!(out.glossary, master(), "fail changes nothing");
+        // Keep: the master's value stands, and by then it is the first
+        // review's.
         let keep = merge(master(), &[a.clone(), b.clone()], OnConflict::Keep).unwrap();
-        assert_eq!(keep.glossary.entries[2].status, EntryStatus::Candidate);
+        assert_eq!(keep.glossary.entries[2].status, EntryStatus::Approved);
         let theirs = merge(master(), &[a, b], OnConflict::Theirs).unwrap();
         assert_eq!(theirs.glossary.entries[2].status, EntryStatus::Rejected);
         // Agreeing reviews are no conflict.
@@ -583,9 +754,9 @@ mod tests {
     #[test]
     fn variant_statuses_and_bad_cells() {
         let mut review = sheet("r.xlsx", "id,en,ar,status\n,Google,جوجل,approved");
-        let mut variants = sheet("r.xlsx", "id,en,ar,count,variant_status\n,Google,غوغل,2,forbidden");
+        let mut variants = sheet("r.xlsx", "id,en,ar,count,variant_status\n,Google,غوغل,2,forbidden").tables;
         variants[0].sheet = "variants".into();
-        review.extend(variants);
+        review.tables.extend(variants);
         let out = merge(master(), &[review], OnConflict::Fail).unwrap();
         assert_eq!(out.glossary.entries[0].renderings[1].status, TermStatus::Forbidden);
         let bad = sheet("bad.csv", "en,ar,status\nGoogle,جوجل,perhaps");
@@ -626,7 +797,8 @@ mod tests {
         let google = entry("Google", Candidate, &[("قوقل", Preferred), ("غوغل", Admitted), ("كوكل", Admitted)]);
         let orkla = entry("Orkla", Candidate, &[("اوركلا", Preferred)]);
         let tesla = entry("Tesla", Candidate, &[("تسلا", Preferred)]);
-        let (out, report) = apply_master(&m, Glossary { entries: vec![google, orkla, tesla] });
+        let batch = Glossary { entries: vec![google, orkla, tesla] };
+        let (out, report) = apply_master(&m, batch.clone(), true);
         let g = &out.entries[0];
         let status = |form: &str| g.renderings.iter().find(|r| r.form == form).unwrap().status;
         assert_eq!(g.status, EntryStatus::Approved);
@@ -638,7 +810,12 @@ mod tests {
         assert!(!out.entries[1].renderings.iter().any(|r| r.form == "اوركلا"), "rejected: not suggested again");
         assert_eq!(out.entries[2].status, EntryStatus::Candidate);
         let rest: Vec<&str> = out.entries[3..].iter().map(|e| e.en.as_str()).collect();
-        assert_eq!(rest, ["Meta", "Oracle"], "master entries the batch did not meet stay");
+        assert_eq!(rest, ["Meta", "Oracle"], "asked for, master entries the batch did not meet follow");
+        assert!(out.entries[3..].iter().all(|e| e.count == 0 && e.docs == 0), "with this batch's counts");
         assert_eq!(report, MasterReport { new_entries: 1, new_spellings: 1, rejected_dropped: 1 });
+        // By default every row is a name of this batch.
+        let (only_batch, _) = apply_master(&m, batch, false);
+        let ens: Vec<&str> = only_batch.entries.iter().map(|e| e.en.as_str()).collect();
+        assert_eq!(ens, ["Google", "Orkla", "Tesla"]);
     }
 }

@@ -57,7 +57,7 @@ pub use validate::{Problem, validate};
 use crate::columns::names;
 use crate::columns::{ASSOCIATION, BUILD_CSV, Column, Row};
 use crate::error::Result;
-use crate::glossary::{Entry, EntryStatus, Glossary};
+use crate::glossary::{Entry, EntryStatus, Glossary, TermStatus};
 use crate::output::write_atomically;
 use profile::usable_arabic;
 use std::io::Write;
@@ -94,9 +94,24 @@ pub(crate) fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvO
     if options.association {
         columns.extend(ASSOCIATION);
     }
-    w.write_record(columns.iter().map(|c| c.name()))?;
+    // Decisions a master brought in (notes, English variants, the status of
+    // each variant) survive in the CSV as in the workbook.
+    let reviewed = |e: &Entry| {
+        !e.note.is_empty() || !e.en_variants.is_empty() || e.variants().any(|r| r.status != TermStatus::Admitted)
+    };
+    if glossary.entries.iter().any(reviewed) {
+        columns.extend([Column::Note, Column::EnVariants, Column::VariantStatus]);
+    }
+    let extra = crate::columns::extra_columns(glossary);
+    let header = columns.iter().map(|c| c.name()).chain(extra.iter().copied()).chain([Column::Base.name()]);
+    w.write_record(header)?;
     for e in &glossary.entries {
-        let cells: Vec<_> = columns.iter().map(|c| c.cell(Row::Summary(e))).collect();
+        let cells: Vec<_> = columns
+            .iter()
+            .map(|c| c.cell(Row::Summary(e)))
+            .chain(extra.iter().map(|name| crate::columns::extra_cell(e, name).into()))
+            .chain([Column::Base.cell(Row::Summary(e))])
+            .collect();
         if options.excel {
             w.write_record(cells.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_bytes()))?;
         } else {
@@ -173,11 +188,11 @@ mod tests {
     fn header_and_excel_bytes() {
         let mut plain = Vec::new();
         write_csv(&sample(), &mut plain, CsvOptions::default()).unwrap();
-        assert_eq!(String::from_utf8(plain).unwrap(), format!("{}\n", CSV_HEADER.join(",")));
+        assert_eq!(String::from_utf8(plain).unwrap(), format!("{},base\n", CSV_HEADER.join(",")));
         let mut excel = Vec::new();
         write_csv(&sample(), &mut excel, CsvOptions { excel: true, association: false }).unwrap();
         assert!(excel.starts_with(b"\xEF\xBB\xBFen,ar,"));
-        assert!(excel.ends_with(b"status\r\n"));
+        assert!(excel.ends_with(b"status,base\r\n"));
         assert_eq!(guard_formula("=1+1"), "'=1+1");
         assert_eq!(guard_formula("جوجل"), "جوجل");
     }
@@ -195,10 +210,10 @@ mod tests {
         let mut out = Vec::new();
         write_csv(&g, &mut out, CsvOptions { excel: false, association: true }).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with(&format!("{},assoc_dice,assoc_llr\n", CSV_HEADER.join(","))), "{text}");
-        assert!(text.contains(",translation,") && text.trim_end().ends_with(",1.000,7.6"), "{text}");
+        assert!(text.starts_with(&format!("{},assoc_dice,assoc_llr,base\n", CSV_HEADER.join(","))), "{text}");
+        assert!(text.contains(",translation,") && text.contains(",1.000,7.6,"), "{text}");
         let mut plain = Vec::new();
         write_csv(&g, &mut plain, CsvOptions::default()).unwrap();
-        assert!(String::from_utf8(plain).unwrap().starts_with(&format!("{}\n", CSV_HEADER.join(","))));
+        assert!(String::from_utf8(plain).unwrap().starts_with(&format!("{},base\n", CSV_HEADER.join(","))));
     }
 }

@@ -116,9 +116,14 @@ pub fn rows(table: &Table) -> impl Iterator<Item = RowView<'_>> {
     table.rows.iter().map(move |(row, cells)| RowView { table, cells, row: *row })
 }
 
+pub use crate::columns::BASE_SHEET;
+
 /// The `glossary` sheet of a workbook (or the only table of a CSV).
 pub(crate) fn glossary_table(tables: &[Table]) -> Option<&Table> {
-    tables.iter().find(|t| t.sheet.eq_ignore_ascii_case("glossary")).or(tables.first())
+    tables
+        .iter()
+        .find(|t| t.sheet.eq_ignore_ascii_case("glossary"))
+        .or(tables.iter().find(|t| !t.sheet.eq_ignore_ascii_case(BASE_SHEET)))
 }
 
 /// The `variants` sheet of a workbook, when there is one.
@@ -162,14 +167,22 @@ pub(crate) fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
     entry.docs = r.cell(Column::Docs).parse().unwrap_or(0);
     entry.en_variants = split_list(r.cell(Column::EnVariants));
     let statuses = split_list(r.cell(Column::VariantStatus));
+    let counts = split_list(r.cell(Column::VariantCount));
     for (k, form) in split_list(r.cell(Column::Variants)).into_iter().enumerate() {
         let status = match statuses.get(k) {
             Some(s) => parse_term_status(table, r.row, s)?,
             None => TermStatus::Admitted,
         };
+        let count = counts.get(k).and_then(|c| c.parse().ok()).unwrap_or(0);
         if form != ar && !entry.renderings.iter().any(|x| x.form == form) {
-            entry.renderings.push(Rendering::new(&form, 0, method, 0.0, status));
+            entry.renderings.push(Rendering::new(&form, count, method, 0.0, status));
         }
+    }
+    // With the variants' own counts, the preferred form's is what remains
+    // of the entry's (a master CSV has no variants sheet to say it).
+    if !counts.is_empty() {
+        let others: usize = entry.renderings[1..].iter().map(|r| r.count).sum();
+        entry.renderings[0].count = count.saturating_sub(others);
     }
     let texts: Vec<&str> = r.cell(Column::Context).split('\n').filter(|s| !s.trim().is_empty()).collect();
     let sources: Vec<&str> = r.cell(Column::Source).split('\n').filter(|s| !s.trim().is_empty()).collect();
@@ -247,19 +260,97 @@ pub fn read_glossary(path: &Path) -> Result<Glossary> {
     glossary_from_tables(&read_tables(path)?)
 }
 
-/// Writes the master CSV: [`master_csv_columns`], then the extra columns.
+/// Writes the master CSV: [`master_csv_columns`], the extra columns, then
+/// each row's base (`base`, see [`Review::base`]).
 pub(crate) fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
     let extra = crate::columns::extra_columns(glossary);
     let mut header: Vec<&str> = master_csv_columns();
     header.extend(extra.iter().copied());
+    header.push(Column::Base.name());
     w.write_record(&header)?;
     for e in &glossary.entries {
         let mut cells: Vec<Cow<'_, str>> = MASTER_CSV.iter().map(|c| c.cell(Row::Entry(e))).collect();
         cells.extend(extra.iter().map(|name| crate::columns::extra_cell(e, name).into()));
+        cells.push(Column::Base.cell(Row::Entry(e)));
         w.write_record(cells.iter().map(|c| c.as_bytes()))?;
     }
     w.flush()
+}
+
+/// A review file as merge reads it: the tables the reviewer edited, and the
+/// base they were written with, when nazir wrote them.
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Its tables (the workbook's sheets, or the CSV).
+    pub tables: Vec<Table>,
+    /// The glossary as nazir wrote the file: from the workbook's hidden
+    /// [`BASE_SHEET`], or from the `base` cell of each CSV row. A cell that
+    /// differs from its base is an edit; one that does not is untouched,
+    /// whatever the master says now. `None` for a file nazir did not write
+    /// (or whose base was removed): its cells are then compared with the
+    /// master.
+    pub base: Option<Glossary>,
+}
+
+/// Reads a review file: its tables and its base. A file that is not a
+/// glossary (no `en` column: an article, a translated header) is refused.
+pub fn read_review(path: &Path) -> Result<Review> {
+    let tables = read_tables(path)?;
+    let Some(sheet) = glossary_table(&tables) else {
+        return Err(Error::Data(InputProblem {
+            path: path.display().to_string(),
+            line: None,
+            byte_offset: None,
+            reason: "no sheet to read: it is not a glossary".into(),
+        }));
+    };
+    if sheet.column(Column::En.name()).is_none() {
+        let found: Vec<&str> = sheet.headers.iter().map(String::as_str).take(6).collect();
+        let reason = format!(
+            "not a glossary: no `en` column (the header has {}); a review must keep nazir's column names",
+            found.join(", ")
+        );
+        return Err(data_error(sheet, Some(1), reason));
+    }
+    let base = match tables.iter().find(|t| t.sheet.eq_ignore_ascii_case(BASE_SHEET)) {
+        // Read as the one table of a glossary, like a master CSV.
+        Some(base) => Some(glossary_from_tables(&[Table { sheet: "glossary".into(), ..base.clone() }])?),
+        None => base_of_rows(sheet)?,
+    };
+    Ok(Review { path: path.to_path_buf(), tables, base })
+}
+
+/// The base of a CSV whose rows carry it in their `base` cells (`None`
+/// when the column is missing; rows without a readable base are left out
+/// of it, and their cells compared with the master).
+fn base_of_rows(sheet: &Table) -> Result<Option<Glossary>> {
+    let Some(col) = sheet.column(Column::Base.name()) else { return Ok(None) };
+    let mut headers: Vec<String> = Vec::new();
+    let mut cells: Vec<(usize, Vec<(String, String)>)> = Vec::new();
+    for (row, values) in &sheet.rows {
+        let Some(base) = values.get(col).and_then(|c| crate::columns::parse_base(c)) else { continue };
+        for (name, _) in &base {
+            if !headers.contains(name) {
+                headers.push(name.clone());
+            }
+        }
+        cells.push((*row, base));
+    }
+    let rows = cells
+        .into_iter()
+        .map(|(row, base)| {
+            let line = headers
+                .iter()
+                .map(|h| base.iter().find(|(n, _)| n == h).map(|(_, v)| v.clone()).unwrap_or_default())
+                .collect();
+            (row, line)
+        })
+        .collect();
+    let table = Table { path: sheet.path.clone(), sheet: format!("{} base", sheet.sheet), headers, rows };
+    glossary_from_tables(std::slice::from_ref(&table)).map(Some)
 }
 
 /// Writes a glossary to `path` atomically: a review workbook for `.xlsx`,

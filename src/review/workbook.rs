@@ -16,7 +16,7 @@
 //! evaluated. Excel refuses cells longer than `MAX_CELL_CHARS` (counted
 //! in UTF-16 units): longer text is cut and ends with `…`.
 
-use crate::columns::{Column, GLOSSARY_SHEET, Row, Style, VARIANTS_SHEET, names};
+use crate::columns::{BASE_CELLS, Column, GLOSSARY_SHEET, Row, Style, VARIANTS_SHEET, names};
 use crate::error::{Error, Result};
 use crate::glossary::{EntryStatus, Glossary, TermStatus};
 use rust_xlsxwriter::{ColNum, DataValidation, Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
@@ -219,11 +219,39 @@ fn variants_sheet(book: &mut Workbook, glossary: &Glossary) -> std::result::Resu
     Ok(())
 }
 
+/// The hidden, protected sheet that records the editable cells as written
+/// (`BASE_CELLS`, then the extra columns): the base a three-way merge
+/// compares the reviewer's cells with (see [`super::Review::base`]).
+fn base_sheet(book: &mut Workbook, glossary: &Glossary) -> std::result::Result<(), XlsxError> {
+    let extra = crate::columns::extra_columns(glossary);
+    let sheet = book.add_worksheet().set_name(crate::columns::BASE_SHEET)?;
+    let headers = BASE_CELLS.iter().map(|c| c.name()).chain(extra.iter().copied());
+    for (col, name) in headers.enumerate() {
+        sheet.write_string(0, col as ColNum, name)?;
+    }
+    for (i, e) in glossary.entries.iter().enumerate() {
+        let row = (i + 1) as RowNum;
+        let cells = BASE_CELLS
+            .iter()
+            .map(|c| c.cell(Row::Entry(e)))
+            .chain(extra.iter().map(|name| crate::columns::extra_cell(e, name).into()));
+        for (col, cell) in cells.enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(row, col as ColNum, fit_cell(&cell))?;
+            }
+        }
+    }
+    sheet.set_hidden(true);
+    sheet.protect();
+    Ok(())
+}
+
 /// The workbook, not yet saved.
 fn build(glossary: &Glossary) -> std::result::Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     glossary_sheet(&mut book, glossary)?;
     variants_sheet(&mut book, glossary)?;
+    base_sheet(&mut book, glossary)?;
     Ok(book)
 }
 
@@ -265,7 +293,7 @@ mod tests {
     #[test]
     fn glossary_sheet_cells() {
         let (_dir, tables) = written(&sample());
-        assert_eq!(tables.iter().map(|t| t.sheet.as_str()).collect::<Vec<_>>(), ["glossary", "variants"]);
+        assert_eq!(tables.iter().map(|t| t.sheet.as_str()).collect::<Vec<_>>(), ["glossary", "variants", "_base"]);
         let t = &tables[0];
         let mut expected: Vec<&str> = GLOSSARY_COLUMNS.to_vec();
         expected.extend(["reviewer", "domain"]);

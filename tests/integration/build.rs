@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
-const HEADER: [&str; 11] =
-    ["en", "ar", "variants", "score", "count", "docs", "method", "kind", "context", "source", "status"];
+const HEADER: [&str; 12] =
+    ["en", "ar", "variants", "score", "count", "docs", "method", "kind", "context", "source", "status", "base"];
 
 /// `args` followed by the English-list arguments.
 fn with_english<'a>(args: &[&'a str]) -> Vec<&'a str> {

@@ -25,7 +25,7 @@ fn translated_names_are_found_with_high_precision() {
     assert!(right as f64 >= 0.9 * found.len() as f64, "{found:?}");
     assert_eq!(right, expected.len(), "every translated name recurring 3 times is found: {found:?}");
     let header = out.lines().next().unwrap();
-    assert!(header.ends_with(",status,assoc_dice,assoc_llr"), "{header}");
+    assert!(header.ends_with(",status,assoc_dice,assoc_llr,base"), "{header}");
 }
 
 #[test]

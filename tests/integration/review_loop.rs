@@ -32,10 +32,17 @@ fn build_articles(out: &Path) {
 fn sheets(path: &Path) -> (Sheet, Sheet) {
     let mut book = read_workbook(path);
     let names: Vec<&str> = book.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["glossary", "variants"], "{}", path.display());
+    assert_eq!(names, ["glossary", "variants", "_base"], "{}", path.display());
+    book.truncate(2);
     let variants = book.pop().expect("variants sheet");
     let glossary = book.pop().expect("glossary sheet");
     (glossary, variants)
+}
+
+/// The hidden base sheet of a workbook, which a spreadsheet program keeps
+/// when it saves the reviewer's edits.
+fn base_sheet(path: &Path) -> Sheet {
+    read_workbook(path).into_iter().find(|s| s.name == "_base").expect("a _base sheet")
 }
 
 /// The rows of `records` by entry id.
@@ -92,7 +99,7 @@ fn reviewed_workbook_round_trip() {
     glossary.set(n, "reviewer", "Huda");
     let v = variants.find(&["en", "ar"], &["Nvidia", "انفيديا"]);
     variants.set(v, "variant_status", "forbidden");
-    write_workbook(&[glossary.clone(), variants.clone()], &reviewed);
+    write_workbook(&[glossary.clone(), variants.clone(), base_sheet(&review)], &reviewed);
     expected_headers.push("reviewer");
     assert_eq!(sheets(&reviewed).0.headers(), expected_headers);
 
@@ -137,8 +144,18 @@ fn reviewed_workbook_round_trip() {
     };
     assert_eq!(strip(untouched(&m2_records)), strip(untouched(&m1.records())), "other entries are unchanged");
 
-    // 4. The next batch, with new spellings, against the master.
-    let mut args = vec!["build", "tests/data/review", "--glossary", arg(&master), "-o", arg(&round2)];
+    // 4. The next batch, with new spellings, against the master. By
+    // default every row is a name of this batch; asked for, the master's
+    // other entries follow with counts of 0.
+    let only_batch = path("only_batch.xlsx");
+    let mut args = vec!["build", "tests/data/review", "--glossary", arg(&master), "-o", arg(&only_batch)];
+    args.extend_from_slice(&ENGLISH);
+    ok(&args);
+    let batch_rows = sheets(&only_batch).0.records();
+    assert!(batch_rows.len() < m2_records.len(), "{} rows", batch_rows.len());
+    assert!(batch_rows.iter().all(|r| r["count"] != "0"), "every row occurs in this batch");
+    let mut args =
+        vec!["build", "tests/data/review", "--glossary", arg(&master), "--keep-master-rows", "-o", arg(&round2)];
     args.extend_from_slice(&ENGLISH);
     let err = ok(&args);
     assert!(err.contains("master applied"), "{err}");
@@ -209,7 +226,7 @@ fn build_refuses_to_overwrite_a_reviewed_workbook() {
     let (mut glossary, variants) = sheets(&review);
     let row = glossary.find(&["en"], &["Google"]);
     glossary.set(row, "status", "approved");
-    write_workbook(&[glossary, variants], &review);
+    write_workbook(&[glossary, variants, base_sheet(&review)], &review);
     let before = std::fs::read(&review).unwrap();
 
     let mut args = vec!["build", "tests/data/articles", "-o", arg(&review)];
@@ -269,11 +286,12 @@ fn conflicting_reviews_are_refused_or_resolved() {
     assert_eq!(record(&merged, "Google")["status"], "rejected");
     assert_eq!(record(&merged, "Meta")["status"], "approved");
 
-    // keep: the master's value stays; the other edits apply.
+    // keep: the value the master has stays, and by then it is the first
+    // review's; the other edits apply.
     let keep = dir.path().join("keep.csv");
     ok(&["merge", arg(&master), arg(&a), arg(&b), "-o", arg(&keep), "--on-conflict", "keep"]);
     let merged = csv_file_rows(&keep);
-    assert_eq!(record(&merged, "Google")["status"], "candidate");
+    assert_eq!(record(&merged, "Google")["status"], "approved");
     assert_eq!(record(&merged, "Meta")["status"], "approved");
     assert_eq!(std::fs::read(&master).unwrap(), before, "other outputs leave the master alone");
 }
@@ -359,7 +377,7 @@ fn demoting_the_preferred_form_gives_way_to_the_next() {
     let row = variants.find(&["en", "ar"], &["Google", "جوجل"]);
     assert_eq!(variants.text(row, "variant_status"), "preferred");
     variants.set(row, "variant_status", "admitted");
-    write_workbook(&[glossary, variants], &reviewed);
+    write_workbook(&[glossary, variants, base_sheet(&master)], &reviewed);
 
     ok(&["merge", arg(&master), arg(&reviewed), "-o", arg(&master)]);
     let (glossary, variants) = sheets(&master);
