@@ -471,6 +471,22 @@ fn apply_edit(entry: &mut Entry, field: &Field, value: &str) {
     }
 }
 
+/// The base's entry (the cells a reviewer may edit, as written) with the
+/// machine's figures the sheets carry (counts, scores, contexts), which the
+/// base does not hold.
+fn with_machine_values(base: &Entry, sheet: &Entry) -> Entry {
+    let mut entry = base.clone();
+    (entry.count, entry.docs, entry.score) = (sheet.count, sheet.docs, sheet.score);
+    entry.contexts = sheet.contexts.clone();
+    entry.association = sheet.association;
+    for r in &mut entry.renderings {
+        if let Some(s) = sheet.renderings.iter().find(|s| s.form == r.form) {
+            (r.count, r.method, r.score) = (s.count, s.method, s.score);
+        }
+    }
+    entry
+}
+
 /// Merges review files into the master (see the module documentation),
 /// one after the other in the order given.
 pub fn merge(master: Glossary, reviews: &[Review], on_conflict: OnConflict) -> Result<MergeOutcome> {
@@ -494,16 +510,24 @@ pub fn merge(master: Glossary, reviews: &[Review], on_conflict: OnConflict) -> R
         };
         let mut edits = collect_edits(review, &base)?;
         conflicts.extend(contradictions(&mut edits));
-        // Entries the master does not have come whole from the review.
+        // Entries the master does not have join it: as the base has them,
+        // so that the reviewer's edits count (and show) as edits, or whole
+        // from the review when it has no base for them.
         let reviewed = crate::review::glossary_from_tables(&review.tables)?;
         let mut new_ids = Vec::new();
         for entry in reviewed.entries {
-            if !index.contains_key(&entry.id) {
-                index.insert(entry.id.clone(), glossary.entries.len());
-                new_ids.push(entry.id.clone());
-                glossary.entries.push(entry);
-                report.added += 1;
+            if index.contains_key(&entry.id) {
+                continue;
             }
+            index.insert(entry.id.clone(), glossary.entries.len());
+            match review.base.as_ref().and(base.get(&entry.id)) {
+                Some(machine) => glossary.entries.push(with_machine_values(machine, &entry)),
+                None => {
+                    new_ids.push(entry.id.clone());
+                    glossary.entries.push(entry);
+                }
+            }
+            report.added += 1;
         }
         for edit in edits {
             if new_ids.contains(&edit.id) {
@@ -817,5 +841,251 @@ mod tests {
         let (only_batch, _) = apply_master(&m, batch, false);
         let ens: Vec<&str> = only_batch.entries.iter().map(|e| e.en.as_str()).collect();
         assert_eq!(ens, ["Google", "Orkla", "Tesla"]);
+    }
+
+    /// The review workbook of `glossary` as it reads back (glossary and
+    /// variants sheets), with the glossary as its base, named `name`.
+    fn review_of(glossary: &Glossary, name: &str) -> Review {
+        use crate::columns::{GLOSSARY_SHEET, VARIANTS_SHEET};
+        let extra = crate::columns::extra_columns(glossary);
+        let mut headers: Vec<String> = GLOSSARY_SHEET.iter().map(|c| c.name().to_string()).collect();
+        headers.extend(extra.iter().map(|n| n.to_string()));
+        let rows = glossary
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut cells: Vec<String> =
+                    GLOSSARY_SHEET.iter().map(|c| c.cell(Row::Entry(e)).into_owned()).collect();
+                cells.extend(extra.iter().map(|n| crate::columns::extra_cell(e, n).to_string()));
+                (i + 2, cells)
+            })
+            .collect();
+        let path = PathBuf::from(name);
+        let sheet = Table { path: path.clone(), sheet: "glossary".into(), headers, rows };
+        let mut variant_rows = Vec::new();
+        for e in &glossary.entries {
+            for r in &e.renderings {
+                let cells = VARIANTS_SHEET.iter().map(|c| c.cell(Row::Rendering(e, r)).into_owned()).collect();
+                variant_rows.push((variant_rows.len() + 2, cells));
+            }
+        }
+        let headers = VARIANTS_SHEET.iter().map(|c| c.name().to_string()).collect();
+        let variants = Table { path: path.clone(), sheet: "variants".into(), headers, rows: variant_rows };
+        Review { path, tables: vec![sheet, variants], base: Some(glossary.clone()) }
+    }
+
+    /// One reviewer's edit of one entry.
+    #[derive(Debug, Clone)]
+    enum Change {
+        Status(EntryStatus),
+        Note(String),
+        Kind(String),
+        Extra(String),
+        /// Make the rendering at this index (among the entry's) preferred,
+        /// on the glossary sheet's `ar`.
+        Prefer(usize),
+        /// Forbid the rendering at this index, on the variants sheet.
+        Forbid(usize),
+        /// Add a spelling to `variants`.
+        AddForm(String),
+    }
+
+    impl Change {
+        /// Changes of one group touch the same cells or cells whose effects
+        /// interact (the renderings); different groups never do.
+        fn group(&self) -> u8 {
+            match self {
+                Change::Status(_) => 0,
+                Change::Note(_) => 1,
+                Change::Kind(_) => 2,
+                Change::Extra(_) => 3,
+                Change::Prefer(_) | Change::Forbid(_) | Change::AddForm(_) => 4,
+            }
+        }
+    }
+
+    fn change() -> impl proptest::strategy::Strategy<Value = Change> {
+        use proptest::prelude::*;
+        let status = proptest::sample::select(EntryStatus::ALL.to_vec());
+        prop_oneof![
+            status.prop_map(Change::Status),
+            "[a-z][a-z ]{0,11}[a-z]".prop_map(Change::Note),
+            proptest::sample::select(vec!["person", "org", "location"]).prop_map(|k| Change::Kind(k.into())),
+            "[A-Za-z]{1,8}".prop_map(Change::Extra),
+            (0usize..3).prop_map(Change::Prefer),
+            (1usize..3).prop_map(Change::Forbid),
+            proptest::sample::select(vec!["جوجل٢", "غووغل", "قوقل٣"]).prop_map(|f| Change::AddForm(f.into())),
+        ]
+    }
+
+    /// Makes a reviewer's copy of `base` with `changes` (entry index,
+    /// change) typed into its sheets.
+    fn edited(base: &Glossary, name: &str, changes: &[(usize, Change)]) -> Review {
+        let mut review = review_of(base, name);
+        for (i, change) in changes {
+            let e = &base.entries[*i];
+            let row = *i;
+            let sheet = &mut review.tables[0];
+            let col = |t: &Table, c: Column| t.column(c.name()).unwrap();
+            match change {
+                Change::Status(s) => {
+                    let c = col(sheet, Column::Status);
+                    sheet.rows[row].1[c] = s.as_str().into();
+                }
+                Change::Note(n) => {
+                    let c = col(sheet, Column::Note);
+                    sheet.rows[row].1[c] = n.clone();
+                }
+                Change::Kind(k) => {
+                    let c = col(sheet, Column::Kind);
+                    sheet.rows[row].1[c] = k.clone();
+                }
+                Change::Extra(v) => {
+                    if sheet.column("checked_by").is_none() {
+                        sheet.headers.push("checked_by".into());
+                        sheet.rows.iter_mut().for_each(|r| r.1.push(String::new()));
+                    }
+                    let c = sheet.column("checked_by").unwrap();
+                    sheet.rows[row].1[c] = v.clone();
+                }
+                Change::Prefer(k) => {
+                    if let Some(r) = e.renderings.get(*k).filter(|r| r.status != TermStatus::Forbidden) {
+                        let c = col(sheet, Column::Ar);
+                        sheet.rows[row].1[c] = r.form.clone();
+                    }
+                }
+                Change::Forbid(k) => {
+                    if let Some(r) = e.renderings.get(*k) {
+                        let variants = &mut review.tables[1];
+                        let c = variants.column(Column::VariantStatus.name()).unwrap();
+                        let v = variants.rows.iter().position(|(_, cells)| cells[0] == e.id && cells[2] == r.form);
+                        variants.rows[v.unwrap()].1[c] = "forbidden".into();
+                    }
+                }
+                Change::AddForm(f) => {
+                    let c = col(sheet, Column::Variants);
+                    let cell = &mut sheet.rows[row].1[c];
+                    cell.push_str(&format!("|{f}"));
+                }
+            }
+        }
+        review
+    }
+
+    fn base_glossary() -> Glossary {
+        use EntryStatus::Candidate;
+        use TermStatus::{Admitted, Preferred};
+        let names = [
+            ("Google", &["جوجل", "غوغل", "قوقل"][..]),
+            ("Meta", &["ميتا", "ميطا"][..]),
+            ("Oracle", &["أوراكل", "اوراكل", "أوركل"][..]),
+            ("Nvidia", &["إنفيديا", "انفيديا"][..]),
+            ("Amazon", &["أمازون"][..]),
+            ("Tesla", &["تسلا", "تيسلا"][..]),
+        ];
+        let entries = names
+            .iter()
+            .map(|(en, forms)| {
+                let list: Vec<(&str, TermStatus)> =
+                    forms.iter().enumerate().map(|(i, f)| (*f, if i == 0 { Preferred } else { Admitted })).collect();
+                entry(en, Candidate, &list)
+            })
+            .collect();
+        Glossary { entries }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Reviews that do not conflict give the same master in any order
+        /// and grouping, merged twice or once; every edit is there and
+        /// nothing else changed.
+        #[test]
+        fn reviews_merge_in_any_order_and_grouping(
+            scripts in proptest::collection::vec(
+                proptest::collection::vec((0usize..6, change()), 0..6),
+                1..5,
+            ),
+            order_seed in 0u64..1000,
+        ) {
+            let base = base_glossary();
+            // Each (entry, group) cell belongs to the first reviewer who
+            // touches it; the others' edits of it are dropped, unless they
+            // are the very same edit (agreeing reviews).
+            let mut owner: HashMap<(usize, u8), (usize, String)> = HashMap::new();
+            let scripts: Vec<Vec<(usize, Change)>> = scripts
+                .into_iter()
+                .enumerate()
+                .map(|(who, script)| {
+                    let mut kept: Vec<(usize, Change)> = Vec::new();
+                    for (i, c) in script {
+                        let key = (i, c.group());
+                        let text = format!("{c:?}");
+                        let owned = owner.entry(key).or_insert((who, text.clone()));
+                        // One change per cell group in a review.
+                        let fresh = !kept.iter().any(|(j, k)| *j == i && k.group() == c.group());
+                        if fresh && (owned.0 == who || owned.1 == text) {
+                            kept.push((i, c));
+                        }
+                    }
+                    kept
+                })
+                .collect();
+            let reviews: Vec<Review> =
+                scripts.iter().enumerate().map(|(k, s)| edited(&base, &format!("r{k}.xlsx"), s)).collect();
+            let all = merge(base.clone(), &reviews, OnConflict::Fail).unwrap();
+            proptest::prop_assert!(all.conflicts.is_empty(), "{:?}", all.conflicts);
+            // Reversed order, one at a time.
+            let mut one_by_one = base.clone();
+            for review in reviews.iter().rev() {
+                let out = merge(one_by_one, std::slice::from_ref(review), OnConflict::Fail).unwrap();
+                proptest::prop_assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
+                one_by_one = out.glossary;
+            }
+            proptest::prop_assert_eq!(&one_by_one, &all.glossary);
+            // A shuffled order, in two groups, and everything again.
+            let mut order: Vec<usize> = (0..reviews.len()).collect();
+            let mut rng = crate::sample::SplitMix64(order_seed);
+            for i in (1..order.len()).rev() {
+                order.swap(i, (rng.next_u64() % (i as u64 + 1)) as usize);
+            }
+            let shuffled: Vec<Review> = order.iter().map(|&k| reviews[k].clone()).collect();
+            let (first, second) = shuffled.split_at(shuffled.len() / 2);
+            let grouped = merge(merge(base.clone(), first, OnConflict::Fail).unwrap().glossary, second, OnConflict::Fail)
+                .unwrap();
+            proptest::prop_assert_eq!(&grouped.glossary, &all.glossary);
+            let again = merge(all.glossary.clone(), &reviews, OnConflict::Fail).unwrap();
+            proptest::prop_assert_eq!(&again.glossary, &all.glossary, "merging twice changes nothing");
+            proptest::prop_assert_eq!(again.edits, 0);
+            // Every edit is there; entries nobody touched are unchanged.
+            for (i, change) in scripts.iter().flatten() {
+                let e = &all.glossary.entries[*i];
+                let before = &base.entries[*i];
+                match change {
+                    Change::Status(s) => proptest::prop_assert_eq!(e.status, *s),
+                    Change::Note(n) => proptest::prop_assert_eq!(&e.note, n),
+                    Change::Kind(k) => proptest::prop_assert_eq!(&e.kind, k),
+                    Change::Extra(v) => proptest::prop_assert_eq!(crate::columns::extra_cell(e, "checked_by"), v.as_str()),
+                    Change::Prefer(k) => {
+                        if let Some(r) = before.renderings.get(*k) {
+                            proptest::prop_assert_eq!(&e.preferred().form, &r.form);
+                        }
+                    }
+                    Change::Forbid(k) => {
+                        if let Some(r) = before.renderings.get(*k) {
+                            let now = e.renderings.iter().find(|x| x.form == r.form).unwrap();
+                            proptest::prop_assert_eq!(now.status, TermStatus::Forbidden);
+                        }
+                    }
+                    Change::AddForm(f) => proptest::prop_assert!(e.renderings.iter().any(|r| &r.form == f)),
+                }
+            }
+            let touched: Vec<usize> = scripts.iter().flatten().map(|(i, _)| *i).collect();
+            for (i, e) in all.glossary.entries.iter().enumerate() {
+                if !touched.contains(&i) {
+                    proptest::prop_assert_eq!(e, &base.entries[i]);
+                }
+            }
+        }
     }
 }

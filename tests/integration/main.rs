@@ -28,6 +28,8 @@ mod parallel;
 mod partials;
 // The shape of the library: no cycles between its files.
 mod architecture;
+// Review decisions are never lost: three-way merges in any order.
+mod three_way;
 // Hostile inputs: bounded time and memory.
 mod limits;
 // Inputs of every kind: pipes, links, unreadable files, ids, nesting.
