@@ -148,7 +148,7 @@ impl Error {
     /// Whether the output was a pipe its reader closed (`nazir … | head`):
     /// not a failure of the run.
     pub fn is_broken_pipe(&self) -> bool {
-        self.io_error().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        self.io_error().is_some_and(is_broken_pipe)
     }
 }
 
@@ -182,6 +182,16 @@ impl std::error::Error for Error {
         // gives it to callers who need it).
         None
     }
+}
+
+/// Whether an I/O error is a closed pipe, also when a writer (the CSV
+/// writer) wrapped it in an error of its own.
+pub fn is_broken_pipe(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    let inner = e.get_ref().and_then(|inner| inner.downcast_ref::<csv::Error>());
+    inner.is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if is_broken_pipe(io)))
 }
 
 /// Result with the library's [`Error`].

@@ -43,7 +43,7 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     e.downcast_ref::<nazir::error::Error>().is_some_and(nazir::error::Error::is_broken_pipe)
-        || e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        || e.downcast_ref::<std::io::Error>().is_some_and(nazir::error::is_broken_pipe)
 }
 
 /// Reports the inputs a run skipped, as soon as the work is done.
