@@ -5,17 +5,18 @@
 
 mod cli;
 mod progress;
+mod report;
 
 use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, GlossaryOutputArgs, MatchArgs, MergePartialsArgs, RomanizeArgs, ScanArgs};
-use nazir::error::InputProblem;
 use nazir::export::CsvOptions;
 use nazir::glossary::{Glossary, GlossaryFilter};
 use nazir::output::{check_output_path, emit, file_or_stdout};
 use nazir::pipeline::{build, build_stats, scan};
 use nazir::review::OutputFormat;
 use progress::{on_progress, progress_bar};
+use report::{articles, candidates, finish_run, plural, report_skipped};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -44,23 +45,6 @@ fn main() -> ExitCode {
 fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     e.downcast_ref::<nazir::error::Error>().is_some_and(nazir::error::Error::is_broken_pipe)
         || e.downcast_ref::<std::io::Error>().is_some_and(nazir::error::is_broken_pipe)
-}
-
-/// Reports the inputs a run skipped, as soon as the work is done.
-fn report_skipped(problems: &[InputProblem]) {
-    for p in problems {
-        eprintln!("nazir: skipped {p}");
-    }
-}
-
-/// Prints a run's summary (unless quiet) and picks its exit code: 1 when
-/// inputs were skipped.
-fn finish_run(quiet: bool, summary: std::fmt::Arguments<'_>, skipped: usize) -> ExitCode {
-    if !quiet {
-        let skipped = if skipped == 0 { String::new() } else { format!(", {skipped} inputs skipped") };
-        eprintln!("nazir: {summary}{skipped}");
-    }
-    if skipped == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 /// Checks a glossary output and reads the master before any work.
@@ -110,8 +94,12 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         report_skipped(&out.problems);
         emit(args.glossary_output.output.as_deref(), |w| nazir::partial::write_partial(&out.stats, w))?;
         let terms = out.stats.terms.len();
-        let summary =
-            format_args!("{} articles, {} candidates, {terms} terms in the partial file", out.articles, out.candidates);
+        let summary = format_args!(
+            "{}, {}, {} in the partial file",
+            articles(out.articles),
+            candidates(out.candidates),
+            plural(terms, "term", "terms")
+        );
         return Ok(finish_run(args.quiet, summary, out.problems.len()));
     }
     let master = prepare_glossary_output(&args.glossary_output)?;
@@ -120,7 +108,12 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     report_skipped(&out.problems);
     let glossary = write_glossary_output(&args.glossary_output, master.as_ref(), out.glossary, args.quiet)?;
     let entries = glossary.entries.len();
-    let summary = format_args!("{} articles, {} candidates, {entries} glossary entries", out.articles, out.candidates);
+    let summary = format_args!(
+        "{}, {}, {}",
+        articles(out.articles),
+        candidates(out.candidates),
+        plural(entries, "glossary entry", "glossary entries")
+    );
     Ok(finish_run(args.quiet, summary, out.problems.len()))
 }
 
@@ -139,7 +132,11 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     report_skipped(&out.problems);
     emit(args.output.as_deref(), |w| nazir::partial::write_candidates(&out.found, w))?;
-    let summary = format_args!("{} articles, {} candidate spellings", out.articles, out.found.len());
+    let summary = format_args!(
+        "{}, {}",
+        articles(out.articles),
+        plural(out.found.len(), "candidate spelling", "candidate spellings")
+    );
     Ok(finish_run(args.quiet, summary, out.problems.len()))
 }
 
@@ -160,7 +157,12 @@ fn run_merge_partials(args: &MergePartialsArgs) -> anyhow::Result<ExitCode> {
     let glossary = stats.finish(GlossaryFilter { min_score: built_with, min_count: args.min_count });
     let glossary = write_glossary_output(&args.glossary_output, master.as_ref(), glossary, args.quiet)?;
     let (parts, entries) = (args.parts.len(), glossary.entries.len());
-    let summary = format_args!("merged {parts} partial files: {articles} articles, {entries} glossary entries");
+    let (parts, articles, entries) = (
+        plural(parts, "partial file", "partial files"),
+        plural(articles as usize, "article", "articles"),
+        plural(entries, "glossary entry", "glossary entries"),
+    );
+    let summary = format_args!("merged {parts}: {articles}, {entries}");
     Ok(finish_run(args.quiet, summary, 0))
 }
 
@@ -208,11 +210,6 @@ fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
         args.output.display()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// `1 review`, `2 reviews`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {

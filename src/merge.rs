@@ -647,10 +647,13 @@ pub struct MasterReport {
 
 impl std::fmt::Display for MasterReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         write!(
             f,
-            "master applied: {} new entries, {} new spellings of known entries, {} rejected renderings not suggested",
-            self.new_entries, self.new_spellings, self.rejected_dropped
+            "master applied: {}, {} of known entries, {} not suggested",
+            n(self.new_entries, "new entry", "new entries"),
+            n(self.new_spellings, "new spelling", "new spellings"),
+            n(self.rejected_dropped, "rejected rendering", "rejected renderings")
         )
     }
 }
