@@ -21,22 +21,39 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Read a batch of articles and write the glossary as CSV (or, with --partial, a shard's statistics).
+    #[command(
+        after_help = "Examples:\n  nazir build articles/ -o glossary.csv\n  nazir build articles/ -o review.xlsx\n  nazir build next-week/ --glossary master.xlsx -o review2.xlsx\n  nazir build news.jsonl --english names.txt --no-default-gazetteer"
+    )]
     Build(BuildArgs),
     /// Sharded runs, step 1: write the candidates a shard of the batch supplies (Latin names, English phrases).
+    #[command(
+        after_help = "Examples:\n  nazir scan --root batch/ batch/2024-01/*.jsonl -o s1.cands\n  nazir scan --list-files batch/"
+    )]
     Scan(ScanArgs),
     /// Sharded runs, step 3: merge the partial files of all shards into the glossary.
+    #[command(after_help = "Example:\n  nazir merge-partials s1.part s2.part -o glossary.csv")]
     MergePartials(MergePartialsArgs),
     /// Rank English candidates for each Arabic term (one per line) by the scorer.
+    #[command(after_help = "Example:\n  echo غوغل | nazir match --against names.txt --explain")]
     Match(MatchArgs),
     /// Show the normalized form and phonetic key of terms (for debugging).
+    #[command(after_help = "Example:\n  nazir romanize غوغل Google CNN")]
     Romanize(RomanizeArgs),
     /// Fold reviewed sheets (CSV or XLSX) into a master glossary.
+    #[command(
+        after_help = "Examples:\n  nazir merge master.xlsx review-huda.xlsx review-omar.xlsx -o master.xlsx\n  nazir merge master.csv reviewed.csv -o master.csv --on-conflict theirs"
+    )]
     Merge(MergeArgs),
     /// Write a glossary for a translator's tool (TBX, OmegaT, DeepL, Google, MultiTerm) or as a review workbook.
+    #[command(
+        after_help = "Examples:\n  nazir export master.xlsx --to tbx -o glossary.tbx\n  nazir export master.xlsx --to deepl --direction en-ar -o glossary.tsv\n  nazir export master.xlsx --to omegat -o -"
+    )]
     Export(ExportArgs),
     /// Check an existing export file against a tool's rules.
+    #[command(after_help = "Example:\n  nazir validate glossary.tsv --profile deepl")]
     Validate(ValidateArgs),
     /// Check Arabic texts against a glossary: forbidden or non-preferred variants, inconsistent spellings.
+    #[command(after_help = "Example:\n  nazir check --glossary master.xlsx drafts/ -o findings.csv")]
     Check(CheckArgs),
 }
 
@@ -221,18 +238,19 @@ impl From<TbxVersionArg> for TbxVersion {
 /// The inputs of `build` and `scan`.
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// Article files (.txt: one article; .jsonl: one per line), directories, or - for stdin.
+    /// Articles: .txt (one article), .jsonl (one per line: id, text, en), .tmx, NAME.ar with NAME.en (line
+    /// pairs), directories of these, or - for stdin.
     #[arg(value_name = "INPUT", required_unless_present = "files_from")]
     pub inputs: Vec<PathBuf>,
     /// Also read the input paths listed in FILE, one per line (- for stdin), after the INPUTs.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "Inputs")]
     pub files_from: Option<PathBuf>,
     /// Key and name articles relative to DIR, as `nazir build DIR` would: every input must lie under DIR
     /// (lets each shard of a sharded run name its own files).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help_heading = "Sharding")]
     pub root: Option<PathBuf>,
     /// Stop at the first bad input instead of reporting it and going on.
-    #[arg(long)]
+    #[arg(long, help_heading = "Inputs")]
     pub strict: bool,
 }
 
@@ -269,34 +287,38 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Write this shard's statistics (a partial file for `merge-partials`) instead of a glossary.
-    #[arg(long, conflicts_with_all = ["format", "excel", "association", "glossary", "min_count", "force"])]
+    #[arg(
+        long,
+        help_heading = "Sharding",
+        conflicts_with_all = ["format", "excel", "association", "glossary", "min_count", "force"]
+    )]
     pub partial: bool,
     /// Align against these candidates (`nazir scan` output of the whole batch, repeatable) instead of scanning
     /// the inputs for Latin names and English phrases.
-    #[arg(long = "candidates", value_name = "CANDS")]
+    #[arg(long = "candidates", value_name = "CANDS", help_heading = "Sharding")]
     pub candidates: Vec<PathBuf>,
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Output")]
     pub glossary_output: GlossaryOutputArgs,
     /// English candidate terms, one per line (repeatable).
-    #[arg(long = "english", value_name = "FILE")]
+    #[arg(long = "english", value_name = "FILE", help_heading = "Candidates")]
     pub english: Vec<PathBuf>,
     /// Extra gazetteer CSV with `en,ar` columns (`variants`, `kind` optional; repeatable).
-    #[arg(long = "gazetteer", value_name = "FILE")]
+    #[arg(long = "gazetteer", value_name = "FILE", help_heading = "Candidates")]
     pub gazetteer: Vec<PathBuf>,
     /// Do not use the gazetteer shipped with nazir.
-    #[arg(long)]
+    #[arg(long, help_heading = "Candidates")]
     pub no_default_gazetteer: bool,
     /// Lowest alignment score for a span to be kept.
-    #[arg(long, value_name = "SCORE", default_value_t = AlignConfig::default().min_score)]
+    #[arg(long, value_name = "SCORE", default_value_t = AlignConfig::default().min_score, help_heading = "Alignment")]
     pub min_score: f32,
     /// Drop entries seen fewer times in the batch.
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1, help_heading = "Output")]
     pub min_count: usize,
     /// No progress display.
     #[arg(short, long)]
     pub quiet: bool,
     /// Threads for alignment, 1 to 256 (default: one per core).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256), help_heading = "Alignment")]
     pub threads: Option<u16>,
 }
 
@@ -388,7 +410,7 @@ pub struct MergePartialsArgs {
     /// Partial files (`build --partial` output), in any order; - is stdin.
     #[arg(required = true, value_name = "PART")]
     pub parts: Vec<PathBuf>,
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Output")]
     pub glossary_output: GlossaryOutputArgs,
     /// Lowest score kept: must be the --min-score the parts were built with (default: theirs).
     #[arg(long, value_name = "SCORE")]
@@ -437,6 +459,9 @@ pub struct MergeArgs {
     /// What to do when two reviews edit the same cell differently.
     #[arg(long, value_enum, default_value = "fail")]
     pub on_conflict: ConflictPolicy,
+    /// No summary on stderr (errors and conflicts are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -447,7 +472,7 @@ pub struct ExportArgs {
     /// Target: a tool's file, or the review workbook (case ignored).
     #[arg(long = "to", value_name = "PROFILE", value_enum, ignore_case = true)]
     pub to: ExportTarget,
-    /// Output file.
+    /// Output file (atomically), or - for stdout (text formats only).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// Also export entries with this status (repeatable; approved entries always go).
@@ -465,6 +490,9 @@ pub struct ExportArgs {
     /// Replace an output that is, or cannot be told from, a reviewed glossary (a backup is kept).
     #[arg(long)]
     pub force: bool,
+    /// No summary on stderr (errors and conflicts are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 impl ExportArgs {
@@ -492,6 +520,9 @@ pub struct ValidateArgs {
     /// The tool whose rules apply (case ignored).
     #[arg(long, value_name = "PROFILE", value_enum, ignore_case = true)]
     pub profile: ProfileArg,
+    /// No summary on stderr (errors and conflicts are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]

@@ -109,18 +109,51 @@ impl ArticleWords {
 
 impl ArticleWords {
     /// Byte ranges of the Latin-script names of the article: runs of Latin
-    /// words without a break, cut into pieces of at most
-    /// [`MAX_SPAN_WORDS`] words.
+    /// words without a break that look like names, cut into pieces of at
+    /// most [`MAX_SPAN_WORDS`] words. A word looks like a name when it has a
+    /// capital letter or a digit (DeepSeek, iPhone, R1); lower-case words
+    /// (an English clause quoted in the text, a URL fragment like `sabq`)
+    /// end a name, except a connector between two name words (Bank of
+    /// America, Game of Thrones).
     pub(crate) fn latin_names(&self) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         for seg in self.segments(Script::Latin) {
-            for first in seg.clone().step_by(MAX_SPAN_WORDS) {
-                let last = (first + MAX_SPAN_WORDS).min(seg.end) - 1;
-                out.push(self.words[first].token.start..self.words[last].token.end);
+            let mut start: Option<usize> = None;
+            let mut last_name = 0;
+            let flush = |from: usize, to: usize, out: &mut Vec<Range<usize>>| {
+                for first in (from..=to).step_by(MAX_SPAN_WORDS) {
+                    let last = (first + MAX_SPAN_WORDS - 1).min(to);
+                    out.push(self.words[first].token.start..self.words[last].token.end);
+                }
+            };
+            for i in seg.clone() {
+                let text = self.norm_of(i);
+                if looks_like_name(text) {
+                    start.get_or_insert(i);
+                    last_name = i;
+                } else if start.is_some() && is_name_connector(text) {
+                    continue;
+                } else if let Some(s) = start.take() {
+                    flush(s, last_name, &mut out);
+                }
+            }
+            if let Some(s) = start {
+                flush(s, last_name, &mut out);
             }
         }
         out
     }
+}
+
+/// Whether a Latin word looks like (part of) a name: a capital letter or a
+/// digit somewhere in it.
+fn looks_like_name(word: &str) -> bool {
+    word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Lower-case words that join the parts of one name.
+fn is_name_connector(word: &str) -> bool {
+    matches!(word, "of" | "and" | "the" | "de" | "del" | "la" | "le" | "van" | "von" | "for" | "&")
 }
 
 /// A way of reading the first word of a span: which leading clitics are

@@ -201,21 +201,27 @@ enum Kind {
     Arabic,
     /// `.en`: the English side of a line-aligned pair.
     English,
-    /// Anything else given explicitly is one article (`.txt` in directories).
+    /// `.txt`, a file without an extension, or standard input: one article.
     Text,
+    /// Any other extension (`.md`, `.toml`, `.xlsx`, …): not an article.
+    Other,
 }
 
 impl Kind {
     fn of(path: &Path) -> Kind {
-        match path.extension().and_then(|e| e.to_str()) {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("jsonl") => Kind::Jsonl,
             Some("tmx") => Kind::Tmx,
             Some("ar") => Kind::Arabic,
             Some("en") => Kind::English,
-            _ => Kind::Text,
+            Some("txt") | None => Kind::Text,
+            Some(_) => Kind::Other,
         }
     }
 }
+
+/// What nazir reads, for messages.
+pub const READ_FORMATS: &str = ".txt, .jsonl, .tmx and .ar/.en files";
 
 /// Hands out the articles of one file with their keys, in file order.
 struct Sink<'k, F> {
@@ -307,6 +313,15 @@ pub(crate) fn read_file(
         Kind::Text => std::fs::read(path)
             .map_err(|e| Error::io(path, e))
             .and_then(|bytes| read_text(&bytes, &display, &file.key, &mut sink, &mut report)),
+        Kind::Other => {
+            let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+            report(InputProblem {
+                path: display,
+                line: None,
+                byte_offset: None,
+                reason: format!("a .{ext} file is not an article file (nazir reads {READ_FORMATS})"),
+            })
+        }
     };
     // A file of the batch that cannot be read (no permission, a dangling
     // link, a disk error) is skipped like any bad input: the rest of the
@@ -390,10 +405,21 @@ fn read_jsonl(
                 sink.emit(id, line_no, Layout::Record, text, en);
             }
             Ok(JsonArticle { text: None, .. }) => report(problem("no \"text\" field".into()))?,
-            Err(e) => report(problem(format!("not a JSON article: {e}")))?,
+            // The parser counts lines inside the one line it was given: its
+            // column is what helps, the line is the file's.
+            Err(e) => report(problem(format!("not a JSON article: {} (column {})", json_reason(&e), e.column())))?,
         }
     }
     Ok(())
+}
+
+/// A JSON error's message without the parser's own "at line L column C".
+fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
 }
 
 /// A [`BufRead`] that remembers where the lines start in what has been

@@ -16,7 +16,7 @@ use nazir::output::{check_output_path, emit, file_or_stdout};
 use nazir::pipeline::{build, build_stats, scan};
 use nazir::review::OutputFormat;
 use progress::{on_progress, progress_bar};
-use report::{articles, candidates, finish_run, plural, report_skipped};
+use report::{articles, candidates, entries, finish_run, plural, report_skipped};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -50,12 +50,9 @@ fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 /// Checks a glossary output and reads the master before any work.
 fn prepare_glossary_output(args: &GlossaryOutputArgs) -> anyhow::Result<Option<Glossary>> {
     nazir::review::check_build_output(args.output.as_deref(), args.force)?;
-    args.glossary
-        .as_deref()
-        .map(|p| {
-            nazir::review::read_glossary(p).with_context(|| format!("reading the master glossary {}", p.display()))
-        })
-        .transpose()
+    let read =
+        |p: &std::path::Path| nazir::review::read_glossary(p).with_context(|| format!("reading {}", p.display()));
+    args.glossary.as_deref().map(read).transpose()
 }
 
 /// Applies the master, if any, and writes the glossary; returns it.
@@ -75,10 +72,7 @@ fn write_glossary_output(
     let output = args.output.as_deref();
     let format = OutputFormat::choose(args.format.map(Into::into), file_or_stdout(output));
     let csv = CsvOptions { excel: args.excel, association: args.association };
-    if let Some(path) = file_or_stdout(output).filter(|_| args.force) {
-        nazir::review::backup_if_reviewed(path)?;
-    }
-    nazir::review::write_build_output(&glossary, output, format, csv)?;
+    nazir::review::write_build_output(&glossary, output, format, csv, args.force)?;
     Ok(glossary)
 }
 
@@ -106,6 +100,9 @@ fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let out = build(&config, &mut on_progress(&bar))?;
     bar.finish_and_clear();
     report_skipped(&out.problems);
+    let inputs: Vec<String> = config.inputs.iter().map(|p| p.display().to_string()).collect();
+    let looked_for = nazir::input::READ_FORMATS;
+    anyhow::ensure!(out.articles > 0, "no articles found in {} (looked for {looked_for})", inputs.join(", "));
     let glossary = write_glossary_output(&args.glossary_output, master.as_ref(), out.glossary, args.quiet)?;
     let entries = glossary.entries.len();
     let summary = format_args!(
@@ -156,14 +153,9 @@ fn run_merge_partials(args: &MergePartialsArgs) -> anyhow::Result<ExitCode> {
     let articles = stats.articles;
     let glossary = stats.finish(GlossaryFilter { min_score: built_with, min_count: args.min_count });
     let glossary = write_glossary_output(&args.glossary_output, master.as_ref(), glossary, args.quiet)?;
-    let (parts, entries) = (args.parts.len(), glossary.entries.len());
-    let (parts, articles, entries) = (
-        plural(parts, "partial file", "partial files"),
-        plural(articles as usize, "article", "articles"),
-        plural(entries, "glossary entry", "glossary entries"),
-    );
-    let summary = format_args!("merged {parts}: {articles}, {entries}");
-    Ok(finish_run(args.quiet, summary, 0))
+    let parts = plural(args.parts.len(), "partial file", "partial files");
+    let entries = plural(glossary.entries.len(), "glossary entry", "glossary entries");
+    Ok(finish_run(args.quiet, format_args!("merged {parts}: {}, {entries}", self::articles(articles as usize)), 0))
 }
 
 fn run_match(args: &MatchArgs) -> anyhow::Result<ExitCode> {
@@ -190,7 +182,7 @@ fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
     let outcome = job.run(|lock| {
         eprintln!("nazir: waiting for another run writing {} ({})", args.output.display(), lock.display())
     })?;
-    for r in &outcome.reports {
+    for r in outcome.reports.iter().filter(|r| !args.quiet || !r.has_base || !r.reversed.is_empty()) {
         eprintln!("nazir: {r}");
     }
     for c in &outcome.conflicts {
@@ -199,6 +191,9 @@ fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
     if args.on_conflict == cli::ConflictPolicy::Fail && !outcome.conflicts.is_empty() {
         let n = outcome.conflicts.len();
         anyhow::bail!("{n} conflicting edits; nothing written (choose --on-conflict keep or theirs to resolve them)");
+    }
+    if args.quiet {
+        return Ok(ExitCode::SUCCESS);
     }
     eprintln!(
         "nazir: merged {}: {} cells changed, {} entries added, {} conflicts; {} entries in {}",
@@ -213,30 +208,42 @@ fn run_merge(args: &cli::MergeArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_export(args: &cli::ExportArgs) -> anyhow::Result<ExitCode> {
-    nazir::review::check_output_against(&args.output, &[&args.glossary], args.force)?;
+    let file = file_or_stdout(Some(&args.output));
+    if let Some(out) = file {
+        nazir::review::check_output_against(out, &[&args.glossary], args.force)?;
+    }
     let glossary = nazir::review::read_glossary(&args.glossary)?;
-    if args.force {
-        nazir::review::backup_if_reviewed(&args.output)?;
+    if let Some(out) = file.filter(|_| args.force) {
+        nazir::review::backup_if_reviewed(out)?;
     }
     let Some(profile) = args.to.profile() else {
-        nazir::review::workbook::write_review_xlsx(&glossary, &args.output)?;
-        eprintln!("nazir: {} entries written to {}", glossary.entries.len(), args.output.display());
-        return Ok(ExitCode::SUCCESS);
+        let out = file.context("the review workbook needs a file: give -o FILE.xlsx")?;
+        nazir::review::workbook::write_review_xlsx(&glossary, out)?;
+        return Ok(finish_run(
+            args.quiet,
+            format_args!("{} written to {}", entries(glossary.entries.len()), out.display()),
+            0,
+        ));
     };
     let options = args.options(profile);
-    let report = nazir::export::export_to_file(&glossary, &options, &args.output)?;
-    let (out, left_out) = (args.output.display(), report.skipped_by_status);
-    eprintln!(
-        "nazir: {} entries ({} records) written to {out} as {profile}; {left_out} entries left out by status",
-        report.entries, report.lines
+    let report = nazir::export::export_to(&glossary, &options, &args.output)?;
+    let (n, records, left_out) =
+        (entries(report.entries), plural(report.lines, "record", "records"), entries(report.skipped_by_status));
+    let out = args.output.display();
+    let code = finish_run(
+        args.quiet,
+        format_args!("{n} ({records}) written to {out} as {profile}; {left_out} left out by status"),
+        0,
     );
-    if let Some(xcs) = nazir::export::xcs_path(&options, &args.output) {
-        eprintln!(
-            "nazir: its constraint specification (languages ar, en) is {}: keep it beside the file",
-            xcs.display()
-        );
+    if let Some(xcs) = nazir::export::xcs_path(&options, &args.output).filter(|_| !args.quiet) {
+        let note = if file.is_some() {
+            format!("is {}: keep it beside the file", xcs.display())
+        } else {
+            "is written only with -o FILE".into()
+        };
+        eprintln!("nazir: its constraint specification (languages ar, en) {note}");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 fn run_validate(args: &cli::ValidateArgs) -> anyhow::Result<ExitCode> {
@@ -244,10 +251,13 @@ fn run_validate(args: &cli::ValidateArgs) -> anyhow::Result<ExitCode> {
     let problems = nazir::export::validate(&args.file, profile)?;
     emit(None, |w| problems.iter().try_for_each(|p| writeln!(w, "{}:{}: {}", args.file.display(), p.line, p.message)))?;
     if problems.is_empty() {
-        eprintln!("nazir: {} is valid for {profile}", args.file.display());
+        if !args.quiet {
+            eprintln!("nazir: {} is valid for {profile}", args.file.display());
+        }
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("nazir: {} problems in {} for {profile}", problems.len(), args.file.display());
+        let n = plural(problems.len(), "problem", "problems");
+        eprintln!("nazir: {n} in {} for {profile}", args.file.display());
         Ok(ExitCode::from(1))
     }
 }

@@ -128,6 +128,28 @@ pub enum Progress {
     Aligning(usize, usize),
 }
 
+/// Whether an article has Arabic to align: a text with no Arabic letter
+/// (an English file, a README given by mistake) is not an Arabic article.
+fn has_arabic(article: &Article) -> bool {
+    article.text.chars().any(crate::normalize::is_arabic_letter)
+}
+
+/// The problem of an article of `file` without Arabic letters, which is
+/// skipped.
+fn no_arabic_problem(file: &crate::input::InputFile, article: &Article) -> InputProblem {
+    let record = article.layout == crate::corpus::Layout::Record;
+    InputProblem {
+        path: file.path.to_string_lossy().into_owned(),
+        line: record.then_some(article.line),
+        byte_offset: None,
+        reason: if record {
+            format!("article {} has no Arabic letters", article.id)
+        } else {
+            "no Arabic letters: not an Arabic article".into()
+        },
+    }
+}
+
 /// Collects the candidates an article supplies.
 fn scan_article(article: &Article, words: &mut ArticleWords, found: &mut BatchCandidates) {
     words.fill(&article.text);
@@ -247,10 +269,15 @@ fn build_stats_of(
         memory.iter().for_each(&mut scan);
         for file in &files {
             let mut keep = (!file.rereadable()).then(Vec::new);
+            let mut not_arabic = Vec::new();
             read_file(
                 file,
                 on_problem(config),
                 |a| {
+                    if !has_arabic(&a) {
+                        not_arabic.push(no_arabic_problem(file, &a));
+                        return;
+                    }
                     scan(&a);
                     if let Some(keep) = keep.as_mut() {
                         keep.push(a);
@@ -258,6 +285,12 @@ fn build_stats_of(
                 },
                 |p| problems.push(p),
             )?;
+            for p in not_arabic {
+                if config.strict {
+                    return Err(Error::Input(p));
+                }
+                problems.push(p);
+            }
             kept.push(keep);
         }
         found.add_to(&mut candidates);
@@ -289,19 +322,34 @@ fn build_stats_of(
         match kept {
             Some(batch) => batch.into_iter().for_each(|a| aligning.push(a, &pool, &model, progress)),
             // Problems were reported by the first pass; the second skips them.
-            None if scanned => {
-                read_file(file, OnProblem::Continue, |a| aligning.push(a, &pool, &model, progress), |_| {})?
-            }
-            // Given the candidates, the batch is read once.
-            None => read_file(
+            None if scanned => read_file(
                 file,
-                on_problem(config),
+                OnProblem::Continue,
                 |a| {
-                    articles += 1;
-                    aligning.push(a, &pool, &model, progress)
+                    if has_arabic(&a) {
+                        aligning.push(a, &pool, &model, progress)
+                    }
                 },
-                |p| problems.push(p),
+                |_| {},
             )?,
+            // Given the candidates, the batch is read once.
+            None => {
+                let mut not_arabic = Vec::new();
+                read_file(
+                    file,
+                    on_problem(config),
+                    |a| {
+                        if !has_arabic(&a) {
+                            not_arabic.push(no_arabic_problem(file, &a));
+                            return;
+                        }
+                        articles += 1;
+                        aligning.push(a, &pool, &model, progress)
+                    },
+                    |p| problems.push(p),
+                )?;
+                problems.extend(not_arabic);
+            }
         }
     }
     aligning.flush(&pool, &model, progress);

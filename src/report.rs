@@ -35,3 +35,7 @@ pub fn articles(n: usize) -> String {
 pub fn candidates(n: usize) -> String {
     plural(n, "candidate", "candidates")
 }
+
+pub fn entries(n: usize) -> String {
+    plural(n, "entry", "entries")
+}

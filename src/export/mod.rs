@@ -164,6 +164,24 @@ pub fn xcs_path(options: &ExportOptions, path: &Path) -> Option<std::path::PathB
         .then(|| path.with_file_name(tbx::XCS_FILE_NAME))
 }
 
+/// [`export`] to `path`, or to stdout when it is `-` (a workbook profile
+/// needs a file).
+pub fn export_to(glossary: &Glossary, options: &ExportOptions, path: &Path) -> Result<ExportReport> {
+    if crate::output::file_or_stdout(Some(path)).is_some() {
+        return export_to_file(glossary, options, path);
+    }
+    if options.profile == Profile::MultiTerm {
+        return Err(crate::error::Error::Config {
+            option: "output".into(),
+            reason: "the MultiTerm export is a workbook: give -o FILE.xlsx".into(),
+        });
+    }
+    let mut bytes = Vec::new();
+    let report = export(glossary, options, &mut bytes)?;
+    crate::output::emit(None, |w| w.write_all(&bytes))?;
+    Ok(report)
+}
+
 /// Whether `entry` goes out under `options` (see the module documentation).
 fn selected(entry: &Entry, options: &ExportOptions) -> bool {
     let tbx = options.profile == Profile::Tbx;

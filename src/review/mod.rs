@@ -390,13 +390,18 @@ pub fn check_build_output(output: Option<&Path>, force: bool) -> Result<()> {
 }
 
 /// Writes a build's glossary in `format` to `output` (`None` or `-`:
-/// stdout, which only the CSV can go to), atomically.
+/// stdout, which only the CSV can go to), atomically. With `force`, a file
+/// that holds review work is replaced, and kept as a backup.
 pub fn write_build_output(
     glossary: &Glossary,
     output: Option<&Path>,
     format: OutputFormat,
     csv: crate::export::CsvOptions,
+    force: bool,
 ) -> Result<()> {
+    if let Some(path) = crate::output::file_or_stdout(output).filter(|_| force) {
+        backup_if_reviewed(path)?;
+    }
     match (format, crate::output::file_or_stdout(output)) {
         (OutputFormat::Xlsx, Some(path)) => workbook::write_review_xlsx(glossary, path),
         (OutputFormat::Xlsx, None) => Err(Error::Config {

@@ -3,7 +3,7 @@
 
 use crate::util::{
     ENGLISH, Row, assert_code, batch_texts, build_ok, csv_rows, data, expected_pairs, fold, has_arabic, has_latin,
-    is_haraka, read_article, read_csv, renderings, row_for, run, run_in, stdout, tempdir,
+    is_haraka, read_article, read_csv, renderings, row_for, run, run_in, stderr, stdout, tempdir,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -509,12 +509,19 @@ fn excel_guards_formula_like_cells() {
 }
 
 #[test]
-fn empty_directory_gives_the_header_only() {
+fn a_batch_without_articles_is_an_error_saying_what_was_looked_for() {
     let dir = tempdir();
-    let args = ["build", ".", "--no-default-gazetteer"];
-    let out = run_in(dir.path(), &args, None);
-    assert_code(&out, 0, &args);
-    assert_eq!(stdout(&out), format!("{}\n", HEADER.join(",")));
+    std::fs::write(dir.path().join("notes.md"), "# not an article").unwrap();
+    for args in [["build", ".", "--no-default-gazetteer"], ["build", "notes.md", "--no-default-gazetteer"]] {
+        let out = run_in(dir.path(), &args, None);
+        assert_code(&out, 2, &args);
+        let err = stderr(&out);
+        assert!(err.contains("no articles found in") && err.contains(".txt, .jsonl, .tmx and .ar/.en"), "{err}");
+        assert!(stdout(&out).is_empty());
+    }
+    // A file of another kind given by name is named as such.
+    let out = run_in(dir.path(), &["build", "notes.md"], None);
+    assert!(stderr(&out).contains("notes.md: a .md file is not an article file"), "{}", stderr(&out));
 }
 
 /// The English terms of `english.txt` that name nothing in the articles.

@@ -84,7 +84,8 @@ fn deeply_nested_xml_is_refused_without_growing() {
     let depth = 200_000;
     let doc = format!("<tmx><body>{}", "<x>".repeat(depth));
     std::fs::write(&path, doc).unwrap();
-    let out = run_timed(20, &["build", path.to_str().unwrap(), "-q"]);
+    std::fs::write(dir.path().join("good.txt"), "قالت جوجل").unwrap();
+    let out = run_timed(20, &["build", dir.path().to_str().unwrap(), "-q"]);
     assert_code(&out, 1, &["build", "deep.tmx"]);
     assert!(stderr(&out).contains("nested deeper than 64 levels"), "{}", stderr(&out));
 }
