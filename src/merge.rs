@@ -483,14 +483,15 @@ pub fn apply_master(master: &Glossary, batch: Glossary) -> (Glossary, MasterRepo
     let by_id: HashMap<&str, &Entry> = master.entries.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut report = MasterReport::default();
     let mut out = Glossary::default();
-    let mut seen: Vec<&str> = Vec::new();
+    // A set: a batch of n entries against a master of m is n + m look-ups.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for fresh in batch.entries {
         let Some(known) = by_id.get(fresh.id.as_str()).copied() else {
             report.new_entries += 1;
             out.entries.push(fresh);
             continue;
         };
-        seen.push(known.id.as_str());
+        seen.insert(known.id.as_str());
         let mut entry = known.clone();
         // Machine values come from the new batch.
         entry.count = fresh.count;

@@ -37,9 +37,9 @@
 //! # Formula guards
 //!
 //! The CSV files nazir writes for people are guarded against spreadsheet
-//! formulas ([`guard_formula`]): a cell a spreadsheet would evaluate gets
+//! formulas (`guard_formula`): a cell a spreadsheet would evaluate gets
 //! a leading `'`. Reading a CSV undoes exactly that guard
-//! ([`unguard_formula`]), so a guarded build CSV given back as a glossary
+//! (`unguard_formula`), so a guarded build CSV given back as a glossary
 //! reads as the terms it was written from.
 
 use crate::error::{Error, InputProblem, Result};
@@ -178,7 +178,7 @@ impl Budget {
 
 /// Reads a CSV file: UTF-8 with or without a BOM, `,`, `;` or TAB as the
 /// delimiter (whichever the header line uses most), ragged rows padded.
-/// A cell guarded against formulas ([`guard_formula`]) is read unguarded.
+/// A cell guarded against formulas (as nazir writes its CSV files) is read unguarded.
 pub fn read_csv(path: &Path) -> Result<Table> {
     // The crate's one decoder, so that a bad byte is reported as in every
     // other file (line and byte offset counted in the file).

@@ -32,3 +32,5 @@ mod architecture;
 mod limits;
 // Inputs of every kind: pipes, links, unreadable files, ids, nesting.
 mod inputs;
+// Hostile glossary files: spreadsheet and zip bombs, big tables, formulas.
+mod hostile;
