@@ -299,7 +299,7 @@ fn check_parts(path: &Path, bytes: &[u8], part_limit: u64, total_limit: u64) -> 
         let reason = format!("the workbook has {parts} parts (zip entries); at most {MAX_XLSX_PARTS} are read");
         return Err(problem(path, None, reason));
     }
-    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| unreadable(&e))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     if zip.len() > MAX_XLSX_PARTS {
         let reason = format!("the workbook has {} parts (zip entries); at most {MAX_XLSX_PARTS} are read", zip.len());
         return Err(problem(path, None, reason));

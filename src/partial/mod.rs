@@ -182,8 +182,10 @@ pub fn write_partial(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> 
 
 /// Reads a partial file; `name` names it in errors. With `first` (the
 /// settings of the first part of a merge), a setting that differs is
-/// refused at its line with [`Error::PartsDiffer`].
-pub(crate) fn read_partial(input: impl BufRead, name: &str, first: Option<&Settings>) -> Result<Stats> {
+/// refused at its line with [`Error::PartsDiffer`]. Any damage is refused
+/// with [`Error::Data`] naming the line (public for callers that hold the
+/// bytes, and for the fuzz targets).
+pub fn read_partial(input: impl BufRead, name: &str, first: Option<&Settings>) -> Result<Stats> {
     let mut lines = Lines::new(input, name);
     lines.header(PARTIAL_MAGIC, PARTIAL_VERSION)?;
     let mut fold = PartialFold::new(first);
@@ -245,8 +247,9 @@ pub fn write_candidates(found: &BatchCandidates, out: &mut dyn Write) -> std::io
     sums.write(out, &mut buf, |w| CandidateRecord::End { records }.write(w))
 }
 
-/// Reads a candidates file; `name` names it in errors.
-pub(crate) fn read_candidates(input: impl BufRead, name: &str) -> Result<BatchCandidates> {
+/// Reads a candidates file; `name` names it in errors, and any damage is
+/// refused with [`Error::Data`] naming the line.
+pub fn read_candidates(input: impl BufRead, name: &str) -> Result<BatchCandidates> {
     let mut found = BatchCandidates::new();
     let mut lines = Lines::new(input, name);
     lines.header(CANDIDATES_MAGIC, CANDIDATES_VERSION)?;

@@ -78,7 +78,7 @@ struct Bits {
 
 impl Bits {
     fn bit(&mut self, bit: u32) {
-        if self.used % 8 == 0 {
+        if self.used.is_multiple_of(8) {
             self.bytes.push(0);
         }
         *self.bytes.last_mut().unwrap() |= ((bit & 1) as u8) << (self.used % 8);
