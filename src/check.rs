@@ -86,6 +86,7 @@ use crate::extract::{ArticleWords, CliticReading, clitic_readings, skip_letters}
 use crate::glossary::{EntryStatus, Glossary, TermStatus};
 use crate::input::{OnProblem, input_files, read_file};
 use crate::normalize::clean_surface_into;
+use crate::table::guard_formula;
 use crate::tokenize::{line_of, line_starts};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -226,21 +227,20 @@ impl CheckReport {
 }
 
 /// Writes the findings as CSV (header `CSV_HEADER`, `\n` line ends).
+///
+/// The report is for people, who open it in a spreadsheet, and its cells
+/// quote texts and glossaries that anyone may have written: every cell a
+/// spreadsheet would take for a formula is guarded with a leading `'`
+/// (`crate::table::guard_formula`: cells starting with `=`, `+`, `-`, `@`,
+/// TAB or CR, except plain numbers and lone characters).
 pub fn write_findings_csv<W: Write>(report: &CheckReport, out: W) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
     w.write_record(CSV_HEADER)?;
     for f in &report.findings {
         let (line, column) = (f.line.to_string(), f.column.to_string());
-        w.write_record([
-            f.file.as_str(),
-            &line,
-            &column,
-            f.severity.as_str(),
-            f.issue.as_str(),
-            &f.found,
-            &f.expected,
-            &f.en,
-        ])?;
+        let cells =
+            [f.file.as_str(), &line, &column, f.severity.as_str(), f.issue.as_str(), &f.found, &f.expected, &f.en];
+        w.write_record(cells.map(guard_formula).iter().map(|c| c.as_bytes()))?;
     }
     w.flush()
 }
@@ -458,13 +458,9 @@ impl Lookup {
 
     /// The target a text span stands for: the renderings with the same
     /// display form if any, then the least severe outcome.
-    fn resolve(&self, targets: &[Target], surface: &str) -> Target {
+    fn resolve(&self, targets: &[Target], surface: &str) -> Option<Target> {
         let exact = targets.iter().any(|t| self.surfaces[t.surface] == surface);
-        *targets
-            .iter()
-            .filter(|t| !exact || self.surfaces[t.surface] == surface)
-            .min_by_key(|t| t.outcome)
-            .expect("a matching form has at least one rendering")
+        targets.iter().filter(|t| !exact || self.surfaces[t.surface] == surface).min_by_key(|t| t.outcome).copied()
     }
 }
 
@@ -555,6 +551,11 @@ impl Checker {
         let mut words = std::mem::take(&mut self.words);
         words.fill(text);
         let mut starts: Option<Vec<usize>> = None;
+        // The column of the previous match (its byte, line and column):
+        // matches come in text order, so each column is counted on from
+        // the one before on the same line, and a long line is walked once,
+        // not once per match.
+        let mut last: Option<(usize, usize, usize)> = None;
         let n = words.words.len();
         let mut i = 0;
         while i < n {
@@ -574,7 +575,13 @@ impl Checker {
             clean_surface_into(&self.found, &mut self.surface);
             let starts = starts.get_or_insert_with(|| line_starts(text));
             let text_line = line_of(starts, start);
-            let column = text[starts[text_line - 1]..start].chars().count() + 1;
+            let column = match last {
+                Some((byte, line, column)) if line == text_line && byte <= start => {
+                    column + text[byte..start].chars().count()
+                }
+                _ => text[starts[text_line - 1]..start].chars().count() + 1,
+            };
+            last = Some((start, text_line, column));
             let place = (file, article.file_line(text_line), text_line, column);
             self.record(m.targets, place);
             i = m.end;
@@ -639,7 +646,8 @@ impl Checker {
                 self.present[t.entry] = self.article;
             }
         }
-        let target = lk.resolve(list, &self.surface);
+        // A matching form is only ever stored with its first rendering.
+        let Some(target) = lk.resolve(list, &self.surface) else { return };
         let info = &lk.entries[target.entry];
         if let Some(issue) = target.outcome.issue() {
             self.findings.push((
@@ -1069,5 +1077,33 @@ mod tests {
         write_findings_csv(&CheckReport::default(), &mut out).unwrap();
         assert_eq!(out, b"file,line,column,severity,issue,found,expected,en\n");
         assert!(!CheckReport::default().has_errors());
+    }
+
+    #[test]
+    fn findings_csv_cells_are_guarded_against_formulas() {
+        let g = Glossary { entries: vec![google()] };
+        let mut r = check_one(&g, CheckOptions::default(), "قال غوغل", None);
+        r.findings[0].file = "-".into();
+        r.findings[0].en = "=HYPERLINK(\"http://x\")".into();
+        r.findings[0].expected = "\t+cmd".into();
+        let mut out = Vec::new();
+        write_findings_csv(&r, &mut out).unwrap();
+        let csv = String::from_utf8(out).unwrap();
+        let row = csv.lines().nth(1).unwrap();
+        assert_eq!(row, "-,1,5,warning,non-preferred-variant,غوغل,'\t+cmd,\"'=HYPERLINK(\"\"http://x\"\")\"");
+    }
+
+    #[test]
+    fn columns_on_one_long_line_are_counted_once() {
+        // 50,000 matches on one line: counting each column from the line
+        // start would walk the line 50,000 times.
+        let g = Glossary { entries: vec![google()] };
+        let text = "غوغل ".repeat(50_000);
+        let r = check_one(&g, CheckOptions::default(), &format!("سطر\n{text}"), None);
+        assert_eq!(r.count(Issue::NonPreferredVariant), 50_000);
+        let columns: Vec<usize> = r.findings.iter().map(|f| f.column).collect();
+        assert_eq!(columns.len(), 50_000);
+        assert!(columns.iter().enumerate().all(|(k, &c)| c == 5 * k + 1), "{:?}", &columns[..5]);
+        assert!(r.findings.iter().all(|f| f.line == 2));
     }
 }

@@ -514,7 +514,7 @@ pub fn merge(master: Glossary, reviews: &[Review], on_conflict: OnConflict) -> R
         // so that the reviewer's edits count (and show) as edits, or whole
         // from the review when it has no base for them.
         let reviewed = crate::review::glossary_from_tables(&review.tables)?;
-        let mut new_ids = Vec::new();
+        let mut new_ids = std::collections::HashSet::new();
         for entry in reviewed.entries {
             if index.contains_key(&entry.id) {
                 continue;
@@ -523,7 +523,7 @@ pub fn merge(master: Glossary, reviews: &[Review], on_conflict: OnConflict) -> R
             match review.base.as_ref().and(base.get(&entry.id)) {
                 Some(machine) => glossary.entries.push(with_machine_values(machine, &entry)),
                 None => {
-                    new_ids.push(entry.id.clone());
+                    new_ids.insert(entry.id.clone());
                     glossary.entries.push(entry);
                 }
             }
@@ -667,14 +667,15 @@ pub fn apply_master(master: &Glossary, batch: Glossary, keep_master_rows: bool) 
     let by_id: HashMap<&str, &Entry> = master.entries.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut report = MasterReport::default();
     let mut out = Glossary::default();
-    let mut seen: Vec<&str> = Vec::new();
+    // A set: a batch of n entries against a master of m is n + m look-ups.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for fresh in batch.entries {
         let Some(known) = by_id.get(fresh.id.as_str()).copied() else {
             report.new_entries += 1;
             out.entries.push(fresh);
             continue;
         };
-        seen.push(known.id.as_str());
+        seen.insert(known.id.as_str());
         let mut entry = known.clone();
         // Machine values come from the new batch.
         entry.count = fresh.count;

@@ -2,10 +2,16 @@
 //! translators' tools ([`profile`]).
 //!
 //! The CSV glossary has a fixed header (`CSV_HEADER`, the columns
-//! `crate::columns::BUILD_CSV` describes); `--excel` adds a UTF-8
-//! byte-order mark and CRLF line ends so that Excel shows Arabic correctly,
-//! and guards cells that Excel would evaluate as formulas. Every output is
-//! written atomically ([`crate::output`]), so a failed run leaves nothing
+//! `crate::columns::BUILD_CSV` describes). It is a file for people, opened
+//! in spreadsheets, and its cells hold names taken from texts anyone may
+//! have written, so every cell a spreadsheet would evaluate as a formula
+//! is guarded with a leading `'`, always: a cell that starts with `=`,
+//! `+`, `-`, `@`, TAB or CR, unless it is a plain number or that one
+//! character alone (`crate::table::guard_formula`; reading a CSV as a
+//! glossary undoes exactly this guard, so `-ism` written as `'-ism` reads
+//! back as `-ism`). `--excel` adds a UTF-8 byte-order mark and CRLF line
+//! ends so that Excel shows Arabic correctly. Every output is written
+//! atomically ([`crate::output`]), so a failed run leaves nothing
 //! half-written.
 //!
 //! The build CSV writer stays here rather than next to the column
@@ -59,6 +65,7 @@ use crate::columns::{ASSOCIATION, BUILD_CSV, Column, Row};
 use crate::error::Result;
 use crate::glossary::{Entry, EntryStatus, Glossary, TermStatus};
 use crate::output::write_atomically;
+use crate::table::guard_formula;
 use profile::usable_arabic;
 use std::io::Write;
 use std::path::Path;
@@ -70,19 +77,15 @@ pub(crate) const CSV_HEADER: [&str; 11] = names(BUILD_CSV);
 /// How the CSV is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CsvOptions {
-    /// BOM, CRLF and formula guarding, for spreadsheets.
+    /// BOM and CRLF, for Excel (formulas are guarded either way).
     pub excel: bool,
     /// Append the association columns (`crate::columns::ASSOCIATION`; only meaningful for parallel batches).
     pub association: bool,
 }
 
-/// Excel evaluates cells that start with these characters.
-fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}").into() } else { cell.into() }
-}
-
 /// Writes the glossary as CSV to `out`: the header of [`BUILD_CSV`] (and
-/// [`ASSOCIATION`] on request), each entry as [`Row::Summary`].
+/// [`ASSOCIATION`] on request), each entry as [`Row::Summary`], every
+/// cell guarded against formulas (see the module documentation).
 pub(crate) fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvOptions) -> std::io::Result<()> {
     if options.excel {
         out.write_all(b"\xEF\xBB\xBF")?;
@@ -112,11 +115,7 @@ pub(crate) fn write_csv<W: Write>(glossary: &Glossary, mut out: W, options: CsvO
             .chain(extra.iter().map(|name| crate::columns::extra_cell(e, name).into()))
             .chain([Column::Base.cell(Row::Summary(e))])
             .collect();
-        if options.excel {
-            w.write_record(cells.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_bytes()))?;
-        } else {
-            w.write_record(cells.iter().map(|c| c.as_bytes()))?;
-        }
+        w.write_record(cells.iter().map(|c| guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_bytes()))?;
     }
     w.flush()
 }
@@ -211,8 +210,22 @@ mod tests {
         write_csv(&sample(), &mut excel, CsvOptions { excel: true, association: false }).unwrap();
         assert!(excel.starts_with(b"\xEF\xBB\xBFen,ar,"));
         assert!(excel.ends_with(b"status,base\r\n"));
-        assert_eq!(guard_formula("=1+1"), "'=1+1");
-        assert_eq!(guard_formula("جوجل"), "جوجل");
+    }
+
+    #[test]
+    fn cells_are_guarded_against_formulas_with_or_without_excel() {
+        use crate::align::Method;
+        use crate::glossary::{Entry, Rendering, TermStatus};
+        let e = Entry::new("-ism", Rendering::new("=HYPERLINK(1)", 3, Method::Translation, 1.0, TermStatus::Preferred));
+        let g = Glossary { entries: vec![e] };
+        for excel in [false, true] {
+            let mut out = Vec::new();
+            write_csv(&g, &mut out, CsvOptions { excel, association: false }).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let row = text.lines().nth(1).unwrap();
+            assert!(row.starts_with("'-ism,'=HYPERLINK(1),"), "{row}");
+            assert!(row.contains(",3,") && !row.contains("'3"), "numbers are not guarded: {row}");
+        }
     }
 
     #[test]

@@ -33,10 +33,39 @@
 //!   per row with its preferred Arabic rendering (a cell holds one term);
 //!   `pos` is `noun`, the description the kind and note. Direction does not
 //!   apply: every column is a language.
+//!
+//! # Formulas
+//!
+//! These files are read by the tools, which take every cell as text, but
+//! people also open them in spreadsheets (a `.csv` opens in Excel by a
+//! double click), where a cell starting with `=`, `+`, `-`, `@`, TAB or CR
+//! is evaluated. The usual guard, a leading `'`, is a spreadsheet
+//! convention the tools do not know: in DeepL, Google and OmegaT it would
+//! become part of the term, and a glossary would quietly hold `'-ism`
+//! instead of `-ism`. Refusing every term that starts with one of those
+//! characters would lose real names (`-ism`, `+972 Magazine`, `@Home`).
+//! So terms are never changed, and the one kind of term that is refused
+//! is one that can do harm when evaluated: a formula that calls a function
+//! or another program, that is one that starts like a formula
+//! (`crate::table::looks_like_formula`) and holds `(` or `|`
+//! (`=HYPERLINK(…)`, `=cmd|'/C calc'!A0`). No name looks like that. Free
+//! text that is not a term is guarded as in nazir's own CSV files:
+//!
+//! | profile | term columns | other text |
+//! |---|---|---|
+//! | `omegat` | verbatim; a term that calls a function or program refused | the comment guarded with `'` |
+//! | `deepl` | verbatim; a term that calls a function or program refused | (none) |
+//! | `google` | verbatim; a term that calls a function or program refused | (none) |
+//! | `google-ets` | verbatim; a term that calls a function or program refused | `description` guarded with `'`; `pos` is always `noun` |
+//!
+//! TAB, CR and LF never start a term: they are flattened to spaces and
+//! trimmed (DeepL refuses them, see above). The refusal names the entry and
+//! the line, like every refusal of an export.
 
 use super::profile::{Direction, Profile, describe, english, name_entry, refuse, usable_arabic, write_failed};
 use crate::error::Result;
 use crate::glossary::Entry;
+use crate::table::{guard_formula, looks_like_formula};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
@@ -119,6 +148,21 @@ fn empty_term(term: &str) -> Option<String> {
     term.is_empty().then(|| "is empty".to_string())
 }
 
+/// Why a term would be refused as a formula that can do harm in a
+/// spreadsheet, if it would (see the module documentation).
+fn harmful_formula(term: &str) -> Option<String> {
+    (looks_like_formula(term) && term.contains(['(', '|'])).then(|| {
+        "would run as a formula when the file is opened in a spreadsheet (it starts with `=`, `+`, `-` or `@` and \
+         calls a function or program)"
+            .to_string()
+    })
+}
+
+/// Both rules: `rule`, then [`harmful_formula`].
+fn and_no_formula(rule: impl Fn(&str) -> Option<String>) -> impl Fn(&str) -> Option<String> {
+    move |term| rule(term).or_else(|| harmful_formula(term))
+}
+
 /// Refuses the first pair whose source or target breaks `rule`; the pair
 /// at index `i` would be on line `i + first_line`.
 fn check(profile: Profile, pairs: &[Pair], first_line: usize, rule: impl Fn(&str) -> Option<String>) -> Result<()> {
@@ -147,11 +191,11 @@ fn write_tsv(profile: Profile, rows: &[Vec<String>], out: &mut dyn Write) -> Res
 /// Writes the OmegaT glossary.
 pub(super) fn write_omegat(entries: &[&Entry], direction: Direction, out: &mut dyn Write) -> Result<usize> {
     let pairs = pairs(entries, direction, flatten);
-    check(Profile::OmegaT, &pairs, 1, empty_term)?;
+    check(Profile::OmegaT, &pairs, 1, and_no_formula(empty_term))?;
     let rows: Vec<Vec<String>> = pairs
         .into_iter()
         .map(|p| {
-            let comment = flatten(&describe(p.entry));
+            let comment = guard_formula(&flatten(&describe(p.entry))).into_owned();
             let source = if p.source.starts_with(OMEGAT_COMMENT) { format!(" {}", p.source) } else { p.source };
             let mut row = vec![source, p.target];
             if !comment.is_empty() {
@@ -166,7 +210,7 @@ pub(super) fn write_omegat(entries: &[&Entry], direction: Direction, out: &mut d
 /// Writes the DeepL glossary, refusing what DeepL would refuse.
 pub(super) fn write_deepl(entries: &[&Entry], direction: Direction, out: &mut dyn Write) -> Result<usize> {
     let pairs = pairs(entries, direction, deepl_clean);
-    check(Profile::DeepL, &pairs, 1, deepl_term_problem)?;
+    check(Profile::DeepL, &pairs, 1, and_no_formula(deepl_term_problem))?;
     let mut first_line: HashMap<&str, (usize, &Entry)> = HashMap::new();
     for (i, p) in pairs.iter().enumerate() {
         if let Some(&(line, other)) = first_line.get(p.source.as_str()) {
@@ -187,7 +231,7 @@ pub(super) fn write_deepl(entries: &[&Entry], direction: Direction, out: &mut dy
 /// Writes the Google unidirectional glossary.
 pub(super) fn write_google(entries: &[&Entry], direction: Direction, out: &mut dyn Write) -> Result<usize> {
     let pairs = pairs(entries, direction, flatten);
-    check(Profile::Google, &pairs, 1, empty_term)?;
+    check(Profile::Google, &pairs, 1, and_no_formula(empty_term))?;
     let rows: Vec<Vec<String>> = pairs.into_iter().map(|p| vec![p.source, p.target]).collect();
     write_tsv(Profile::Google, &rows, out)
 }
@@ -202,12 +246,13 @@ pub(super) fn write_google_ets(entries: &[&Entry], out: &mut dyn Write) -> Resul
         })
         .collect();
     // The header is line 1.
-    check(Profile::GoogleEts, &rows, 2, empty_term)?;
+    check(Profile::GoogleEts, &rows, 2, and_no_formula(empty_term))?;
     let fail = |e: csv::Error| write_failed(Profile::GoogleEts, e);
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     w.write_record(GOOGLE_ETS_HEADER).map_err(fail)?;
     for p in &rows {
-        w.write_record([p.source.as_str(), p.target.as_str(), "noun", &flatten(&describe(p.entry))]).map_err(fail)?;
+        let description = flatten(&describe(p.entry));
+        w.write_record([p.source.as_str(), p.target.as_str(), "noun", &guard_formula(&description)]).map_err(fail)?;
     }
     let bytes = w.into_inner().map_err(|e| write_failed(Profile::GoogleEts, e))?;
     out.write_all(&bytes).map_err(|e| write_failed(Profile::GoogleEts, e))?;
@@ -309,6 +354,34 @@ mod tests {
         assert!(message.contains(&format!("\"Mohammed bin Salman\" ({id})")), "{message}");
         assert!(message.contains("\"Google\""), "{message}");
         assert!(out.is_empty(), "nothing is written");
+    }
+
+    #[test]
+    fn terms_stay_verbatim_and_only_harmful_formulas_are_refused() {
+        let mut g = sample();
+        g.entries.truncate(1);
+        g.entries[0].en = "-ism".into();
+        g.entries[0].kind.clear();
+        g.entries[0].note = "=1+1 is text".into();
+        assert_eq!(run(&g, Profile::DeepL, Direction::ArEn), "جوجل\t-ism\nغوغل\t-ism\n");
+        assert_eq!(run(&g, Profile::Google, Direction::ArEn), "جوجل\t-ism\nغوغل\t-ism\n");
+        assert_eq!(run(&g, Profile::OmegaT, Direction::ArEn), "جوجل\t-ism\t'=1+1 is text\nغوغل\t-ism\t'=1+1 is text\n");
+        assert_eq!(
+            run(&g, Profile::GoogleEts, Direction::ArEn),
+            "ar,en,pos,description\nجوجل,-ism,noun,'=1+1 is text\n"
+        );
+        for (en, ar) in [("=HYPERLINK(\"http://x\")", "جوجل"), ("Google", "+cmd|' /C calc'!A0")] {
+            g.entries[0].en = en.into();
+            g.entries[0].renderings[0].form = ar.into();
+            for profile in [Profile::OmegaT, Profile::DeepL, Profile::Google, Profile::GoogleEts] {
+                let mut out = Vec::new();
+                let e = export(&g, &ExportOptions::new(profile), &mut out).unwrap_err().to_string();
+                let line = if profile == Profile::GoogleEts { 2 } else { 1 };
+                assert!(e.contains(&format!("line {line}: entry")), "{profile}: {e}");
+                assert!(e.contains("would run as a formula"), "{profile}: {e}");
+                assert!(out.is_empty(), "{profile}: nothing is written");
+            }
+        }
     }
 
     #[test]

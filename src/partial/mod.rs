@@ -31,32 +31,35 @@
 //! files under it as a walk of `DIR` would), or files given by the same
 //! paths. A file is never split between shards.
 //!
-//! # Candidates file, version 1
+//! # Candidates file, version 2
 //!
 //! UTF-8 text (a byte-order mark first is ignored), one record per line
-//! (`\n`), fields separated by TAB:
+//! (`\n`), fields separated by TAB, each record ending with its checksum
+//! (see [Checksums](#checksums)):
 //!
 //! ```text
-//! nazir-candidates 1
-//! N <spelling> <as Latin name> <in English text>
-//! Z <number of N records>
+//! nazir-candidates 2
+//! N <spelling> <as Latin name> <in English text> <checksum>
+//! Z <number of N records> <checksum>
 //! ```
 //!
 //! `N` records are counts of one spelling (sorted by spelling when
 //! written). Several files merge by adding counts; their order does not
 //! matter.
 //!
-//! # Partial file, version 1
+//! # Partial file, version 2
 //!
 //! UTF-8 text (a byte-order mark first is ignored), one record per line
-//! (`\n`), fields separated by TAB; the first field is the record type.
+//! (`\n`), fields separated by TAB; the first field is the record type,
+//! the last its checksum (see [Checksums](#checksums); left out of the
+//! list below).
 //! Each field escapes backslash, TAB, LF and CR as `\\`, `\t`, `\n`,
 //! `\r`. Numbers are decimal; scores are written in the shortest form that
 //! reads back to the same `f32`. A *place* is three fields: the article's
 //! file, its 0-based ordinal in the file, and a byte offset in its text.
 //!
 //! ```text
-//! nazir-partial 1
+//! nazir-partial 2
 //! S <setting> <value>              build settings that must be equal to merge
 //! D <articles>                     articles read
 //! T <en> <kind>                    a term referred to below
@@ -85,6 +88,24 @@
 //! their term, `E` follows the `T` of its term, `X` follows the `A` and `P`
 //! it names. A file without its `Z` record is truncated and refused.
 //!
+//! # Checksums
+//!
+//! Every record line of both files ends with a TAB and 16 lowercase
+//! hexadecimal digits: FNV-1a (64 bits) over the checksum of the record
+//! before it (8 bytes, little-endian; 0 for the first record) followed by
+//! the bytes of the line up to that TAB (the escaped fields as written).
+//! The first line (magic and version) has none. A record that does not
+//! match its checksum is refused naming its line: a byte changed inside a
+//! field (which may still parse, and would quietly change the glossary),
+//! a line lost or moved (the chain breaks at the first line touched). Any
+//! single changed byte is always found; other damage goes unnoticed with
+//! a chance of 2^-64.
+//!
+//! Version 1 (the same records without checksums) is refused with a
+//! message saying to write the file again: parts are intermediate files
+//! of one run, written and read by the same nazir, so reading both would
+//! keep a path that accepts damage for nothing.
+//!
 //! `ArticleKey`: crate::glossary::ArticleKey
 //! `CandidateSet::fingerprint`: crate::candidates::CandidateSet::fingerprint
 
@@ -97,7 +118,7 @@ use crate::error::{DifferingSetting, Error, InputProblem, Result};
 use crate::glossary::TermStats;
 use crate::stats::{Settings, Stats};
 use crate::text::{self, Origin};
-use record::{CandidateRecord, ENTRY_RANKS, PARTIAL_RECORD_ORDER, Record};
+use record::{CandidateRecord, Checksums, ENTRY_RANKS, PARTIAL_RECORD_ORDER, Record};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -106,11 +127,11 @@ use std::path::{Path, PathBuf};
 /// First word of a partial file.
 pub(crate) const PARTIAL_MAGIC: &str = "nazir-partial";
 /// The partial file version written and read.
-pub(crate) const PARTIAL_VERSION: u32 = 1;
+pub(crate) const PARTIAL_VERSION: u32 = 2;
 /// First word of a candidates file.
 pub(crate) const CANDIDATES_MAGIC: &str = "nazir-candidates";
 /// The candidates file version written and read.
-pub(crate) const CANDIDATES_VERSION: u32 = 1;
+pub(crate) const CANDIDATES_VERSION: u32 = 2;
 
 /// Writes the statistics as a partial file (see the module
 /// documentation). The output depends only on the statistics, not on how
@@ -118,9 +139,10 @@ pub(crate) const CANDIDATES_VERSION: u32 = 1;
 pub fn write_partial(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{PARTIAL_MAGIC} {PARTIAL_VERSION}")?;
     let mut records = 0u64;
+    let (mut sums, mut buf) = (Checksums::default(), Vec::new());
     let mut put = |record: Record<'_>| {
         records += 1;
-        record.write(out)
+        sums.write(out, &mut buf, |w| record.write(w))
     };
     for (name, value) in stats.settings.named_values() {
         put(Record::Setting { name: name.into(), value: value.into() })?;
@@ -155,13 +177,15 @@ pub fn write_partial(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> 
     for (norm, phrase, units) in pairs {
         put(Record::Pair { norm: norm.into(), phrase: phrase.into(), units })?;
     }
-    Record::End { records }.write(out)
+    sums.write(out, &mut buf, |w| Record::End { records }.write(w))
 }
 
 /// Reads a partial file; `name` names it in errors. With `first` (the
 /// settings of the first part of a merge), a setting that differs is
-/// refused at its line with [`Error::PartsDiffer`].
-pub(crate) fn read_partial(input: impl BufRead, name: &str, first: Option<&Settings>) -> Result<Stats> {
+/// refused at its line with [`Error::PartsDiffer`]. Any damage is refused
+/// with [`Error::Data`] naming the line (public for callers that hold the
+/// bytes, and for the fuzz targets).
+pub fn read_partial(input: impl BufRead, name: &str, first: Option<&Settings>) -> Result<Stats> {
     let mut lines = Lines::new(input, name);
     lines.header(PARTIAL_MAGIC, PARTIAL_VERSION)?;
     let mut fold = PartialFold::new(first);
@@ -215,15 +239,17 @@ fn with_reader<T>(path: &Path, read: impl FnOnce(&mut dyn BufRead) -> Result<T>)
 pub fn write_candidates(found: &BatchCandidates, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{CANDIDATES_MAGIC} {CANDIDATES_VERSION}")?;
     let mut records = 0u64;
+    let (mut sums, mut buf) = (Checksums::default(), Vec::new());
     for (spelling, counts) in found.spellings() {
-        CandidateRecord::Spelling { spelling: spelling.into(), counts }.write(out)?;
+        sums.write(out, &mut buf, |w| CandidateRecord::Spelling { spelling: spelling.into(), counts }.write(w))?;
         records += 1;
     }
-    CandidateRecord::End { records }.write(out)
+    sums.write(out, &mut buf, |w| CandidateRecord::End { records }.write(w))
 }
 
-/// Reads a candidates file; `name` names it in errors.
-pub(crate) fn read_candidates(input: impl BufRead, name: &str) -> Result<BatchCandidates> {
+/// Reads a candidates file; `name` names it in errors, and any damage is
+/// refused with [`Error::Data`] naming the line.
+pub fn read_candidates(input: impl BufRead, name: &str) -> Result<BatchCandidates> {
     let mut found = BatchCandidates::new();
     let mut lines = Lines::new(input, name);
     lines.header(CANDIDATES_MAGIC, CANDIDATES_VERSION)?;
@@ -255,11 +281,13 @@ struct Lines<R> {
     /// placed in the file, not in its line.
     offset: usize,
     buf: Vec<u8>,
+    /// The chain of record checksums so far.
+    sums: Checksums,
 }
 
 impl<R: BufRead> Lines<R> {
     fn new(input: R, name: &str) -> Self {
-        Lines { input, name: name.to_string(), line: 0, offset: 0, buf: Vec::new() }
+        Lines { input, name: name.to_string(), line: 0, offset: 0, buf: Vec::new(), sums: Checksums::default() }
     }
 
     fn problem(&self, reason: String) -> Error {
@@ -324,6 +352,10 @@ impl<R: BufRead> Lines<R> {
         };
         match v.trim().parse::<u32>() {
             Ok(found) if found == version => Ok(()),
+            Ok(1) => Err(self.problem(format!(
+                "{magic} version 1 was written by an older nazir (records without checksums): this nazir reads \
+                 version {version}; write the file again with this nazir"
+            ))),
             Ok(found) => Err(self.problem(format!(
                 "{magic} version {found}: this nazir reads version {version} (write the file with the same nazir)"
             ))),
@@ -331,10 +363,12 @@ impl<R: BufRead> Lines<R> {
         }
     }
 
-    /// The fields of the next record, unescaped, or `None` at the end.
+    /// The fields of the next record, unescaped, its checksum checked and
+    /// left off, or `None` at the end.
     fn next_record(&mut self) -> Result<Option<Vec<String>>> {
         let Some(line) = self.next_line()? else { return Ok(None) };
-        let fields = line
+        let record = self.sums.check(&line).map_err(|reason| self.problem(reason))?;
+        let fields = record
             .split('\t')
             .map(unescape_field)
             .collect::<Option<Vec<String>>>()
@@ -506,6 +540,34 @@ mod tests {
         read_partial(text.as_bytes(), "t.part", expected).unwrap_err().to_string()
     }
 
+    /// A file's text without the checksum fields, to be edited by a test.
+    fn unseal(text: &str) -> String {
+        let mut lines = text.lines();
+        let mut out = format!("{}\n", lines.next().unwrap());
+        for line in lines {
+            out.push_str(line.rsplit_once('\t').unwrap().0);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// [`unseal`] undone: the checksums of the records as they are now,
+    /// so that a test reaches the checks after them.
+    fn seal(text: &str) -> String {
+        let mut lines = text.lines();
+        let mut out = format!("{}\n", lines.next().unwrap());
+        let mut sums = Checksums::default();
+        for line in lines {
+            out.push_str(&format!("{line}\t{:016x}\n", sums.next(line.as_bytes())));
+        }
+        out
+    }
+
+    /// `good` edited by `edit` between [`unseal`] and [`seal`].
+    fn edited(good: &str, edit: impl FnOnce(String) -> String) -> String {
+        seal(&edit(unseal(good)))
+    }
+
     #[test]
     fn the_format_round_trips_with_awkward_text() {
         let mut candidates = CandidateSet::new();
@@ -536,7 +598,7 @@ mod tests {
         let mut words = crate::extract::ArticleWords::default();
         stats.cooccurrences.add_unit(&key, "u1", "قال البيت الأبيض", "The White House\tsaid.", &mut words);
         let written = text(&stats);
-        assert!(written.starts_with("nazir-partial 1\nS\tmin-score\t0.8\n"), "{written}");
+        assert!(written.starts_with("nazir-partial 2\nS\tmin-score\t0.8\t"), "{written}");
         assert!(written.contains("dir with\\ttab/a\\\\b.txt"), "{written}");
         let back = read(&written);
         assert_eq!(text(&back), written);
@@ -549,8 +611,11 @@ mod tests {
     fn versions_settings_and_damage_are_refused_with_file_and_line() {
         let (parts, _, _dir) = shards();
         let good = text(&parts[0]);
-        let e = error(&good.replacen("nazir-partial 1", "nazir-partial 2", 1), None);
-        assert!(e.contains("t.part:1: nazir-partial version 2: this nazir reads version 1"), "{e}");
+        let e = error(&good.replacen("nazir-partial 2", "nazir-partial 3", 1), None);
+        assert!(e.contains("t.part:1: nazir-partial version 3: this nazir reads version 2"), "{e}");
+        let e = error(&unseal(&good).replacen("nazir-partial 2", "nazir-partial 1", 1), None);
+        assert!(e.contains("t.part:1: nazir-partial version 1 was written by an older nazir"), "{e}");
+        assert!(e.contains("write the file again with this nazir"), "{e}");
         assert!(error("glossary,csv\n", None).contains("t.part:1: not a nazir-partial file"));
         // A part built with another --min-score.
         let mut other = parts[1].settings.clone();
@@ -566,18 +631,55 @@ mod tests {
         let lines: Vec<&str> = good.lines().collect();
         let cut = lines[..lines.len() - 1].join("\n") + "\n";
         assert!(error(&cut, None).contains("truncated"), "{}", error(&cut, None));
-        let e = error(&good.replace("\nR\t", "\nR\textra\t"), None);
+        let e = error(&edited(&good, |t| t.replace("\nR\t", "\nR\textra\t")), None);
         assert!(e.contains("not after its E record") || e.contains("fields"), "{e}");
-        let e = error(&good.replacen("\nD\t", "\nD\tx", 1), None);
+        let e = error(&edited(&good, |t| t.replacen("\nD\t", "\nD\tx", 1)), None);
         assert!(e.contains("t.part:10: \"x"), "{e}");
         // Records out of order, or before the settings are complete.
-        let e = error(&good.replacen("\nU\t", "\nT\tlate\t\nU\t", 1), None);
+        let e = error(&edited(&good, |t| t.replacen("\nU\t", "\nT\tlate\t\nU\t", 1)), None);
         assert!(e.contains(": a T record after the C records"), "{e}");
-        let without = good.replacen("S\tarticle-penalty\t0.04\n", "", 1);
-        let e = error(&without.replacen("\nZ\t", "\nZ\tx", 1), None);
+        let without = |t: String| t.replacen("S\tarticle-penalty\t0.04\n", "", 1).replacen("\nZ\t", "\nZ\tx", 1);
+        let e = error(&edited(&good, without), None);
         assert!(e.ends_with("t.part:9: the setting `article-penalty` is missing"), "{e}");
-        let e = error("nazir-partial 1\nS\tmin-score\t0.8\nZ\t1\n", None);
+        let e = error(&seal("nazir-partial 2\nS\tmin-score\t0.8\nZ\t1\n"), None);
         assert!(e.ends_with("t.part:3: the setting `short-min-score` is missing"), "{e}");
+    }
+
+    #[test]
+    fn damage_inside_a_field_is_refused_at_its_line() {
+        let (parts, _, _dir) = shards();
+        let good = text(&parts[0]);
+        let lines: Vec<&str> = good.lines().collect();
+        let at = lines.iter().position(|l| l.starts_with("R\t")).unwrap();
+        // One letter of a rendering changed for another: the record still
+        // parses, and without the checksum the glossary would differ.
+        let damaged: Vec<String> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut fields: Vec<String> = l.split('\t').map(String::from).collect();
+                if i == at {
+                    let letter = if fields[2].starts_with('ب') { "ت" } else { "ب" };
+                    fields[2] = format!("{letter}{}", fields[2].chars().skip(1).collect::<String>());
+                }
+                fields.join("\t")
+            })
+            .collect();
+        assert_ne!(damaged[at], lines[at], "the test changes a letter");
+        let e = error(&(damaged.join("\n") + "\n"), None);
+        assert!(e.ends_with(&format!("t.part:{}: the record does not match its checksum: it is damaged (changed, or a line before it was lost or moved)", at + 1)), "{e}");
+        // A line lost, or two swapped: refused at the first line touched.
+        let mut lost = lines.clone();
+        lost.remove(at);
+        let e = error(&(lost.join("\n") + "\n"), None);
+        assert!(e.contains(&format!("t.part:{}: the record does not match its checksum", at + 1)), "{e}");
+        let mut swapped = lines.clone();
+        swapped.swap(at, at + 1);
+        let e = error(&(swapped.join("\n") + "\n"), None);
+        assert!(e.contains(&format!("t.part:{}: the record does not match its checksum", at + 1)), "{e}");
+        // The candidates file too.
+        let e = read_candidates(&b"nazir-candidates 2\nN\tx\t1\t0\t0000000000000000\n"[..], "c").unwrap_err();
+        assert!(e.to_string().ends_with("c:2: the record does not match its checksum: it is damaged (changed, or a line before it was lost or moved)"), "{e}");
     }
 
     #[test]
@@ -671,7 +773,7 @@ mod tests {
     #[test]
     fn bad_bytes_are_placed_in_the_file_as_in_every_file() {
         // 19 bytes of header, then the bad byte after `N\tx` on line 2.
-        let e = read_candidates(&b"nazir-candidates 1\nN\tx\xC3\t1\t0\nZ\t1\n"[..], "c").unwrap_err();
+        let e = read_candidates(&b"nazir-candidates 2\nN\tx\xC3\t1\t0\nZ\t1\n"[..], "c").unwrap_err();
         assert_eq!(e.to_string(), "bad data file: c:2 (byte 22): not valid UTF-8 (byte 0xC3)");
         let (parts, _, _dir) = shards();
         let good = text(&parts[0]);
@@ -688,9 +790,9 @@ mod tests {
         // counted in the offsets); later it is text, and refused.
         let with_mark = format!("\u{FEFF}{good}");
         assert_eq!(text(&read(&with_mark)), good);
-        let e = read_candidates(&b"\xEF\xBB\xBFnazir-candidates 1\nN\t\xFF\t1\t0\n"[..], "c").unwrap_err();
+        let e = read_candidates(&b"\xEF\xBB\xBFnazir-candidates 2\nN\t\xFF\t1\t0\n"[..], "c").unwrap_err();
         assert_eq!(e.to_string(), "bad data file: c:2 (byte 24): not valid UTF-8 (byte 0xFF)");
-        let e = error(&good.replacen("\nD\t", "\n\u{FEFF}D\t", 1), None);
+        let e = error(&edited(&good, |t| t.replacen("\nD\t", "\n\u{FEFF}D\t", 1)), None);
         assert!(e.contains("unknown record type `\u{feff}D`"), "{e}");
     }
 
@@ -702,10 +804,11 @@ mod tests {
         let mut out = Vec::new();
         write_candidates(&a, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(text, "nazir-candidates 1\nN\tBank\\tof America\t0\t1\nN\tDeepSeek\t1\t0\nZ\t2\n");
+        assert_eq!(unseal(&text), "nazir-candidates 2\nN\tBank\\tof America\t0\t1\nN\tDeepSeek\t1\t0\nZ\t2\n");
+        assert_eq!(seal(&unseal(&text)), text);
         let back = read_candidates(text.as_bytes(), "c").unwrap();
         assert_eq!(back, a);
-        let e = read_candidates("nazir-candidates 1\nN\tx\t1\t0\n".as_bytes(), "c").unwrap_err();
+        let e = read_candidates(seal("nazir-candidates 2\nN\tx\t1\t0\n").as_bytes(), "c").unwrap_err();
         assert!(e.to_string().ends_with("c:3: the file ends without its Z record: it is truncated"), "{e}");
     }
 }

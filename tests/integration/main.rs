@@ -34,3 +34,5 @@ mod three_way;
 mod limits;
 // Inputs of every kind: pipes, links, unreadable files, ids, nesting.
 mod inputs;
+// Hostile glossary files: spreadsheet and zip bombs, big tables, formulas.
+mod hostile;

@@ -215,7 +215,7 @@ fn shards_named_relative_to_the_working_directory_need_no_root() {
     for (shard, c) in shards.iter().zip(&cands) {
         let list = shard.join("\n") + "\n";
         let out = run_ok(&["scan", "-q", "--files-from", "-", "-o", "-"], Some(list.as_bytes()));
-        assert!(stdout(&out).starts_with("nazir-candidates 1\n"));
+        assert!(stdout(&out).starts_with("nazir-candidates 2\n"));
         std::fs::write(c, &out.stdout).unwrap();
     }
     let mut parts = Vec::new();
@@ -227,7 +227,7 @@ fn shards_named_relative_to_the_working_directory_need_no_root() {
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = run_ok(&args, Some(list.as_bytes()));
-        assert!(stdout(&out).starts_with("nazir-partial 1\n"));
+        assert!(stdout(&out).starts_with("nazir-partial 2\n"));
         let part = dir.path().join(format!("p{i}"));
         std::fs::write(&part, &out.stdout).unwrap();
         parts.push(s(&part));
