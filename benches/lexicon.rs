@@ -17,7 +17,7 @@
 #[allow(dead_code)] // only the text generator is used here
 mod common;
 
-use nazir::lexicon::Lexicon;
+use nazir::lexicon::{Lexicon, Ordinary};
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::io::BufRead;
@@ -40,34 +40,53 @@ fn read_list(path: &std::path::Path) -> Vec<(String, u64)> {
 }
 
 fn report(lex: &Lexicon, dir: &std::path::Path) {
+    println!(
+        "accepted as ordinary, types (tokens): by is_ordinary; by ordinary_reason alone; by reason + foreignness below 0.5 / 1.5 / 2.0"
+    );
     for name in ["ordinary", "names_gold", "names_dev", "names_dev_all"] {
         let path = dir.join(format!("{name}.tsv"));
         if !path.exists() {
             continue;
         }
         let list = read_list(&path);
-        let (mut types, mut tokens, mut all_tokens) = (0usize, 0u64, 0u64);
+        let all_tokens: u64 = list.iter().map(|(_, n)| n).sum();
         let mut reasons: HashMap<&str, usize> = HashMap::new();
         let mut examples = Vec::new();
+        // Counters (types, tokens): is_ordinary, lexical only, thresholds.
+        let thresholds = [0.5f32, 1.5, 2.0];
+        let mut counts = vec![(0usize, 0u64); 2 + thresholds.len()];
         for (w, n) in &list {
-            all_tokens += n;
             let r = lex.ordinary_reason(w);
-            if let Some(r) = r {
-                types += 1;
-                tokens += n;
+            let f = lex.foreignness(w);
+            let strong = matches!(r, Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba));
+            let accepted = lex.is_ordinary(w);
+            let mut flags = vec![accepted, r.is_some()];
+            flags.extend(thresholds.iter().map(|&t| strong || (r.is_some() && f < t)));
+            for (c, ok) in counts.iter_mut().zip(flags) {
+                if ok {
+                    c.0 += 1;
+                    c.1 += n;
+                }
+            }
+            if let Some(r) = r.filter(|_| accepted) {
                 *reasons.entry(r.as_str()).or_default() += 1;
             }
             // Examples of the errors: accepted names, rejected ordinary words.
-            if (r.is_some()) != (name == "ordinary") && examples.len() < 60 {
-                examples.push(format!("{w}{}", r.map(|r| format!("({})", r.as_str())).unwrap_or_default()));
+            if accepted != (name == "ordinary") && examples.len() < 60 {
+                examples.push(format!("{w}({},{f:.1})", r.map_or("-", |r| r.as_str())));
             }
         }
+        let pct = |c: &(usize, u64)| {
+            format!("{:.1}% ({:.1}%)", 100.0 * c.0 as f64 / list.len() as f64, 100.0 * c.1 as f64 / all_tokens as f64)
+        };
         println!(
-            "{name}: accepted as ordinary {types}/{} types ({:.1}%), {tokens}/{all_tokens} tokens ({:.1}%); by reason {reasons:?}",
+            "{name} ({} types, {all_tokens} tokens): {}; {}; {}",
             list.len(),
-            100.0 * types as f64 / list.len() as f64,
-            100.0 * tokens as f64 / all_tokens as f64
+            pct(&counts[0]),
+            pct(&counts[1]),
+            counts[2..].iter().map(pct).collect::<Vec<_>>().join(" / ")
         );
+        println!("  is_ordinary by reason: {reasons:?}");
         println!("  {} e.g.: {}", if name == "ordinary" { "rejected" } else { "accepted" }, examples.join(" "));
     }
 }
@@ -85,7 +104,7 @@ fn main() {
         for line in std::io::stdin().lock().lines() {
             let w = line.expect("stdin");
             let r = lex.ordinary_reason(&w).map_or("-", |r| r.as_str());
-            println!("{w}\t{r}\tname={}", lex.is_name(&w));
+            println!("{w}\t{r}\t{:.2}\t{}\tname={}", lex.foreignness(&w), lex.is_ordinary(&w), lex.is_name(&w));
         }
         return;
     }

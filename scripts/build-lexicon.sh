@@ -9,6 +9,8 @@
 #
 #   scripts/build-lexicon.sh            # rebuild and write checksums
 #   scripts/build-lexicon.sh --check    # rebuild in a temp dir and compare
+#   NAMES_CSV=../shared/eval/names_dev_wikidata.csv scripts/build-lexicon.sh
+#                                       # also recount ngrams.tsv.gz
 set -euo pipefail
 
 HUNSPELL_AR=hunspell-ar=3.2-1.2
@@ -125,7 +127,17 @@ PY
 # The two hunspell files are compressed (gzip -n: no name or time stamp, so
 # the bytes do not change between runs).
 gzip -9n new/ar.aff new/ar.dic
-( cd new && sha256sum ar.aff.gz ar.dic.gz ar-names.txt months.txt stopwords.txt > SHA256SUMS )
+
+# ngrams.tsv.gz: letter-trigram counts for the foreignness score. The native
+# counts come from ar.dic; the foreign ones from a name list that is not a
+# package (NAMES_CSV, nazir used ../shared/eval/names_dev_wikidata.csv, CC0).
+# Without NAMES_CSV the file in the repository is kept as it is.
+if [[ -n ${NAMES_CSV:-} ]]; then
+    python3 "$root/scripts/build-lexicon-ngrams.py" new/ar.dic.gz "$NAMES_CSV" | gzip -9n > new/ngrams.tsv.gz
+else
+    cp "$out/ngrams.tsv.gz" new/
+fi
+( cd new && sha256sum ar.aff.gz ar.dic.gz ar-names.txt months.txt stopwords.txt ngrams.tsv.gz > SHA256SUMS )
 
 if [[ $check == yes ]]; then
     ( cd "$out" && sha256sum -c --quiet "$work/new/SHA256SUMS" ) && echo "glossaries/lexicon is up to date"
