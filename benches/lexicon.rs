@@ -132,6 +132,20 @@ fn main() {
 
     if let Some(i) = args.iter().position(|a| a == "--lists") {
         let dir = std::path::PathBuf::from(&args[i + 1]);
+        for name in ["ordinary", "names_dev_all"] {
+            let path = dir.join(format!("{name}.tsv"));
+            if path.exists() {
+                let list = read_list(&path);
+                let t = Instant::now();
+                let n = list.iter().filter(|(w, _)| lex.is_ordinary(black_box(w))).count();
+                let dt = t.elapsed();
+                println!(
+                    "is_ordinary on the {} distinct words of {name}: {n} ordinary, {:.1} µs/word",
+                    list.len(),
+                    dt.as_secs_f64() * 1e6 / list.len() as f64
+                );
+            }
+        }
         let t = Instant::now();
         report(lex, &dir);
         println!("lists checked in {:.2?}", t.elapsed());
