@@ -77,6 +77,7 @@ pub mod export;
 pub mod extract;
 pub mod glossary;
 pub mod input;
+pub mod lexicon;
 pub mod merge;
 pub mod normalize;
 pub mod output;

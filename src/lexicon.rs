@@ -1,0 +1,536 @@
+//! A model of ordinary Arabic: is a word an inflected form of a native
+//! word, a function word, a month name or the adjective of a place, rather
+//! than a foreign name?
+//!
+//! Fuzzy and gazetteer matching accept Arabic spans that merely sound like
+//! an English name: كثير ("many") for Keith, فشل ("failure") for Shell,
+//! الفور ("at once") for Ford. [`Lexicon::is_ordinary`] lets the aligner ask
+//! first whether the span is simply an Arabic word;
+//! [`Lexicon::ordinary_reason`] says why (function word, month, nisba,
+//! dictionary word, dictionary word only after a clitic) and
+//! [`Lexicon::foreignness`] how foreign its letters look.
+//!
+//! # Sources (all embedded in the binary, see `glossaries/README.md`)
+//!
+//! * The Ayaspell hunspell dictionary 3.2 (Debian `hunspell-ar`, used under
+//!   its MPL-1.1 option): 170 000 stems and the affix rules for the
+//!   proclitics و ف ب ك ل س and the article, the pronoun and plural
+//!   suffixes, and nisba adjectives. It is read by the `spellbook` crate.
+//!   Its proper nouns (the place-name sections, and the stems it flags as
+//!   names: نيويورك, مايكروسوفت) are listed apart: a form of one of them
+//!   (فرنسا, وباريس) is a name, not an ordinary word, even though the
+//!   dictionary accepts it.
+//! * The Arabic month and weekday names of every Arabic CLDR locale
+//!   (يناير, نيسان, كانون, جانفي, ماي, …).
+//! * The Arabic list of stopwords-iso.
+//! * A short list of news words that Ayaspell lacks (بالكاد, تغريدة),
+//!   written for nazir (`glossaries/lexicon/nazir-words.txt`).
+//! * Letter-trigram counts of the dictionary's stems and of transliterated
+//!   Wikidata person names, for [`Lexicon::foreignness`].
+//!
+//! # Raw words, matching forms and hamza
+//!
+//! Give it the word as written (marks, tatweel and controls are ignored).
+//! The dictionary distinguishes أ إ آ from ا, ى from ي and ة from ه, and
+//! nazir's matching form folds them (see [`normalize`](crate::normalize)),
+//! so the dictionary is asked about the cleaned surface form first; when it
+//! rejects it, about the spellings that restore what news and the matching
+//! form most often drop: a hamza on the first alef of the stem (اعلن →
+//! أعلن, الاثيوبية → الإثيوبية) and a final ى or ة (علي → على, مره →
+//! مرة). A hamza dropped inside the word (امراه, سالته) is not restored.
+//! The word lists (function words, months, names) are compared in matching
+//! form.
+//!
+//! Folding the dictionary itself to the matching form was measured too
+//! (the development news, by [`Lexicon::ordinary_reason`] alone): it
+//! accepts ordinary word types about as often (96.4%, against 96.1% for the
+//! surface form with the spellings above and 95.9% for the surface form
+//! alone) but foreign-name words more often (30.7% of the gold
+//! transliterated name words, against 27.7% and 25.7%), and its checks are
+//! about twice as slow.
+//!
+//! # Cost
+//!
+//! [`Lexicon::embedded`] decompresses and parses the dictionary once per
+//! process (0.13–0.2 s; it is parsed twice, with and without the clitic
+//! prefix rules) and keeps it, about 35 MB, for the life of the process.
+//! [`Lexicon::is_ordinary`] takes about 5 µs on running news text, 7 µs on
+//! a distinct ordinary word and 20–25 µs on a name (every spelling is
+//! tried). That is far too slow for every token of a large batch (15 M
+//! words ≈ 80 core-seconds): ask only about the spans a match would accept,
+//! or memoize by word (`cargo bench --bench lexicon` measures all this).
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::OnceLock;
+
+use crate::normalize::{clean_surface_into, is_arabic_letter, normalize};
+
+const AR_AFF_GZ: &[u8] = include_bytes!("../glossaries/lexicon/ar.aff.gz");
+const AR_DIC_GZ: &[u8] = include_bytes!("../glossaries/lexicon/ar.dic.gz");
+const AR_NAMES: &str = include_str!("../glossaries/lexicon/ar-names.txt");
+const MONTHS: &str = include_str!("../glossaries/lexicon/months.txt");
+const STOPWORDS: &str = include_str!("../glossaries/lexicon/stopwords.txt");
+const NGRAMS_GZ: &[u8] = include_bytes!("../glossaries/lexicon/ngrams.tsv.gz");
+const NAZIR_WORDS: &str = include_str!("../glossaries/lexicon/nazir-words.txt");
+
+/// First letters of the prefixes that are separate words in English: the
+/// conjunctions و ف, the prepositions ب ك ل (and لل = ل + ال), and the
+/// interrogative أ. A word the dictionary accepts only with one of them
+/// peeled (فورد = ف + ورد, ويلز = و + يلز) is [`Ordinary::AfterClitic`].
+const CLITIC_INITIALS: &[char] = &['و', 'ف', 'ب', 'ك', 'ل', 'أ', 'آ'];
+
+/// The [`Lexicon::foreignness`] from which [`Lexicon::is_ordinary`] no
+/// longer trusts an [`Ordinary::Word`].
+pub const FOREIGN_LIKE_WORD: f32 = 1.5;
+
+/// The [`Lexicon::foreignness`] from which [`Lexicon::is_ordinary`] no
+/// longer trusts an [`Ordinary::AfterClitic`] reading, which is weaker
+/// evidence.
+pub const FOREIGN_LIKE_AFTER_CLITIC: f32 = 1.0;
+
+/// Why a word is ordinary Arabic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ordinary {
+    /// A function word (pronoun, preposition, particle, auxiliary…),
+    /// possibly after و or ف.
+    FunctionWord,
+    /// A month or weekday name of some Arabic locale, possibly with
+    /// proclitics (وأيلول, بنيسان).
+    Month,
+    /// A relative adjective made from a place name (الفرنسي, الإثيوبية,
+    /// إندونيسي, الكورية).
+    Nisba,
+    /// An inflected form of a dictionary word (المسؤولين, سألته, الكثير,
+    /// فشل), with the article and suffixes but no other proclitic.
+    Word,
+    /// A dictionary word only after a conjunction, preposition or
+    /// interrogative prefix is peeled: والمسؤولين, بالكاد, but also
+    /// فورد (ف + ورد "and a rose") and ويلز. Weaker evidence than
+    /// [`Ordinary::Word`]: a foreign name that starts with one of those
+    /// letters often reads as one.
+    AfterClitic,
+}
+
+impl Ordinary {
+    /// A short English label, for explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ordinary::FunctionWord => "function word",
+            Ordinary::Month => "month name",
+            Ordinary::Nisba => "nisba adjective",
+            Ordinary::Word => "dictionary word",
+            Ordinary::AfterClitic => "dictionary word after a clitic",
+        }
+    }
+}
+
+/// Proclitic sequences in matching form, longest first: conjunction (و ف),
+/// preposition (ب ل ك), article (ال; ل + ال is لل).
+const PROCLITICS: &[&str] = &[
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "فب", "فل",
+    "فك", "و", "ف", "ب", "ل", "ك",
+];
+
+/// Nisba endings in matching form (ة folded to ه), longest first.
+const NISBA_ENDINGS: &[&str] = &["يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي"];
+
+/// The model of ordinary Arabic words. Build it once with
+/// [`Lexicon::embedded`].
+pub struct Lexicon {
+    dictionary: spellbook::Dictionary,
+    bare: spellbook::Dictionary,
+    names: HashSet<String>,
+    function_words: HashSet<String>,
+    months: HashSet<String>,
+    extra_words: HashSet<String>,
+    ngrams: NgramModel,
+}
+
+/// Letter-trigram log-odds of names against ordinary words.
+struct NgramModel {
+    /// ln P(trigram | name) − ln P(trigram | ordinary word), add-½ smoothed.
+    weights: HashMap<u64, f32>,
+    /// The weight of a trigram seen in neither list.
+    unseen: f32,
+}
+
+impl NgramModel {
+    fn parse(table: &str) -> NgramModel {
+        let rows: Vec<(u64, f64, f64)> = table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let key = trigram_key(f.next()?.chars())?;
+                Some((key, f.next()?.parse().ok()?, f.next()?.parse().ok()?))
+            })
+            .collect();
+        const ALPHA: f64 = 0.5;
+        let v = rows.len() as f64;
+        let native: f64 = rows.iter().map(|r| r.1).sum::<f64>() + ALPHA * v;
+        let foreign: f64 = rows.iter().map(|r| r.2).sum::<f64>() + ALPHA * v;
+        let weight = |n: f64, f: f64| (((f + ALPHA) / foreign).ln() - ((n + ALPHA) / native).ln()) as f32;
+        NgramModel { weights: rows.iter().map(|&(k, n, f)| (k, weight(n, f))).collect(), unseen: weight(0.0, 0.0) }
+    }
+
+    /// Mean weight of the trigrams of `^norm$`.
+    fn score(&self, norm: &str) -> f32 {
+        let chars: Vec<char> = std::iter::once('^').chain(norm.chars()).chain(std::iter::once('$')).collect();
+        let (mut sum, mut n) = (0.0, 0);
+        for w in chars.windows(3) {
+            let key = trigram_key(w.iter().copied()).unwrap_or(0);
+            sum += self.weights.get(&key).copied().unwrap_or(self.unseen);
+            n += 1;
+        }
+        if n == 0 { 0.0 } else { sum / n as f32 }
+    }
+}
+
+/// Three characters packed into one integer (21 bits each).
+fn trigram_key(mut chars: impl Iterator<Item = char>) -> Option<u64> {
+    let mut key = 0u64;
+    for _ in 0..3 {
+        key = (key << 21) | chars.next()? as u64;
+    }
+    chars.next().is_none().then_some(key)
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("names", &self.names.len())
+            .field("function_words", &self.function_words.len())
+            .field("months", &self.months.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn gunzip(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut out).expect("the embedded lexicon is valid gzip UTF-8");
+    out
+}
+
+/// Word lists: one word a line, `#` comments; stored in matching form.
+fn word_set(text: &str) -> HashSet<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(normalize).collect()
+}
+
+impl Lexicon {
+    /// The lexicon built from the data embedded in nazir, loaded on first
+    /// use and shared by every thread.
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load_embedded)
+    }
+
+    fn load_embedded() -> Lexicon {
+        let aff = gunzip(AR_AFF_GZ);
+        let bare_aff = without_clitic_prefixes(&aff);
+        let dic = gunzip(AR_DIC_GZ);
+        let dictionary = spellbook::Dictionary::new(&aff, &dic).expect("the embedded Ayaspell dictionary parses");
+        let bare = spellbook::Dictionary::new(&bare_aff, &dic).expect("the embedded Ayaspell dictionary parses");
+        Lexicon {
+            dictionary,
+            bare,
+            names: word_set(AR_NAMES),
+            function_words: word_set(STOPWORDS),
+            months: word_set(MONTHS),
+            extra_words: word_set(NAZIR_WORDS),
+            ngrams: NgramModel::parse(&gunzip(NGRAMS_GZ)),
+        }
+    }
+
+    /// Whether `word` (raw or in matching form, one word) is ordinary
+    /// Arabic rather than a name: a function word, month name or nisba
+    /// adjective (see [`Lexicon::ordinary_reason`]), or a dictionary word
+    /// whose letters do not look foreign ([`Lexicon::foreignness`] below
+    /// [`FOREIGN_LIKE_WORD`], or [`FOREIGN_LIKE_AFTER_CLITIC`] when the
+    /// word reads only as a clitic + a word). The second condition turns away the names that the
+    /// dictionary accepts by splitting them into affixes (باتريك = باتري +
+    /// ك, فورد = ف + ورد) at the cost of a few ordinary words.
+    pub fn is_ordinary(&self, word: &str) -> bool {
+        match self.ordinary_reason(word) {
+            None => false,
+            Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba) => true,
+            Some(Ordinary::Word) => self.foreignness(word) < FOREIGN_LIKE_WORD,
+            Some(Ordinary::AfterClitic) => self.foreignness(word) < FOREIGN_LIKE_AFTER_CLITIC,
+        }
+    }
+
+    /// How foreign the letters of `word` look: the mean, over the letter
+    /// trigrams of its matching form between word boundaries, of ln P(trigram
+    /// | foreign name) − ln P(trigram | ordinary word), the first estimated
+    /// on transliterated person names of Wikidata, the second on the stems of
+    /// the dictionary (with and without the article). Around −1 for ordinary
+    /// words (كثير −0.4, فشل −0.7), +2 for names (ترامب +2.2, باتريك +2.1);
+    /// words with no Arabic letter score 0.
+    pub fn foreignness(&self, word: &str) -> f32 {
+        let norm = normalize(word.trim());
+        if norm.is_empty() || !norm.chars().all(is_arabic_letter) {
+            return 0.0;
+        }
+        self.ngrams.score(&norm)
+    }
+
+    /// Why `word` is ordinary Arabic, or `None` when it is not: a word
+    /// with no Arabic letter, a form of a listed proper noun (فرنسا,
+    /// وباريس, نيويورك), or a word that neither the dictionary nor the word
+    /// lists account for (ترامب, وجوجل).
+    ///
+    /// The checks, in order: function word (alone or after و ف); month
+    /// name (after any proclitics); the article + a listed name ending in ي
+    /// (التشيلي) → nisba; any other form of a listed name → `None`; nisba
+    /// of a listed name (الكورية from كوريا); dictionary word
+    /// ([`Ordinary::Word`] or [`Ordinary::AfterClitic`]).
+    pub fn ordinary_reason(&self, word: &str) -> Option<Ordinary> {
+        let word = word.trim();
+        let norm = normalize(word);
+        if norm.is_empty() || !norm.chars().all(is_arabic_letter) {
+            return None;
+        }
+        let stems = || std::iter::once(norm.as_str()).chain(strip_proclitics(&norm));
+        let conj = || {
+            std::iter::once(norm.as_str())
+                .chain(["و", "ف"].iter().filter_map(|c| norm.strip_prefix(c).filter(|s| s.chars().count() >= 2)))
+        };
+        if conj().any(|s| self.function_words.contains(s)) {
+            return Some(Ordinary::FunctionWord);
+        }
+        if stems().any(|s| self.months.contains(s)) {
+            return Some(Ordinary::Month);
+        }
+        // تشيلي takes no article as a name, so التشيلي is "the Chilean".
+        let article_stems = PROCLITICS.iter().filter(|p| p.ends_with("ال") || p.ends_with("لل"));
+        if article_stems.filter_map(|p| norm.strip_prefix(p)).any(|s| s.ends_with('ي') && self.names.contains(s)) {
+            return Some(Ordinary::Nisba);
+        }
+        if self.is_name(&norm) {
+            return None;
+        }
+        let mut surface = String::with_capacity(word.len());
+        clean_surface_into(word, &mut surface);
+        if stems().any(|s| self.is_place_nisba(s)) {
+            return Some(Ordinary::Nisba);
+        }
+        if stems().any(|s| self.extra_words.contains(s)) {
+            return Some(Ordinary::Word);
+        }
+        if let Some(spelling) = spellings(&surface).find(|s| self.dictionary.check(s)) {
+            let bare = !spelling.starts_with(CLITIC_INITIALS) || self.bare.check(&spelling);
+            return Some(if bare { Ordinary::Word } else { Ordinary::AfterClitic });
+        }
+        None
+    }
+
+    /// Whether `word` is a form of a proper noun of the dictionary (its
+    /// continents, countries and capitals, and the names it flags as such:
+    /// نيويورك, مايكروسوفت) after any proclitics: فرنسا, وباريس, العراق.
+    pub fn is_name(&self, word: &str) -> bool {
+        let norm = normalize(word.trim());
+        self.names.contains(&norm) || strip_proclitics(&norm).any(|s| self.names.contains(s))
+    }
+
+    /// Whether `stem` (matching form, proclitics removed) is a nisba
+    /// adjective of a listed place: كوريه from كوريا, تشيلي from تشيلي.
+    fn is_place_nisba(&self, stem: &str) -> bool {
+        NISBA_ENDINGS.iter().filter_map(|e| stem.strip_suffix(e)).filter(|b| b.chars().count() >= 2).any(|base| {
+            ["", "ا", "يا", "ي", "ه"].iter().any(|tail| {
+                let mut place = String::with_capacity(base.len() + tail.len());
+                place.push_str(base);
+                place.push_str(tail);
+                self.names.contains(&place)
+            })
+        })
+    }
+}
+
+/// The spellings of `surface` to look up: itself, then with a hamza on the
+/// first alef of the stem (after no proclitic or after one of
+/// [`PROCLITICS`]) and with a final ى or ة for ي or ه, alone and combined.
+fn spellings(surface: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    let alef_at = std::iter::once(0)
+        .chain(PROCLITICS.iter().filter(|p| surface.starts_with(**p)).map(|p| p.len()))
+        .filter(|&i| surface[i..].starts_with('ا') && surface[i..].chars().count() >= 3);
+    let mut alefs: Vec<Option<(usize, char)>> = vec![None];
+    for i in alef_at {
+        if !alefs.contains(&Some((i, 'أ'))) {
+            alefs.extend([Some((i, 'أ')), Some((i, 'إ'))]);
+        }
+    }
+    let finals: &[Option<char>] = match surface.chars().last() {
+        Some('ي') => &[None, Some('ى')],
+        Some('ه') => &[None, Some('ة')],
+        _ => &[None],
+    };
+    let finals = finals.to_vec();
+    alefs.into_iter().flat_map(move |a| finals.clone().into_iter().map(move |f| (a, f))).map(move |(a, f)| {
+        if a.is_none() && f.is_none() {
+            return std::borrow::Cow::Borrowed(surface);
+        }
+        let mut s = surface.to_string();
+        if let Some(f) = f {
+            s.pop();
+            s.push(f);
+        }
+        if let Some((i, c)) = a {
+            s.replace_range(i..i + 'ا'.len_utf8(), c.encode_utf8(&mut [0; 4]));
+        }
+        std::borrow::Cow::Owned(s)
+    })
+}
+
+/// The affix file without the prefix rules that add a clitic (their affix
+/// starts with one of [`CLITIC_INITIALS`]), each class's rule count
+/// corrected.
+fn without_clitic_prefixes(aff: &str) -> String {
+    // A class header is `PFX flag Y|N count`; a rule is `PFX flag strip
+    // add[/flags] [condition]` (some rules have no condition).
+    fn fields(line: &str) -> Vec<&str> {
+        line.split_whitespace().collect()
+    }
+    let is_header = |f: &[&str]| f.len() == 4 && f[0] == "PFX" && (f[2] == "Y" || f[2] == "N");
+    let is_clitic_rule =
+        |f: &[&str]| f.len() >= 4 && f[0] == "PFX" && !is_header(f) && f[3].starts_with(CLITIC_INITIALS);
+    let mut kept: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for line in aff.lines() {
+        let f = fields(line);
+        if f.len() >= 4 && f[0] == "PFX" && !is_header(&f) && !is_clitic_rule(&f) {
+            *kept.entry(f[1].to_string()).or_default() += 1;
+        }
+    }
+    let mut out = String::with_capacity(aff.len());
+    for line in aff.lines() {
+        let f = fields(line);
+        if is_clitic_rule(&f) {
+            continue;
+        }
+        if is_header(&f) {
+            out.push_str(&format!("PFX {} {} {}", f[1], f[2], kept.get(f[1]).copied().unwrap_or(0)));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The stems left by peeling proclitic sequences off `norm` (matching
+/// form), keeping at least two letters.
+fn strip_proclitics(norm: &str) -> impl Iterator<Item = &str> {
+    PROCLITICS.iter().filter_map(move |p| norm.strip_prefix(p)).filter(|s| s.chars().count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> &'static Lexicon {
+        Lexicon::embedded()
+    }
+
+    #[test]
+    fn inflected_native_words_are_ordinary() {
+        for w in [
+            "المسؤولين",
+            "توقيع",
+            "كثير",
+            "مباشرة",
+            "بالكاد",
+            "الكثير",
+            "قول",
+            "الجيل",
+            "بأن",
+            "تم",
+            "مرة",
+            "الرأي",
+            "سألته",
+            "البلاد",
+            "أدلى",
+            "ليس",
+            "الفئة",
+            "امرأة",
+            "مئات",
+            "الفور",
+            "فشل",
+        ] {
+            assert!(lex().is_ordinary(w), "{w} is ordinary");
+        }
+    }
+
+    #[test]
+    fn months_function_words_and_nisbas() {
+        for w in ["نيسان", "آذار", "تموز", "أيلول", "كانون", "وأيلول", "يناير"] {
+            assert_eq!(lex().ordinary_reason(w), Some(Ordinary::Month), "{w}");
+        }
+        for w in ["الإثيوبية", "التشيلي", "الفرنسي", "إندونيسي", "الكورية"] {
+            assert!(lex().is_ordinary(w), "{w} is a nisba");
+        }
+        assert_eq!(lex().ordinary_reason("التي"), Some(Ordinary::FunctionWord));
+    }
+
+    #[test]
+    fn foreign_names_are_not_ordinary() {
+        for w in ["ترامب", "بايدن", "ميركل", "غوتيريش", "زيلينسكي", "جوجل", "وجوجل", "مايكروسوفت", "ديبسيك", "فيتالي"]
+        {
+            assert!(!lex().is_ordinary(w), "{w} is a name");
+        }
+        // The dictionary accepts some names by splitting them into affixes,
+        // with the weaker reason; their letters look foreign, so they are not
+        // ordinary.
+        for w in ["فينغر", "فورد", "ويلز"] {
+            assert_eq!(lex().ordinary_reason(w), Some(Ordinary::AfterClitic), "{w}");
+            assert!(!lex().is_ordinary(w), "{w} is a name");
+        }
+        assert_eq!(lex().ordinary_reason("باتريك"), Some(Ordinary::Word), "باتري + ك");
+        assert!(!lex().is_ordinary("باتريك"));
+    }
+
+    #[test]
+    fn foreignness_separates_names_from_words() {
+        for w in ["ترامب", "زيلينسكي", "باتريك", "فورد"] {
+            assert!(lex().foreignness(w) > FOREIGN_LIKE_WORD, "{w}: {}", lex().foreignness(w));
+        }
+        for w in ["كثير", "فشل", "والمسؤولين", "الفور"] {
+            assert!(lex().foreignness(w) < 0.0, "{w}: {}", lex().foreignness(w));
+        }
+        assert_eq!(lex().foreignness("Google"), 0.0);
+    }
+
+    #[test]
+    fn listed_names_are_names_in_every_spelling() {
+        for w in ["بريطانيا", "فرنسا", "وفرنسا", "لفرنسا", "باريس", "وباريس", "العراق", "نيويورك", "مايكروسوفت"]
+        {
+            assert!(lex().is_name(w), "{w} is a name");
+            assert!(!lex().is_ordinary(w), "{w} is not ordinary");
+        }
+    }
+
+    #[test]
+    fn clitic_readings() {
+        // فشل is a stem of its own; فورد is ordinary only as ف + ورد.
+        assert_eq!(lex().ordinary_reason("فشل"), Some(Ordinary::Word));
+        assert_eq!(lex().ordinary_reason("فورد"), Some(Ordinary::AfterClitic));
+        assert_eq!(lex().ordinary_reason("والمسؤولين"), Some(Ordinary::AfterClitic));
+        assert_eq!(lex().ordinary_reason("وجوجل"), None);
+        assert_eq!(lex().ordinary_reason("فيتالي"), None);
+    }
+
+    #[test]
+    fn dropped_hamza_and_folded_endings() {
+        for w in ["اعلنت", "الاثيوبية", "مره", "اعلان", "الانتخابات"] {
+            assert!(lex().is_ordinary(w), "{w} is ordinary");
+        }
+    }
+
+    #[test]
+    fn raw_and_matching_forms_agree() {
+        for w in ["المسؤولين", "الإثيوبية", "أدلى", "ترامب", "آذار", "مرة"] {
+            assert_eq!(lex().is_ordinary(w), lex().is_ordinary(&normalize(w)), "{w}");
+        }
+        assert!(lex().is_ordinary("المُسْؤولِين"), "marks are ignored");
+        assert!(!lex().is_ordinary("Google"));
+        assert!(!lex().is_ordinary(""));
+    }
+}
