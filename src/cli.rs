@@ -245,6 +245,10 @@ pub struct InputArgs {
     /// Also read the input paths listed in FILE, one per line (- for stdin), after the INPUTs.
     #[arg(long, value_name = "FILE", help_heading = "Inputs")]
     pub files_from: Option<PathBuf>,
+    /// File names in --files-from (and from scan --list-files) end with a NUL byte instead of a line end, so
+    /// that any name, with line breaks or in any encoding, goes through.
+    #[arg(short = '0', long, help_heading = "Inputs")]
+    pub null: bool,
     /// Key and name articles relative to DIR, as `nazir build DIR` would: every input must lie under DIR
     /// (lets each shard of a sharded run name its own files).
     #[arg(long, value_name = "DIR", help_heading = "Sharding")]
@@ -260,22 +264,26 @@ impl InputArgs {
         use anyhow::Context;
         let mut paths = self.inputs.clone();
         if let Some(list) = &self.files_from {
-            let text = if list.as_os_str() == "-" {
+            let bytes = if list.as_os_str() == "-" {
                 anyhow::ensure!(
                     !self.inputs.iter().any(|p| p.as_os_str() == "-"),
                     "stdin cannot be both an input (-) and the --files-from list"
                 );
-                std::io::read_to_string(std::io::stdin().lock()).context("reading the --files-from list on stdin")?
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+                    .context("reading the --files-from list on stdin")?;
+                bytes
             } else {
-                std::fs::read_to_string(list).with_context(|| format!("reading the list {}", list.display()))?
+                std::fs::read(list).with_context(|| format!("reading the list {}", list.display()))?
             };
-            for line in text.lines() {
-                let line = line.strip_suffix('\r').unwrap_or(line);
-                if line.trim().is_empty() {
-                    continue;
-                }
-                anyhow::ensure!(line != "-", "{}: `-` (stdin) cannot be listed in --files-from", list.display());
-                paths.push(PathBuf::from(line));
+            for name in nazir::input::parse_file_list(&bytes, self.null) {
+                let name = name.with_context(|| format!("{}: a name is not UTF-8", list.display()))?;
+                anyhow::ensure!(
+                    name.as_os_str() != "-",
+                    "{}: `-` (stdin) cannot be listed in --files-from",
+                    list.display()
+                );
+                paths.push(name);
             }
         }
         Ok(paths)

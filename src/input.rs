@@ -125,6 +125,61 @@ pub fn input_files(inputs: &[PathBuf], root: Option<&Path>) -> Result<Vec<InputF
 /// read, why.
 type Found = (PathBuf, Option<PathBuf>, Option<String>);
 
+/// The paths of `files` as a list for another program (`nazir scan
+/// --list-files`): one per line, or each ended by a NUL byte with `null`.
+/// Without `null`, a name with a line break, or not in UTF-8, cannot be
+/// listed so that it reads back: it is an error naming it.
+pub fn file_list(files: &[InputFile], null: bool) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for f in files {
+        let name = bytes_of_path(&f.path);
+        let unlistable = name.contains(&b'\n') || name.contains(&b'\r') || std::str::from_utf8(&name).is_err();
+        if unlistable && !null {
+            let reason = "its name has a line break or is not UTF-8: it cannot be listed one per line (use --null)";
+            return Err(Error::Output { path: f.path.clone(), reason: reason.into() });
+        }
+        out.extend_from_slice(&name);
+        out.push(if null { 0 } else { b'\n' });
+    }
+    Ok(out)
+}
+
+/// The paths of a file list (`--files-from`): one per line (a CR before the
+/// line end is dropped), or NUL-separated with `null`; blank entries are
+/// skipped. A name that is not UTF-8 is `None` where file names must be.
+pub fn parse_file_list(bytes: &[u8], null: bool) -> Vec<Option<PathBuf>> {
+    let names: Vec<&[u8]> = if null {
+        bytes.split(|&b| b == 0).collect()
+    } else {
+        bytes.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).collect()
+    };
+    names.into_iter().filter(|n| !n.iter().all(u8::is_ascii_whitespace)).map(path_of_bytes).collect()
+}
+
+/// A file name from its bytes: any bytes on Unix, UTF-8 elsewhere.
+fn path_of_bytes(name: &[u8]) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        Some(PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(name)))
+    }
+    #[cfg(not(unix))]
+    {
+        std::str::from_utf8(name).ok().map(PathBuf::from)
+    }
+}
+
+/// A file name as bytes: any bytes on Unix, UTF-8 elsewhere.
+fn bytes_of_path(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::as_bytes(path.as_os_str()).to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned().into_bytes()
+    }
+}
+
 /// Each path as given, directories expanded (see [`input_files`]), each
 /// file with the directory it was found under and, for a folder the walk
 /// could not read, why. A path given that does not exist is an error; what
@@ -1200,5 +1255,23 @@ mod tests {
         let (r, a, _) = read_dir_inputs(&[dir.path().to_path_buf()], OnProblem::Stop);
         r.unwrap();
         assert_eq!(a.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["b.txt", "sub/a.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn any_file_name_goes_through_a_null_list() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"line\nbreak \xE9.txt"));
+        std::fs::write(&odd, "جوجل").unwrap();
+        std::fs::write(dir.path().join("plain.txt"), "جوجل").unwrap();
+        let files = input_files(&[dir.path().to_path_buf()], None).unwrap();
+        let e = file_list(&files, false).unwrap_err().to_string();
+        assert!(e.contains("--null"), "{e}");
+        let list = file_list(&files, true).unwrap();
+        let back: Vec<PathBuf> = parse_file_list(&list, true).into_iter().map(Option::unwrap).collect();
+        assert_eq!(back, files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
+        let lines = parse_file_list(b"a.txt\r\n\n b.txt\n", false);
+        assert_eq!(lines, [Some(PathBuf::from("a.txt")), Some(PathBuf::from(" b.txt"))]);
     }
 }

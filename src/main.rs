@@ -118,7 +118,8 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let config = args.to_config()?;
     if args.list_files {
         let files = nazir::input::input_files(&config.inputs, config.root.as_deref())?;
-        emit(args.output.as_deref(), |w| files.iter().try_for_each(|f| writeln!(w, "{}", f.path.display())))?;
+        let list = nazir::input::file_list(&files, args.input.null)?;
+        emit(args.output.as_deref(), |w| w.write_all(&list))?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(out) = file_or_stdout(args.output.as_deref()) {

@@ -199,7 +199,14 @@ pub(crate) fn entry_from_row(table: &Table, r: &RowView<'_>) -> Result<Entry> {
 /// Turns the tables of a glossary file into the model (see the module
 /// documentation for the layouts understood). Entries keep their order.
 pub(crate) fn glossary_from_tables(tables: &[Table]) -> Result<Glossary> {
-    let Some(table) = glossary_table(tables) else { return Ok(Glossary::default()) };
+    let Some(table) = glossary_table(tables) else {
+        return Err(Error::Data(InputProblem {
+            path: tables.first().map_or_else(String::new, |t| t.path.display().to_string()),
+            line: None,
+            byte_offset: None,
+            reason: "no sheet to read: it is not a glossary".into(),
+        }));
+    };
     for needed in [Column::En.name(), Column::Ar.name()] {
         if table.column(needed).is_none() {
             return Err(data_error(table, Some(1), format!("no `{needed}` column (the header needs `en` and `ar`)")));
@@ -257,7 +264,16 @@ pub(crate) fn glossary_from_tables(tables: &[Table]) -> Result<Glossary> {
 
 /// Reads a glossary file (CSV or XLSX, by extension).
 pub fn read_glossary(path: &Path) -> Result<Glossary> {
-    glossary_from_tables(&read_tables(path)?)
+    let tables = read_tables(path)?;
+    if tables.iter().all(|t| t.sheet.eq_ignore_ascii_case(BASE_SHEET)) {
+        return Err(Error::Data(InputProblem {
+            path: path.display().to_string(),
+            line: None,
+            byte_offset: None,
+            reason: "no sheet can be read: it is not a glossary".into(),
+        }));
+    }
+    glossary_from_tables(&tables)
 }
 
 /// Writes the master CSV: [`master_csv_columns`], the extra columns, then
@@ -273,7 +289,11 @@ pub(crate) fn write_master_csv<W: Write>(glossary: &Glossary, out: W) -> std::io
         let mut cells: Vec<Cow<'_, str>> = MASTER_CSV.iter().map(|c| c.cell(Row::Entry(e))).collect();
         cells.extend(extra.iter().map(|name| crate::columns::extra_cell(e, name).into()));
         cells.push(Column::Base.cell(Row::Entry(e)));
-        w.write_record(cells.iter().map(|c| c.as_bytes()))?;
+        // A spreadsheet opens the master too: cells that would run as
+        // formulas are guarded (and unguarded when read back).
+        w.write_record(
+            cells.iter().map(|c| crate::table::guard_formula(c)).collect::<Vec<_>>().iter().map(|c| c.as_bytes()),
+        )?;
     }
     w.flush()
 }

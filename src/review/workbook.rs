@@ -265,9 +265,38 @@ pub(crate) fn review_workbook(glossary: &Glossary) -> Result<Vec<u8>> {
     workbook_bytes(glossary).map_err(|e| output_error(PathBuf::from("review workbook"), e))
 }
 
+/// Refuses a glossary with a cell a reviewer owns (a form, a list of them,
+/// a note, a reviewer's own column) that is longer than a workbook cell
+/// holds: cut, it would read back as other forms and decisions. Contexts
+/// and sources, which nazir writes and never reads as decisions, are cut.
+fn check_cells_fit(glossary: &Glossary, path: &Path) -> Result<()> {
+    let owned = [Column::Id, Column::Status, Column::En, Column::Ar, Column::Variants, Column::Kind, Column::Note];
+    let owned = owned.into_iter().chain([Column::EnVariants, Column::VariantStatus]);
+    let too_long = |text: &str| text.len() > MAX_CELL_CHARS && text.encode_utf16().count() > MAX_CELL_CHARS;
+    for e in &glossary.entries {
+        let cells = owned.clone().map(|c| (c.name().to_string(), c.cell(Row::Entry(e)).into_owned()));
+        for (column, cell) in cells.chain(e.extra.iter().cloned()) {
+            if too_long(&cell) {
+                return Err(Error::Output {
+                    path: path.to_path_buf(),
+                    reason: format!(
+                        "the {column} cell of {} has {} characters, more than a workbook cell holds ({MAX_CELL_CHARS}): \
+                         cut, it would read back wrong; write this glossary as CSV instead",
+                        e.en,
+                        cell.encode_utf16().count()
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Writes the review workbook of a glossary to `path`, atomically (see
-/// `crate::output::write_atomically`).
+/// `crate::output::write_atomically`). A glossary with a reviewer's cell
+/// too long for a workbook is refused (see `check_cells_fit`).
 pub fn write_review_xlsx(glossary: &Glossary, path: &Path) -> Result<()> {
+    check_cells_fit(glossary, path)?;
     let bytes = workbook_bytes(glossary).map_err(|e| output_error(path.to_path_buf(), e))?;
     crate::output::write_atomically(path, |w| w.write_all(&bytes))
 }
@@ -422,5 +451,23 @@ mod tests {
         assert!(styles.contains(r#"horizontal="right""#), "{styles}");
         assert!(styles.contains(r#"wrapText="1""#), "{styles}");
         assert!(styles.contains(r#"formatCode="0.000""#), "{styles}");
+    }
+
+    #[test]
+    fn a_decision_too_long_for_a_cell_is_refused_and_a_context_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.xlsx");
+        let mut g = sample();
+        g.entries[0].contexts[0].text = "س".repeat(MAX_CELL_CHARS + 10);
+        write_review_xlsx(&g, &path).unwrap();
+        g.entries[0].renderings.push(crate::glossary::Rendering::new(
+            &"ج".repeat(MAX_CELL_CHARS + 1),
+            1,
+            crate::align::Method::Transliteration,
+            0.9,
+            TermStatus::Admitted,
+        ));
+        let e = write_review_xlsx(&g, &path).unwrap_err().to_string();
+        assert!(e.contains("variants cell of Google") && e.contains("write this glossary as CSV"), "{e}");
     }
 }

@@ -139,3 +139,40 @@ fn two_merges_at_once_both_land() {
         assert!(row_for(&rows, en).is_some_and(|r| r["status"] == "approved"), "{en} lost: {rows:?}");
     }
 }
+
+#[test]
+fn a_workbook_without_a_readable_sheet_is_refused_not_read_as_empty() {
+    let dir = tempdir();
+    let book = dir.path().join("empty.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook.add_worksheet().set_name("notes").unwrap();
+    workbook.save(&book).unwrap();
+    let b = book.to_str().unwrap();
+    let out = dir.path().join("out.tsv");
+    for args in [
+        vec!["check", "--glossary", b, "tests/data/articles"],
+        vec!["export", b, "--to", "deepl", "-o", out.to_str().unwrap()],
+    ] {
+        let run = run(&args, None);
+        assert_code(&run, 2, &args);
+        assert!(stderr(&run).contains("not a glossary") || stderr(&run).contains("no `en` column"), "{}", stderr(&run));
+    }
+    assert!(!out.exists(), "nothing was written");
+}
+
+#[test]
+fn the_master_csv_guards_formulas_and_reads_them_back() {
+    let dir = tempdir();
+    let review = dir.path().join("review.csv");
+    std::fs::write(&review, "en,ar,status,note\n-ism,جوجل,approved,=HYPERLINK(\"x\")\n").unwrap();
+    let master = dir.path().join("master.csv");
+    let (m, r) = (master.to_str().unwrap(), review.to_str().unwrap());
+    assert_success(&run(&["merge", m, r, "-o", m], None), &["merge"]);
+    let text = std::fs::read_to_string(&master).unwrap();
+    assert!(text.contains("'-ism") && text.contains("'=HYPERLINK"), "{text}");
+    let rows = csv_file_rows(&master);
+    assert_eq!(rows[0]["en"], "'-ism", "as a spreadsheet shows it");
+    let out = dir.path().join("g.tsv");
+    assert_success(&run(&["export", m, "--to", "deepl", "-o", out.to_str().unwrap()], None), &["export"]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "جوجل\t-ism\n", "nazir reads the term back as written");
+}
