@@ -312,7 +312,7 @@ pub(crate) fn read_articles(
 }
 
 /// Reads the articles of one input file, like [`read_articles`].
-pub(crate) fn read_file(
+pub fn read_file(
     file: &InputFile,
     on_problem: OnProblem,
     article: impl FnMut(Article),

@@ -34,5 +34,7 @@ mod three_way;
 mod limits;
 // Inputs of every kind: pipes, links, unreadable files, ids, nesting.
 mod inputs;
+// Damaged copies of real inputs through every reader.
+mod mutations;
 // Hostile glossary files: spreadsheet and zip bombs, big tables, formulas.
 mod hostile;
