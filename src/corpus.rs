@@ -19,8 +19,9 @@ use std::sync::Arc;
 /// How an article's text lies in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// The file is the article (`.txt`, plain standard input): line `k` of
-    /// the text is line `k` of the file.
+    /// The text is the file (`.txt`, plain standard input), or a part of it
+    /// that starts on [`Article::line`]: line `k` of the text is line
+    /// `line + k - 1` of the file.
     File,
     /// The article is one record of its file (a JSONL line, a line pair, a
     /// TMX unit) that starts on [`Article::line`].
@@ -73,7 +74,7 @@ impl Article {
     /// the record's line.
     pub(crate) fn file_line(&self, text_line: usize) -> usize {
         match self.layout {
-            Layout::File => text_line,
+            Layout::File => self.line + text_line - 1,
             Layout::Record => self.line,
         }
     }

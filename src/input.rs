@@ -311,7 +311,7 @@ pub(crate) fn read_articles(
     Ok(())
 }
 
-/// Reads the articles of one input file, like [`read_articles`].
+/// Reads the articles of one input file, like `read_articles`.
 pub fn read_file(
     file: &InputFile,
     on_problem: OnProblem,
@@ -406,12 +406,40 @@ fn read_text(
     sink: &mut Sink<impl FnMut(Article)>,
     report: &mut impl FnMut(InputProblem) -> Result<()>,
 ) -> Result<()> {
-    match decode(bytes, path, 1, 0) {
-        Ok(text) => sink.emit(id.to_string(), 1, Layout::File, text, None),
-        Err(p) => report(p)?,
+    let text = match decode(bytes, path, 1, 0) {
+        Ok(text) => text,
+        Err(p) => return report(p),
+    };
+    if text.len() <= MAX_ARTICLE_BYTES {
+        sink.emit(id.to_string(), 1, Layout::File, text, None);
+        return Ok(());
+    }
+    // Longer than any article: a book, a dump. It is read in parts cut at
+    // line ends (or spaces), so that the memory a text costs stays that of
+    // one part, whatever the size of the file.
+    let (mut start, mut line, mut part) = (0, 1, 1);
+    while start < text.len() {
+        let mut end = (start + MAX_ARTICLE_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < text.len() {
+            let window = &text[start..end];
+            if let Some(cut) = window.rfind('\n').or_else(|| window.rfind(' ')).filter(|&c| c > 0) {
+                end = start + cut + 1;
+            }
+        }
+        let piece = &text[start..end];
+        sink.emit(format!("{id}#part{part}"), line, Layout::File, piece.to_string(), None);
+        line += piece.matches('\n').count();
+        (start, part) = (end, part + 1);
     }
     Ok(())
 }
+
+/// The longest text read as one article (1 MiB). News articles are a few
+/// kilobytes; a longer text file is read in parts of about this size.
+pub const MAX_ARTICLE_BYTES: usize = 1 << 20;
 
 fn read_jsonl(
     mut reader: impl BufRead,
@@ -1273,5 +1301,22 @@ mod tests {
         assert_eq!(back, files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
         let lines = parse_file_list(b"a.txt\r\n\n b.txt\n", false);
         assert_eq!(lines, [Some(PathBuf::from("a.txt")), Some(PathBuf::from(" b.txt"))]);
+    }
+
+    #[test]
+    fn a_text_longer_than_an_article_is_read_in_parts_with_their_lines() {
+        let line = "قالت شركة جوجل إن أرباحها ارتفعت في الربع الأخير من العام\n";
+        let text = line.repeat(MAX_ARTICLE_BYTES / line.len() * 2 + 10);
+        let (a, p) = collect(text.as_bytes(), false);
+        assert!(p.is_empty());
+        assert_eq!(a.len(), 3, "parts");
+        assert_eq!(a.iter().map(|a| a.text.as_str()).collect::<String>(), text, "nothing lost or repeated");
+        assert!(
+            a.iter().all(|a| a.text.len() <= MAX_ARTICLE_BYTES && a.text.ends_with('\n') || a.id.ends_with("#part3"))
+        );
+        assert_eq!((a[0].id.as_str(), a[0].line), ("t.txt#part1", 1));
+        let lines_before = a[0].text.matches('\n').count();
+        assert_eq!(a[1].line, lines_before + 1);
+        assert_eq!(a[1].file_line(2), lines_before + 2);
     }
 }
