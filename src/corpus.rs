@@ -191,7 +191,10 @@ mod tests {
             en: None,
         };
         assert_eq!(a.file_line(2), 7);
+        // A part of a text file that starts on line 7.
         a.layout = Layout::File;
+        assert_eq!(a.file_line(2), 8);
+        a.line = 1;
         assert_eq!(a.file_line(2), 2);
     }
 
