@@ -103,6 +103,8 @@ pub(crate) fn is_xlsx(path: &Path) -> bool {
 /// Reads every sheet of an XLSX workbook, or the one table of a CSV file.
 /// Files beyond the limits of the module documentation are refused.
 pub fn read_tables(path: &Path) -> Result<Vec<Table>> {
+    // A file that is not there is not bad data: say what it is.
+    std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if is_xlsx(path) { read_xlsx(path) } else { Ok(vec![read_csv(path)?]) }
 }
 
