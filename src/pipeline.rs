@@ -150,6 +150,35 @@ fn no_arabic_problem(file: &crate::input::InputFile, article: &Article) -> Input
     }
 }
 
+/// Reads the articles of `file` that have Arabic to align into `article`;
+/// bad inputs, and articles without Arabic letters, go to `problems` (or,
+/// with `--strict`, end the run).
+fn read_arabic(
+    file: &crate::input::InputFile,
+    config: &BuildConfig,
+    problems: &mut Vec<InputProblem>,
+    mut article: impl FnMut(Article),
+) -> Result<()> {
+    let mut not_arabic = Vec::new();
+    read_file(
+        file,
+        on_problem(config),
+        |a| {
+            if has_arabic(&a) {
+                article(a);
+            } else {
+                not_arabic.push(no_arabic_problem(file, &a));
+            }
+        },
+        |p| problems.push(p),
+    )?;
+    if let Some(p) = not_arabic.first().filter(|_| config.strict) {
+        return Err(Error::Input(p.clone()));
+    }
+    problems.extend(not_arabic);
+    Ok(())
+}
+
 /// Collects the candidates an article supplies.
 fn scan_article(article: &Article, words: &mut ArticleWords, found: &mut BatchCandidates) {
     words.fill(&article.text);
@@ -269,28 +298,12 @@ fn build_stats_of(
         memory.iter().for_each(&mut scan);
         for file in &files {
             let mut keep = (!file.rereadable()).then(Vec::new);
-            let mut not_arabic = Vec::new();
-            read_file(
-                file,
-                on_problem(config),
-                |a| {
-                    if !has_arabic(&a) {
-                        not_arabic.push(no_arabic_problem(file, &a));
-                        return;
-                    }
-                    scan(&a);
-                    if let Some(keep) = keep.as_mut() {
-                        keep.push(a);
-                    }
-                },
-                |p| problems.push(p),
-            )?;
-            for p in not_arabic {
-                if config.strict {
-                    return Err(Error::Input(p));
+            read_arabic(file, config, &mut problems, |a| {
+                scan(&a);
+                if let Some(keep) = keep.as_mut() {
+                    keep.push(a);
                 }
-                problems.push(p);
-            }
+            })?;
             kept.push(keep);
         }
         found.add_to(&mut candidates);
@@ -333,23 +346,10 @@ fn build_stats_of(
                 |_| {},
             )?,
             // Given the candidates, the batch is read once.
-            None => {
-                let mut not_arabic = Vec::new();
-                read_file(
-                    file,
-                    on_problem(config),
-                    |a| {
-                        if !has_arabic(&a) {
-                            not_arabic.push(no_arabic_problem(file, &a));
-                            return;
-                        }
-                        articles += 1;
-                        aligning.push(a, &pool, &model, progress)
-                    },
-                    |p| problems.push(p),
-                )?;
-                problems.extend(not_arabic);
-            }
+            None => read_arabic(file, config, &mut problems, |a| {
+                articles += 1;
+                aligning.push(a, &pool, &model, progress)
+            })?,
         }
     }
     aligning.flush(&pool, &model, progress);

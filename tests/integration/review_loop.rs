@@ -3,23 +3,11 @@
 //! batch against that master; plus merge conflicts and output protection.
 
 use crate::util::{
-    ENGLISH, Row, Sheet, assert_code, assert_success, csv_file_rows, dir_entries, fold, read_csv, read_workbook,
-    renderings, row_for, run, stderr, tempdir, write_workbook, zip_parts,
+    ENGLISH, Row, Sheet, arg, assert_code, csv_file_rows, dir_entries, fold, ok, read_csv, read_workbook, renderings,
+    row_for, run, stderr, tempdir, write_workbook, zip_parts,
 };
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-
-/// `path` as an argument.
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 temporary path")
-}
-
-/// Runs nazir with `args` and asserts exit code 0; returns stderr.
-fn ok(args: &[&str]) -> String {
-    let out = run(args, None);
-    assert_success(&out, args);
-    stderr(&out)
-}
 
 /// Builds the test articles (no shipped gazetteer) into `out`.
 fn build_articles(out: &Path) {

@@ -2,20 +2,8 @@
 //! spreadsheet program, and merging them into a master keeps every edit,
 //! in any order, at once or on different days.
 
-use crate::util::{
-    ENGLISH, Sheet, assert_code, assert_success, data, read_workbook, run, stderr, tempdir, write_workbook,
-};
+use crate::util::{ENGLISH, Sheet, arg, assert_code, data, ok, read_workbook, run, stderr, tempdir, write_workbook};
 use std::path::Path;
-
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 temporary path")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = run(args, None);
-    assert_success(&out, args);
-    stderr(&out)
-}
 
 /// A review workbook of the test articles (no shipped gazetteer).
 fn build_review(out: &Path) {

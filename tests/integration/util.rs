@@ -29,6 +29,18 @@ pub fn data(rel: &str) -> PathBuf {
 /// list without the shipped gazetteer, relative to the repository root.
 pub const ENGLISH: [&str; 3] = ["--no-default-gazetteer", "--english", "tests/data/english.txt"];
 
+/// `path` as an argument.
+pub fn arg(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 temporary path")
+}
+
+/// Runs nazir with `args` and asserts exit code 0; returns stderr.
+pub fn ok(args: &[&str]) -> String {
+    let out = run(args, None);
+    assert_success(&out, args);
+    stderr(&out)
+}
+
 /// Runs the binary from the repository root with `args`, feeding `stdin`
 /// (or nothing: stdin is closed when `None`).
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
