@@ -118,10 +118,6 @@ impl Default for AlignConfig {
 /// from .566 to .682 for a recall of .703 against .717.
 const ORDINARY_FOREIGNNESS: f32 = 0.2;
 
-/// Whether dictionary words (not only function words, months and
-/// adjectives) are kept from sound-alike matches.
-const WORD_VETO: bool = true;
-
 /// Whether a span the aligner would accept is ordinary Arabic instead of a
 /// name ([`crate::lexicon`]): a function word, a month or a relative
 /// adjective is never a name on its own, whatever spelling matched; a
@@ -138,26 +134,20 @@ fn is_ordinary_arabic(text: &str, words: &ArticleWords, choice: &SpanChoice, in_
     }
     let lexicon = Lexicon::embedded();
     let raw = |i: usize| words.words[i].token.text(text);
-    let closed_class = |w: &str| {
-        matches!(lexicon.ordinary_reason(w), Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba))
-    };
-    if choice.end - choice.first == 1 {
-        let word = raw(choice.first);
-        if lexicon.is_name(word) {
-            return false;
-        }
-        if closed_class(word) {
-            return true;
-        }
-        if choice.verdict.method == Method::Gazetteer || in_latin || !WORD_VETO {
-            return false;
-        }
-        return lexicon.ordinary_reason(word).is_some() && lexicon.foreignness(word) < ORDINARY_FOREIGNNESS;
+    let sound_alike = choice.verdict.method != Method::Gazetteer && !in_latin;
+    if choice.end - choice.first > 1 {
+        return sound_alike
+            && (choice.first..choice.end).all(|i| !lexicon.is_name(raw(i)) && lexicon.is_ordinary(raw(i)));
     }
-    WORD_VETO
-        && choice.verdict.method != Method::Gazetteer
-        && !in_latin
-        && (choice.first..choice.end).all(|i| !lexicon.is_name(raw(i)) && lexicon.is_ordinary(raw(i)))
+    let word = raw(choice.first);
+    if lexicon.is_name(word) {
+        return false;
+    }
+    match lexicon.ordinary_reason(word) {
+        Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba) => true,
+        Some(Ordinary::Word | Ordinary::AfterClitic) => sound_alike && lexicon.foreignness(word) < ORDINARY_FOREIGNNESS,
+        None => false,
+    }
 }
 
 /// One aligned place in an article.

@@ -345,8 +345,26 @@ fn collect_edits(review: &Review, base: &HashMap<String, &Entry>) -> Result<Vec<
 
 /// Within one review, an edited `ar` and a form edited to `preferred` on
 /// the variants sheet that disagree: both edits are taken out, as a
-/// conflict.
+/// conflict. `edits` are sorted by entry (as [`collect_edits`] leaves
+/// them), so each entry's edits are looked at together, once.
 fn contradictions(edits: &mut Vec<Edit>) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    let mut kept = Vec::with_capacity(edits.len());
+    let mut all = std::mem::take(edits).into_iter().peekable();
+    while let Some(first) = all.next() {
+        let mut entry = vec![first];
+        while let Some(e) = all.next_if(|e| e.id == entry[0].id) {
+            entry.push(e);
+        }
+        conflicts.extend(contradictions_of_entry(&mut entry));
+        kept.append(&mut entry);
+    }
+    *edits = kept;
+    conflicts
+}
+
+/// [`contradictions`] among the edits of one entry.
+fn contradictions_of_entry(edits: &mut Vec<Edit>) -> Vec<Conflict> {
     let mut conflicts = Vec::new();
     let ars: Vec<Edit> = edits.iter().filter(|e| e.field == Field::Ar && !e.value.trim().is_empty()).cloned().collect();
     for ar in ars {
@@ -504,11 +522,16 @@ pub fn merge(master: Glossary, reviews: &[Review], on_conflict: OnConflict) -> R
             has_base: review.base.is_some(),
             ..Default::default()
         };
-        let base: HashMap<String, &Entry> = match &review.base {
-            Some(b) => b.entries.iter().map(|e| (e.id.clone(), e)).collect(),
-            None => before.clone(),
+        // Without a base, the master before the merge stands in for it.
+        let own_base: HashMap<String, &Entry>;
+        let base = match &review.base {
+            Some(b) => {
+                own_base = b.entries.iter().map(|e| (e.id.clone(), e)).collect();
+                &own_base
+            }
+            None => &before,
         };
-        let mut edits = collect_edits(review, &base)?;
+        let mut edits = collect_edits(review, base)?;
         conflicts.extend(contradictions(&mut edits));
         // Entries the master does not have join it: as the base has them,
         // so that the reviewer's edits count (and show) as edits, or whole
