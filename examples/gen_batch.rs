@@ -8,6 +8,11 @@
 //! (`benches/common/mod.rs`), so a size and seed always give the same batch.
 //! Prints `files=N bytes=B`.
 //!
+//! With `--like FILE...` after the other arguments, the text is instead a
+//! random walk over the word bigrams of the given real Arabic text
+//! (`benches/common/news.rs`): a batch that does not repeat, as a month of
+//! news does not, so the span memo cannot shortcut it.
+//!
 //! `cargo run --release --example gen_batch -- --names N [SEED]` prints `N`
 //! distinct English name-like terms (the gazetteer's, then synthesized
 //! ones), one per line: the distractor candidates of `compare.sh`'s
@@ -27,7 +32,7 @@ const FILES_PER_DIR: usize = 1000;
 const MIN_ARTICLE: usize = 4 * 1024;
 const MAX_ARTICLE: usize = 8 * 1024;
 
-const USAGE: &str = "usage: gen_batch OUT_DIR SIZE_MB [SEED]\n       gen_batch --names N [SEED]";
+const USAGE: &str = "usage: gen_batch OUT_DIR SIZE_MB [SEED] [--like FILE...]\n       gen_batch --names N [SEED]";
 
 fn parse_seed(arg: Option<String>) -> Result<u64, Box<dyn std::error::Error>> {
     Ok(arg.map(|s| s.parse()).transpose()?.unwrap_or(DEFAULT_SEED))
@@ -52,7 +57,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if !(size_mb > 0.0 && size_mb.is_finite()) {
         return Err("SIZE_MB must be a positive number".into());
     }
-    let seed = parse_seed(args.next())?;
+    let mut rest: Vec<String> = args.collect();
+    let like = match rest.iter().position(|a| a == "--like") {
+        Some(at) => rest.split_off(at).split_off(1),
+        None => Vec::new(),
+    };
+    let seed = parse_seed(rest.pop())?;
+    let model = if like.is_empty() {
+        None
+    } else {
+        let mut source = String::new();
+        for path in &like {
+            source.push_str(&std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?);
+            source.push('\n');
+        }
+        let model = common::news::NewsModel::learn(&source).ok_or("the --like text has fewer than 100 Arabic words")?;
+        eprintln!("gen_batch: {} distinct words learned from {}", model.vocabulary(), like.join(", "));
+        Some(model)
+    };
     if dir.exists() && std::fs::read_dir(&dir)?.next().is_some() {
         return Err(format!("{} exists and is not empty; remove it first", dir.display()).into());
     }
@@ -78,7 +100,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .par_iter()
         .enumerate()
         .map(|(i, &(size, article_seed))| -> std::io::Result<u64> {
-            let text = common::arabic_text(size, article_seed);
+            let text = match &model {
+                Some(model) => model.generate(size, article_seed),
+                None => common::arabic_text(size, article_seed),
+            };
             let path = part_dir(&dir, i / FILES_PER_DIR).join(format!("article_{i:06}.txt"));
             std::fs::write(&path, &text)?;
             Ok(text.len() as u64)

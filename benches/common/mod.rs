@@ -10,6 +10,10 @@ use nazir::sample::SplitMix64;
 use std::collections::HashSet;
 use std::path::Path;
 
+// Used by examples/gen_batch.rs, not by every benchmark.
+#[allow(dead_code)]
+pub mod news;
+
 /// Filler sentences in Modern Standard Arabic; `%` marks where a foreign
 /// name is inserted.
 const SENTENCES: &[&str] = &[
