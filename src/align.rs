@@ -1,8 +1,14 @@
 //! Alignment: the English term of each Arabic span, one reading per place.
 //!
-//! For every candidate span of an article ([`crate::extract`]) and every
-//! clitic reading of its first word, the aligner asks two questions, both
-//! answered once per distinct span text and remembered for the batch:
+//! First the lexicon ([`crate::lexicon`]) judges each distinct word once:
+//! a span that is ordinary Arabic whatever it matches (a function word, a
+//! month, a relative adjective) is skipped, and one made of, or holding,
+//! dictionary words that do not look foreign is only looked up exactly and
+//! compared with the names its own article writes in Latin letters: no
+//! search of the candidates, which is what most spans of real news are.
+//! For every other candidate span of an article ([`crate::extract`]) and
+//! every clitic reading of its first word, the aligner asks two questions,
+//! both answered once per distinct span text and remembered for the batch:
 //!
 //! 1. Is this exactly a known Arabic spelling from a gazetteer? Then it is
 //!    that term (`gazetteer`), whatever the script distance.
@@ -118,37 +124,76 @@ impl Default for AlignConfig {
 /// from .566 to .682 for a recall of .703 against .717.
 const ORDINARY_FOREIGNNESS: f32 = 0.2;
 
-/// Whether a span the aligner would accept is ordinary Arabic instead of a
-/// name ([`crate::lexicon`]): a function word, a month or a relative
-/// adjective is never a name on its own, whatever spelling matched; a
-/// dictionary word that does not look foreign is not one by sound alone;
-/// a span of several words is ordinary only when all its words are.
-/// Acronyms (letter names) and forms of known proper nouns are never
-/// ordinary, and neither is a dictionary word that matched a name the batch
-/// writes in Latin letters (`in_latin`: تسلا beside Tesla), which is
-/// evidence of its own.
-fn is_ordinary_arabic(text: &str, words: &ArticleWords, choice: &SpanChoice, in_latin: bool) -> bool {
-    use crate::lexicon::{Lexicon, Ordinary};
-    if choice.verdict.method == Method::Acronym {
-        return false;
-    }
-    let lexicon = Lexicon::embedded();
-    let raw = |i: usize| words.words[i].token.text(text);
-    let sound_alike = choice.verdict.method != Method::Gazetteer && !in_latin;
-    if choice.end - choice.first > 1 {
-        return sound_alike
-            && (choice.first..choice.end).all(|i| !lexicon.is_name(raw(i)) && lexicon.is_ordinary(raw(i)));
-    }
-    let word = raw(choice.first);
-    if lexicon.is_name(word) {
-        return false;
-    }
-    match lexicon.ordinary_reason(word) {
-        Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba) => true,
-        Some(Ordinary::Word | Ordinary::AfterClitic) => sound_alike && lexicon.foreignness(word) < ORDINARY_FOREIGNNESS,
-        None => false,
+/// What the lexicon says of one word of an article, as far as alignment
+/// is concerned ([`crate::lexicon`]); computed once per distinct word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct WordClass {
+    /// Ordinary and not a form of a listed name: a span made only of such
+    /// words is ordinary.
+    ordinary: bool,
+    /// How a span of this word alone is judged.
+    alone: Veto,
+}
+
+/// Whether a span is ordinary Arabic instead of a name, before anything
+/// is matched.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Veto {
+    /// It may be a name.
+    None,
+    /// It is ordinary whatever spelling matched: a function word, a month
+    /// or a relative adjective is never a name on its own (التشيلي is
+    /// "the Chilean" although تشيلي is a listed name).
+    Always,
+    /// It is ordinary unless there is evidence besides its sound: an exact
+    /// gazetteer spelling, or a name the batch writes in Latin letters
+    /// (تسلا beside Tesla). A dictionary word that does not look foreign,
+    /// or a span of several words that are all ordinary.
+    UnlessEvidence,
+}
+
+impl WordClass {
+    fn of(word: &str) -> WordClass {
+        use crate::lexicon::{Lexicon, Ordinary};
+        let judgement = Lexicon::embedded().judge(word);
+        let alone = match judgement.reason {
+            Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba) => Veto::Always,
+            _ if judgement.name => Veto::None,
+            Some(Ordinary::Word | Ordinary::AfterClitic) if judgement.foreignness < ORDINARY_FOREIGNNESS => {
+                Veto::UnlessEvidence
+            }
+            _ => Veto::None,
+        };
+        WordClass { ordinary: !judgement.name && judgement.is_ordinary(), alone }
     }
 }
+
+/// The [`Veto`] of the span of `classes` (one per word).
+fn span_veto(classes: &[WordClass]) -> Veto {
+    match classes {
+        [one] => one.alone,
+        _ if classes.iter().all(|c| c.ordinary) => Veto::UnlessEvidence,
+        _ if classes.iter().any(|c| c.alone == Veto::UnlessEvidence) => Veto::UnlessEvidence,
+        _ => Veto::None,
+    }
+}
+
+/// Whether a span the aligner would accept is ordinary Arabic instead of a
+/// name (its [`Veto`]). Acronyms (letter names) are never ordinary, and an
+/// exact gazetteer spelling or a term the batch writes in Latin letters
+/// (`in_latin`) is evidence of its own.
+fn is_ordinary_arabic(veto: Veto, choice: &SpanChoice, in_latin: bool) -> bool {
+    match veto {
+        _ if choice.verdict.method == Method::Acronym => false,
+        Veto::None => false,
+        Veto::Always => true,
+        Veto::UnlessEvidence => choice.verdict.method != Method::Gazetteer && !in_latin,
+    }
+}
+
+/// Distinct words whose [`WordClass`] an aligner remembers; past it the
+/// memory starts over (the lexicon answers again, nothing is lost).
+const WORD_MEMO_ENTRIES: usize = 1 << 18;
 
 /// One aligned place in an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -227,8 +272,8 @@ const MEMO_SHARDS: usize = 64;
 pub(crate) struct AlignModel {
     candidates: CandidateSet,
     config: AlignConfig,
-    index: CandidateIndex,
-    index_terms: Vec<usize>,
+    /// Every transliterable candidate.
+    all: TermIndex,
     lookup: HashMap<String, usize>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
@@ -239,12 +284,11 @@ pub(crate) struct AlignModel {
 impl AlignModel {
     /// Prepares the index and the exact look-up table.
     pub fn new(candidates: CandidateSet, config: AlignConfig) -> Self {
-        let index_terms: Vec<usize> = (0..candidates.len()).filter(|&i| !candidates.terms()[i].translated).collect();
-        let names: Vec<&str> = index_terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
-        let index = CandidateIndex::new(&names);
+        let terms = candidates.terms();
+        let all = TermIndex::new(&candidates, |i| !terms[i].translated);
         let lookup = candidates.arabic_lookup();
-        let known_keys = candidates.terms().iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
-        AlignModel { candidates, config, index, index_terms, lookup, known_keys, memo: SpanMemo::new(MEMO_BYTES) }
+        let known_keys = terms.iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
+        AlignModel { candidates, config, all, lookup, known_keys, memo: SpanMemo::new(MEMO_BYTES) }
     }
 
     /// The candidates aligned against.
@@ -257,6 +301,10 @@ impl AlignModel {
         Aligner {
             model: self,
             words: ArticleWords::default(),
+            classes: Vec::new(),
+            word_memo: HashMap::new(),
+            evidence_only: false,
+            article_latin: Vec::new(),
             span: String::new(),
             key: Vec::new(),
             scratch: SearchScratch::default(),
@@ -266,12 +314,49 @@ impl AlignModel {
     }
 }
 
+/// An index over some of the candidates, and which candidate each of its
+/// terms is.
+struct TermIndex {
+    index: CandidateIndex,
+    /// The candidate of each term of the index.
+    terms: Vec<usize>,
+    /// The index term of each candidate ([`NOT_INDEXED`] when left out).
+    position: Vec<u32>,
+}
+
+/// See [`TermIndex::position`].
+const NOT_INDEXED: u32 = u32::MAX;
+
+impl TermIndex {
+    fn new(candidates: &CandidateSet, keep: impl Fn(usize) -> bool) -> Self {
+        let terms: Vec<usize> = (0..candidates.len()).filter(|&i| keep(i)).collect();
+        let names: Vec<&str> = terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
+        let mut position = vec![NOT_INDEXED; candidates.len()];
+        for (at, &term) in terms.iter().enumerate() {
+            position[term] = at as u32;
+        }
+        TermIndex { index: CandidateIndex::new(&names), terms, position }
+    }
+}
+
 /// Aligns articles against an [`AlignModel`]; one per thread. It remembers
 /// the verdict of every distinct span text it has seen (a pure function of
 /// the model), so results never depend on which aligner saw what.
 pub(crate) struct Aligner<'m> {
     model: &'m AlignModel,
     words: ArticleWords,
+    /// The [`WordClass`] of each word of the article (Latin words: none).
+    classes: Vec<WordClass>,
+    word_memo: HashMap<String, WordClass>,
+    /// The span being judged needs evidence besides its sound
+    /// ([`Veto::UnlessEvidence`]): only the exact look-up and the names the
+    /// article itself writes in Latin letters can make it a name, so
+    /// nothing else is searched (تسلا is Tesla where Tesla is written
+    /// beside it). Such verdicts depend on the article and are not
+    /// remembered.
+    evidence_only: bool,
+    /// The index terms of the Latin names of the article being aligned.
+    article_latin: Vec<usize>,
     span: String,
     key: Vec<u8>,
     scratch: SearchScratch,
@@ -281,6 +366,9 @@ pub(crate) struct Aligner<'m> {
 
 impl Aligner<'_> {
     fn verdict(&mut self) -> Option<Verdict> {
+        if self.evidence_only {
+            return self.compute_verdict();
+        }
         let memo = &self.model.memo;
         let hash = memo.hash(&self.span);
         if let Some(v) = memo.get(hash, &self.span) {
@@ -294,6 +382,9 @@ impl Aligner<'_> {
     fn compute_verdict(&mut self) -> Option<Verdict> {
         if let Some(&term) = self.model.lookup.get(self.span.as_str()) {
             return Some(Verdict { term, score: 1.0, method: Method::Gazetteer, required: 0.0 });
+        }
+        if self.evidence_only && self.article_latin.is_empty() {
+            return None;
         }
         // A function word inside a span tells that it is not one name,
         // unless it reads as a letter of a spelled acronym (في in إم في بي:
@@ -319,8 +410,20 @@ impl Aligner<'_> {
         };
         // A name has about as many words in Arabic as in English: searching
         // only those skips most of the work on runs of ordinary words.
-        let index_terms = &self.model.index_terms;
-        self.model.index.search_near_words(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
+        let (index, index_terms) = (&self.model.all.index, &self.model.all.terms);
+        if self.evidence_only {
+            let among = &self.article_latin;
+            index.search_terms_near_words(
+                &self.key,
+                among,
+                VERDICT_CANDIDATES,
+                min,
+                &mut self.scratch,
+                &mut self.matches,
+            );
+        } else {
+            index.search_near_words(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
+        }
         let terms = self.model.candidates.terms();
         let key = &self.key;
         let known_keys = &self.model.known_keys;
@@ -353,6 +456,13 @@ impl Aligner<'_> {
         words.fill(text);
         let first_new = out.len();
         self.align_latin(text, &words, out);
+        let position = &self.model.all.position;
+        self.article_latin.clear();
+        self.article_latin.extend(
+            out[first_new..].iter().map(|o| position[o.term]).filter(|&p| p != NOT_INDEXED).map(|p| p as usize),
+        );
+        self.article_latin.sort_unstable();
+        self.article_latin.dedup();
         self.align_arabic(text, &words, out);
         out[first_new..].sort_by_key(|o| o.start);
         self.words = words;
@@ -375,17 +485,53 @@ impl Aligner<'_> {
         }
     }
 
+    /// Fills `self.classes` for the words of an article.
+    fn classify(&mut self, text: &str, words: &ArticleWords) {
+        if self.word_memo.len() > WORD_MEMO_ENTRIES {
+            self.word_memo.clear();
+        }
+        self.classes.clear();
+        for w in &words.words {
+            let class = if w.token.script != Script::Arabic {
+                WordClass { ordinary: false, alone: Veto::None }
+            } else {
+                let raw = w.token.text(text);
+                match self.word_memo.get(raw) {
+                    Some(&class) => class,
+                    None => {
+                        let class = WordClass::of(raw);
+                        self.word_memo.insert(raw.to_string(), class);
+                        class
+                    }
+                }
+            };
+            self.classes.push(class);
+        }
+    }
+
     fn align_arabic(&mut self, text: &str, words: &ArticleWords, out: &mut Vec<Occurrence>) {
         self.choices.clear();
+        self.classify(text, words);
         for seg in words.segments(Script::Arabic) {
             for first in seg.clone() {
                 for end in first + 1..=(first + MAX_SPAN_WORDS).min(seg.end) {
                     if !words.may_edge(first, first..end) || !words.may_edge(end - 1, first..end) {
                         continue;
                     }
+                    let veto = span_veto(&self.classes[first..end]);
+                    // Letters of a spelled acronym are never ordinary:
+                    // such a span is searched in full whatever its words.
+                    let spelled =
+                        (first..end).any(|i| words.words[i].letter_name && !is_ambiguous_letter_name(words.norm_of(i)));
+                    self.evidence_only = match veto {
+                        _ if spelled => false,
+                        Veto::Always => continue,
+                        Veto::UnlessEvidence => true,
+                        Veto::None => false,
+                    };
                     if let Some(choice) = self.best_reading(words, first, end) {
                         let in_latin = self.model.candidates.terms()[choice.verdict.term].origins.latin;
-                        if !is_ordinary_arabic(text, words, &choice, in_latin) {
+                        if !is_ordinary_arabic(veto, &choice, in_latin) {
                             self.choices.push(choice);
                         }
                     }
@@ -757,5 +903,38 @@ mod tests {
         assert_eq!(got[1], ("DeepSeek".into(), "DeepSeek".into(), Method::Latin));
         assert_eq!(got[2].0, "DeepSeek");
         assert_eq!(got[2].1, "ديبسيك");
+    }
+
+    #[test]
+    fn an_ordinary_word_needs_evidence_from_its_own_article() {
+        assert_eq!(WordClass::of("متر").alone, Veto::UnlessEvidence, "a dictionary word");
+        let mut c = CandidateSet::new();
+        c.add("Metro", |o| o.latin = true);
+        let model = AlignModel::new(c.clone(), AlignConfig::default());
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        // Written in Latin letters in this article: evidence of its own.
+        a.align("افتتحت شبكة Metro خطا جديدا وقالت متر إن الخط جاهز", &mut out);
+        assert!(out.iter().any(|o| o.surface == "متر"), "{out:?}");
+        // Only in another article of the batch: an ordinary word.
+        out.clear();
+        a.align("قطع العداء مسافة متر واحد", &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn a_nisba_of_a_listed_place_is_not_the_place() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nChile,تشيلي,,location\n", "t.csv", true).unwrap();
+        assert!(aligned(&c, "قال الرئيس التشيلي أمس").is_empty());
+        assert_eq!(aligned(&c, "زار الوفد تشيلي أمس")[0].0, "Chile");
+    }
+
+    #[test]
+    fn a_span_with_an_ordinary_word_is_not_searched_as_one_name() {
+        assert_eq!(WordClass::of("القاضي").alone, Veto::UnlessEvidence);
+        let c = set(&["Judge Brett Kavanaugh", "Brett Kavanaugh"]);
+        let got = aligned(&c, "قال القاضي بريت كافانو أمس");
+        assert_eq!(got, vec![("Brett Kavanaugh".into(), "بريت كافانو".into(), Method::Transliteration)]);
     }
 }

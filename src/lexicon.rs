@@ -135,6 +135,30 @@ const PROCLITICS: &[&str] = &[
 /// Nisba endings in matching form (ة folded to ه), longest first.
 const NISBA_ENDINGS: &[&str] = &["يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي"];
 
+/// What [`Lexicon::judge`] says of one word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Judgement {
+    /// A form of a listed proper noun ([`Lexicon::is_name`]).
+    pub name: bool,
+    /// Why it is ordinary Arabic ([`Lexicon::ordinary_reason`]).
+    pub reason: Option<Ordinary>,
+    /// [`Lexicon::foreignness`] when `reason` is a dictionary word
+    /// ([`Ordinary::Word`] or [`Ordinary::AfterClitic`]), else 0.
+    pub foreignness: f32,
+}
+
+impl Judgement {
+    /// [`Lexicon::is_ordinary`] of the word judged.
+    pub fn is_ordinary(&self) -> bool {
+        match self.reason {
+            None => false,
+            Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba) => true,
+            Some(Ordinary::Word) => self.foreignness < FOREIGN_LIKE_WORD,
+            Some(Ordinary::AfterClitic) => self.foreignness < FOREIGN_LIKE_AFTER_CLITIC,
+        }
+    }
+}
+
 /// The model of ordinary Arabic words. Build it once with
 /// [`Lexicon::embedded`].
 pub struct Lexicon {
@@ -251,12 +275,21 @@ impl Lexicon {
     /// dictionary accepts by splitting them into affixes (باتريك = باتري +
     /// ك, فورد = ف + ورد) at the cost of a few ordinary words.
     pub fn is_ordinary(&self, word: &str) -> bool {
-        match self.ordinary_reason(word) {
-            None => false,
-            Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba) => true,
-            Some(Ordinary::Word) => self.foreignness(word) < FOREIGN_LIKE_WORD,
-            Some(Ordinary::AfterClitic) => self.foreignness(word) < FOREIGN_LIKE_AFTER_CLITIC,
-        }
+        self.judge(word).is_ordinary()
+    }
+
+    /// Everything the lexicon says of `word` at once: whether it is a form
+    /// of a listed name, why it is ordinary, and (for dictionary words)
+    /// how foreign it looks. What a caller that asks several questions of
+    /// one word computes once.
+    pub fn judge(&self, word: &str) -> Judgement {
+        let name = self.is_name(word);
+        let reason = self.ordinary_reason(word);
+        let foreignness = match reason {
+            Some(Ordinary::Word | Ordinary::AfterClitic) => self.foreignness(word),
+            _ => 0.0,
+        };
+        Judgement { name, reason, foreignness }
     }
 
     /// How foreign the letters of `word` look: the mean, over the letter

@@ -62,6 +62,8 @@ pub struct CandidateIndex {
     /// ([`MAX_WORD_GROUP`] and more in the last).
     tries: Vec<SkeletonTrie>,
     n_terms: usize,
+    /// `entries[term_starts[t]..term_starts[t + 1]]` are term `t`'s.
+    term_starts: Vec<u32>,
 }
 
 /// Reusable buffers for the searches of a [`CandidateIndex`].
@@ -96,7 +98,9 @@ impl CandidateIndex {
         let mut entries = Vec::new();
         let mut keys = Vec::new();
         let mut skeletons: Vec<Vec<u8>> = Vec::new();
+        let mut term_starts = Vec::with_capacity(n_terms + 1);
         for (term, list) in readings.into_iter().enumerate() {
+            term_starts.push(entries.len() as u32);
             for (reading, key) in list {
                 if key.is_empty() {
                     continue;
@@ -114,7 +118,8 @@ impl CandidateIndex {
                 keys.extend_from_slice(&key);
             }
         }
-        let mut index = Self { entries, keys, tries: Vec::new(), n_terms };
+        term_starts.push(entries.len() as u32);
+        let mut index = Self { entries, keys, tries: Vec::new(), n_terms, term_starts };
         index.tries = (0..MAX_WORD_GROUP)
             .map(|group| {
                 SkeletonTrie::new(index.entries.iter().enumerate().filter_map(|(i, e)| {
@@ -168,6 +173,43 @@ impl CandidateIndex {
         let own = word_group(query);
         let groups = own.saturating_sub(1)..(own + 2).min(MAX_WORD_GROUP);
         self.walk_groups(query, groups, k, min_score, scratch, out);
+    }
+
+    /// Like [`search_near_words`](Self::search_near_words), among `terms`
+    /// only, each of their readings scored in turn: for a handful of terms
+    /// (the names one article writes in Latin letters), where a walk of
+    /// the whole index would cost more.
+    pub(crate) fn search_terms_near_words(
+        &self,
+        query: &[u8],
+        terms: &[usize],
+        k: usize,
+        min_score: f32,
+        scratch: &mut SearchScratch,
+        out: &mut Vec<Match>,
+    ) {
+        out.clear();
+        if k == 0 || query.is_empty() {
+            return;
+        }
+        let c = costs();
+        let (own, weight) = (word_group(query), c.weight(query));
+        for &term in terms {
+            let (start, end) = (self.term_starts[term] as usize, self.term_starts[term + 1] as usize);
+            for e in &self.entries[start..end] {
+                let key = self.key(e);
+                if word_group(key).abs_diff(own) > 1 {
+                    continue;
+                }
+                let max_cost = max_cost_for(current_threshold(out, k, min_score), weight, e.weight);
+                if let Some(d) = distance_with(query, key, max_cost, &mut scratch.dp) {
+                    let score = similarity_from(d, weight, e.weight);
+                    if score >= min_score {
+                        offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
+                    }
+                }
+            }
+        }
     }
 
     /// Walks the tries of the word `groups`, the query's own group first
@@ -412,6 +454,17 @@ mod tests {
             idx.search_near_words(&q, 4, 0.3, &mut s, &mut near);
             restricted.search_naive(&q, 4, 0.3, &mut s, &mut slow);
             assert_eq!(near, slow, "{q:?} ({words} words)");
+            // Among some terms: the same as the near-word search of an index
+            // of those terms alone.
+            let among: Vec<usize> = (0..readings.len()).filter(|t| (t + round) % 3 != 0).collect();
+            idx.search_terms_near_words(&q, &among, 4, 0.3, &mut s, &mut fast);
+            let subset = CandidateIndex::from_keys(
+                (0..readings.len())
+                    .map(|t| if among.contains(&t) { readings[t].clone() } else { Vec::new() })
+                    .collect(),
+            );
+            subset.search_near_words(&q, 4, 0.3, &mut s, &mut slow);
+            assert_eq!(fast, slow, "{q:?} among {} terms", among.len());
         }
     }
 
