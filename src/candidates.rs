@@ -196,8 +196,8 @@ impl CandidateSet {
     }
 
     /// Every known Arabic spelling, in matching form, with its candidate.
-    pub(crate) fn arabic_lookup(&self) -> HashMap<String, usize> {
-        let mut map = HashMap::new();
+    pub(crate) fn arabic_lookup(&self) -> hashbrown::HashMap<String, usize> {
+        let mut map = hashbrown::HashMap::new();
         for (i, t) in self.terms.iter().enumerate() {
             for form in &t.arabic {
                 map.entry(normalize(form)).or_insert(i);

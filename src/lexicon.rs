@@ -282,11 +282,17 @@ impl Lexicon {
     /// of a listed name, why it is ordinary, and (for dictionary words)
     /// how foreign it looks. What a caller that asks several questions of
     /// one word computes once.
+    ///
+    /// The dictionary, the costly part, is not asked about a word that
+    /// looks foreign enough ([`FOREIGN_LIKE_WORD`]) that no dictionary
+    /// reading would make it ordinary: its `reason` is then only a function
+    /// word, month or nisba, or `None`.
     pub fn judge(&self, word: &str) -> Judgement {
         let name = self.is_name(word);
-        let reason = self.ordinary_reason(word);
+        let foreignness = self.foreignness(word);
+        let reason = self.reason_within(word, foreignness < FOREIGN_LIKE_WORD);
         let foreignness = match reason {
-            Some(Ordinary::Word | Ordinary::AfterClitic) => self.foreignness(word),
+            Some(Ordinary::Word | Ordinary::AfterClitic) => foreignness,
             _ => 0.0,
         };
         Judgement { name, reason, foreignness }
@@ -318,6 +324,12 @@ impl Lexicon {
     /// of a listed name (الكورية from كوريا); dictionary word
     /// ([`Ordinary::Word`] or [`Ordinary::AfterClitic`]).
     pub fn ordinary_reason(&self, word: &str) -> Option<Ordinary> {
+        self.reason_within(word, true)
+    }
+
+    /// [`Lexicon::ordinary_reason`], asking the dictionary only when
+    /// `dictionary` is set.
+    fn reason_within(&self, word: &str, dictionary: bool) -> Option<Ordinary> {
         let word = word.trim();
         let norm = normalize(word);
         if norm.is_empty() || !norm.chars().all(is_arabic_letter) {
@@ -349,6 +361,9 @@ impl Lexicon {
         }
         if stems().any(|s| self.extra_words.contains(s)) {
             return Some(Ordinary::Word);
+        }
+        if !dictionary {
+            return None;
         }
         if let Some(spelling) = spellings(&surface).find(|s| self.dictionary.check(s)) {
             let bare = !spelling.starts_with(CLITIC_INITIALS) || self.bare.check(&spelling);

@@ -276,7 +276,8 @@ fn the_library_files_form_no_cycle() {
     let graph = reference_graph();
     assert!(graph.len() > 20, "{} files found", graph.len());
     // The reader sees references: a stage names the stages before it.
-    assert!(graph[Path::new("align.rs")].contains(Path::new("score/index.rs")), "{:?}", graph[Path::new("align.rs")]);
+    let align = &graph[Path::new("align/mod.rs")];
+    assert!(align.contains(Path::new("score/index.rs")), "{align:?}");
     // Every cycle is listed (each found one loses its last edge, so the
     // next search finds another), so that one run shows all there is to fix.
     let (mut rest, mut cycles) = (graph.clone(), Vec::new());

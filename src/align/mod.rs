@@ -35,8 +35,9 @@ use crate::romanize::{Reading, arabic_key, arabic_key_into, english_key};
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
-use std::collections::HashMap;
-use std::hash::BuildHasher;
+use memo::TextMemo;
+
+mod memo;
 
 /// How a rendering was aligned with its English term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -191,10 +192,6 @@ fn is_ordinary_arabic(veto: Veto, choice: &SpanChoice, in_latin: bool) -> bool {
     }
 }
 
-/// Distinct words whose [`WordClass`] an aligner remembers; past it the
-/// memory starts over (the lexicon answers again, nothing is lost).
-const WORD_MEMO_ENTRIES: usize = 1 << 18;
-
 /// One aligned place in an article.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Occurrence {
@@ -257,13 +254,12 @@ const KNOWN_SPELLING_CLOSE: f32 = 0.9;
 /// is not taken at all.
 const KNOWN_SPELLING_FAIR: f32 = 0.8;
 
-/// Bytes of span texts and verdicts remembered for a batch (see
-/// [`SpanMemo`]): what keeps memory flat on batches of any size.
-const MEMO_BYTES: usize = 128 << 20;
+/// Bytes of span texts and verdicts remembered for a batch: what keeps
+/// memory flat on batches of any size.
+const SPAN_MEMO_BYTES: usize = 128 << 20;
 
-/// The memo is split into this many independently locked shards, so that
-/// threads seldom wait for each other.
-const MEMO_SHARDS: usize = 64;
+/// Bytes of words and their classes remembered for a batch.
+const WORD_MEMO_BYTES: usize = 16 << 20;
 
 /// What alignment needs that does not change during a batch: the
 /// candidates, the index over their keys, the exact look-up table of known
@@ -274,11 +270,14 @@ pub(crate) struct AlignModel {
     config: AlignConfig,
     /// Every transliterable candidate.
     all: TermIndex,
-    lookup: HashMap<String, usize>,
+    /// hashbrown's hasher: faster than std's, asked for every span.
+    lookup: hashbrown::HashMap<String, usize>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
     /// The verdicts of the span texts seen so far, shared by all threads.
-    memo: SpanMemo,
+    memo: TextMemo<Option<Verdict>>,
+    /// The class of the words seen so far.
+    words: TextMemo<WordClass>,
 }
 
 impl AlignModel {
@@ -288,7 +287,15 @@ impl AlignModel {
         let all = TermIndex::new(&candidates, |i| !terms[i].translated);
         let lookup = candidates.arabic_lookup();
         let known_keys = terms.iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
-        AlignModel { candidates, config, all, lookup, known_keys, memo: SpanMemo::new(MEMO_BYTES) }
+        AlignModel {
+            candidates,
+            config,
+            all,
+            lookup,
+            known_keys,
+            memo: TextMemo::new(SPAN_MEMO_BYTES),
+            words: TextMemo::new(WORD_MEMO_BYTES),
+        }
     }
 
     /// The candidates aligned against.
@@ -302,7 +309,6 @@ impl AlignModel {
             model: self,
             words: ArticleWords::default(),
             classes: Vec::new(),
-            word_memo: HashMap::new(),
             evidence_only: false,
             article_latin: Vec::new(),
             span: String::new(),
@@ -347,7 +353,6 @@ pub(crate) struct Aligner<'m> {
     words: ArticleWords,
     /// The [`WordClass`] of each word of the article (Latin words: none).
     classes: Vec<WordClass>,
-    word_memo: HashMap<String, WordClass>,
     /// The span being judged needs evidence besides its sound
     /// ([`Veto::UnlessEvidence`]): only the exact look-up and the names the
     /// article itself writes in Latin letters can make it a name, so
@@ -487,23 +492,19 @@ impl Aligner<'_> {
 
     /// Fills `self.classes` for the words of an article.
     fn classify(&mut self, text: &str, words: &ArticleWords) {
-        if self.word_memo.len() > WORD_MEMO_ENTRIES {
-            self.word_memo.clear();
-        }
         self.classes.clear();
         for w in &words.words {
             let class = if w.token.script != Script::Arabic {
                 WordClass { ordinary: false, alone: Veto::None }
             } else {
                 let raw = w.token.text(text);
-                match self.word_memo.get(raw) {
-                    Some(&class) => class,
-                    None => {
-                        let class = WordClass::of(raw);
-                        self.word_memo.insert(raw.to_string(), class);
-                        class
-                    }
-                }
+                let memo = &self.model.words;
+                let hash = memo.hash(raw);
+                memo.get(hash, raw).unwrap_or_else(|| {
+                    let class = WordClass::of(raw);
+                    memo.insert(hash, raw, class);
+                    class
+                })
             };
             self.classes.push(class);
         }
@@ -669,118 +670,6 @@ impl Aligner<'_> {
     }
 }
 
-/// Verdicts by span text, within a budget of bytes, shared by the
-/// aligners of all threads (a verdict is a pure function of the span, so
-/// which thread computed it does not matter, and forgetting one costs only
-/// time). The memo is sharded by hash; each shard keeps its texts in one
-/// buffer per generation (no allocation per span). When a shard's current
-/// generation has used half of the shard's budget it becomes the previous
-/// one and the older one is dropped; a span found in the previous
-/// generation moves to the current one. So the spans that recur through a
-/// batch (names, common phrases) stay, and memory stays under the budget.
-struct SpanMemo {
-    shards: Box<[std::sync::Mutex<MemoShard>]>,
-    hasher: hashbrown::DefaultHashBuilder,
-}
-
-struct MemoShard {
-    current: MemoGeneration,
-    previous: MemoGeneration,
-    generation_bytes: usize,
-}
-
-#[derive(Default)]
-struct MemoGeneration {
-    slots: hashbrown::HashTable<MemoSlot>,
-    texts: String,
-}
-
-#[derive(Clone, Copy)]
-struct MemoSlot {
-    start: u32,
-    len: u32,
-    verdict: Option<Verdict>,
-}
-
-impl MemoGeneration {
-    fn find(&self, hash: u64, span: &str) -> Option<Option<Verdict>> {
-        let texts = &self.texts;
-        self.slots.find(hash, |s| &texts[s.start as usize..(s.start + s.len) as usize] == span).map(|s| s.verdict)
-    }
-
-    fn insert(&mut self, hash: u64, span: &str, verdict: Option<Verdict>, hasher: &hashbrown::DefaultHashBuilder) {
-        let slot = MemoSlot { start: self.texts.len() as u32, len: span.len() as u32, verdict };
-        self.texts.push_str(span);
-        let texts = &self.texts;
-        self.slots.insert_unique(hash, slot, |s| hasher.hash_one(&texts[s.start as usize..(s.start + s.len) as usize]));
-    }
-
-    fn bytes(&self) -> usize {
-        self.texts.capacity() + self.slots.capacity() * (std::mem::size_of::<MemoSlot>() + 1)
-    }
-}
-
-impl MemoShard {
-    fn insert(&mut self, hash: u64, span: &str, verdict: Option<Verdict>, hasher: &hashbrown::DefaultHashBuilder) {
-        // Growing the table or the text buffer doubles it: turn over before
-        // that would pass the generation's share of the budget.
-        let current = &self.current;
-        let mut growth = 0;
-        if current.slots.len() == current.slots.capacity() {
-            growth += current.slots.capacity().max(16) * (std::mem::size_of::<MemoSlot>() + 1);
-        }
-        if current.texts.len() + span.len() > current.texts.capacity() {
-            growth += current.texts.capacity().max(span.len());
-        }
-        if current.bytes() + growth > self.generation_bytes || current.texts.len() + span.len() > u32::MAX as usize {
-            self.previous = std::mem::take(&mut self.current);
-        }
-        self.current.insert(hash, span, verdict, hasher);
-    }
-}
-
-impl SpanMemo {
-    fn new(budget: usize) -> Self {
-        let shard = || {
-            std::sync::Mutex::new(MemoShard {
-                current: MemoGeneration::default(),
-                previous: MemoGeneration::default(),
-                generation_bytes: budget / MEMO_SHARDS / 2,
-            })
-        };
-        SpanMemo {
-            shards: (0..MEMO_SHARDS).map(|_| shard()).collect(),
-            hasher: hashbrown::DefaultHashBuilder::default(),
-        }
-    }
-
-    fn hash(&self, span: &str) -> u64 {
-        self.hasher.hash_one(span)
-    }
-
-    fn shard(&self, hash: u64) -> std::sync::MutexGuard<'_, MemoShard> {
-        // The table uses the low bits of the hash; the shard the high ones.
-        let shard = &self.shards[(hash >> 58) as usize % MEMO_SHARDS];
-        // A verdict is never left half-written, so a poisoned lock's data
-        // is still good.
-        shard.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn get(&self, hash: u64, span: &str) -> Option<Option<Verdict>> {
-        let mut shard = self.shard(hash);
-        if let Some(v) = shard.current.find(hash, span) {
-            return Some(v);
-        }
-        let v = shard.previous.find(hash, span)?;
-        shard.insert(hash, span, v, &self.hasher);
-        Some(v)
-    }
-
-    fn insert(&self, hash: u64, span: &str, verdict: Option<Verdict>) {
-        self.shard(hash).insert(hash, span, verdict, &self.hasher);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -799,50 +688,6 @@ mod tests {
             c.add(t, |o| o.list = true);
         }
         c
-    }
-
-    #[test]
-    fn memo_forgets_within_its_budget_but_never_misremembers() {
-        let budget = 64 * 1024;
-        let memo = SpanMemo::new(budget);
-        let verdict = |i: usize| {
-            (!i.is_multiple_of(3)).then_some(Verdict {
-                term: i,
-                score: 0.5,
-                method: Method::Transliteration,
-                required: 0.8,
-            })
-        };
-        let span = |i: usize| format!("كلمة {i} {}", "ب".repeat(i % 17));
-        for i in 0..20_000 {
-            let text = span(i);
-            let hash = memo.hash(&text);
-            assert!(memo.get(hash, &text).is_none(), "{i} seen before");
-            memo.insert(hash, &text, verdict(i));
-            // A span that keeps coming back is kept.
-            let hot = span(7);
-            if i < 7 {
-                continue;
-            }
-            assert_eq!(memo.get(memo.hash(&hot), &hot).map(|v| v.map(|v| v.term)), Some(verdict(7).map(|v| v.term)));
-        }
-        let (mut found, mut bytes) = (0, 0);
-        for i in 0..20_000 {
-            let text = span(i);
-            if let Some(v) = memo.get(memo.hash(&text), &text) {
-                assert_eq!(v.map(|v| v.term), verdict(i).map(|v| v.term), "{i}");
-                found += 1;
-            }
-        }
-        for shard in memo.shards.iter() {
-            let shard = shard.lock().unwrap();
-            bytes += shard.current.bytes() + shard.previous.bytes();
-        }
-        assert!(bytes <= budget, "{bytes} bytes");
-        assert!(found > 100 && found < 20_000, "{found} remembered");
-        // The latest spans are still there.
-        let last = span(19_999);
-        assert!(memo.get(memo.hash(&last), &last).is_some());
     }
 
     #[test]
