@@ -4,7 +4,10 @@
 #      anyascii-romanized Arabic), 10,000 Arabic queries x 10,000 English
 #      candidates: wall time and top-1 accuracy;
 #   2. throughput: `nazir build` vs `wc -w` over a generated batch
-#      (COMPARE_MB, default 200 MB): MB/s and peak memory (also for 10 MB).
+#      (COMPARE_MB, default 200 MB): MB/s and peak memory (also for 10 MB);
+#   3. the same over news that does not repeat: a batch generated from the
+#      word bigrams of real Arabic text (COMPARE_LIKE), or a folder of real
+#      articles you point it at (COMPARE_REAL).
 #
 # Run from anywhere: `bash benches/compare.sh` (quick: `COMPARE_MB=20 bash benches/compare.sh`).
 # Settings (environment):
@@ -13,6 +16,12 @@
 #   COMPARE_N         queries and candidates for matching, default 10000
 #   COMPARE_SEED      seed of the pair sample and of the batches, default 42
 #   COMPARE_PAIRS     en,ar pairs CSV, default ../shared/eval/names_dev_wikidata.csv
+#   COMPARE_NEWS_MB   size of the news-like batch, default 20
+#   COMPARE_LIKE      real Arabic text files the news-like batch learns from
+#                     (space-separated), default ../shared/eval/ntrex_dev/news.ar
+#                     and ../shared/corpus/*.txt; the part is skipped without them
+#   COMPARE_REAL      a folder of real Arabic articles (.txt, .jsonl ...) to measure
+#                     as they are, instead of the news-like batch
 #                     (when absent: gazetteer pairs + generated distractors, see benches/README.md)
 # Python packages (rapidfuzz, anyascii, numpy) go into target/compare-venv
 # only; all data goes into target/compare/. Results: target/compare/results.md.
@@ -22,6 +31,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 BIG_MB=${COMPARE_MB:-200}
+NEWS_MB=${COMPARE_NEWS_MB:-20}
+if [[ -n ${COMPARE_LIKE:-} ]]; then
+    read -r -a LIKE <<<"$COMPARE_LIKE"
+else
+    LIKE=()
+    for f in ../shared/eval/ntrex_dev/news.ar ../shared/corpus/*.txt; do
+        [[ -f $f ]] && LIKE+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")")
+    done
+fi
+REAL=${COMPARE_REAL:-}
 SMALL_MB=${COMPARE_SMALL_MB:-10}
 N=${COMPARE_N:-10000}
 SEED=${COMPARE_SEED:-42}
@@ -141,8 +160,22 @@ batch() {
     fi
     echo "$dir"
 }
-bytes_of() { find "$1" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
-files_of() { find "$1" -name '*.txt' | wc -l; }
+bytes_of() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
+files_of() { find "$1" -type f | wc -l; }
+
+# news_batch MB -> prints the directory of the news-like batch (see LIKE)
+news_batch() {
+    local mb=$1 dir=$WORK/news_${1}mb stamp=$WORK/news_${1}mb.stamp
+    local want="mb=$mb seed=$SEED like=${LIKE[*]}"
+    if [[ ! -f $stamp || $(head -n1 "$stamp") != "$want" ]]; then
+        log "generating a $mb MB news-like batch in ${dir#"$ROOT"/} from ${LIKE[*]}"
+        rm -rf "$dir" "$stamp"
+        local made
+        made=$("$GEN" "$dir" "$mb" "$SEED" --like "${LIKE[@]}")
+        printf '%s\n%s\n' "$want" "$made" >"$stamp"
+    fi
+    echo "$dir"
+}
 
 BIG=$(batch "$BIG_MB")
 SMALL=$(batch "$SMALL_MB")
@@ -153,11 +186,11 @@ SMALL_BYTES=$(bytes_of "$SMALL")
 # Both sides read from the page cache: read the batch once first.
 find "$BIG" -name '*.txt' -print0 | xargs -0 cat >/dev/null
 
-# wc_words LOCALE -> seconds (the word count goes to stderr)
+# wc_words LOCALE [DIR] -> seconds (the word count goes to stderr)
 wc_words() {
     local t0 t1 words
     t0=$(now)
-    words=$(find "$BIG" -name '*.txt' -print0 | xargs -0 cat | LC_ALL=$1 wc -w)
+    words=$(find "${2:-$BIG}" -type f -print0 | xargs -0 cat | LC_ALL=$1 wc -w)
     t1=$(now)
     echo "wc -w (LC_ALL=$1): $words words" >&2
     sub "$t1" "$t0"
@@ -184,6 +217,29 @@ rm -f "$WORK/build_small.csv"
 measure "$WORK/build_small" "$NAZIR" build "$SMALL" --quiet -o "$WORK/build_small.csv"
 BUILD_SMALL_S=$(cat "$WORK/build_small.wall")
 RSS_SMALL_KB=$(cat "$WORK/build_small.rss_kb")
+
+# ---------------------------------------------------------------- 3. news
+NEWS=""
+if [[ -n $REAL ]]; then
+    NEWS=$REAL
+    NEWS_WHAT="real articles in $REAL"
+elif [[ ${#LIKE[@]} -gt 0 ]]; then
+    NEWS=$(news_batch "$NEWS_MB")
+    NEWS_WHAT="a news-like batch (bigram walk over ${LIKE[*]})"
+else
+    log "no real Arabic text for the news-like batch (COMPARE_LIKE or ../shared): part 3 skipped"
+fi
+if [[ -n $NEWS ]]; then
+    NEWS_BYTES=$(bytes_of "$NEWS")
+    NEWS_FILES=$(files_of "$NEWS")
+    find "$NEWS" -type f -print0 | xargs -0 cat >/dev/null
+    log "wc -w and nazir build over $NEWS_WHAT ($NEWS_FILES files, $NEWS_BYTES bytes)"
+    NEWS_WC_S=$(wc_words "$WC_LOCALE" "$NEWS")
+    rm -f "$WORK/build_news.csv"
+    measure "$WORK/build_news" "$NAZIR" build "$NEWS" --quiet -o "$WORK/build_news.csv"
+    NEWS_S=$(cat "$WORK/build_news.wall")
+    NEWS_RSS_KB=$(cat "$WORK/build_news.rss_kb")
+fi
 
 # ---------------------------------------------------------------- table
 mbs() { div "$1" "$(awk -v s="$2" 'BEGIN { print s * 1e6 }')" 1; }
@@ -212,8 +268,16 @@ mib() { div "$1" 1024 1; }
     echo "| build $SMALL_MB MB: throughput (MB/s) | $SMALL_MBS | | |"
     echo "| peak RSS, build $SMALL_MB MB (MiB) | $(mib "$RSS_SMALL_KB") | | |"
     echo "| peak RSS, build $BIG_MB MB (MiB) | $(mib "$RSS_BIG_KB") | | |"
+    if [[ -n $NEWS ]]; then
+        echo "| build, news that does not repeat ($NEWS_BYTES bytes): wall time (s) | $NEWS_S | wc -w $NEWS_WC_S | $(div "$NEWS_S" "$NEWS_WC_S" 1)x |"
+        echo "| build, news that does not repeat: throughput (MB/s) | $(mbs "$NEWS_BYTES" "$NEWS_S") | $(mbs "$NEWS_BYTES" "$NEWS_WC_S") | |"
+        echo "| peak RSS, build of the news (MiB) | $(mib "$NEWS_RSS_KB") | | |"
+    fi
     echo
-    echo "Target: nazir build within 10x of wc -w (LC_ALL=$WC_LOCALE): $(awk -v a="$WC_MBS" -v b="$NZ_MBS" 'BEGIN { print (b > 0 && a / b <= 10) ? "met" : "NOT met" }')."
+    echo "Target: nazir build within 10x of wc -w (LC_ALL=$WC_LOCALE): $(awk -v a="$WC_MBS" -v b="$NZ_MBS" 'BEGIN { print (b > 0 && a / b <= 10) ? "met" : "NOT met" }') on the generated batch."
+    if [[ -n $NEWS ]]; then
+        echo "On news that does not repeat ($NEWS_WHAT): $(awk -v a="$NEWS_S" -v b="$NEWS_WC_S" 'BEGIN { print (b > 0 && a / b <= 10) ? "met" : "NOT met" }')."
+    fi
     echo "nazir match times the whole process (start, reading, index, CSV out); the RapidFuzz in-process time excludes"
     echo "interpreter start, imports and file reading. Both use all cores (rayon; cdist workers=-1); wc -w uses one."
 } | tee "$WORK/results.md"

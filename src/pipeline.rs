@@ -427,7 +427,7 @@ impl<'m> ChunkAligner<'m> {
                         .iter()
                         .map(|a| {
                             let mut occurrences = Vec::new();
-                            aligner.align(&a.text, &mut occurrences);
+                            aligner.align(&a.text, a.en.as_deref(), &mut occurrences);
                             occurrences
                         })
                         .collect()

@@ -25,7 +25,7 @@
 //! best-scoring, longest consistent reading (بلومبرغ إنتليجنس as one name
 //! rather than بلومبرغ alone). Latin-script runs are their own terms.
 
-use crate::candidates::CandidateSet;
+use crate::candidates::{CandidateSet, english_phrases};
 use crate::extract::{
     ArticleWords, MAX_SPAN_WORDS, clitic_readings, is_ambiguous_letter_name, is_letter_name, is_stopword, skip_letters,
     starts_with_article, strip_nisba,
@@ -284,7 +284,10 @@ impl AlignModel {
     /// Prepares the index and the exact look-up table.
     pub fn new(candidates: CandidateSet, config: AlignConfig) -> Self {
         let terms = candidates.terms();
-        let all = TermIndex::new(&candidates, |i| !terms[i].translated);
+        // A name only the English of a parallel article supplies is that
+        // article's: searched from its own Arabic, never from the batch's
+        // (بروتين in one article is not Britain of another).
+        let all = TermIndex::new(&candidates, |i| !terms[i].translated, |i| !is_article_english(&terms[i].origins));
         let lookup = candidates.arabic_lookup();
         let known_keys = terms.iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
         AlignModel {
@@ -311,6 +314,7 @@ impl AlignModel {
             classes: Vec::new(),
             evidence_only: false,
             article_latin: Vec::new(),
+            article_english: Vec::new(),
             span: String::new(),
             key: Vec::new(),
             scratch: SearchScratch::default(),
@@ -333,15 +337,34 @@ struct TermIndex {
 /// See [`TermIndex::position`].
 const NOT_INDEXED: u32 = u32::MAX;
 
+/// Which candidates a span is compared with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Among {
+    /// Those of the whole batch (lists, gazetteers, Latin names).
+    Batch,
+    /// The names the article writes in Latin letters.
+    ArticleLatin,
+    /// The names only the article's English supplies.
+    ArticleEnglish,
+}
+
+/// Whether a candidate comes only from the English of parallel articles.
+fn is_article_english(o: &crate::candidates::Origins) -> bool {
+    o.english_text && !o.list && !o.latin && !o.gazetteer
+}
+
 impl TermIndex {
-    fn new(candidates: &CandidateSet, keep: impl Fn(usize) -> bool) -> Self {
+    /// The index of the candidates that `keep` keeps; of those, a search of
+    /// the whole index sees those that `searched` marks.
+    fn new(candidates: &CandidateSet, keep: impl Fn(usize) -> bool, searched: impl Fn(usize) -> bool) -> Self {
         let terms: Vec<usize> = (0..candidates.len()).filter(|&i| keep(i)).collect();
         let names: Vec<&str> = terms.iter().map(|&i| candidates.terms()[i].en.as_str()).collect();
+        let marked: Vec<bool> = terms.iter().map(|&i| searched(i)).collect();
         let mut position = vec![NOT_INDEXED; candidates.len()];
         for (at, &term) in terms.iter().enumerate() {
             position[term] = at as u32;
         }
-        TermIndex { index: CandidateIndex::new(&names), terms, position }
+        TermIndex { index: CandidateIndex::new_searched(&names, &marked), terms, position }
     }
 }
 
@@ -362,6 +385,9 @@ pub(crate) struct Aligner<'m> {
     evidence_only: bool,
     /// The index terms of the Latin names of the article being aligned.
     article_latin: Vec<usize>,
+    /// The index terms that only the English of the article being aligned
+    /// supplies ([`is_article_english`]).
+    article_english: Vec<usize>,
     span: String,
     key: Vec<u8>,
     scratch: SearchScratch,
@@ -372,23 +398,38 @@ pub(crate) struct Aligner<'m> {
 impl Aligner<'_> {
     fn verdict(&mut self) -> Option<Verdict> {
         if self.evidence_only {
-            return self.compute_verdict();
+            return self.compute_verdict(Among::ArticleLatin);
         }
         let memo = &self.model.memo;
         let hash = memo.hash(&self.span);
-        if let Some(v) = memo.get(hash, &self.span) {
-            return v;
+        let batch = match memo.get(hash, &self.span) {
+            Some(v) => v,
+            None => {
+                let v = self.compute_verdict(Among::Batch);
+                memo.insert(hash, &self.span, v);
+                v
+            }
+        };
+        if self.article_english.is_empty() {
+            return batch;
         }
-        let v = self.compute_verdict();
-        memo.insert(hash, &self.span, v);
-        v
+        match (batch, self.compute_verdict(Among::ArticleEnglish)) {
+            (Some(b), Some(a)) if a.score > b.score => Some(a),
+            (None, a) => a,
+            (b, _) => b,
+        }
     }
 
-    fn compute_verdict(&mut self) -> Option<Verdict> {
+    fn compute_verdict(&mut self, among: Among) -> Option<Verdict> {
         if let Some(&term) = self.model.lookup.get(self.span.as_str()) {
             return Some(Verdict { term, score: 1.0, method: Method::Gazetteer, required: 0.0 });
         }
-        if self.evidence_only && self.article_latin.is_empty() {
+        let article_terms = match among {
+            Among::Batch => None,
+            Among::ArticleLatin => Some(&self.article_latin),
+            Among::ArticleEnglish => Some(&self.article_english),
+        };
+        if article_terms.is_some_and(|t| t.is_empty()) {
             return None;
         }
         // A function word inside a span tells that it is not one name,
@@ -416,18 +457,16 @@ impl Aligner<'_> {
         // A name has about as many words in Arabic as in English: searching
         // only those skips most of the work on runs of ordinary words.
         let (index, index_terms) = (&self.model.all.index, &self.model.all.terms);
-        if self.evidence_only {
-            let among = &self.article_latin;
-            index.search_terms_near_words(
+        match article_terms {
+            Some(among) => index.search_terms_near_words(
                 &self.key,
                 among,
                 VERDICT_CANDIDATES,
                 min,
                 &mut self.scratch,
                 &mut self.matches,
-            );
-        } else {
-            index.search_near_words(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches);
+            ),
+            None => index.search_near_words(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches),
         }
         let terms = self.model.candidates.terms();
         let key = &self.key;
@@ -456,12 +495,23 @@ impl Aligner<'_> {
     }
 
     /// Aligns one article, appending its occurrences to `out` in text order.
-    pub fn align(&mut self, text: &str, out: &mut Vec<Occurrence>) {
+    /// `en` is the English of a parallel article: the names only it
+    /// supplies are searched from this article alone.
+    pub fn align(&mut self, text: &str, en: Option<&str>, out: &mut Vec<Occurrence>) {
         let mut words = std::mem::take(&mut self.words);
         words.fill(text);
         let first_new = out.len();
         self.align_latin(text, &words, out);
-        let position = &self.model.all.position;
+        let (candidates, position) = (&self.model.candidates, &self.model.all.position);
+        self.article_english.clear();
+        for phrase in en.map(english_phrases).unwrap_or_default() {
+            let Some(term) = candidates.find(&phrase) else { continue };
+            if is_article_english(&candidates.terms()[term].origins) && position[term] != NOT_INDEXED {
+                self.article_english.push(position[term] as usize);
+            }
+        }
+        self.article_english.sort_unstable();
+        self.article_english.dedup();
         self.article_latin.clear();
         self.article_latin.extend(
             out[first_new..].iter().map(|o| position[o.term]).filter(|&p| p != NOT_INDEXED).map(|p| p as usize),
@@ -678,7 +728,7 @@ mod tests {
         let model = AlignModel::new(candidates.clone(), AlignConfig::default());
         let mut a = model.aligner();
         let mut out = Vec::new();
-        a.align(text, &mut out);
+        a.align(text, None, &mut out);
         out.into_iter().map(|o| (candidates.terms()[o.term].en.clone(), o.surface, o.method)).collect()
     }
 
@@ -759,11 +809,11 @@ mod tests {
         let mut a = model.aligner();
         let mut out = Vec::new();
         // Written in Latin letters in this article: evidence of its own.
-        a.align("افتتحت شبكة Metro خطا جديدا وقالت متر إن الخط جاهز", &mut out);
+        a.align("افتتحت شبكة Metro خطا جديدا وقالت متر إن الخط جاهز", None, &mut out);
         assert!(out.iter().any(|o| o.surface == "متر"), "{out:?}");
         // Only in another article of the batch: an ordinary word.
         out.clear();
-        a.align("قطع العداء مسافة متر واحد", &mut out);
+        a.align("قطع العداء مسافة متر واحد", None, &mut out);
         assert!(out.is_empty(), "{out:?}");
     }
 
@@ -781,5 +831,30 @@ mod tests {
         let c = set(&["Judge Brett Kavanaugh", "Brett Kavanaugh"]);
         let got = aligned(&c, "قال القاضي بريت كافانو أمس");
         assert_eq!(got, vec![("Brett Kavanaugh".into(), "بريت كافانو".into(), Method::Transliteration)]);
+    }
+
+    #[test]
+    fn names_of_a_parallel_article_are_its_own() {
+        let mut c = CandidateSet::new();
+        let en_a = "On Monday, Macron said that talks would go on.";
+        for phrase in english_phrases(en_a) {
+            c.add(&phrase, |o| o.english_text = true);
+        }
+        assert!(c.find("Macron").is_some());
+        let model = AlignModel::new(c.clone(), AlignConfig::default());
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        // Its own article: found.
+        a.align("قال ماكرون يوم الاثنين إن المحادثات ستستمر", Some(en_a), &mut out);
+        assert!(out.iter().any(|o| c.terms()[o.term].en == "Macron" && o.surface == "ماكرون"), "{out:?}");
+        // Another article of the batch, with other English: not searched.
+        out.clear();
+        a.align("قال ماكرون إن الاتفاق قريب", Some("The deal is close, officials said."), &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        // The same term from a list is the batch's.
+        let mut listed = c.clone();
+        listed.add("Macron", |o| o.list = true);
+        let got = aligned(&listed, "قال ماكرون إن الاتفاق قريب");
+        assert_eq!(got[0].0, "Macron");
     }
 }

@@ -93,6 +93,20 @@ impl CandidateIndex {
 
     /// Builds the index from precomputed readings, one list per term.
     pub(crate) fn from_keys(readings: Vec<Vec<(Reading, Vec<u8>)>>) -> Self {
+        let all = vec![true; readings.len()];
+        Self::from_keys_searched(readings, &all)
+    }
+
+    /// Like [`new`](Self::new), where the searches of the whole index
+    /// ([`search`](Self::search), [`search_near_words`](Self::search_near_words))
+    /// see only the terms marked in `searched`; the others are found only
+    /// when asked for by name ([`search_terms_near_words`](Self::search_terms_near_words)).
+    pub(crate) fn new_searched<S: AsRef<str>>(terms: &[S], searched: &[bool]) -> Self {
+        let keyed: Vec<Vec<(Reading, Vec<u8>)>> = terms.iter().map(|t| english_keys(t.as_ref())).collect();
+        Self::from_keys_searched(keyed, searched)
+    }
+
+    fn from_keys_searched(readings: Vec<Vec<(Reading, Vec<u8>)>>, searched: &[bool]) -> Self {
         let c = costs();
         let n_terms = readings.len();
         let mut entries = Vec::new();
@@ -123,7 +137,11 @@ impl CandidateIndex {
         index.tries = (0..MAX_WORD_GROUP)
             .map(|group| {
                 SkeletonTrie::new(index.entries.iter().enumerate().filter_map(|(i, e)| {
-                    (word_group(index.key(e)) == group).then_some((i as u32, skeletons[i].as_slice(), e.weight))
+                    (searched[e.term as usize] && word_group(index.key(e)) == group).then_some((
+                        i as u32,
+                        skeletons[i].as_slice(),
+                        e.weight,
+                    ))
                 }))
             })
             .collect();
