@@ -410,14 +410,28 @@ fn read_text(
         Ok(text) => text,
         Err(p) => return report(p),
     };
+    emit_in_parts(sink, id, 1, Layout::File, text, None);
+    Ok(())
+}
+
+/// Emits `text` as one article, or, when it is longer than any article (a
+/// book, a dump), in parts of at most [`MAX_ARTICLE_BYTES`] cut at line
+/// ends (or spaces), named `ID#partN`, so that the memory a text costs
+/// stays that of a few parts whatever its size. The parts of a parallel
+/// record go without its English (`en`), which no part matches.
+fn emit_in_parts(
+    sink: &mut Sink<impl FnMut(Article)>,
+    id: &str,
+    first_line: usize,
+    layout: Layout,
+    text: String,
+    en: Option<String>,
+) {
     if text.len() <= MAX_ARTICLE_BYTES {
-        sink.emit(id.to_string(), 1, Layout::File, text, None);
-        return Ok(());
+        sink.emit(id.to_string(), first_line, layout, text, en);
+        return;
     }
-    // Longer than any article: a book, a dump. It is read in parts cut at
-    // line ends (or spaces), so that the memory a text costs stays that of
-    // one part, whatever the size of the file.
-    let (mut start, mut line, mut part) = (0, 1, 1);
+    let (mut start, mut line, mut part) = (0, first_line, 1);
     while start < text.len() {
         let mut end = (start + MAX_ARTICLE_BYTES).min(text.len());
         while !text.is_char_boundary(end) {
@@ -430,11 +444,12 @@ fn read_text(
             }
         }
         let piece = &text[start..end];
-        sink.emit(format!("{id}#part{part}"), line, Layout::File, piece.to_string(), None);
-        line += piece.matches('\n').count();
+        sink.emit(format!("{id}#part{part}"), line, layout, piece.to_string(), None);
+        if layout == Layout::File {
+            line += piece.matches('\n').count();
+        }
         (start, part) = (end, part + 1);
     }
-    Ok(())
 }
 
 /// The longest text read as one article (1 MiB). News articles are a few
@@ -459,7 +474,8 @@ fn read_jsonl(
         line_no += 1;
         let line_offset = offset;
         offset += n;
-        let line = match decode(&buf, path, line_no, line_offset) {
+        // Borrowed, not copied: a record can be as long as a file.
+        let line = match crate::text::decode(&buf, Origin { path, line: line_no, offset: line_offset }) {
             Ok(l) => l,
             Err(p) => {
                 report(p)?;
@@ -476,7 +492,12 @@ fn read_jsonl(
             byte_offset: Some(line_offset),
             reason,
         };
-        match serde_json::from_str::<JsonArticle>(trimmed) {
+        let parsed = serde_json::from_str::<JsonArticle>(trimmed);
+        if buf.capacity() > MAX_ARTICLE_BYTES {
+            // The buffer of a huge record is not kept for the next line.
+            buf = Vec::new();
+        }
+        match parsed {
             Ok(JsonArticle { text: Some(text), id, en }) => {
                 let id = match id.as_deref().map(serde_json::value::RawValue::get) {
                     Some(raw) if raw.starts_with('"') => {
@@ -485,7 +506,7 @@ fn read_jsonl(
                     Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => raw.to_string(),
                     _ => format!("{path}:{line_no}"),
                 };
-                sink.emit(id, line_no, Layout::Record, text, en);
+                emit_in_parts(sink, &id, line_no, Layout::Record, text, en);
             }
             Ok(JsonArticle { text: None, .. }) => report(problem("no \"text\" field".into()))?,
             // The parser counts lines inside the one line it was given: its
@@ -1318,5 +1339,20 @@ mod tests {
         let lines_before = a[0].text.matches('\n').count();
         assert_eq!(a[1].line, lines_before + 1);
         assert_eq!(a[1].file_line(2), lines_before + 2);
+    }
+
+    #[test]
+    fn a_record_longer_than_an_article_is_read_in_parts_without_its_english() {
+        let sentence = "قالت شركة جوجل إن أرباحها ارتفعت في الربع الأخير من العام. ";
+        let text = sentence.repeat(MAX_ARTICLE_BYTES / sentence.len() + 10);
+        let record = serde_json::json!({ "id": "long", "text": text, "en": "Google said its profit rose." });
+        let jsonl = format!("{{\"id\": \"short\", \"text\": \"جوجل\", \"en\": \"Google\"}}\n{record}\n");
+        let (a, p) = collect(jsonl.as_bytes(), true);
+        assert!(p.is_empty(), "{p:?}");
+        let ids: Vec<&str> = a.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["short", "long#part1", "long#part2"]);
+        assert_eq!(a[0].en.as_deref(), Some("Google"), "a short record keeps its English");
+        assert!(a[1..].iter().all(|a| a.line == 2 && a.en.is_none() && a.text.len() <= MAX_ARTICLE_BYTES));
+        assert_eq!(a[1].text.clone() + &a[2].text, text, "nothing lost or repeated");
     }
 }

@@ -323,6 +323,7 @@ fn build_stats_of(
         aligners: (0..pool.current_num_threads()).map(|_| model.aligner()).collect(),
         builder: GlossaryBuilder::new(),
         chunk: Vec::with_capacity(CHUNK_ARTICLES),
+        chunk_bytes: 0,
         done: 0,
         total: articles,
         cooccurrences: Cooccurrences::new(),
@@ -382,6 +383,11 @@ fn build_stats_of(
 /// folded into the glossary.
 const CHUNK_ARTICLES: usize = 512;
 
+/// Bytes of article text gathered, at most, before a chunk is aligned (a
+/// few of the parts a huge text is read in, [`crate::input::MAX_ARTICLE_BYTES`]):
+/// what bounds the memory of a batch of long texts.
+const CHUNK_BYTES: usize = 8 << 20;
+
 /// The alignment pass: articles are gathered into chunks; each chunk is cut
 /// into one contiguous part per thread, every part aligned by that thread's
 /// own [`Aligner`] (which keeps its memo across chunks), and the results
@@ -392,6 +398,8 @@ struct ChunkAligner<'m> {
     aligners: Vec<Aligner<'m>>,
     builder: GlossaryBuilder,
     chunk: Vec<Article>,
+    /// Bytes of text in `chunk`.
+    chunk_bytes: usize,
     done: usize,
     total: usize,
     cooccurrences: Cooccurrences,
@@ -406,8 +414,9 @@ impl<'m> ChunkAligner<'m> {
         model: &'m AlignModel,
         progress: &mut dyn FnMut(Progress),
     ) {
+        self.chunk_bytes += a.text.len() + a.en.as_ref().map_or(0, String::len);
         self.chunk.push(a);
-        if self.chunk.len() >= CHUNK_ARTICLES {
+        if self.chunk.len() >= CHUNK_ARTICLES || self.chunk_bytes >= CHUNK_BYTES {
             self.flush(pool, model, progress);
         }
     }
@@ -443,6 +452,7 @@ impl<'m> ChunkAligner<'m> {
         self.done += self.chunk.len();
         progress(Progress::Aligning(self.done, self.total));
         self.chunk.clear();
+        self.chunk_bytes = 0;
     }
 }
 
