@@ -348,6 +348,23 @@ enum Among {
     ArticleEnglish,
 }
 
+/// Whether the English `en` starts with a sound the Arabic letter `letter`
+/// (a clitic: و ف ب ل ك) can write.
+fn starts_with_sound_of(en: &str, letter: char) -> bool {
+    let Some(first) = english_key(en).first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    let sounds: &[u8] = match letter {
+        'و' => b"wouv",
+        'ف' => b"fv",
+        'ب' => b"bp",
+        'ل' => b"l",
+        'ك' => b"kcgq",
+        _ => return true,
+    };
+    sounds.contains(&first)
+}
+
 /// Whether a candidate comes only from the English of parallel articles.
 fn is_article_english(o: &crate::candidates::Origins) -> bool {
     o.english_text && !o.list && !o.latin && !o.gazetteer
@@ -640,6 +657,10 @@ impl Aligner<'_> {
 
     fn best_reading(&mut self, words: &ArticleWords, first: usize, end: usize) -> Option<SpanChoice> {
         let mut best: Option<SpanChoice> = None;
+        // The best reading that peels a clitic off, to be preferred over
+        // the word as written when both find the same term and the term
+        // does not begin with the clitic's sound (see below).
+        let mut best_peeled: Option<SpanChoice> = None;
         let first_norm = words.norm_of(first);
         for reading in clitic_readings(first_norm) {
             if reading.stem.len() < first_norm.len() && is_stopword(reading.stem) {
@@ -667,15 +688,34 @@ impl Aligner<'_> {
             if adjusted < verdict.required {
                 continue;
             }
+            let choice = SpanChoice {
+                first,
+                end,
+                display_skip: reading.display_skip,
+                restore_article: reading.restore_article,
+                verdict,
+                adjusted,
+            };
             if best.is_none_or(|b| adjusted > b.adjusted) {
-                best = Some(SpanChoice {
-                    first,
-                    end,
-                    display_skip: reading.display_skip,
-                    restore_article: reading.restore_article,
-                    verdict,
-                    adjusted,
-                });
+                best = Some(choice);
+            }
+            if reading.particles > 0 && best_peeled.is_none_or(|b| adjusted > b.adjusted) {
+                best_peeled = Some(choice);
+            }
+        }
+        // In a span of several words the clitic's letter costs little of the
+        // score, so ودونالد ترامب can match Donald Trump as well as دونالد
+        // ترامب does after the penalty for peeling. The same term found
+        // both ways, with an English that does not start with the
+        // clitic's sound (as Wall Street does for وول ستريت), means the
+        // letter is the clitic.
+        if let (Some(b), Some(p)) = (best, best_peeled)
+            && b.display_skip == 0
+            && p.verdict.term == b.verdict.term
+        {
+            let en = &self.model.candidates.terms()[b.verdict.term].en;
+            if !first_norm.chars().next().is_some_and(|clitic| starts_with_sound_of(en, clitic)) {
+                return Some(p);
             }
         }
         best
@@ -748,6 +788,12 @@ mod tests {
         assert!(got.contains(&("SoftBank".into(), "سوفت بنك".into(), Method::Transliteration)), "{got:?}");
         assert!(got.contains(&("Microsoft".into(), "مايكروسوفت".into(), Method::Transliteration)), "{got:?}");
         assert!(got.contains(&("Wall Street".into(), "وول ستريت".into(), Method::Transliteration)), "{got:?}");
+        // In a span of several words the و costs too little of the score
+        // to lose to the peeled reading by score alone.
+        let c = set(&["Donald Trump", "Lindsey Graham", "Wall Street"]);
+        let got = aligned(&c, "التقى ماكرون ودونالد ترامب وليندسي غراهام قرب وول ستريت");
+        let surfaces: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(surfaces, ["دونالد ترامب", "ليندسي غراهام", "وول ستريت"]);
     }
 
     #[test]
