@@ -122,6 +122,14 @@ sw = sorted({w for w in sw if ARABIC.search(w)})
 with open(os.path.join(new, 'stopwords.txt'), 'w', encoding='utf-8') as f:
     f.write('# Arabic stopwords of stopwords-iso 1.1.0, MIT\n')
     f.write('\n'.join(sw) + '\n')
+
+# en-stopwords.txt: the English list of stopwords-iso 1.1.0 (MIT): a word of
+# it alone at the start of an English sentence is not taken for a name.
+sw = json.load(open(os.path.join(stop, 'stopwords-iso.json'), encoding='utf-8'))['en']
+sw = sorted({w.lower() for w in sw if re.fullmatch('[a-z]+', w.lower())})
+with open(os.path.join(new, 'en-stopwords.txt'), 'w', encoding='utf-8') as f:
+    f.write('# English stopwords of stopwords-iso 1.1.0, MIT\n')
+    f.write('\n'.join(sw) + '\n')
 PY
 
 # The two hunspell files are compressed (gzip -n: no name or time stamp, so
@@ -137,7 +145,7 @@ if [[ -n ${NAMES_CSV:-} ]]; then
 else
     cp "$out/ngrams.tsv.gz" new/
 fi
-( cd new && sha256sum ar.aff.gz ar.dic.gz ar-names.txt months.txt stopwords.txt ngrams.tsv.gz > SHA256SUMS )
+( cd new && sha256sum ar.aff.gz ar.dic.gz ar-names.txt months.txt stopwords.txt en-stopwords.txt ngrams.tsv.gz > SHA256SUMS )
 
 if [[ $check == yes ]]; then
     ( cd "$out" && sha256sum -c --quiet "$work/new/SHA256SUMS" ) && echo "glossaries/lexicon is up to date"

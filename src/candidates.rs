@@ -506,9 +506,16 @@ const NAME_CONNECTORS: &[&str] =
 pub(crate) fn english_phrases(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+    // Whether the run began a sentence: then a common word alone (During,
+    // Other) is capitalized for the sentence, not for a name.
+    let mut run_starts_sentence = false;
+    let mut sentence_start = true;
+    let flush = |run: &mut Vec<&str>, starts_sentence: bool, out: &mut Vec<String>| {
         while run.last().is_some_and(|w| NAME_CONNECTORS.contains(w)) {
             run.pop();
+        }
+        if starts_sentence && run.len() == 1 && crate::lexicon::is_english_stopword(run[0]) {
+            run.clear();
         }
         for len in 1..=run.len().min(4) {
             for start in 0..=run.len() - len {
@@ -525,30 +532,53 @@ pub(crate) fn english_phrases(text: &str) -> Vec<String> {
         run.clear();
     };
     for raw in text.split(|c: char| c.is_whitespace()) {
+        if raw.is_empty() {
+            continue;
+        }
         let ends_clause = raw.ends_with(['.', ',', ';', ':', '!', '?', ')', '"', '”']);
+        let ends_sentence = raw.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
         let word = raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '&'));
         let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
         let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase())
             || (word.len() > 1 && word.chars().nth(1).is_some_and(|c| c.is_uppercase()));
         if capitalized && !ENGLISH_NON_NAMES.contains(&word) {
+            if run.is_empty() {
+                run_starts_sentence = sentence_start;
+            }
             run.push(word);
         } else if !run.is_empty() && NAME_CONNECTORS.contains(&word) && !ends_clause {
             run.push(word);
+            sentence_start = false;
             continue;
         } else {
-            flush(&mut run, &mut out);
+            flush(&mut run, run_starts_sentence, &mut out);
         }
         if ends_clause {
-            flush(&mut run, &mut out);
+            flush(&mut run, run_starts_sentence, &mut out);
         }
+        sentence_start = ends_sentence;
     }
-    flush(&mut run, &mut out);
+    flush(&mut run, run_starts_sentence, &mut out);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_common_word_that_starts_a_sentence_is_no_name() {
+        let p = english_phrases("During the talks, Apple said little. Other firms waited. \"Again,\" Macron said.");
+        for gone in ["During", "Other", "Again"] {
+            assert!(!p.contains(&gone.to_string()), "{gone} in {p:?}");
+        }
+        for kept in ["Apple", "Macron"] {
+            assert!(p.contains(&kept.to_string()), "{kept} missing from {p:?}");
+        }
+        // Inside a sentence, or as part of a longer run, the word stays.
+        let p = english_phrases("Fans of The Other Place met. Young said no.");
+        assert!(p.contains(&"The Other Place".to_string()) || p.contains(&"Other Place".to_string()), "{p:?}");
+    }
 
     #[test]
     fn phrases_from_english_text() {

@@ -71,6 +71,7 @@ const AR_DIC_GZ: &[u8] = include_bytes!("../glossaries/lexicon/ar.dic.gz");
 const AR_NAMES: &str = include_str!("../glossaries/lexicon/ar-names.txt");
 const MONTHS: &str = include_str!("../glossaries/lexicon/months.txt");
 const STOPWORDS: &str = include_str!("../glossaries/lexicon/stopwords.txt");
+const EN_STOPWORDS: &str = include_str!("../glossaries/lexicon/en-stopwords.txt");
 const NGRAMS_GZ: &[u8] = include_bytes!("../glossaries/lexicon/ngrams.tsv.gz");
 const NAZIR_WORDS: &str = include_str!("../glossaries/lexicon/nazir-words.txt");
 
@@ -234,6 +235,16 @@ fn gunzip(bytes: &[u8]) -> String {
     let mut out = String::new();
     flate2::read::GzDecoder::new(bytes).read_to_string(&mut out).expect("the embedded lexicon is valid gzip UTF-8");
     out
+}
+
+/// Whether `word` (any case) is a common English word of the stopword list
+/// (during, other, again, hundreds is not): capitalized alone at the start
+/// of a sentence, it is no name.
+pub fn is_english_stopword(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET
+        .get_or_init(|| EN_STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+    word.len() <= 32 && set.contains(word.to_ascii_lowercase().as_str())
 }
 
 /// Word lists: one word a line, `#` comments; stored in matching form.
