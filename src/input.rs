@@ -340,7 +340,7 @@ pub fn read_file(
         if starts_json {
             read_jsonl(BufReader::new(&bytes[..]), "-", &mut sink, &mut report)?;
         } else {
-            read_text(&bytes, "-", "stdin", &mut sink, &mut report)?;
+            read_text(bytes, "-", "stdin", &mut sink, &mut report)?;
         }
         return Ok(());
     }
@@ -367,7 +367,7 @@ pub fn read_file(
         }
         Kind::Text => std::fs::read(path)
             .map_err(|e| Error::io(path, e))
-            .and_then(|bytes| read_text(&bytes, &display, &file.key, &mut sink, &mut report)),
+            .and_then(|bytes| read_text(bytes, &display, &file.key, &mut sink, &mut report)),
         Kind::Other => {
             let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
             report(InputProblem {
@@ -400,16 +400,22 @@ fn decode(bytes: &[u8], path: &str, line: usize, offset: usize) -> std::result::
 }
 
 fn read_text(
-    bytes: &[u8],
+    mut bytes: Vec<u8>,
     path: &str,
     id: &str,
     sink: &mut Sink<impl FnMut(Article)>,
     report: &mut impl FnMut(InputProblem) -> Result<()>,
 ) -> Result<()> {
-    let text = match decode(bytes, path, 1, 0) {
-        Ok(text) => text,
-        Err(p) => return report(p),
-    };
+    // Checked in place and taken over, not copied: a text file can be as
+    // large as the disk.
+    if let Err(p) = crate::text::decode(&bytes, Origin { path, line: 1, offset: 0 }) {
+        return report(p);
+    }
+    if bytes.starts_with(crate::text::BOM) {
+        bytes.drain(..crate::text::BOM.len());
+    }
+    let text = String::from_utf8(bytes).expect("checked as UTF-8 above");
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
     emit_in_parts(sink, id, 1, Layout::File, text, None);
     Ok(())
 }
@@ -989,7 +995,7 @@ mod tests {
         if jsonl {
             read_jsonl(BufReader::new(bytes), "t.jsonl", &mut sink, &mut report).unwrap();
         } else {
-            read_text(bytes, "t.txt", "t.txt", &mut sink, &mut report).unwrap();
+            read_text(bytes.to_vec(), "t.txt", "t.txt", &mut sink, &mut report).unwrap();
         }
         (arts, probs)
     }
