@@ -440,10 +440,15 @@ const STOPWORDS: &[&str] = &[
     "ذكرت",
 ];
 
-/// Whether `norm` (matching form) is a function word.
+/// Whether `norm` (matching form) is a function word. A lone Arabic
+/// letter is one too: a clitic written apart (و أبل, a typing slip), never
+/// a part of a name (letters of acronyms are written as their names, بي).
 pub(crate) fn is_stopword(norm: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(norm)
+    let mut letters = norm.chars();
+    let lone_letter =
+        letters.next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && letters.next().is_none();
+    lone_letter || SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(norm)
 }
 
 /// Letter names that are also everyday Arabic words.

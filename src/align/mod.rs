@@ -903,4 +903,12 @@ mod tests {
         let got = aligned(&listed, "قال ماكرون إن الاتفاق قريب");
         assert_eq!(got[0].0, "Macron");
     }
+
+    #[test]
+    fn a_clitic_written_apart_is_no_part_of_a_name() {
+        let c = set(&["Microsoft", "Avensis"]);
+        let got = aligned(&c, "قالت مايكروسوفت و أبل إن سيارة و أفينسيس جديدة");
+        let surfaces: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(surfaces, ["مايكروسوفت", "أفينسيس"], "{got:?}");
+    }
 }
