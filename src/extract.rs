@@ -27,6 +27,10 @@ use std::sync::OnceLock;
 /// The longest span, in words.
 pub(crate) const MAX_SPAN_WORDS: usize = 4;
 
+/// The longest span of letter names: an acronym spelled out letter by
+/// letter has a word per letter (إم إس إن بي سي, MSNBC).
+pub(crate) const MAX_SPELLED_LETTERS: usize = 7;
+
 /// The longest word that may be part of a name, in bytes of its matching
 /// form (48 Arabic letters, 96 Latin ones). The longest real name words
 /// have about 35 letters; a longer "word" is a run of letters without

@@ -27,8 +27,8 @@
 
 use crate::candidates::{CandidateSet, english_phrases};
 use crate::extract::{
-    ArticleWords, MAX_SPAN_WORDS, clitic_readings, is_ambiguous_letter_name, is_letter_name, is_stopword, skip_letters,
-    starts_with_article, strip_nisba,
+    ArticleWords, MAX_SPAN_WORDS, MAX_SPELLED_LETTERS, clitic_readings, is_ambiguous_letter_name, is_letter_name,
+    is_stopword, skip_letters, starts_with_article, strip_nisba,
 };
 use crate::normalize::clean_surface_into;
 use crate::romanize::{Reading, arabic_key, arabic_key_into, english_key};
@@ -582,7 +582,9 @@ impl Aligner<'_> {
         self.classify(text, words);
         for seg in words.segments(Script::Arabic) {
             for first in seg.clone() {
-                for end in first + 1..=(first + MAX_SPAN_WORDS).min(seg.end) {
+                let letters = words.words[first..seg.end].iter().take_while(|w| w.letter_name).count();
+                let longest = if letters > MAX_SPAN_WORDS { letters.min(MAX_SPELLED_LETTERS) } else { MAX_SPAN_WORDS };
+                for end in first + 1..=(first + longest).min(seg.end) {
                     if !words.may_edge(first, first..end) || !words.may_edge(end - 1, first..end) {
                         continue;
                     }
@@ -910,5 +912,11 @@ mod tests {
         let got = aligned(&c, "قالت مايكروسوفت و أبل إن سيارة و أفينسيس جديدة");
         let surfaces: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(surfaces, ["مايكروسوفت", "أفينسيس"], "{got:?}");
+    }
+
+    #[test]
+    fn an_acronym_of_five_letters_is_one_span() {
+        let got = aligned(&set(&["MSNBC", "NBC"]), "قالت شبكة إم إس إن بي سي إن الخبر صحيح");
+        assert_eq!(got, vec![("MSNBC".into(), "إم إس إن بي سي".into(), Method::Acronym)]);
     }
 }
