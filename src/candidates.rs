@@ -504,18 +504,42 @@ const NAME_CONNECTORS: &[&str] =
 /// sub-run of up to four words, so that "OpenAI CEO Sam Altman" gives
 /// "OpenAI" and "Sam Altman". Possessive 's is dropped.
 pub(crate) fn english_phrases(text: &str) -> Vec<String> {
+    phrases(text, false)
+}
+
+/// The candidates an English text offers: its [`english_phrases`], and each
+/// run that follows "The" (up to three words) with its article too (The
+/// Times, The Hill), as Arabic may write the article of a title (ذا
+/// تايمز). The co-occurrence counts use the phrases alone: there "The
+/// White House" would compete with "White House".
+pub(crate) fn english_candidates(text: &str) -> Vec<String> {
+    phrases(text, true)
+}
+
+fn phrases(text: &str, titles: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     // Whether the run began a sentence: then a common word alone (During,
     // Other) is capitalized for the sentence, not for a name.
     let mut run_starts_sentence = false;
     let mut sentence_start = true;
-    let flush = |run: &mut Vec<&str>, starts_sentence: bool, out: &mut Vec<String>| {
+    // Whether the run followed "The": a title (The Times, The Hill), which
+    // Arabic may write with its article (ذا تايمز), so it is offered with
+    // "The" too.
+    let mut run_after_the = false;
+    let mut previous_the = false;
+    let flush = |run: &mut Vec<&str>, starts_sentence: bool, after_the: bool, out: &mut Vec<String>| {
         while run.last().is_some_and(|w| NAME_CONNECTORS.contains(w)) {
             run.pop();
         }
         if starts_sentence && run.len() == 1 && crate::lexicon::is_english_stopword(run[0]) {
             run.clear();
+        }
+        if titles && after_the && !run.is_empty() && run.len() < 4 {
+            let titled = format!("The {}", run.join(" "));
+            if !out.contains(&titled) {
+                out.push(titled);
+            }
         }
         for len in 1..=run.len().min(4) {
             for start in 0..=run.len() - len {
@@ -544,21 +568,24 @@ pub(crate) fn english_phrases(text: &str) -> Vec<String> {
         if capitalized && !ENGLISH_NON_NAMES.contains(&word) {
             if run.is_empty() {
                 run_starts_sentence = sentence_start;
+                run_after_the = previous_the;
             }
             run.push(word);
         } else if !run.is_empty() && NAME_CONNECTORS.contains(&word) && !ends_clause {
             run.push(word);
             sentence_start = false;
+            previous_the = false;
             continue;
         } else {
-            flush(&mut run, run_starts_sentence, &mut out);
+            flush(&mut run, run_starts_sentence, run_after_the, &mut out);
         }
         if ends_clause {
-            flush(&mut run, run_starts_sentence, &mut out);
+            flush(&mut run, run_starts_sentence, run_after_the, &mut out);
         }
         sentence_start = ends_sentence;
+        previous_the = word == "The" && !ends_clause;
     }
-    flush(&mut run, run_starts_sentence, &mut out);
+    flush(&mut run, run_starts_sentence, run_after_the, &mut out);
     out
 }
 
@@ -578,6 +605,16 @@ mod tests {
         // Inside a sentence, or as part of a longer run, the word stays.
         let p = english_phrases("Fans of The Other Place met. Young said no.");
         assert!(p.contains(&"The Other Place".to_string()) || p.contains(&"Other Place".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_title_is_offered_with_its_article() {
+        assert!(!english_phrases("It was in The Times.").contains(&"The Times".to_string()));
+        let p = english_candidates("The story was in The Times and on The Hill website.");
+        for want in ["The Times", "Times", "The Hill", "Hill"] {
+            assert!(p.contains(&want.to_string()), "{want} missing from {p:?}");
+        }
+        assert!(!p.iter().any(|x| x.starts_with("The story")), "{p:?}");
     }
 
     #[test]

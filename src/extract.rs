@@ -38,6 +38,9 @@ pub(crate) const MAX_SPELLED_LETTERS: usize = 7;
 /// time and memory quadratic in its length, so it ends a span instead.
 pub(crate) const MAX_WORD_BYTES: usize = 96;
 
+/// The Arabic spelling of the English article "The" (matching form).
+const ENGLISH_ARTICLE: &str = "ذا";
+
 /// The shortest stem a clitic may leave, in letters.
 pub(crate) const MIN_STEM_LETTERS: usize = 2;
 
@@ -484,6 +487,11 @@ impl ArticleWords {
     pub(crate) fn may_edge(&self, i: usize, span: Range<usize>) -> bool {
         let w = &self.words[i];
         if !w.stopword {
+            return true;
+        }
+        // ذا is how Arabic writes the English article of a title: ذا تايمز,
+        // ذا هيل (The Times, The Hill); it starts a span of two or more words.
+        if i == span.start && span.len() >= 2 && self.norm_of(i) == ENGLISH_ARTICLE {
             return true;
         }
         if !w.letter_name {

@@ -23,7 +23,7 @@
 
 use crate::align::{AlignConfig, AlignModel, Aligner, Occurrence};
 use crate::associate::Cooccurrences;
-use crate::candidates::{BatchCandidates, CandidateSet, english_phrases};
+use crate::candidates::{BatchCandidates, CandidateSet, english_candidates};
 use crate::corpus::Article;
 use crate::error::{Error, InputProblem, Result};
 use crate::extract::ArticleWords;
@@ -186,7 +186,7 @@ fn scan_article(article: &Article, words: &mut ArticleWords, found: &mut BatchCa
         found.add_latin(&article.text[range]);
     }
     if let Some(en) = &article.en {
-        for phrase in english_phrases(en) {
+        for phrase in english_candidates(en) {
             found.add_english(&phrase);
         }
     }

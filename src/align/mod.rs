@@ -25,7 +25,7 @@
 //! best-scoring, longest consistent reading (بلومبرغ إنتليجنس as one name
 //! rather than بلومبرغ alone). Latin-script runs are their own terms.
 
-use crate::candidates::{CandidateSet, english_phrases};
+use crate::candidates::{CandidateSet, english_candidates};
 use crate::extract::{
     ArticleWords, MAX_SPAN_WORDS, MAX_SPELLED_LETTERS, clitic_readings, is_ambiguous_letter_name, is_letter_name,
     is_stopword, skip_letters, starts_with_article, strip_nisba,
@@ -521,7 +521,7 @@ impl Aligner<'_> {
         self.align_latin(text, &words, out);
         let (candidates, position) = (&self.model.candidates, &self.model.all.position);
         self.article_english.clear();
-        for phrase in en.map(english_phrases).unwrap_or_default() {
+        for phrase in en.map(english_candidates).unwrap_or_default() {
             let Some(term) = candidates.find(&phrase) else { continue };
             if is_article_english(&candidates.terms()[term].origins) && position[term] != NOT_INDEXED {
                 self.article_english.push(position[term] as usize);
@@ -885,7 +885,7 @@ mod tests {
     fn names_of_a_parallel_article_are_its_own() {
         let mut c = CandidateSet::new();
         let en_a = "On Monday, Macron said that talks would go on.";
-        for phrase in english_phrases(en_a) {
+        for phrase in english_candidates(en_a) {
             c.add(&phrase, |o| o.english_text = true);
         }
         assert!(c.find("Macron").is_some());
@@ -918,5 +918,11 @@ mod tests {
     fn an_acronym_of_five_letters_is_one_span() {
         let got = aligned(&set(&["MSNBC", "NBC"]), "قالت شبكة إم إس إن بي سي إن الخبر صحيح");
         assert_eq!(got, vec![("MSNBC".into(), "إم إس إن بي سي".into(), Method::Acronym)]);
+    }
+
+    #[test]
+    fn the_english_article_starts_a_title() {
+        let got = aligned(&set(&["The Times", "Times"]), "قالت صحيفة ذا تايمز إن ذا الرجل غادر");
+        assert_eq!(got, vec![("The Times".into(), "ذا تايمز".into(), Method::Transliteration)]);
     }
 }
