@@ -62,6 +62,7 @@ pub const DEFAULT_GAZETTEER: &[(&str, &str)] = &[
     ("glossaries/places.csv", include_str!("../glossaries/places.csv")),
     ("glossaries/sports.csv", include_str!("../glossaries/sports.csv")),
     ("glossaries/translated.csv", include_str!("../glossaries/translated.csv")),
+    ("glossaries/cldr-translated.csv", include_str!("../glossaries/cldr-translated.csv")),
 ];
 
 /// The set of candidates of a run.

@@ -180,15 +180,17 @@ fn span_veto(classes: &[WordClass]) -> Veto {
 }
 
 /// Whether a span the aligner would accept is ordinary Arabic instead of a
-/// name (its [`Veto`]). Acronyms (letter names) are never ordinary, and an
-/// exact gazetteer spelling or a term the batch writes in Latin letters
+/// name (its [`Veto`]). Acronyms (letter names) are never ordinary, and a
+/// gazetteer spelling written as the gazetteer writes it, hamzas included
+/// (`as_listed`, only ever set for a gazetteer verdict: أبل is Apple, إبل "camels" is not; وأليس "is it not" is
+/// not واليس, Wallis), or a term the batch writes in Latin letters
 /// (`in_latin`) is evidence of its own.
-fn is_ordinary_arabic(veto: Veto, choice: &SpanChoice, in_latin: bool) -> bool {
+fn is_ordinary_arabic(veto: Veto, choice: &SpanChoice, in_latin: bool, as_listed: bool) -> bool {
     match veto {
         _ if choice.verdict.method == Method::Acronym => false,
         Veto::None => false,
         Veto::Always => true,
-        Veto::UnlessEvidence => choice.verdict.method != Method::Gazetteer && !in_latin,
+        Veto::UnlessEvidence => !(as_listed || in_latin),
     }
 }
 
@@ -272,6 +274,8 @@ pub(crate) struct AlignModel {
     all: TermIndex,
     /// hashbrown's hasher: faster than std's, asked for every span.
     lookup: hashbrown::HashMap<String, usize>,
+    /// Every known Arabic spelling as written (marks removed only).
+    listed: hashbrown::HashSet<String>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
     /// The verdicts of the span texts seen so far, shared by all threads.
@@ -287,14 +291,32 @@ impl AlignModel {
         // A name only the English of a parallel article supplies is that
         // article's: searched from its own Arabic, never from the batch's
         // (بروتين in one article is not Britain of another).
-        let all = TermIndex::new(&candidates, |i| !terms[i].translated, |i| !is_article_english(&terms[i].origins));
+        // A term whose only Arabic is a translation is found by exact
+        // spelling alone, unless a list, the Latin letters of the batch or
+        // the English of an article offer it as a name to transliterate
+        // too (Pyongyang, which a gazetteer also lists as بيونغيانغ).
+        let searchable = |i: usize| {
+            let o = &terms[i].origins;
+            !terms[i].translated || o.list || o.latin || o.english_text
+        };
+        let all = TermIndex::new(&candidates, searchable, |i| !is_article_english(&terms[i].origins));
         let lookup = candidates.arabic_lookup();
+        let listed = terms
+            .iter()
+            .flat_map(|t| &t.arabic)
+            .map(|a| {
+                let mut clean = String::new();
+                clean_surface_into(a, &mut clean);
+                clean.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+            .collect();
         let known_keys = terms.iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
         AlignModel {
             candidates,
             config,
             all,
             lookup,
+            listed,
             known_keys,
             memo: TextMemo::new(SPAN_MEMO_BYTES),
             words: TextMemo::new(WORD_MEMO_BYTES),
@@ -346,6 +368,21 @@ enum Among {
     ArticleLatin,
     /// The names only the article's English supplies.
     ArticleEnglish,
+}
+
+/// Where the span of `choice` starts and ends in `text`, and how it is
+/// shown: clitics peeled (ال put back where لل stood for ل + ال), marks
+/// and tatweel removed, one space between words.
+fn surface_of(text: &str, words: &ArticleWords, choice: &SpanChoice) -> (usize, usize, String) {
+    let first = &words.words[choice.first];
+    let start = first.token.start + skip_letters(first.token.text(text), choice.display_skip);
+    let end = words.words[choice.end - 1].token.end;
+    let mut surface = String::new();
+    if choice.restore_article {
+        surface.push_str("ال");
+    }
+    clean_surface_into(&text[start..end], &mut surface);
+    (start, end, surface.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Whether the English `en` starts with a sound the Arabic letter `letter`
@@ -557,6 +594,13 @@ impl Aligner<'_> {
         }
     }
 
+    /// Whether the span of `choice`, clitics peeled, is written exactly as
+    /// a gazetteer spelling is (marks aside, hamzas and final letters as
+    /// they are), not only in matching form.
+    fn written_as_listed(&self, text: &str, words: &ArticleWords, choice: &SpanChoice) -> bool {
+        self.model.listed.contains(&surface_of(text, words, choice).2)
+    }
+
     /// Fills `self.classes` for the words of an article.
     fn classify(&mut self, text: &str, words: &ArticleWords) {
         self.classes.clear();
@@ -601,7 +645,17 @@ impl Aligner<'_> {
                     };
                     if let Some(choice) = self.best_reading(words, first, end) {
                         let in_latin = self.model.candidates.terms()[choice.verdict.term].origins.latin;
-                        if !is_ordinary_arabic(veto, &choice, in_latin) {
+                        // An ordinary word that is a gazetteer spelling only in
+                        // matching form (hamzas folded: إبل, camels, is not أبل)
+                        // is that word.
+                        let gazetteer = choice.verdict.method == Method::Gazetteer;
+                        let ordinary_word = end - first == 1 && self.classes[first].ordinary;
+                        let needs_listing = ordinary_word || veto == Veto::UnlessEvidence;
+                        let as_listed = gazetteer && (!needs_listing || self.written_as_listed(text, words, &choice));
+                        if gazetteer && ordinary_word && !as_listed {
+                            continue;
+                        }
+                        if !is_ordinary_arabic(veto, &choice, in_latin, as_listed) {
                             self.choices.push(choice);
                         }
                     }
@@ -610,16 +664,7 @@ impl Aligner<'_> {
         }
         self.resolve_overlaps(words.words.len());
         for c in &self.choices {
-            let first = &words.words[c.first];
-            let original = first.token.text(text);
-            let start = first.token.start + skip_letters(original, c.display_skip);
-            let end = words.words[c.end - 1].token.end;
-            let mut surface = String::new();
-            if c.restore_article {
-                surface.push_str("ال");
-            }
-            clean_surface_into(&text[start..end], &mut surface);
-            let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (start, end, surface) = surface_of(text, words, c);
             out.push(Occurrence {
                 term: c.verdict.term,
                 surface,
@@ -924,5 +969,14 @@ mod tests {
     fn the_english_article_starts_a_title() {
         let got = aligned(&set(&["The Times", "Times"]), "قالت صحيفة ذا تايمز إن ذا الرجل غادر");
         assert_eq!(got, vec![("The Times".into(), "ذا تايمز".into(), Method::Transliteration)]);
+    }
+
+    #[test]
+    fn an_ordinary_word_is_a_gazetteer_spelling_only_as_written() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nApple,آبل,أبل|ابل,org\n", "t.csv", false).unwrap();
+        assert!(aligned(&c, "يملك الرجل إبل كثيرة").is_empty(), "camels");
+        assert_eq!(aligned(&c, "قالت أبل إن الهاتف جاهز")[0].0, "Apple");
+        assert_eq!(aligned(&c, "قالت ابل إن الهاتف جاهز")[0].0, "Apple");
     }
 }

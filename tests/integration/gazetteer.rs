@@ -120,7 +120,7 @@ fn every_file_on_disk_is_embedded() {
 fn transliterated_rows_score_above_the_threshold() {
     let threshold = nazir::align::AlignConfig::default().min_score;
     let entries = entries();
-    let checked: Vec<&Entry> = entries.iter().filter(|e| e.file != "translated.csv").collect();
+    let checked: Vec<&Entry> = entries.iter().filter(|e| !e.file.ends_with("translated.csv")).collect();
     let failing: Vec<String> = checked
         .iter()
         .filter_map(|e| {
