@@ -16,7 +16,8 @@
 #   Amman in places.csv, so Oman's عُمان is not added), or that two CLDR
 #   names share (الجزائر: Algeria, not the city of Algiers);
 # - a one-word Arabic name that nazir's lexicon calls ordinary Arabic (نوم
-#   is Nome, and "sleep"), or that ends in the nisba ending ي (مالي is
+#   is Nome, and "sleep"), alone or after the conjunction و or ف (واليس,
+#   Wallis, and و + أليس "is it not"), or that ends in the nisba ending ي (مالي is
 #   Mali, and "financial") unless a shipped gazetteer has it: an exact
 #   spelling would make every such word a place;
 # - names the shipped gazetteers have already (under the same English);
@@ -114,14 +115,20 @@ for f in sorted(os.listdir(f'{root}/glossaries')):
         for a in run([nazir, 'romanize'], [s.strip() for s in spellings]):
             shipped.setdefault(a.split('\t')[1], row['en'].strip())
 
-# One-word names the lexicon calls ordinary.
+# One-word names the lexicon calls ordinary, alone or, after a conjunction
+# و or ف, as a plain dictionary word (واليس, Wallis, is also و + أليس "is
+# it not").
 single = sorted({ar for ar in forms if ' ' not in ar})
+CLITIC = ('و', 'ف')
+peeled = {w: w[1:] for w in single if w.startswith(CLITIC) and len(w) >= 4}
+verdicts = dict(line.split(': ', 1) for line in run([lexcheck], single + sorted(set(peeled.values()))))
 ordinary = set()
-for line in run([lexcheck], single):
-    word, rest = line.split(': ', 1)
+for word in single:
     # Ordinary by the lexicon's own measure, or a name whose last letter
     # is the nisba ending (مالي: Mali, and "financial").
-    if 'ordinary=true' in rest or (norm[word].endswith('ي') and norm[word] not in shipped):
+    if 'ordinary=true' in verdicts[word] or (norm[word].endswith('ي') and norm[word] not in shipped):
+        ordinary.add(word)
+    elif word in peeled and verdicts[peeled[word]].startswith('Some(Word)') and 'ordinary=true' in verdicts[peeled[word]]:
         ordinary.add(word)
 
 rows, taken = {}, {}
