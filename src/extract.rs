@@ -453,8 +453,7 @@ const STOPWORDS: &[&str] = &[
 pub(crate) fn is_stopword(norm: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let mut letters = norm.chars();
-    let lone_letter =
-        letters.next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && letters.next().is_none();
+    let lone_letter = letters.next().is_some_and(crate::normalize::is_arabic_letter) && letters.next().is_none();
     lone_letter || SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(norm)
 }
 

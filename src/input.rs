@@ -395,27 +395,25 @@ pub fn read_file(
 /// Decodes bytes as article text ([`crate::text::decode`]), CRLF line
 /// ends made LF.
 fn decode(bytes: &[u8], path: &str, line: usize, offset: usize) -> std::result::Result<String, InputProblem> {
-    let text = crate::text::decode(bytes, Origin { path, line, offset })?;
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() })
+    Ok(lf_line_ends(crate::text::decode(bytes, Origin { path, line, offset })?.into()))
+}
+
+/// Article text with CRLF line ends made LF (copied only when it has CRs).
+fn lf_line_ends(text: std::borrow::Cow<'_, str>) -> String {
+    if text.contains('\r') { text.replace("\r\n", "\n") } else { text.into_owned() }
 }
 
 fn read_text(
-    mut bytes: Vec<u8>,
+    bytes: Vec<u8>,
     path: &str,
     id: &str,
     sink: &mut Sink<impl FnMut(Article)>,
     report: &mut impl FnMut(InputProblem) -> Result<()>,
 ) -> Result<()> {
-    // Checked in place and taken over, not copied: a text file can be as
-    // large as the disk.
-    if let Err(p) = crate::text::decode(&bytes, Origin { path, line: 1, offset: 0 }) {
-        return report(p);
-    }
-    if bytes.starts_with(crate::text::BOM) {
-        bytes.drain(..crate::text::BOM.len());
-    }
-    let text = String::from_utf8(bytes).expect("checked as UTF-8 above");
-    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    let text = match crate::text::decode_owned(bytes, Origin::file(path)) {
+        Ok(text) => lf_line_ends(text.into()),
+        Err(p) => return report(p),
+    };
     emit_in_parts(sink, id, 1, Layout::File, text, None);
     Ok(())
 }

@@ -48,6 +48,16 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], origin: Origin<'_>) -> std::result::Re
     })
 }
 
+/// [`decode`] of bytes the caller gives up: the text takes them over
+/// instead of copying them (a file can be as large as the disk).
+pub(crate) fn decode_owned(mut bytes: Vec<u8>, origin: Origin<'_>) -> std::result::Result<String, InputProblem> {
+    decode(&bytes, origin)?;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    Ok(String::from_utf8(bytes).expect("checked as UTF-8 by decode"))
+}
+
 /// Reads a whole file as text ([`decode`]); a bad byte is an
 /// [`Error::Data`] naming its place.
 pub(crate) fn read_file(path: &Path) -> Result<String> {

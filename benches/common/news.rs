@@ -11,6 +11,7 @@
 //! suffixes at random (و، ب، ل، ال …, ـه، ـها، ـات …), as the inflected long
 //! tail of a month of news does, so single words keep missing the memo too.
 
+use nazir::normalize::is_arabic_letter;
 use nazir::sample::SplitMix64;
 use std::collections::HashMap;
 
@@ -42,7 +43,7 @@ impl NewsModel {
     pub fn learn(text: &str) -> Option<NewsModel> {
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut model = NewsModel { words: Vec::new(), next: Vec::new(), tokens: Vec::new() };
-        for line in text.lines().filter(|l| l.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c))) {
+        for line in text.lines().filter(|l| l.chars().any(is_arabic_letter)) {
             let mut previous: Option<u32> = None;
             for word in line.split_whitespace() {
                 let id = *ids.entry(word).or_insert_with(|| {
@@ -79,7 +80,7 @@ impl NewsModel {
                 out.push(' ');
             }
             let word = &self.words[current as usize];
-            let content = word.chars().count() >= 4 && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+            let content = word.chars().count() >= 4 && word.chars().all(is_arabic_letter);
             match below(10) {
                 0 | 1 if content => match word.strip_prefix("ال") {
                     Some(rest) if below(4) == 0 => {

@@ -180,17 +180,26 @@ fn span_veto(classes: &[WordClass]) -> Veto {
 }
 
 /// Whether a span the aligner would accept is ordinary Arabic instead of a
-/// name (its [`Veto`]). Acronyms (letter names) are never ordinary, and a
-/// gazetteer spelling written as the gazetteer writes it, hamzas included
-/// (`as_listed`, only ever set for a gazetteer verdict: أبل is Apple, إبل "camels" is not; وأليس "is it not" is
-/// not واليس, Wallis), or a term the batch writes in Latin letters
-/// (`in_latin`) is evidence of its own.
-fn is_ordinary_arabic(veto: Veto, choice: &SpanChoice, in_latin: bool, as_listed: bool) -> bool {
+/// name (its [`Veto`]). Acronyms (letter names) are never ordinary. A term
+/// the batch writes in Latin letters (`in_latin`) is evidence of its own,
+/// and so is a gazetteer spelling written as the gazetteer writes it,
+/// hamzas included (`as_listed`, asked only of gazetteer verdicts that need
+/// it): an ordinary word (`ordinary_word`) that is a gazetteer spelling
+/// only in matching form is that word (إبل, "camels", is not أبل, Apple).
+fn is_ordinary_arabic(
+    veto: Veto,
+    choice: &SpanChoice,
+    ordinary_word: bool,
+    in_latin: bool,
+    as_listed: impl FnOnce() -> bool,
+) -> bool {
+    let gazetteer = choice.verdict.method == Method::Gazetteer;
     match veto {
         _ if choice.verdict.method == Method::Acronym => false,
-        Veto::None => false,
         Veto::Always => true,
-        Veto::UnlessEvidence => !(as_listed || in_latin),
+        Veto::None => gazetteer && ordinary_word && !as_listed(),
+        Veto::UnlessEvidence if gazetteer => !as_listed() && (ordinary_word || !in_latin),
+        Veto::UnlessEvidence => !in_latin,
     }
 }
 
@@ -645,17 +654,9 @@ impl Aligner<'_> {
                     };
                     if let Some(choice) = self.best_reading(words, first, end) {
                         let in_latin = self.model.candidates.terms()[choice.verdict.term].origins.latin;
-                        // An ordinary word that is a gazetteer spelling only in
-                        // matching form (hamzas folded: إبل, camels, is not أبل)
-                        // is that word.
-                        let gazetteer = choice.verdict.method == Method::Gazetteer;
                         let ordinary_word = end - first == 1 && self.classes[first].ordinary;
-                        let needs_listing = ordinary_word || veto == Veto::UnlessEvidence;
-                        let as_listed = gazetteer && (!needs_listing || self.written_as_listed(text, words, &choice));
-                        if gazetteer && ordinary_word && !as_listed {
-                            continue;
-                        }
-                        if !is_ordinary_arabic(veto, &choice, in_latin, as_listed) {
+                        let as_listed = || self.written_as_listed(text, words, &choice);
+                        if !is_ordinary_arabic(veto, &choice, ordinary_word, in_latin, as_listed) {
                             self.choices.push(choice);
                         }
                     }
