@@ -36,6 +36,11 @@ pub enum Command {
     /// Rank English candidates for each Arabic term (one per line) by the scorer.
     #[command(after_help = "Example:\n  echo غوغل | nazir match --against names.txt --explain")]
     Match(MatchArgs),
+    /// Guess the English spelling of Arabic names no list gives (top-k guesses as CSV: ar,rank,en,score,source).
+    #[command(
+        after_help = "Examples:\n  nazir transliterate بيليغريني فينغر\n  nazir transliterate - < names.txt -o guesses.csv --top-k 1\n\nsource is `known` (a name list has this Arabic spelling), `name-part` (a known name that sounds alike) or `generated` (spelled by the letter model alone); score is the guess's share of the probability of all spellings considered."
+    )]
+    Transliterate(TransliterateArgs),
     /// Show the normalized form and phonetic key of terms (for debugging).
     #[command(after_help = "Example:\n  nazir romanize غوغل Google CNN")]
     Romanize(RomanizeArgs),
@@ -550,6 +555,22 @@ pub struct CheckArgs {
     /// No summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct TransliterateArgs {
+    /// Arabic names; `-` (or nothing) reads one per line from stdin.
+    #[arg(value_name = "TERM")]
+    pub terms: Vec<String>,
+    /// Guesses listed per name, 1 to 100.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub top_k: u16,
+    /// Spell with the letter model alone, without the known names.
+    #[arg(long)]
+    pub letters_only: bool,
+    /// Write the CSV here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -45,7 +45,8 @@
 //! 7. [`candidates`] gathers the English side (lists, gazetteers, the
 //!    batch's Latin names and parallel English); [`align`] picks the English
 //!    term of every Arabic span; [`associate`] counts what co-occurs in
-//!    parallel units.
+//!    parallel units; [`transliterate`] guesses the English of a name that
+//!    nothing offers (a letter model and the known name parts).
 //! 8. [`glossary`]: renderings grouped per English term; [`stats`] holds a
 //!    build's mergeable statistics and finishes them into a glossary;
 //!    [`pipeline`] runs the whole job.
@@ -91,6 +92,7 @@ pub mod stats;
 pub mod table;
 pub mod text;
 pub mod tokenize;
+pub mod transliterate;
 
 #[cfg(test)]
 mod testutil;

@@ -9,7 +9,10 @@ mod report;
 
 use anyhow::Context;
 use clap::Parser;
-use cli::{BuildArgs, Cli, Command, GlossaryOutputArgs, MatchArgs, MergePartialsArgs, RomanizeArgs, ScanArgs};
+use cli::{
+    BuildArgs, Cli, Command, GlossaryOutputArgs, MatchArgs, MergePartialsArgs, RomanizeArgs, ScanArgs,
+    TransliterateArgs,
+};
 use nazir::export::CsvOptions;
 use nazir::glossary::{Glossary, GlossaryFilter};
 use nazir::output::{check_output_path, emit, file_or_stdout};
@@ -25,6 +28,7 @@ fn main() -> ExitCode {
         Command::Scan(args) => run_scan(&args),
         Command::MergePartials(args) => run_merge_partials(&args),
         Command::Match(args) => run_match(&args),
+        Command::Transliterate(args) => run_transliterate(&args),
         Command::Romanize(args) => run_romanize(&args),
         Command::Merge(args) => run_merge(&args),
         Command::Export(args) => run_export(&args),
@@ -290,6 +294,21 @@ fn run_check(args: &cli::CheckArgs) -> anyhow::Result<ExitCode> {
     }
     // Error-level findings gate a publishing pipeline, like unreadable inputs.
     Ok(if report.has_errors() || skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_transliterate(args: &TransliterateArgs) -> anyhow::Result<ExitCode> {
+    use nazir::transliterate::{Transliterator, write_guesses_csv};
+    let terms = match args.terms.as_slice() {
+        [] => nazir::text::read_lines(std::path::Path::new("-"))?,
+        [dash] if dash == "-" => nazir::text::read_lines(std::path::Path::new("-"))?,
+        terms => terms.to_vec(),
+    };
+    if let Some(out) = args.output.as_deref() {
+        check_output_path(out)?;
+    }
+    let guesses = Transliterator::shipped().guess_all(&terms, usize::from(args.top_k), args.letters_only);
+    emit(args.output.as_deref(), |w| write_guesses_csv(&terms, &guesses, w))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_romanize(args: &RomanizeArgs) -> anyhow::Result<ExitCode> {

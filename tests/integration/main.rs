@@ -8,6 +8,8 @@ mod build;
 mod errors;
 // `nazir match`: top-k English candidates for Arabic terms.
 mod match_cmd;
+// `nazir transliterate`: guessed English spellings.
+mod transliterate_cmd;
 // `nazir romanize`: normalized forms and phonetic keys.
 mod romanize;
 // The shipped gazetteer files, read from disk.

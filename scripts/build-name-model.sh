@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Rebuild glossaries/names/ (the guesser of `nazir transliterate` and the
+# known name parts) from the open name lists of ../shared/eval:
+#   names_dev.csv           google/transliteration ar2en.txt, Apache-2.0
+#   names_dev_wikidata.csv  steveash/NETransliteration-COLING2018, CC0
+# Reproducible: the inputs are pinned by SHA-256, training is
+# deterministic, and the gzip files carry no timestamp.
+#
+#   scripts/build-name-model.sh            # rebuild
+#   scripts/build-name-model.sh --check    # rebuild in a temp dir and compare
+#   EVAL=DIR scripts/build-name-model.sh   # the lists are in DIR, not ../shared/eval
+set -euo pipefail
+
+NAMES_DEV_SHA=d6bc991ff4318d7a8ced3aa3a68f6fffd102c3eec8afbf6f17b3725f920370c3
+WIKIDATA_SHA=6abce1a8078c48305300e5df83beee127d1619fc3667ee76f96e91f2625b4395
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+eval_dir=${EVAL:-$root/../shared/eval}
+out=$root/glossaries/names
+check=no
+if [[ ${1:-} == --check ]]; then check=yes; fi
+
+verify() { # file sha
+    echo "$2  $1" | sha256sum -c --quiet - || { echo "checksum mismatch: $1" >&2; exit 1; }
+}
+verify "$eval_dir/names_dev.csv" "$NAMES_DEV_SHA"
+verify "$eval_dir/names_dev_wikidata.csv" "$WIKIDATA_SHA"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+cargo run --quiet --release --example name_model -- train "$work/transliteration.tsv.gz" \
+    "$eval_dir/names_dev.csv" "$eval_dir/names_dev_wikidata.csv"
+
+if [[ $check == yes ]]; then
+    for f in transliteration.tsv.gz name-parts.tsv.gz; do
+        cmp "$work/$f" "$out/$f" || { echo "glossaries/names/$f differs from a rebuild" >&2; exit 1; }
+    done
+    echo "glossaries/names: the rebuild matches"
+else
+    cp "$work/transliteration.tsv.gz" "$work/name-parts.tsv.gz" "$out/"
+    echo "glossaries/names rebuilt"
+fi

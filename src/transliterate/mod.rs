@@ -1,0 +1,439 @@
+//! Guessing how a foreign name written in Arabic letters is spelled in
+//! English, when no list, gazetteer or parallel text offers its English.
+//!
+//! Arabic drops the short vowels and merges sounds that English spells
+//! apart, so the English of بيليغريني cannot be read off its letters; it
+//! can be guessed from how names are usually written. The guesser is a
+//! joint letter model ([`model`]): each Arabic letter stands for a chunk
+//! of 0 to 4 English letters, and an n-gram model over runs of these units,
+//! learned from name pairs ([`train`]), says which chunk follows which. A
+//! beam search keeps the likeliest spellings of each word.
+//!
+//! A guess is never a known name: callers show it as such (the `guess`
+//! method of a glossary row, or `nazir transliterate`'s output), with its
+//! score, the share of the beam's probability the spelling holds, as the
+//! confidence.
+
+mod letters;
+pub mod model;
+pub mod names;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use hashbrown::HashMap;
+
+pub use model::Model;
+pub use names::NameParts;
+
+use crate::score::index::SearchScratch;
+
+use letters::{arabic_letters, english_letters};
+use model::{BOUNDARY, Key};
+
+/// Where a guessed spelling comes from.
+/// Ordered from the best known to the least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    /// A name list gives this English for exactly this Arabic spelling.
+    Known,
+    /// A known name part that sounds like the Arabic.
+    NamePart,
+    /// Spelled by the letter model alone.
+    Generated,
+}
+
+impl Source {
+    /// The word shown in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Known => "known",
+            Source::NamePart => "name-part",
+            Source::Generated => "generated",
+        }
+    }
+}
+
+/// One suggested English spelling.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guess {
+    /// The spelling, each word capitalized.
+    pub english: String,
+    /// The share of the probability of all the spellings considered (0 to
+    /// 1): a confidence, not a similarity score.
+    pub score: f32,
+    /// Where the spelling (of its least known word) comes from.
+    pub source: Source,
+}
+
+/// How much more likely a spelling is taken to be when it is a real name
+/// (log factors added to the model's log probability).
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    /// For a known name part.
+    pub name_part: f64,
+    /// Per log of the number of spellings a name part is listed with (a
+    /// common name is a likelier answer).
+    pub per_spelling: f64,
+    /// For a name listed with exactly this Arabic spelling.
+    pub known: f64,
+    /// Scorer similarity a name part needs to be considered.
+    pub min_similarity: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { name_part: 6.0, per_spelling: 0.5, known: 6.0, min_similarity: 0.55 }
+    }
+}
+
+/// Spellings kept per letter by the beam search.
+const BEAM: usize = 48;
+
+/// Spellings of each word combined into the guesses for a multi-word name.
+const PER_WORD: usize = 8;
+
+/// Spellings the letter model offers per word.
+const GENERATED: usize = 24;
+
+/// Name parts that sound like a word, considered per word.
+const NEAR: usize = 16;
+
+/// A guesser of English spellings: the letter model, and the known name
+/// parts when it has them.
+#[derive(Debug)]
+pub struct Transliterator {
+    model: Model,
+    names: Option<NameParts>,
+    weights: Weights,
+}
+
+/// The model nazir ships, trained by `scripts/build-name-model.sh`.
+static SHIPPED_MODEL: &[u8] = include_bytes!("../../glossaries/names/transliteration.tsv.gz");
+
+/// The name parts nazir ships, from the same script.
+static SHIPPED_NAMES: &[u8] = include_bytes!("../../glossaries/names/name-parts.tsv.gz");
+
+/// One candidate spelling of one word.
+struct Candidate {
+    /// The spelling's letters ([`english_letters`]).
+    letters: Vec<u8>,
+    /// As shown.
+    shown: String,
+    /// Log probability under the model plus the bonuses.
+    log_score: f64,
+    source: Source,
+}
+
+impl Transliterator {
+    /// A guesser that uses `model` and, if given, the known name parts.
+    pub fn new(model: Model, names: Option<NameParts>, weights: Weights) -> Self {
+        Transliterator { model, names, weights }
+    }
+
+    /// The shipped guesser, loaded on first use.
+    pub fn shipped() -> &'static Transliterator {
+        static LOADED: OnceLock<Transliterator> = OnceLock::new();
+        LOADED.get_or_init(|| {
+            let model = Model::from_bytes(SHIPPED_MODEL).expect("the shipped transliteration model is valid");
+            let names = NameParts::from_bytes(SHIPPED_NAMES).expect("the shipped name parts are valid");
+            Transliterator::new(model, Some(names), Weights::default())
+        })
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Up to `k` English spellings of an Arabic name, likeliest first. A
+    /// name of several words is guessed word by word. Empty when the text
+    /// has no Arabic letter the model knows.
+    pub fn guess(&self, arabic: &str, k: usize) -> Vec<Guess> {
+        self.guess_using(arabic, k, self.names.as_ref())
+    }
+
+    /// Like [`guess`](Self::guess), by the letter model alone (every guess
+    /// is [`Source::Generated`]): what the model does for names no list
+    /// knows.
+    pub fn spell(&self, arabic: &str, k: usize) -> Vec<Guess> {
+        self.guess_using(arabic, k, None)
+    }
+
+    /// [`guess`](Self::guess) (or, with `letters_only`, [`spell`](Self::spell))
+    /// for every term, on all cores, in the order of `terms`.
+    pub fn guess_all(&self, terms: &[String], k: usize, letters_only: bool) -> Vec<Vec<Guess>> {
+        use rayon::prelude::*;
+        let names = if letters_only { None } else { self.names.as_ref() };
+        terms.par_iter().map(|t| self.guess_using(t, k, names)).collect()
+    }
+
+    fn guess_using(&self, arabic: &str, k: usize, names: Option<&NameParts>) -> Vec<Guess> {
+        let mut combined: Vec<(String, f64, Source)> = vec![(String::new(), 1.0, Source::Known)];
+        let mut letters = Vec::new();
+        for word in arabic.split_whitespace() {
+            letters.clear();
+            arabic_letters(word, &mut letters);
+            letters.retain(|&c| self.model.knows(c));
+            if letters.is_empty() {
+                continue;
+            }
+            let spellings = self.word(word, &letters, PER_WORD.max(k), names);
+            if spellings.is_empty() {
+                continue;
+            }
+            let mut next = Vec::with_capacity(combined.len() * spellings.len());
+            for (prefix, p, source) in &combined {
+                for (spelling, q, s) in &spellings {
+                    let mut text = String::with_capacity(prefix.len() + spelling.len() + 1);
+                    text.push_str(prefix);
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(spelling);
+                    next.push((text, p * q, (*source).max(*s)));
+                }
+            }
+            next.sort_by(|a, b| b.1.total_cmp(&a.1));
+            next.truncate(PER_WORD.max(k));
+            combined = next;
+        }
+        if combined.len() == 1 && combined[0].0.is_empty() {
+            return Vec::new();
+        }
+        combined.truncate(k);
+        combined.into_iter().map(|(english, p, source)| Guess { english, score: p as f32, source }).collect()
+    }
+
+    /// The likeliest spellings of one word, with their share of the
+    /// probability of all spellings considered, and their source.
+    fn word(&self, word: &str, letters: &[char], k: usize, names: Option<&NameParts>) -> Vec<(String, f64, Source)> {
+        let mut candidates: Vec<Candidate> = self
+            .spellings(letters, GENERATED)
+            .into_iter()
+            .map(|(letters, log_p)| {
+                let mut shown = String::with_capacity(letters.len());
+                push_capitalized(&letters, &mut shown);
+                Candidate { letters, shown, log_score: log_p, source: Source::Generated }
+            })
+            .collect();
+        if let Some(names) = names {
+            let w = self.weights;
+            let mut norm = String::new();
+            let known: Vec<u32> = names.known(word, &mut norm).to_vec();
+            let (mut scratch, mut near) = (SearchScratch::default(), Vec::new());
+            names.near(word, NEAR, w.min_similarity, &mut scratch, &mut near);
+            let ids = known.iter().map(|&id| id as usize).chain(near.iter().map(|m| m.term));
+            for id in ids {
+                let Some(spelled) = english_letters(names.english(id)) else { continue };
+                let is_known = known.contains(&(id as u32));
+                let bonus = w.name_part
+                    + w.per_spelling * f64::from(names.spellings(id)).ln()
+                    + if is_known { w.known } else { 0.0 };
+                let source = if is_known { Source::Known } else { Source::NamePart };
+                if let Some(c) = candidates.iter_mut().find(|c| c.letters == spelled) {
+                    if c.source == Source::Generated {
+                        c.log_score += bonus;
+                        c.source = source;
+                    }
+                    continue;
+                }
+                let log_p = self.spelling_log_p(letters, &spelled);
+                // A known spelling the model cannot cut (a rare chunk) still
+                // counts, at the floor of what the model offered.
+                let floor = candidates.iter().map(|c| c.log_score).fold(0.0, f64::min) - 5.0;
+                let log_p = if log_p.is_finite() {
+                    log_p
+                } else if is_known {
+                    floor
+                } else {
+                    continue;
+                };
+                let mut shown = String::with_capacity(spelled.len());
+                push_capitalized(names.english(id).as_bytes(), &mut shown);
+                candidates.push(Candidate { letters: spelled, shown, log_score: log_p + bonus, source });
+            }
+        }
+        let best = candidates.iter().map(|c| c.log_score).fold(f64::NEG_INFINITY, f64::max);
+        let total: f64 = candidates.iter().map(|c| (c.log_score - best).exp()).sum();
+        candidates.sort_by(|a, b| b.log_score.total_cmp(&a.log_score).then_with(|| a.letters.cmp(&b.letters)));
+        candidates.truncate(k);
+        candidates.into_iter().map(|c| (c.shown, (c.log_score - best).exp() / total, c.source)).collect()
+    }
+
+    /// The likeliest spellings of one word's letters by the model alone,
+    /// with their log probability (summed over the cuts the beam kept).
+    fn spellings(&self, letters: &[char], k: usize) -> Vec<(Vec<u8>, f64)> {
+        struct Hypothesis {
+            history: Key,
+            log_p: f64,
+            text: Vec<u8>,
+        }
+        let model = &self.model;
+        let mut beam = vec![Hypothesis { history: model.start(), log_p: 0.0, text: Vec::new() }];
+        let mut next: Vec<Hypothesis> = Vec::new();
+        let mut seen: HashMap<(Key, Vec<u8>), ()> = HashMap::new();
+        for &letter in letters {
+            next.clear();
+            for hypothesis in &beam {
+                for &unit in model.units_of(letter) {
+                    let p = model.probability(hypothesis.history, unit);
+                    let mut text = hypothesis.text.clone();
+                    text.extend_from_slice(model.unit(unit).english.as_bytes());
+                    next.push(Hypothesis {
+                        history: model.advance(hypothesis.history, unit),
+                        log_p: hypothesis.log_p + p.ln(),
+                        text,
+                    });
+                }
+            }
+            next.sort_by(|a, b| b.log_p.total_cmp(&a.log_p));
+            // Two cuts that reach the same spelling with the same history
+            // are one hypothesis from here on; keep the likelier.
+            seen.clear();
+            beam.clear();
+            for hypothesis in next.drain(..) {
+                if beam.len() == BEAM {
+                    break;
+                }
+                if seen.insert((hypothesis.history, hypothesis.text.clone()), ()).is_none() {
+                    beam.push(hypothesis);
+                }
+            }
+        }
+        let mut by_text: HashMap<Vec<u8>, f64> = HashMap::new();
+        for hypothesis in beam {
+            if hypothesis.text.is_empty() {
+                continue;
+            }
+            let end = model.probability(hypothesis.history, BOUNDARY);
+            let log_p = hypothesis.log_p + end.ln();
+            let entry = by_text.entry(hypothesis.text).or_insert(f64::NEG_INFINITY);
+            *entry = log_add(*entry, log_p);
+        }
+        let mut spellings: Vec<(Vec<u8>, f64)> = by_text.into_iter().collect();
+        spellings.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        spellings.truncate(k);
+        spellings
+    }
+
+    /// The log probability that the model writes `letters` as `english`
+    /// (summed over the cuts a beam keeps), or -∞ when no cut of its units
+    /// spells it.
+    fn spelling_log_p(&self, letters: &[char], english: &[u8]) -> f64 {
+        let model = &self.model;
+        let mut beam: Vec<(Key, usize, f64)> = vec![(model.start(), 0, 0.0)];
+        let mut merged: HashMap<(Key, usize), f64> = HashMap::new();
+        for &letter in letters {
+            merged.clear();
+            for &(history, at, log_p) in &beam {
+                for &unit in model.units_of(letter) {
+                    let chunk = model.unit(unit).english.as_bytes();
+                    if english[at..].starts_with(chunk) {
+                        let p = model.probability(history, unit);
+                        let entry =
+                            merged.entry((model.advance(history, unit), at + chunk.len())).or_insert(f64::NEG_INFINITY);
+                        *entry = log_add(*entry, log_p + p.ln());
+                    }
+                }
+            }
+            beam.clear();
+            beam.extend(merged.drain().map(|((history, at), log_p)| (history, at, log_p)));
+            beam.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| (a.0, a.1).cmp(&(b.0, b.1))));
+            beam.truncate(BEAM);
+        }
+        beam.iter()
+            .filter(|h| h.1 == english.len())
+            .map(|&(history, _, log_p)| log_p + model.probability(history, BOUNDARY).ln())
+            .fold(f64::NEG_INFINITY, log_add)
+    }
+}
+
+/// Writes guesses as CSV, `ar,rank,en,score,source` (what `nazir
+/// transliterate` prints); a term with no guess gets no row.
+pub fn write_guesses_csv(
+    terms: &[String],
+    guesses: &[Vec<Guess>],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(["ar", "rank", "en", "score", "source"])?;
+    for (term, list) in terms.iter().zip(guesses) {
+        for (rank, g) in list.iter().enumerate() {
+            let (rank, score) = ((rank + 1).to_string(), format!("{:.3}", g.score));
+            csv.write_record([term.as_str(), &rank, &g.english, &score, g.source.as_str()])?;
+        }
+    }
+    csv.flush()
+}
+
+/// log(e^a + e^b), exact for -∞.
+fn log_add(a: f64, b: f64) -> f64 {
+    let (hi, lo) = if a >= b { (a, b) } else { (b, a) };
+    if lo == f64::NEG_INFINITY { hi } else { hi + (lo - hi).exp().ln_1p() }
+}
+
+/// Appends `word` with its first letter, and each letter after a hyphen,
+/// in upper case.
+fn push_capitalized(word: &[u8], out: &mut String) {
+    let mut upper = true;
+    for &b in word {
+        out.push(if upper { b.to_ascii_uppercase() } else { b } as char);
+        upper = b == b'-';
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use train::{Pair, TrainOptions, train};
+
+    fn toy() -> Transliterator {
+        let pairs: Vec<Pair> = [
+            ("بوب", "bob"),
+            ("توم", "tom"),
+            ("ميم", "mim"),
+            ("بيت", "bit"),
+            ("تيم", "tim"),
+            ("موت", "mot"),
+            ("بوت", "bot"),
+            ("ميت", "mit"),
+        ]
+        .iter()
+        .filter_map(|(a, e)| Pair::new(a, e))
+        .collect();
+        Transliterator::new(train(&pairs, TrainOptions { order: 3, iterations: 10 }), None, Weights::default())
+    }
+
+    #[test]
+    fn guesses_a_name_it_never_saw_from_its_letters() {
+        let guesses = toy().guess("تيب", 3);
+        assert_eq!(guesses[0].english, "Tib", "{guesses:?}");
+        let total: f32 = guesses.iter().map(|g| g.score).sum();
+        assert!(total <= 1.0 + 1e-6 && guesses[0].score > 0.3, "{guesses:?}");
+    }
+
+    #[test]
+    fn names_of_several_words_are_guessed_word_by_word() {
+        let guesses = toy().guess("بوب  تيم", 2);
+        assert_eq!(guesses[0].english, "Bob Tim");
+        assert!(guesses.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(toy().guess("Bob 123", 3).is_empty());
+    }
+
+    #[test]
+    fn english_letters_fold_case_and_accents() {
+        assert_eq!(english_letters("Agüero").unwrap(), b"aguero");
+        assert_eq!(english_letters("O'Neil").unwrap(), b"o'neil");
+        assert_eq!(english_letters("Van Dijk").unwrap(), b"vandijk");
+        assert!(english_letters("R2").is_none());
+    }
+
+    #[test]
+    fn shipped_model_loads_and_guesses_common_names() {
+        let shipped = Transliterator::shipped();
+        assert!(shipped.model().order() >= 3);
+        let top: Vec<String> = shipped.guess("روبرتس", 5).into_iter().map(|g| g.english).collect();
+        assert!(top.iter().any(|e| e == "Roberts"), "{top:?}");
+    }
+}

@@ -1,0 +1,63 @@
+//! `nazir transliterate`: English spellings guessed for Arabic names.
+
+use crate::util::{Row, assert_code, read_csv, run, stdout, tempdir};
+
+fn guesses(args: &[&str], stdin: Option<&[u8]>) -> (Vec<String>, Vec<Row>) {
+    let mut all = vec!["transliterate"];
+    all.extend_from_slice(args);
+    let out = run(&all, stdin);
+    assert_code(&out, 0, &all);
+    read_csv(&stdout(&out))
+}
+
+fn block<'a>(rows: &'a [Row], ar: &str) -> Vec<&'a Row> {
+    rows.iter().filter(|r| r["ar"] == ar).collect()
+}
+
+#[test]
+fn ranks_guesses_per_name_with_their_source() {
+    let names = ["باتريك روبرتس", "تشوركين", "زلاتكوفيتش"];
+    let (header, rows) = guesses(&[names[0], names[1], names[2], "--top-k", "3"], None);
+    assert_eq!(header, ["ar", "rank", "en", "score", "source"]);
+    for name in names {
+        let b = block(&rows, name);
+        assert_eq!(b.iter().map(|r| r["rank"].as_str()).collect::<Vec<_>>(), ["1", "2", "3"], "{name}");
+        let scores: Vec<f32> = b.iter().map(|r| r["score"].parse().unwrap()).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]) && scores.iter().sum::<f32>() <= 1.001, "{scores:?}");
+        assert!(b.iter().all(|r| ["known", "name-part", "generated"].contains(&r["source"].as_str())));
+        assert!(b.iter().all(|r| r["en"].starts_with(|c: char| c.is_ascii_uppercase())), "{b:?}");
+    }
+    // A common name and surname the shipped lists spell this way.
+    assert_eq!(block(&rows, names[0])[0]["en"], "Patrick Roberts");
+    assert_eq!(block(&rows, names[0])[0]["source"], "known");
+    assert_eq!(block(&rows, names[1])[0]["en"], "Churkin");
+}
+
+#[test]
+fn letters_only_spells_without_the_lists() {
+    let (_, rows) = guesses(&["--letters-only", "روبرتس", "--top-k", "5"], None);
+    assert!(rows.iter().all(|r| r["source"] == "generated"), "{rows:?}");
+    assert!(rows.iter().any(|r| r["en"] == "Roberts"), "{rows:?}");
+}
+
+#[test]
+fn reads_names_from_stdin_and_writes_a_file() {
+    let dir = tempdir();
+    let out = dir.path().join("guesses.csv");
+    let args = ["transliterate", "-", "--top-k", "1", "-o", out.to_str().unwrap()];
+    let run_out = run(&args, Some("تشوركين\n\nGoogle 123\nبيليغريني\n".as_bytes()));
+    assert_code(&run_out, 0, &args);
+    let (_, rows) = read_csv(&std::fs::read_to_string(&out).unwrap());
+    // One row per Arabic name; a line with no Arabic letter gets none.
+    let terms: Vec<&str> = rows.iter().map(|r| r["ar"].as_str()).collect();
+    assert_eq!(terms, ["تشوركين", "بيليغريني"]);
+    assert!(rows[1]["en"].to_lowercase().ends_with("grini"), "{rows:?}");
+}
+
+#[test]
+fn top_k_is_bounded() {
+    for bad in ["0", "101", "x"] {
+        let args = ["transliterate", "روبرتس", "--top-k", bad];
+        assert_code(&run(&args, None), 2, &args);
+    }
+}
