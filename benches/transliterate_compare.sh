@@ -8,8 +8,9 @@
 # nazir is trained on the other half and on names_dev_wikidata.csv minus
 # every held-out word, and measured three ways: the letter model alone;
 # with the name parts of its training pairs; and with the name parts of
-# the whole Wikidata list too (as shipped, a list that may hold the English
-# of a held-out name, though never its pair from names_dev). The peer,
+# the whole Wikidata list and the common English words too (as shipped: a
+# list that may hold the English of a held-out name, though never its pair
+# from names_dev). The peer,
 # arabic-name-romanizer (PyPI, dictionary first, then a small model), is
 # installed into a temporary virtualenv; it is never needed by nazir's
 # build or tests. Top-1 and top-5 count an exact English match, case and
@@ -24,11 +25,12 @@ cargo build --quiet --release --example name_model
 model=target/release/examples/name_model
 lists=("$eval_dir/names_dev.csv" "$eval_dir/names_dev_wikidata.csv")
 echo "== nazir, letter model alone"
-"$model" eval "${lists[@]}" --name-part inf --write-held-out "$work/held-out.csv" 2>/dev/null | tail -4 | head -1
+"$model" eval "${lists[@]}" --name-part inf --write-held-out "$work/held-out.csv" 2>/dev/null | grep '^order'
 echo "== nazir, with the name parts of its training pairs"
 "$model" eval "${lists[@]}" 2>/dev/null | grep '^order'
 echo "== nazir, with the whole Wikidata list's name parts too"
-"$model" eval "${lists[@]}" --names "$eval_dir/names_dev_wikidata.csv" 2>/dev/null | grep -A3 '^order'
+"$model" eval "${lists[@]}" --names "$eval_dir/names_dev_wikidata.csv" \
+    --words glossaries/names/english-words.txt.gz 2>/dev/null | grep -A4 '^order'
 
 echo "== arabic-name-romanizer"
 python3 -m venv "$work/venv" >/dev/null

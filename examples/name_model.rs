@@ -23,11 +23,13 @@
 //! the English of a name a user meets). `--name-part W`, `--per-spelling
 //! W`, `--known W` and `--min-similarity S` set the [`Weights`];
 //! `--name-part inf` leaves the name parts out (the letter model alone).
+//! `--words FILE.gz` adds common English words (as shipped:
+//! `glossaries/names/english-words.txt.gz`), weighted by `--english-word W`.
 //! `--write-held-out FILE` writes the held-out pairs (`en,ar`), so that
 //! other tools can be measured on the same names
 //! (`benches/transliterate_compare.sh`).
 
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 
 use nazir::transliterate::train::{Pair, TrainOptions, train};
 use nazir::transliterate::{NameParts, Source, Transliterator, Weights};
@@ -65,6 +67,7 @@ fn main() {
     let mut weights = Weights::default();
     let mut names_from: Vec<String> = Vec::new();
     let mut write_held_out: Option<String> = None;
+    let mut words_from: Option<String> = None;
     let mut rest = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -75,6 +78,9 @@ fn main() {
             "--name-part" => weights.name_part = number("--name-part"),
             "--per-spelling" => weights.per_spelling = number("--per-spelling"),
             "--known" => weights.known = number("--known"),
+            "--english-word" => weights.english_word = number("--english-word"),
+            "--similarity" => weights.similarity = number("--similarity"),
+            "--words" => words_from = Some(it.next().expect("--words FILE").clone()),
             "--min-similarity" => weights.min_similarity = number("--min-similarity") as f32,
             "--names" => names_from.push(it.next().expect("--names FILE").clone()),
             "--write-held-out" => write_held_out = Some(it.next().expect("--write-held-out FILE").clone()),
@@ -88,7 +94,12 @@ fn main() {
                 rest[2..].iter().flat_map(|p| read_pairs(p)).filter_map(|(en, ar)| Pair::new(&ar, &en)).collect();
             let model = train(&pairs, options);
             write_gz(&rest[1], &model.to_text());
-            let names = NameParts::from_pairs(rest[2..].iter().flat_map(|p| read_pairs(p)).map(|(en, ar)| (ar, en)));
+            let mut names =
+                NameParts::from_pairs(rest[2..].iter().flat_map(|p| read_pairs(p)).map(|(en, ar)| (ar, en)));
+            // The English a spelling is most likely to stand for comes
+            // first: what a build composes names from.
+            let guesser = Transliterator::new(model, None, weights);
+            names.rank(|ar, en, spellings| guesser.plausibility(ar, en, spellings));
             let names_file = rest[1].replace("transliteration", "name-parts");
             assert_ne!(names_file, rest[1], "the model file's name must hold `transliteration`");
             write_gz(&names_file, &names.to_text());
@@ -121,13 +132,19 @@ fn main() {
                 .chain(extra)
                 .map(|(en, ar)| (ar, en))
                 .collect();
-            let names = (!parts.is_empty() && weights.name_part.is_finite()).then(|| NameParts::from_pairs(parts));
-            let guesser = Transliterator::new(train(&pairs, options), names, weights);
+            let mut names = (!parts.is_empty() && weights.name_part.is_finite()).then(|| NameParts::from_pairs(parts));
+            if let (Some(names), Some(path)) = (names.as_mut(), &words_from) {
+                let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+                let mut text = String::new();
+                flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text).expect("gzip'd words");
+                names.add_words(text.lines());
+            }
+            let guesser = Transliterator::new(train(&pairs, options), names.as_ref(), weights);
             eprintln!("trained on {} pairs in {:.1?}", pairs.len(), started.elapsed());
             let started = std::time::Instant::now();
             let (mut top1, mut top5) = (0, 0);
-            let mut by_source = [0usize; 3];
-            let mut right_by_source = [0usize; 3];
+            let mut by_source = [0usize; 4];
+            let mut right_by_source = [0usize; 4];
             let mut misses = Vec::new();
             for (en, ar) in &test {
                 let guesses = guesser.guess(ar, 5);
@@ -154,7 +171,7 @@ fn main() {
                 top5 as f64 / n,
                 started.elapsed()
             );
-            for s in [Source::Known, Source::NamePart, Source::Generated] {
+            for s in [Source::Known, Source::NamePart, Source::Word, Source::Generated] {
                 let (n, right) = (by_source[s as usize], right_by_source[s as usize]);
                 println!("  top-1 {}: {n} guesses, {right} right", s.as_str());
             }

@@ -324,6 +324,9 @@ pub struct BuildArgs {
     /// Lowest alignment score for a span to be kept.
     #[arg(long, value_name = "SCORE", default_value_t = AlignConfig::default().min_score, help_heading = "Alignment")]
     pub min_score: f32,
+    /// Also guess the English of foreign-looking names nothing matches (method `guess`, score = confidence, kept whatever --min-score).
+    #[arg(long, help_heading = "Alignment")]
+    pub guess: bool,
     /// Drop entries seen fewer times in the batch.
     #[arg(long, value_name = "N", default_value_t = 1, help_heading = "Output")]
     pub min_count: usize,
@@ -383,6 +386,7 @@ impl BuildArgs {
             english_lists: self.english.clone(),
             gazetteers: self.gazetteer.clone(),
             default_gazetteer: !self.no_default_gazetteer,
+            guess: self.guess,
             strict: self.input.strict,
             align: align_config(self.min_score)?,
             filter: GlossaryFilter { min_score: self.min_score, min_count: self.min_count },

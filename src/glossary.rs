@@ -470,8 +470,13 @@ impl GlossaryBuilder {
         let doc = self.docs;
         let mut starts: Option<Vec<usize>> = None;
         for occ in occurrences {
-            let cand = &candidates.terms()[occ.term];
-            let idx = self.slot_index(&cand.en, &cand.kind);
+            let idx = match &occ.composed {
+                Some(en) => self.slot_index(en, ""),
+                None => {
+                    let cand = &candidates.terms()[occ.term];
+                    self.slot_index(&cand.en, &cand.kind)
+                }
+            };
             let e = &mut self.slots[idx];
             let at = Seen::Batch(Place { article: key.clone(), offset: occ.start as u64 });
             // One context per article, the earliest articles.
@@ -613,7 +618,12 @@ impl GlossaryBuilder {
         let mut entries: Vec<Entry> = self
             .slots
             .into_iter()
-            .filter(|e| e.count >= filter.min_count && e.score + 1e-6 >= filter.min_score)
+            // A guess's score is a confidence, not a similarity: the user
+            // who asked for guesses sees them all.
+            .filter(|e| {
+                let guessed = e.renderings.iter().all(|r| matches!(r.method, Method::Guess | Method::NameParts));
+                e.count >= filter.min_count && (e.score + 1e-6 >= filter.min_score || guessed)
+            })
             .map(|mut e| {
                 e.renderings.sort_by(|a, b| {
                     b.count.cmp(&a.count).then_with(|| a.first.cmp(&b.first)).then_with(|| a.form.cmp(&b.form))
@@ -659,7 +669,15 @@ mod tests {
     use super::*;
 
     fn occ(term: usize, surface: &str, method: Method, start: usize) -> Occurrence {
-        Occurrence { term, surface: surface.into(), method, score: 0.9, start, end: start + surface.len() }
+        Occurrence {
+            term,
+            composed: None,
+            surface: surface.into(),
+            method,
+            score: 0.9,
+            start,
+            end: start + surface.len(),
+        }
     }
 
     #[test]

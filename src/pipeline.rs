@@ -21,7 +21,7 @@
 //! of reading: the glossary is the same whatever the order of the inputs
 //! and however the batch is split.
 
-use crate::align::{AlignConfig, AlignModel, Aligner, Occurrence};
+use crate::align::{AlignConfig, AlignModel, Aligner, Composer, Occurrence};
 use crate::associate::Cooccurrences;
 use crate::candidates::{BatchCandidates, CandidateSet, english_candidates};
 use crate::corpus::Article;
@@ -54,6 +54,11 @@ pub struct BuildConfig {
     pub gazetteers: Vec<PathBuf>,
     /// Whether the shipped gazetteer is used.
     pub default_gazetteer: bool,
+    /// Name the runs of foreign-looking words no candidate matches: from
+    /// the shipped name lists when every word is a listed spelling
+    /// (`name-parts` rows), else by the guesser (`guess` rows, its
+    /// confidence as the score). Off by default: these are suggestions.
+    pub guess: bool,
     /// Stop at the first bad input.
     pub strict: bool,
     /// Alignment thresholds.
@@ -74,6 +79,7 @@ impl Default for BuildConfig {
             english_lists: Vec::new(),
             gazetteers: Vec::new(),
             default_gazetteer: true,
+            guess: false,
             strict: false,
             align: AlignConfig::default(),
             filter: GlossaryFilter::default(),
@@ -314,7 +320,8 @@ fn build_stats_of(
 
     let settings = Settings::new(config.align, &candidates);
     let n_candidates = candidates.len();
-    let model = AlignModel::new(candidates, config.align);
+    let compose = config.guess.then(Composer::shipped);
+    let model = AlignModel::new(candidates, config.align, compose);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()

@@ -35,6 +35,7 @@ use crate::romanize::{Reading, arabic_key, arabic_key_into, english_key};
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
+use crate::transliterate::{Source, Transliterator};
 use memo::TextMemo;
 
 mod memo;
@@ -53,12 +54,27 @@ pub enum Method {
     /// Found from parallel text by association alone (البيت الأبيض =
     /// White House).
     Translation,
+    /// No candidate (`--guess` only): every word is a spelling a name list
+    /// gives ([`crate::transliterate::NameParts`]) and the English is
+    /// composed of theirs (باتريك روبرتس = Patrick Roberts).
+    NameParts,
+    /// No candidate (`--guess` only), and not every word known: the
+    /// English is guessed ([`crate::transliterate`]), with its confidence
+    /// as the score.
+    Guess,
 }
 
 impl Method {
     /// Every method.
-    pub const ALL: [Method; 5] =
-        [Method::Latin, Method::Gazetteer, Method::Acronym, Method::Transliteration, Method::Translation];
+    pub const ALL: [Method; 7] = [
+        Method::Latin,
+        Method::Gazetteer,
+        Method::Acronym,
+        Method::Transliteration,
+        Method::Translation,
+        Method::NameParts,
+        Method::Guess,
+    ];
 
     /// Reads a `method` cell.
     pub fn parse(cell: &str) -> Option<Self> {
@@ -73,6 +89,8 @@ impl Method {
             Method::Acronym => "acronym",
             Method::Transliteration => "transliteration",
             Method::Translation => "translation",
+            Method::NameParts => "name-parts",
+            Method::Guess => "guess",
         }
     }
 }
@@ -134,6 +152,43 @@ struct WordClass {
     ordinary: bool,
     /// How a span of this word alone is judged.
     alone: Veto,
+    /// How foreign the word looks when nothing explains it (no dictionary
+    /// reading, no function word, at least [`MIN_GUESS_LETTERS`] letters),
+    /// as written and after a one-letter clitic (و ب ل): what makes it
+    /// part of a name no candidate matched. Computed only when the build
+    /// composes or guesses names.
+    foreign: Option<Foreignness>,
+}
+
+/// [`WordClass::foreign`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Foreignness {
+    written: f32,
+    /// After a one-letter clitic, when the rest has enough letters.
+    peeled: Option<f32>,
+}
+
+/// How much more foreign a word must look without its first letter for
+/// that letter to be read as a clitic (و, ب, ل) before a guessed name.
+const CLITIC_FOREIGNNESS_MARGIN: f32 = 0.3;
+
+/// Fewest letters of a word of a name composed or guessed.
+const MIN_GUESS_LETTERS: usize = 3;
+
+/// Foreignness each word of a composed or guessed name of several words
+/// needs ([`crate::lexicon::Lexicon::foreignness`]); one word alone needs
+/// [`crate::lexicon::FOREIGN_LIKE_WORD`].
+const FOREIGN_LIKE_NAME_WORD: f32 = 1.0;
+
+/// Most words of a name composed from name parts.
+const MAX_COMPOSED_WORDS: usize = 4;
+
+/// The score of a name composed of listed spellings: 0.8 to 0.95 by the
+/// guesser's confidence in the English (lower when a spelling is listed
+/// with several), never the 1.0 of an exact gazetteer spelling, since only
+/// the words, not the name, are known.
+fn composed_score(confidence: f32) -> f32 {
+    0.8 + 0.15 * confidence
 }
 
 /// Whether a span is ordinary Arabic instead of a name, before anything
@@ -154,9 +209,13 @@ enum Veto {
 }
 
 impl WordClass {
-    fn of(word: &str) -> WordClass {
+    /// A Latin word: never ordinary, never a name part.
+    const LATIN: WordClass = WordClass { ordinary: false, alone: Veto::None, foreign: None };
+
+    fn of(word: &str, composing: bool) -> WordClass {
         use crate::lexicon::{Lexicon, Ordinary};
-        let judgement = Lexicon::embedded().judge(word);
+        let lexicon = Lexicon::embedded();
+        let judgement = lexicon.judge(word);
         let alone = match judgement.reason {
             Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba) => Veto::Always,
             _ if judgement.name => Veto::None,
@@ -165,7 +224,24 @@ impl WordClass {
             }
             _ => Veto::None,
         };
-        WordClass { ordinary: !judgement.name && judgement.is_ordinary(), alone }
+        let ordinary = !judgement.name && judgement.is_ordinary();
+        let letters = word.chars().filter(|&c| crate::normalize::is_arabic_letter(c)).count();
+        // The judgement skips the dictionary for words that look foreign;
+        // a name guessed from nothing else must not be a dictionary word
+        // at all (دول "states", شريك "partner" look foreign by their
+        // letters alone).
+        let foreign = (composing
+            && judgement.reason.is_none()
+            && !judgement.name
+            && letters >= MIN_GUESS_LETTERS
+            && lexicon.ordinary_reason(word).is_none())
+        .then(|| {
+            // ف and ك rarely stand before a name and often begin one
+            // (فالنتينو, كريستيان): only و ب ل are peeled.
+            let rest = word.strip_prefix(['و', 'ب', 'ل']).filter(|r| r.chars().count() >= MIN_GUESS_LETTERS);
+            Foreignness { written: lexicon.foreignness(word), peeled: rest.map(|r| lexicon.foreignness(r)) }
+        });
+        WordClass { ordinary, alone, foreign }
     }
 }
 
@@ -208,6 +284,9 @@ fn is_ordinary_arabic(
 pub(crate) struct Occurrence {
     /// Index of the English candidate.
     pub term: usize,
+    /// The English when it is no candidate (composed from name parts):
+    /// then `term` is meaningless.
+    pub composed: Option<Box<str>>,
     /// The rendering as written (clitics, marks and tatweel removed).
     pub surface: String,
     /// How it was aligned.
@@ -291,11 +370,41 @@ pub(crate) struct AlignModel {
     memo: TextMemo<Option<Verdict>>,
     /// The class of the words seen so far.
     words: TextMemo<WordClass>,
+    /// What names no candidate matches may be composed or guessed from.
+    compose: Option<Composer>,
+}
+
+/// The top guess for a run of words: English, confidence, source.
+type TopGuess = Option<(Box<str>, f32, Source)>;
+
+/// How the aligner names what no candidate matches (`--guess`).
+pub struct Composer {
+    guesser: &'static Transliterator<'static>,
+    /// The guess of each run text seen so far: few, since runs of
+    /// foreign-looking words no candidate matches are rare.
+    memo: std::sync::Mutex<hashbrown::HashMap<String, TopGuess>>,
+}
+
+impl Composer {
+    /// Guesses with the shipped guesser and name parts.
+    pub(crate) fn shipped() -> Composer {
+        Composer { guesser: Transliterator::shipped(), memo: Default::default() }
+    }
+
+    /// The top guess for a run's text (clitic peeled), remembered.
+    fn guess(&self, text: &str) -> TopGuess {
+        if let Some(known) = self.memo.lock().expect("the guess memo is never poisoned").get(text) {
+            return known.clone();
+        }
+        let top = self.guesser.guess(text, 1).into_iter().next().map(|g| (g.english.into(), g.score, g.source));
+        self.memo.lock().expect("the guess memo is never poisoned").insert(text.to_string(), top.clone());
+        top
+    }
 }
 
 impl AlignModel {
     /// Prepares the index and the exact look-up table.
-    pub fn new(candidates: CandidateSet, config: AlignConfig) -> Self {
+    pub fn new(candidates: CandidateSet, config: AlignConfig, compose: Option<Composer>) -> Self {
         let terms = candidates.terms();
         // A name only the English of a parallel article supplies is that
         // article's: searched from its own Arabic, never from the batch's
@@ -329,6 +438,7 @@ impl AlignModel {
             known_keys,
             memo: TextMemo::new(SPAN_MEMO_BYTES),
             words: TextMemo::new(WORD_MEMO_BYTES),
+            compose,
         }
     }
 
@@ -593,6 +703,7 @@ impl Aligner<'_> {
                 let (start, end) = (range.start, range.end);
                 out.push(Occurrence {
                     term,
+                    composed: None,
                     surface: surface.to_string(),
                     method: Method::Latin,
                     score: 1.0,
@@ -615,13 +726,13 @@ impl Aligner<'_> {
         self.classes.clear();
         for w in &words.words {
             let class = if w.token.script != Script::Arabic {
-                WordClass { ordinary: false, alone: Veto::None }
+                WordClass::LATIN
             } else {
                 let raw = w.token.text(text);
                 let memo = &self.model.words;
                 let hash = memo.hash(raw);
                 memo.get(hash, raw).unwrap_or_else(|| {
-                    let class = WordClass::of(raw);
+                    let class = WordClass::of(raw, self.model.compose.is_some());
                     memo.insert(hash, raw, class);
                     class
                 })
@@ -664,16 +775,97 @@ impl Aligner<'_> {
             }
         }
         self.resolve_overlaps(words.words.len());
+        if let Some(composer) = &self.model.compose {
+            self.compose(text, words, composer, out);
+        }
         for c in &self.choices {
             let (start, end, surface) = surface_of(text, words, c);
             out.push(Occurrence {
                 term: c.verdict.term,
+                composed: None,
                 surface,
                 method: c.verdict.method,
                 score: c.verdict.score,
                 start,
                 end,
             });
+        }
+    }
+
+    /// Names no candidate matched: each maximal run of words the resolved
+    /// choices leave free whose every word looks foreign and nothing
+    /// explains ([`WordClass::foreign`]), up to [`MAX_COMPOSED_WORDS`]; the
+    /// first may carry a one-letter clitic, peeled when the rest looks more
+    /// foreign. A run of one word must look foreign enough to be a name on
+    /// its own ([`crate::lexicon::FOREIGN_LIKE_WORD`]). The run's English
+    /// is the guesser's first: a name composed of known spellings only is
+    /// `name-parts`, anything else `guess`.
+    fn compose(&self, text: &str, words: &ArticleWords, composer: &Composer, out: &mut Vec<Occurrence>) {
+        let mut covered = vec![false; words.words.len()];
+        for c in &self.choices {
+            covered[c.first..c.end].iter_mut().for_each(|w| *w = true);
+        }
+        // A word whose first letter reads better as a clitic starts a name
+        // (وسيرخيو in هازارد وسيرخيو أغويرو: "and Sergio"); and inside a
+        // run, a word that starts with و is "and" unless a name list
+        // spells it so (ووترز, Waters).
+        let mut norm = String::new();
+        let mut word_foreignness = |i: usize, first: bool| -> Option<(f32, usize)> {
+            if covered[i] || words.words[i].stopword {
+                return None;
+            }
+            let f = self.classes[i].foreign?;
+            let raw = words.words[i].token.text(text);
+            if !first
+                && raw.starts_with('و')
+                && composer.guesser.names().is_none_or(|n| n.known(raw, &mut norm).is_empty())
+            {
+                return None;
+            }
+            match f.peeled {
+                Some(p) if p > f.written + CLITIC_FOREIGNNESS_MARGIN => first.then_some((p, 1)),
+                _ => Some((f.written, 0)),
+            }
+        };
+        for seg in words.segments(Script::Arabic) {
+            let mut first = seg.start;
+            while first < seg.end {
+                let Some((lead, skip)) = word_foreignness(first, true).filter(|f| f.0 >= FOREIGN_LIKE_NAME_WORD) else {
+                    first += 1;
+                    continue;
+                };
+                let mut end = first + 1;
+                while end < seg.end
+                    && end - first < MAX_COMPOSED_WORDS
+                    && word_foreignness(end, false).is_some_and(|f| f.0 >= FOREIGN_LIKE_NAME_WORD)
+                {
+                    end += 1;
+                }
+                if end - first > 1 || lead >= crate::lexicon::FOREIGN_LIKE_WORD {
+                    let verdict = Verdict { term: 0, score: 0.0, method: Method::Guess, required: 0.0 };
+                    let span =
+                        SpanChoice { first, end, display_skip: skip, restore_article: false, verdict, adjusted: 0.0 };
+                    let (start, stop, surface) = surface_of(text, words, &span);
+                    if let Some((english, confidence, source)) = composer.guess(&surface) {
+                        let (method, score) = match source {
+                            Source::Known => (Method::NameParts, composed_score(confidence)),
+                            _ => (Method::Guess, confidence),
+                        };
+                        {
+                            out.push(Occurrence {
+                                term: 0,
+                                composed: Some(english),
+                                surface,
+                                method,
+                                score,
+                                start,
+                                end: stop,
+                            });
+                        }
+                    }
+                }
+                first = end;
+            }
         }
     }
 
@@ -813,7 +1005,7 @@ mod tests {
     use super::*;
 
     fn aligned(candidates: &CandidateSet, text: &str) -> Vec<(String, String, Method)> {
-        let model = AlignModel::new(candidates.clone(), AlignConfig::default());
+        let model = AlignModel::new(candidates.clone(), AlignConfig::default(), None);
         let mut a = model.aligner();
         let mut out = Vec::new();
         a.align(text, None, &mut out);
@@ -896,10 +1088,10 @@ mod tests {
 
     #[test]
     fn an_ordinary_word_needs_evidence_from_its_own_article() {
-        assert_eq!(WordClass::of("متر").alone, Veto::UnlessEvidence, "a dictionary word");
+        assert_eq!(WordClass::of("متر", false).alone, Veto::UnlessEvidence, "a dictionary word");
         let mut c = CandidateSet::new();
         c.add("Metro", |o| o.latin = true);
-        let model = AlignModel::new(c.clone(), AlignConfig::default());
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
         let mut a = model.aligner();
         let mut out = Vec::new();
         // Written in Latin letters in this article: evidence of its own.
@@ -921,7 +1113,7 @@ mod tests {
 
     #[test]
     fn a_span_with_an_ordinary_word_is_not_searched_as_one_name() {
-        assert_eq!(WordClass::of("القاضي").alone, Veto::UnlessEvidence);
+        assert_eq!(WordClass::of("القاضي", false).alone, Veto::UnlessEvidence);
         let c = set(&["Judge Brett Kavanaugh", "Brett Kavanaugh"]);
         let got = aligned(&c, "قال القاضي بريت كافانو أمس");
         assert_eq!(got, vec![("Brett Kavanaugh".into(), "بريت كافانو".into(), Method::Transliteration)]);
@@ -935,7 +1127,7 @@ mod tests {
             c.add(&phrase, |o| o.english_text = true);
         }
         assert!(c.find("Macron").is_some());
-        let model = AlignModel::new(c.clone(), AlignConfig::default());
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
         let mut a = model.aligner();
         let mut out = Vec::new();
         // Its own article: found.

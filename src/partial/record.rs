@@ -541,7 +541,7 @@ mod tests {
         assert_eq!(parse("N\tx\t1\t0"), "unknown record type `N` in a partial file");
         assert_eq!(parse("D\t1\t2"), "a D record has 2 fields, this one has 3");
         assert_eq!(parse("U\t-1"), "\"-1\" is not a valid number");
-        assert_eq!(parse("R\ten\tform\t1\tguess\t0.9\tf\t0\t0"), "\"guess\" is not a method");
+        assert_eq!(parse("R\ten\tform\t1\tguesswork\t0.9\tf\t0\t0"), "\"guesswork\" is not a method");
         let parse = |line: &str| CandidateRecord::parse(line.split('\t').map(String::from).collect()).unwrap_err();
         assert_eq!(parse("T\tx\ty"), "unknown record type `T` in a candidates file");
         assert_eq!(parse("N\tx\t1"), "a N record has 4 fields, this one has 3");

@@ -39,6 +39,8 @@ pub enum Source {
     Known,
     /// A known name part that sounds like the Arabic.
     NamePart,
+    /// A common English word that sounds like the Arabic.
+    Word,
     /// Spelled by the letter model alone.
     Generated,
 }
@@ -49,6 +51,7 @@ impl Source {
         match self {
             Source::Known => "known",
             Source::NamePart => "name-part",
+            Source::Word => "word",
             Source::Generated => "generated",
         }
     }
@@ -77,15 +80,30 @@ pub struct Weights {
     pub per_spelling: f64,
     /// For a name listed with exactly this Arabic spelling.
     pub known: f64,
+    /// For a common English word.
+    pub english_word: f64,
+    /// Per unit of the scorer's similarity above [`SIMILARITY_PIVOT`] (and
+    /// against it below) for a name part or word that sounds alike.
+    pub similarity: f64,
     /// Scorer similarity a name part needs to be considered.
     pub min_similarity: f32,
 }
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { name_part: 6.0, per_spelling: 0.5, known: 6.0, min_similarity: 0.55 }
+        Weights {
+            name_part: 6.0,
+            per_spelling: 0.5,
+            known: 6.0,
+            english_word: 3.0,
+            similarity: 15.0,
+            min_similarity: 0.55,
+        }
     }
 }
+
+/// The scorer similarity at which [`Weights::similarity`] adds nothing.
+pub const SIMILARITY_PIVOT: f32 = 0.8;
 
 /// Spellings kept per letter by the beam search.
 const BEAM: usize = 48;
@@ -102,17 +120,14 @@ const NEAR: usize = 16;
 /// A guesser of English spellings: the letter model, and the known name
 /// parts when it has them.
 #[derive(Debug)]
-pub struct Transliterator {
+pub struct Transliterator<'n> {
     model: Model,
-    names: Option<NameParts>,
+    names: Option<&'n NameParts>,
     weights: Weights,
 }
 
 /// The model nazir ships, trained by `scripts/build-name-model.sh`.
 static SHIPPED_MODEL: &[u8] = include_bytes!("../../glossaries/names/transliteration.tsv.gz");
-
-/// The name parts nazir ships, from the same script.
-static SHIPPED_NAMES: &[u8] = include_bytes!("../../glossaries/names/name-parts.tsv.gz");
 
 /// One candidate spelling of one word.
 struct Candidate {
@@ -125,20 +140,24 @@ struct Candidate {
     source: Source,
 }
 
-impl Transliterator {
+impl<'n> Transliterator<'n> {
     /// A guesser that uses `model` and, if given, the known name parts.
-    pub fn new(model: Model, names: Option<NameParts>, weights: Weights) -> Self {
+    pub fn new(model: Model, names: Option<&'n NameParts>, weights: Weights) -> Self {
         Transliterator { model, names, weights }
     }
 
     /// The shipped guesser, loaded on first use.
-    pub fn shipped() -> &'static Transliterator {
-        static LOADED: OnceLock<Transliterator> = OnceLock::new();
+    pub fn shipped() -> &'static Transliterator<'static> {
+        static LOADED: OnceLock<Transliterator<'static>> = OnceLock::new();
         LOADED.get_or_init(|| {
             let model = Model::from_bytes(SHIPPED_MODEL).expect("the shipped transliteration model is valid");
-            let names = NameParts::from_bytes(SHIPPED_NAMES).expect("the shipped name parts are valid");
-            Transliterator::new(model, Some(names), Weights::default())
+            Transliterator::new(model, Some(NameParts::shipped()), Weights::default())
         })
+    }
+
+    /// The name parts, if the guesser has them.
+    pub fn names(&self) -> Option<&'n NameParts> {
+        self.names
     }
 
     /// The model.
@@ -150,7 +169,23 @@ impl Transliterator {
     /// name of several words is guessed word by word. Empty when the text
     /// has no Arabic letter the model knows.
     pub fn guess(&self, arabic: &str, k: usize) -> Vec<Guess> {
-        self.guess_using(arabic, k, self.names.as_ref())
+        self.guess_using(arabic, k, self.names)
+    }
+
+    /// How likely the model and the lists make `english` as the spelling of
+    /// one Arabic word (log scale, comparable between the Englishes of one
+    /// word only): the model's probability of the spelling plus the bonus
+    /// for a name listed with `spellings` spellings ([`Weights`]). -∞ when
+    /// the model cannot spell it.
+    pub fn plausibility(&self, arabic: &str, english: &str, spellings: u32) -> f64 {
+        let mut letters = Vec::new();
+        arabic_letters(arabic, &mut letters);
+        letters.retain(|&c| self.model.knows(c));
+        let Some(spelled) = english_letters(english) else { return f64::NEG_INFINITY };
+        if letters.is_empty() || spelled.is_empty() {
+            return f64::NEG_INFINITY;
+        }
+        self.spelling_log_p(&letters, &spelled) + self.weights.per_spelling * f64::from(spellings.max(1)).ln()
     }
 
     /// Like [`guess`](Self::guess), by the letter model alone (every guess
@@ -164,7 +199,7 @@ impl Transliterator {
     /// for every term, on all cores, in the order of `terms`.
     pub fn guess_all(&self, terms: &[String], k: usize, letters_only: bool) -> Vec<Vec<Guess>> {
         use rayon::prelude::*;
-        let names = if letters_only { None } else { self.names.as_ref() };
+        let names = if letters_only { None } else { self.names };
         terms.par_iter().map(|t| self.guess_using(t, k, names)).collect()
     }
 
@@ -227,10 +262,21 @@ impl Transliterator {
             for id in ids {
                 let Some(spelled) = english_letters(names.english(id)) else { continue };
                 let is_known = known.contains(&(id as u32));
-                let bonus = w.name_part
-                    + w.per_spelling * f64::from(names.spellings(id)).ln()
-                    + if is_known { w.known } else { 0.0 };
-                let source = if is_known { Source::Known } else { Source::NamePart };
+                // How alike the scorer finds them counts too: the letter
+                // model knows spellings, the scorer sounds.
+                let alike = near
+                    .iter()
+                    .find(|m| m.term == id)
+                    .map_or(0.0, |m| w.similarity * f64::from(m.score - SIMILARITY_PIVOT));
+                let (bonus, source) = if names.is_word(id) {
+                    (w.english_word + alike, Source::Word)
+                } else {
+                    let bonus = w.name_part
+                        + alike
+                        + w.per_spelling * f64::from(names.spellings(id)).ln()
+                        + if is_known { w.known } else { 0.0 };
+                    (bonus, if is_known { Source::Known } else { Source::NamePart })
+                };
                 if let Some(c) = candidates.iter_mut().find(|c| c.letters == spelled) {
                     if c.source == Source::Generated {
                         c.log_score += bonus;
@@ -249,8 +295,7 @@ impl Transliterator {
                 } else {
                     continue;
                 };
-                let mut shown = String::with_capacity(spelled.len());
-                push_capitalized(names.english(id).as_bytes(), &mut shown);
+                let shown = capitalized(names.english(id));
                 candidates.push(Candidate { letters: spelled, shown, log_score: log_p + bonus, source });
             }
         }
@@ -373,8 +418,24 @@ fn log_add(a: f64, b: f64) -> f64 {
     if lo == f64::NEG_INFINITY { hi } else { hi + (lo - hi).exp().ln_1p() }
 }
 
-/// Appends `word` with its first letter, and each letter after a hyphen,
-/// in upper case.
+/// `word` with its first letter, and each letter after a hyphen, in upper
+/// case.
+fn capitalized(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut upper = true;
+    for c in word.chars() {
+        if upper {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        upper = c == '-';
+    }
+    out
+}
+
+/// Appends `word` (ASCII) with its first letter, and each letter after a
+/// hyphen, in upper case.
 fn push_capitalized(word: &[u8], out: &mut String) {
     let mut upper = true;
     for &b in word {
@@ -388,7 +449,7 @@ mod tests {
     use super::*;
     use train::{Pair, TrainOptions, train};
 
-    fn toy() -> Transliterator {
+    fn toy() -> Transliterator<'static> {
         let pairs: Vec<Pair> = [
             ("بوب", "bob"),
             ("توم", "tom"),

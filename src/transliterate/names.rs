@@ -6,9 +6,12 @@
 //! spelling has that English, and otherwise the known English words that
 //! sound like it (found by the scorer's index, not by comparing every
 //! word) compete with the model's own spellings, with a bonus for being a
-//! real name.
+//! real name. Common English words, which names are also made of (Google
+//! *Ventures*, *Silicon Valley*), can be added with no Arabic spelling
+//! ([`NameParts::add_words`]): they compete the same way.
 
 use std::io::Read as _;
+use std::sync::OnceLock;
 
 use hashbrown::HashMap;
 
@@ -24,7 +27,11 @@ pub struct NameParts {
     spellings: Vec<u32>,
     /// English words by the matching form of an Arabic spelling.
     by_arabic: HashMap<Box<str>, Vec<u32>>,
-    index: CandidateIndex,
+    /// `english[words..]` are the common English words with no spelling.
+    words: usize,
+    /// Built on first use: a build that only looks spellings up never
+    /// pays for it.
+    index: OnceLock<CandidateIndex>,
     /// The pairs as read, for writing the file again.
     pairs: Vec<(Box<str>, u32)>,
 }
@@ -68,22 +75,49 @@ impl NameParts {
                 list.push(*id);
             }
         }
-        let index = CandidateIndex::new(&english);
-        NameParts { english, spellings, by_arabic, index, pairs: kept }
+        let words = english.len();
+        NameParts { english, spellings, by_arabic, words, index: OnceLock::new(), pairs: kept }
+    }
+
+    /// The name parts nazir ships (`glossaries/names/name-parts.tsv.gz`),
+    /// loaded on first use.
+    pub fn shipped() -> &'static NameParts {
+        static SHIPPED: &[u8] = include_bytes!("../../glossaries/names/name-parts.tsv.gz");
+        static WORDS: &[u8] = include_bytes!("../../glossaries/names/english-words.txt.gz");
+        static LOADED: OnceLock<NameParts> = OnceLock::new();
+        LOADED.get_or_init(|| {
+            let mut parts = NameParts::from_bytes(SHIPPED).expect("the shipped name parts are valid");
+            let words = gunzip(WORDS).expect("the shipped English words are valid");
+            parts.add_words(words.lines());
+            parts
+        })
+    }
+
+    /// Adds common English words (lower case, letters only; others are left
+    /// out) as name parts with no Arabic spelling: words already listed as
+    /// names stay names.
+    pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+        let mut listed: hashbrown::HashSet<Box<str>> = self.english.iter().cloned().collect();
+        for word in words {
+            let word = word.trim();
+            if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) && listed.insert(word.into()) {
+                self.english.push(word.into());
+                self.spellings.push(0);
+            }
+        }
+        self.index = OnceLock::new();
+    }
+
+    /// Whether entry `id` is a common English word added by
+    /// [`add_words`](Self::add_words), not a listed name.
+    pub fn is_word(&self, id: usize) -> bool {
+        id >= self.words
     }
 
     /// Reads the table written by [`NameParts::to_text`] (gzip-compressed
     /// or not): one `arabic<TAB>english` pair per line.
     pub fn from_bytes(bytes: &[u8]) -> Result<NameParts, String> {
-        let text = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut text = String::new();
-            flate2::read::GzDecoder::new(bytes)
-                .read_to_string(&mut text)
-                .map_err(|e| format!("the name parts are not valid gzip'd UTF-8: {e}"))?;
-            text
-        } else {
-            String::from_utf8(bytes.to_vec()).map_err(|e| format!("the name parts are not UTF-8: {e}"))?
-        };
+        let text = gunzip(bytes)?;
         let mut pairs = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let Some((ar, en)) = line.split_once('\t') else {
@@ -94,13 +128,34 @@ impl NameParts {
         Ok(NameParts::from_pairs(pairs))
     }
 
-    /// The table as text, one pair per line, sorted by English then Arabic.
+    /// Orders the English of each Arabic spelling by `score` (highest
+    /// first; ties: alphabetical), which makes the first the one
+    /// [`best_known`](Self::best_known) returns, and the pairs by Arabic
+    /// spelling. `score` gets the Arabic, the English and how many
+    /// spellings the English is listed with.
+    pub fn rank(&mut self, score: impl Fn(&str, &str, u32) -> f64) {
+        let mut scored: Vec<(Box<str>, f64, u32)> = std::mem::take(&mut self.pairs)
+            .into_iter()
+            .map(|(ar, id)| {
+                let s = score(&ar, &self.english[id as usize], self.spellings[id as usize]);
+                (ar, s, id)
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.total_cmp(&a.1))
+                .then_with(|| self.english[a.2 as usize].cmp(&self.english[b.2 as usize]))
+        });
+        let pairs: Vec<(&str, &str)> = scored.iter().map(|(ar, _, id)| (&**ar, &*self.english[*id as usize])).collect();
+        *self = NameParts::from_pairs(pairs);
+    }
+
+    /// The table as text, one pair per line, in order (see
+    /// [`rank`](Self::rank)).
     pub fn to_text(&self) -> String {
-        let mut lines: Vec<(&str, &str)> =
-            self.pairs.iter().map(|(ar, id)| (&*self.english[*id as usize], &**ar)).collect();
-        lines.sort_unstable();
         let mut out = String::new();
-        for (en, ar) in lines {
+        for (ar, id) in &self.pairs {
+            let en = &*self.english[*id as usize];
             out.push_str(ar);
             out.push('\t');
             out.push_str(en);
@@ -137,11 +192,33 @@ impl NameParts {
         self.by_arabic.get(norm.as_str()).map_or(&[], Vec::as_slice)
     }
 
+    /// The English listed first for exactly this Arabic spelling (the
+    /// likeliest, once the table is [ranked](Self::rank)), and one over
+    /// the number of Englishes listed for it.
+    pub fn best_known(&self, arabic: &str, norm: &mut String) -> Option<(u32, f32)> {
+        let known = self.known(arabic, norm);
+        known.first().map(|&id| (id, 1.0 / known.len() as f32))
+    }
+
     /// The `k` words that sound likest the Arabic word by the scorer, with
     /// a score of at least `min_score`.
     pub fn near(&self, arabic: &str, k: usize, min_score: f32, scratch: &mut SearchScratch, out: &mut Vec<Match>) {
-        crate::score::term::rank_term(&self.index, arabic, k, crate::score::term::ARTICLE_STRIP_PENALTY, scratch, out);
+        let index = self.index.get_or_init(|| CandidateIndex::new(&self.english));
+        crate::score::term::rank_term(index, arabic, k, crate::score::term::ARTICLE_STRIP_PENALTY, scratch, out);
         out.retain(|m| m.score >= min_score);
+    }
+}
+
+/// The text of a file, gzip-compressed or not.
+fn gunzip(bytes: &[u8]) -> Result<String, String> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_string(&mut text)
+            .map_err(|e| format!("not valid gzip'd UTF-8: {e}"))?;
+        Ok(text)
+    } else {
+        String::from_utf8(bytes.to_vec()).map_err(|e| format!("not UTF-8: {e}"))
     }
 }
 
@@ -163,9 +240,17 @@ mod tests {
         let mut norm = String::new();
         assert_eq!(parts.known("بيلغريني", &mut norm), &[0]);
         assert!(parts.known("سميث", &mut norm).is_empty());
+        assert_eq!(parts.best_known("بيليغريني", &mut norm), Some((0, 1.0)));
+        assert_eq!(parts.best_known("سميث", &mut norm), None);
         let (mut scratch, mut out) = (SearchScratch::default(), Vec::new());
         parts.near("فنغر", 2, 0.5, &mut scratch, &mut out);
         assert_eq!(parts.english(out[0].term), "wenger");
+        let mut with_words = NameParts::from_bytes(parts.to_text().as_bytes()).unwrap();
+        with_words.add_words(["ventures", "wenger", "R2D2", "capital"]);
+        assert_eq!(with_words.len(), 5);
+        assert!(!with_words.is_word(2) && with_words.is_word(3) && with_words.english(3) == "ventures");
+        with_words.near("فنتشرز", 1, 0.5, &mut scratch, &mut out);
+        assert_eq!(with_words.english(out[0].term), "ventures");
         let again = NameParts::from_bytes(parts.to_text().as_bytes()).unwrap();
         assert_eq!(again.to_text(), parts.to_text());
         assert!(NameParts::from_bytes(b"x").unwrap_err().starts_with("line 1"));

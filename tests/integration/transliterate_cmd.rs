@@ -61,3 +61,44 @@ fn top_k_is_bounded() {
         assert_code(&run(&args, None), 2, &args);
     }
 }
+
+/// An article (written for this test) with two people no shipped list or
+/// gazetteer has as a whole: an analyst's given name and surname that the
+/// name lists spell, and a congresswoman's.
+const UNKNOWN_NAMES: &str = "قال المحلل هوريس ديديو في تقرير جديد إن مبيعات الهواتف تراجعت هذا العام.\n\
+وأضافت النائبة ماكسين ووترز أن اللجنة ستدرس القانون الأسبوع المقبل، ثم غادرت القاعة.\n";
+
+fn build_rows(extra: &[&str]) -> Vec<Row> {
+    let dir = tempdir();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, UNKNOWN_NAMES).unwrap();
+    let mut args = vec!["build", article.to_str().unwrap(), "-q"];
+    args.extend_from_slice(extra);
+    let out = run(&args, None);
+    assert_code(&out, 0, &args);
+    read_csv(&stdout(&out)).1
+}
+
+#[test]
+fn build_names_what_nothing_matches_only_when_asked() {
+    // Zero-config: no list knows these names, so no row, and no guess.
+    assert!(build_rows(&[]).is_empty());
+    let rows = build_rows(&["--guess"]);
+    let row = |ar: &str| rows.iter().find(|r| r["ar"] == ar).unwrap_or_else(|| panic!("{ar} in {rows:?}"));
+    // Every word a listed spelling: composed from the lists.
+    let waters = row("ماكسين ووترز");
+    assert_eq!((waters["en"].as_str(), waters["method"].as_str()), ("Maxine Waters", "name-parts"));
+    // Otherwise guessed, with the guesser's confidence as the score.
+    let dedieu = row("هوريس ديديو");
+    assert_eq!(dedieu["method"], "guess");
+    assert!(dedieu["en"].ends_with("Dedieu"), "{dedieu:?}");
+    let confidence: f32 = dedieu["score"].parse().unwrap();
+    assert!(confidence > 0.0 && confidence <= 1.0);
+    // Suggestions for a reviewer: candidates, and nothing else is named
+    // (the ordinary words of the sentences are not).
+    assert!(rows.iter().all(|r| r["base"].contains(r#""status":"candidate""#)), "{rows:?}");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    // A guess's score is a confidence, not a similarity: --min-score keeps it.
+    let strict = build_rows(&["--guess", "--min-score", "0.99"]);
+    assert!(strict.iter().any(|r| r["ar"] == "هوريس ديديو"), "{strict:?}");
+}
