@@ -35,7 +35,7 @@ use crate::romanize::{Reading, arabic_key, arabic_key_into, english_key};
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
-use crate::transliterate::{Source, Transliterator};
+use crate::transliterate::{NameParts, Source, Transliterator};
 use memo::TextMemo;
 
 mod memo;
@@ -150,6 +150,10 @@ struct WordClass {
     /// Ordinary and not a form of a listed name: a span made only of such
     /// words is ordinary.
     ordinary: bool,
+    /// Written, as it is, as a name word of the shipped name lists
+    /// ([`NameParts::shipped`]): its first letter is no clitic for a
+    /// sound-alike match (فيتالي is Vitaly, not ف + Italy).
+    listed_name: bool,
     /// How a span of this word alone is judged.
     alone: Veto,
     /// How foreign the word looks when nothing explains it (no dictionary
@@ -210,7 +214,7 @@ enum Veto {
 
 impl WordClass {
     /// A Latin word: never ordinary, never a name part.
-    const LATIN: WordClass = WordClass { ordinary: false, alone: Veto::None, foreign: None };
+    const LATIN: WordClass = WordClass { ordinary: false, listed_name: false, alone: Veto::None, foreign: None };
 
     fn of(word: &str, composing: bool) -> WordClass {
         use crate::lexicon::{Lexicon, Ordinary};
@@ -241,7 +245,9 @@ impl WordClass {
             let rest = word.strip_prefix(['و', 'ب', 'ل']).filter(|r| r.chars().count() >= MIN_GUESS_LETTERS);
             Foreignness { written: lexicon.foreignness(word), peeled: rest.map(|r| lexicon.foreignness(r)) }
         });
-        WordClass { ordinary, alone, foreign }
+        let listed_name = word.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+            && !NameParts::shipped().known(word, &mut String::new()).is_empty();
+        WordClass { ordinary, listed_name, alone, foreign }
     }
 }
 
@@ -915,6 +921,11 @@ impl Aligner<'_> {
             let Some(verdict) = self.verdict() else {
                 continue;
             };
+            // A word the name lists have as written keeps its first letter
+            // unless the rest is exactly a known spelling.
+            if reading.particles > 0 && self.classes[first].listed_name && verdict.method != Method::Gazetteer {
+                continue;
+            }
             if self.is_adjective_of(verdict) {
                 continue;
             }
@@ -1142,6 +1153,16 @@ mod tests {
         listed.add("Macron", |o| o.list = true);
         let got = aligned(&listed, "قال ماكرون إن الاتفاق قريب");
         assert_eq!(got[0].0, "Macron");
+    }
+
+    #[test]
+    fn a_listed_name_keeps_its_first_letter() {
+        // فيتالي is Vitaly in the name lists, not ف + يتالي (Italy); بيرنز
+        // is Burns, not ب + Irons. A real clitic still comes off (وجوجل).
+        let c = set(&["Italy", "Irons", "Google"]);
+        let got = aligned(&c, "التقى فيتالي مع بيرنز ثم قال وجوجل ستعلن غدا");
+        let found: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+        assert_eq!(found, [("Google", "جوجل")], "{got:?}");
     }
 
     #[test]
