@@ -781,10 +781,14 @@ impl Aligner<'_> {
             }
         }
         self.resolve_overlaps(words.words.len());
-        if let Some(composer) = &self.model.compose {
-            self.compose(text, words, composer, out);
-        }
-        for c in &self.choices {
+        let absorbed = match &self.model.compose {
+            Some(composer) => self.compose(text, words, composer, out),
+            None => Vec::new(),
+        };
+        for (i, c) in self.choices.iter().enumerate() {
+            if absorbed.contains(&i) {
+                continue;
+            }
             let (start, end, surface) = surface_of(text, words, c);
             out.push(Occurrence {
                 term: c.verdict.term,
@@ -805,8 +809,11 @@ impl Aligner<'_> {
     /// foreign. A run of one word must look foreign enough to be a name on
     /// its own ([`crate::lexicon::FOREIGN_LIKE_WORD`]). The run's English
     /// is the guesser's first: a name composed of known spellings only is
-    /// `name-parts`, anything else `guess`.
-    fn compose(&self, text: &str, words: &ArticleWords, composer: &Composer, out: &mut Vec<Occurrence>) {
+    /// `name-parts`, anything else `guess`. A run of common English words
+    /// right after a matched name is part of it (جوجل كابيتال = Google
+    /// Capital, not Google): the choices so absorbed are returned, by index.
+    fn compose(&self, text: &str, words: &ArticleWords, composer: &Composer, out: &mut Vec<Occurrence>) -> Vec<usize> {
+        let mut absorbed = Vec::new();
         let mut covered = vec![false; words.words.len()];
         for c in &self.choices {
             covered[c.first..c.end].iter_mut().for_each(|w| *w = true);
@@ -847,17 +854,38 @@ impl Aligner<'_> {
                 {
                     end += 1;
                 }
-                if end - first > 1 || lead >= crate::lexicon::FOREIGN_LIKE_WORD {
+                // A single word needs to look foreign enough to be a name
+                // on its own, unless it follows a matched name, whose part
+                // it may be.
+                let before = self.choices.iter().position(|c| c.end == first && c.first >= seg.start);
+                let alone = end - first > 1 || lead >= crate::lexicon::FOREIGN_LIKE_WORD;
+                if alone || before.is_some() {
                     let verdict = Verdict { term: 0, score: 0.0, method: Method::Guess, required: 0.0 };
                     let span =
                         SpanChoice { first, end, display_skip: skip, restore_article: false, verdict, adjusted: 0.0 };
                     let (start, stop, surface) = surface_of(text, words, &span);
-                    if let Some((english, confidence, source)) = composer.guess(&surface) {
-                        let (method, score) = match source {
-                            Source::Known => (Method::NameParts, composed_score(confidence)),
-                            _ => (Method::Guess, confidence),
-                        };
-                        {
+                    match (composer.guess(&surface), before) {
+                        (Some((english, confidence, Source::Word)), Some(i)) if skip == 0 => {
+                            let c = &self.choices[i];
+                            let name = &self.model.candidates.terms()[c.verdict.term].en;
+                            let whole = SpanChoice { end, ..*c };
+                            let (start, stop, surface) = surface_of(text, words, &whole);
+                            out.push(Occurrence {
+                                term: 0,
+                                composed: Some(format!("{name} {english}").into()),
+                                surface,
+                                method: Method::Guess,
+                                score: confidence.min(c.verdict.score),
+                                start,
+                                end: stop,
+                            });
+                            absorbed.push(i);
+                        }
+                        (Some((english, confidence, source)), _) if alone => {
+                            let (method, score) = match source {
+                                Source::Known => (Method::NameParts, composed_score(confidence)),
+                                _ => (Method::Guess, confidence),
+                            };
                             out.push(Occurrence {
                                 term: 0,
                                 composed: Some(english),
@@ -868,11 +896,13 @@ impl Aligner<'_> {
                                 end: stop,
                             });
                         }
+                        _ => {}
                     }
                 }
                 first = end;
             }
         }
+        absorbed
     }
 
     /// Whether the span in `self.span` is a relative adjective (nisba) of
