@@ -61,7 +61,6 @@
 //! or memoize by word (`cargo bench --bench lexicon` measures all this).
 
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::sync::OnceLock;
 
 use crate::normalize::{clean_surface_into, is_arabic_letter, normalize};
@@ -232,9 +231,7 @@ impl std::fmt::Debug for Lexicon {
 }
 
 fn gunzip(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    flate2::read::GzDecoder::new(bytes).read_to_string(&mut out).expect("the embedded lexicon is valid gzip UTF-8");
-    out
+    crate::text::gunzip_text(bytes).expect("the embedded lexicon is valid gzip UTF-8")
 }
 
 /// Whether `word` (any case) is a common English word of the stopword list

@@ -69,6 +69,21 @@ pub(crate) fn read_file(path: &Path) -> Result<String> {
     }
 }
 
+/// The text of embedded data, gzip-compressed (by its magic bytes) or
+/// not; the error says which of the two is broken.
+pub(crate) fn gunzip_text(bytes: &[u8]) -> std::result::Result<String, String> {
+    use std::io::Read as _;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_string(&mut text)
+            .map_err(|e| format!("not valid gzip'd UTF-8: {e}"))?;
+        Ok(text)
+    } else {
+        String::from_utf8(bytes.to_vec()).map_err(|e| format!("not UTF-8: {e}"))
+    }
+}
+
 /// The non-blank lines of a file (`-`: standard input), read as text
 /// (`decode`), without their line ends: a term list as a person writes
 /// it.

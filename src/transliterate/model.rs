@@ -7,7 +7,6 @@
 //! interpolation is computed from the counts at load time.
 
 use std::fmt::Write as _;
-use std::io::Read as _;
 
 use hashbrown::HashMap;
 
@@ -208,15 +207,7 @@ impl Model {
 
     /// Reads a model written by [`Model::to_text`], gzip-compressed or not.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
-        let text = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut text = String::new();
-            flate2::read::GzDecoder::new(bytes)
-                .read_to_string(&mut text)
-                .map_err(|e| format!("the model is not valid gzip'd UTF-8: {e}"))?;
-            text
-        } else {
-            String::from_utf8(bytes.to_vec()).map_err(|e| format!("the model is not UTF-8: {e}"))?
-        };
+        let text = crate::text::gunzip_text(bytes).map_err(|e| format!("the model is {e}"))?;
         Self::from_text(&text)
     }
 

@@ -10,7 +10,6 @@
 //! *Ventures*, *Silicon Valley*), can be added with no Arabic spelling
 //! ([`NameParts::add_words`]): they compete the same way.
 
-use std::io::Read as _;
 use std::sync::OnceLock;
 
 use hashbrown::HashMap;
@@ -87,7 +86,7 @@ impl NameParts {
         static LOADED: OnceLock<NameParts> = OnceLock::new();
         LOADED.get_or_init(|| {
             let mut parts = NameParts::from_bytes(SHIPPED).expect("the shipped name parts are valid");
-            let words = gunzip(WORDS).expect("the shipped English words are valid");
+            let words = crate::text::gunzip_text(WORDS).expect("the shipped English words are valid");
             parts.add_words(words.lines());
             parts
         })
@@ -117,7 +116,7 @@ impl NameParts {
     /// Reads the table written by [`NameParts::to_text`] (gzip-compressed
     /// or not): one `arabic<TAB>english` pair per line.
     pub fn from_bytes(bytes: &[u8]) -> Result<NameParts, String> {
-        let text = gunzip(bytes)?;
+        let text = crate::text::gunzip_text(bytes).map_err(|e| format!("the name parts are {e}"))?;
         let mut pairs = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let Some((ar, en)) = line.split_once('\t') else {
@@ -206,19 +205,6 @@ impl NameParts {
         let index = self.index.get_or_init(|| CandidateIndex::new(&self.english));
         crate::score::term::rank_term(index, arabic, k, crate::score::term::ARTICLE_STRIP_PENALTY, scratch, out);
         out.retain(|m| m.score >= min_score);
-    }
-}
-
-/// The text of a file, gzip-compressed or not.
-fn gunzip(bytes: &[u8]) -> Result<String, String> {
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(bytes)
-            .read_to_string(&mut text)
-            .map_err(|e| format!("not valid gzip'd UTF-8: {e}"))?;
-        Ok(text)
-    } else {
-        String::from_utf8(bytes.to_vec()).map_err(|e| format!("not UTF-8: {e}"))
     }
 }
 
