@@ -64,6 +64,7 @@ fn held_out(english: &str) -> bool {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut order = TrainOptions::default().order;
+    let mut iterations = TrainOptions::default().iterations;
     let mut weights = Weights::default();
     let mut names_from: Vec<String> = Vec::new();
     let mut write_held_out: Option<String> = None;
@@ -75,6 +76,7 @@ fn main() {
             |what: &str| it.next().and_then(|n| n.parse::<f64>().ok()).unwrap_or_else(|| panic!("{what} N"));
         match a.as_str() {
             "--order" => order = number("--order") as usize,
+            "--iterations" => iterations = number("--iterations") as usize,
             "--name-part" => weights.name_part = number("--name-part"),
             "--per-spelling" => weights.per_spelling = number("--per-spelling"),
             "--known" => weights.known = number("--known"),
@@ -87,7 +89,7 @@ fn main() {
             _ => rest.push(a.clone()),
         }
     }
-    let options = TrainOptions { order, ..TrainOptions::default() };
+    let options = TrainOptions { order, iterations };
     match rest.first().map(String::as_str) {
         Some("train") if rest.len() >= 3 => {
             let pairs: Vec<Pair> =

@@ -13,6 +13,7 @@
 #   scripts/build-name-model.sh            # rebuild
 #   scripts/build-name-model.sh --check    # rebuild in a temp dir and compare
 #   EVAL=DIR scripts/build-name-model.sh   # the lists are in DIR, not ../shared/eval
+#   PROFILE=bench ...                      # build with this cargo profile (default release)
 set -euo pipefail
 
 NAMES_DEV_SHA=d6bc991ff4318d7a8ced3aa3a68f6fffd102c3eec8afbf6f17b3725f920370c3
@@ -35,7 +36,7 @@ verify "$eval_dir/names_dev_wikidata.csv" "$WIKIDATA_SHA"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
-cargo run --quiet --release --example name_model -- train "$work/transliteration.tsv.gz" \
+cargo run --quiet --locked --profile "${PROFILE:-release}" --example name_model -- train "$work/transliteration.tsv.gz" \
     "$eval_dir/names_dev.csv" "$eval_dir/names_dev_wikidata.csv"
 
 files=(transliteration.tsv.gz name-parts.tsv.gz)
