@@ -518,6 +518,12 @@ pub(crate) fn english_candidates(text: &str) -> Vec<String> {
 }
 
 fn phrases(text: &str, titles: bool) -> Vec<String> {
+    // Words the text also writes in lower case: capitalized only for the
+    // sentence they start (Black, Army), they are no name alone there.
+    let lower_elsewhere: hashbrown::HashSet<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
     let mut out: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     // Whether the run began a sentence: then a common word alone (During,
@@ -533,7 +539,10 @@ fn phrases(text: &str, titles: bool) -> Vec<String> {
         while run.last().is_some_and(|w| NAME_CONNECTORS.contains(w)) {
             run.pop();
         }
-        if starts_sentence && run.len() == 1 && crate::lexicon::is_english_stopword(run[0]) {
+        if starts_sentence
+            && run.len() == 1
+            && (crate::lexicon::is_english_stopword(run[0]) || lower_elsewhere.contains(run[0].to_lowercase().as_str()))
+        {
             run.clear();
         }
         if titles && after_the && !run.is_empty() && run.len() < 4 {
@@ -593,6 +602,16 @@ fn phrases(text: &str, titles: bool) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_the_text_writes_in_lower_case_is_no_name_where_it_starts_a_sentence() {
+        let text = "Black smoke rose over the city. Witnesses saw black cars. Army units came. The army left.";
+        let p = english_phrases(text);
+        assert!(!p.iter().any(|x| x == "Army" || x == "Black"), "{p:?}");
+        // Not written in lower case anywhere: kept.
+        let p = english_phrases("Britain said so. The talks in Britain ended.");
+        assert!(p.iter().any(|x| x == "Britain"), "{p:?}");
+    }
 
     #[test]
     fn a_common_word_that_starts_a_sentence_is_no_name() {
