@@ -386,9 +386,8 @@ impl BuildArgs {
             english_lists: self.english.clone(),
             gazetteers: self.gazetteer.clone(),
             default_gazetteer: !self.no_default_gazetteer,
-            guess: self.guess,
             strict: self.input.strict,
-            align: align_config(self.min_score)?,
+            align: AlignConfig { guess: self.guess, ..align_config(self.min_score)? },
             filter: GlossaryFilter { min_score: self.min_score, min_count: self.min_count },
             threads: self.threads.map_or(0, usize::from),
         })

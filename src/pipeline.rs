@@ -54,11 +54,6 @@ pub struct BuildConfig {
     pub gazetteers: Vec<PathBuf>,
     /// Whether the shipped gazetteer is used.
     pub default_gazetteer: bool,
-    /// Name the runs of foreign-looking words no candidate matches: from
-    /// the shipped name lists when every word is a listed spelling
-    /// (`name-parts` rows), else by the guesser (`guess` rows, its
-    /// confidence as the score). Off by default: these are suggestions.
-    pub guess: bool,
     /// Stop at the first bad input.
     pub strict: bool,
     /// Alignment thresholds.
@@ -79,7 +74,6 @@ impl Default for BuildConfig {
             english_lists: Vec::new(),
             gazetteers: Vec::new(),
             default_gazetteer: true,
-            guess: false,
             strict: false,
             align: AlignConfig::default(),
             filter: GlossaryFilter::default(),
@@ -320,7 +314,7 @@ fn build_stats_of(
 
     let settings = Settings::new(config.align, &candidates);
     let n_candidates = candidates.len();
-    let compose = config.guess.then(Composer::shipped);
+    let compose = config.align.guess.then(Composer::shipped);
     let model = AlignModel::new(candidates, config.align, compose);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)

@@ -44,6 +44,7 @@ impl Settings {
             ("article-strip-penalty", a.article_strip_penalty.to_string()),
             ("article-penalty", a.article_penalty.to_string()),
             ("gazetteer-only-margin", a.gazetteer_only_margin.to_string()),
+            ("guess", a.guess.to_string()),
             ("candidates", self.candidates.clone()),
         ]
     }
@@ -65,6 +66,8 @@ impl Settings {
                 article_strip_penalty: get(values, "article-strip-penalty")?,
                 article_penalty: get(values, "article-penalty")?,
                 gazetteer_only_margin: get(values, "gazetteer-only-margin")?,
+                // Parts written before --guess existed were built without.
+                guess: if values.contains_key("guess") { get(values, "guess")? } else { false },
             },
             candidates: get(values, "candidates")?,
         })
@@ -490,11 +493,16 @@ pub(crate) mod tests {
 
     #[test]
     fn named_settings_read_back() {
-        let align = AlignConfig { min_score: 0.75, short_consonants: 4, ..AlignConfig::default() };
+        let align = AlignConfig { min_score: 0.75, short_consonants: 4, guess: true, ..AlignConfig::default() };
         let settings = Settings { align, candidates: "3:00ff".into() };
         let values: HashMap<String, String> =
             settings.named_values().into_iter().map(|(name, value)| (name.to_string(), value)).collect();
-        assert_eq!(Settings::from_named_values(&values), Ok(settings));
+        assert_eq!(Settings::from_named_values(&values), Ok(settings.clone()));
+        // A part written before --guess existed was built without it.
+        let mut older = values.clone();
+        older.remove("guess");
+        let without = Settings { align: AlignConfig { guess: false, ..align }, ..settings };
+        assert_eq!(Settings::from_named_values(&older), Ok(without));
         let mut missing = values.clone();
         missing.remove("article-penalty");
         assert_eq!(Settings::from_named_values(&missing), Err("the setting `article-penalty` is missing".into()));

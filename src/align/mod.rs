@@ -119,6 +119,12 @@ pub struct AlignConfig {
     /// a gazetteer lists how a name is written, so a different spelling
     /// must be close to count.
     pub gazetteer_only_margin: f32,
+    /// Name the runs of foreign-looking words no candidate matches
+    /// (`--guess`): from the shipped name lists when every word is a
+    /// listed spelling ([`Method::NameParts`]), else by the guesser
+    /// ([`Method::Guess`], its confidence as the score). Off by default:
+    /// these are suggestions.
+    pub guess: bool,
 }
 
 impl Default for AlignConfig {
@@ -131,6 +137,7 @@ impl Default for AlignConfig {
             article_strip_penalty: crate::score::term::ARTICLE_STRIP_PENALTY,
             article_penalty: 0.04,
             gazetteer_only_margin: 0.08,
+            guess: false,
         }
     }
 }

@@ -80,7 +80,8 @@
 //!
 //! The settings are `min-score`, `short-min-score`, `short-consonants`,
 //! `clitic-penalty`, `article-strip-penalty`, `article-penalty`,
-//! `gazetteer-only-margin` (the alignment configuration) and `candidates`
+//! `gazetteer-only-margin`, `guess` (the alignment configuration; a part
+//! written before `guess` existed counts as `false`) and `candidates`
 //! (`COUNT:HASH`, the fingerprint of the candidate set aligned against,
 //! `CandidateSet::fingerprint`). Parts whose settings differ, or written
 //! by another version of the format, are refused with the file and line.
@@ -626,7 +627,7 @@ mod tests {
         let mut other = parts[1].settings.clone();
         other.candidates = "1:0000000000000000".into();
         let e = error(&good, Some(&other));
-        assert!(e.contains("t.part:9: setting candidates is"), "{e}");
+        assert!(e.contains("t.part:10: setting candidates is"), "{e}");
         // Cut short, or cut and glued.
         let lines: Vec<&str> = good.lines().collect();
         let cut = lines[..lines.len() - 1].join("\n") + "\n";
@@ -634,13 +635,13 @@ mod tests {
         let e = error(&edited(&good, |t| t.replace("\nR\t", "\nR\textra\t")), None);
         assert!(e.contains("not after its E record") || e.contains("fields"), "{e}");
         let e = error(&edited(&good, |t| t.replacen("\nD\t", "\nD\tx", 1)), None);
-        assert!(e.contains("t.part:10: \"x"), "{e}");
+        assert!(e.contains("t.part:11: \"x"), "{e}");
         // Records out of order, or before the settings are complete.
         let e = error(&edited(&good, |t| t.replacen("\nU\t", "\nT\tlate\t\nU\t", 1)), None);
         assert!(e.contains(": a T record after the C records"), "{e}");
         let without = |t: String| t.replacen("S\tarticle-penalty\t0.04\n", "", 1).replacen("\nZ\t", "\nZ\tx", 1);
         let e = error(&edited(&good, without), None);
-        assert!(e.ends_with("t.part:9: the setting `article-penalty` is missing"), "{e}");
+        assert!(e.ends_with("t.part:10: the setting `article-penalty` is missing"), "{e}");
         let e = error(&seal("nazir-partial 2\nS\tmin-score\t0.8\nZ\t1\n"), None);
         assert!(e.ends_with("t.part:3: the setting `short-min-score` is missing"), "{e}");
     }
