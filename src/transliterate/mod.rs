@@ -106,7 +106,7 @@ impl Default for Weights {
 pub const SIMILARITY_PIVOT: f32 = 0.8;
 
 /// Spellings kept per letter by the beam search.
-const BEAM: usize = 48;
+const BEAM: usize = 24;
 
 /// Spellings of each word combined into the guesses for a multi-word name.
 const PER_WORD: usize = 8;

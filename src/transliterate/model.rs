@@ -20,6 +20,10 @@ pub(crate) const MAX_CHUNK: usize = 4;
 /// 16 bits per unit into a `u128`.
 pub(crate) const MAX_ORDER: usize = 8;
 
+/// Different units a unit must have been seen after to be offered by the
+/// search ([`Model::units_of`]).
+const MIN_UNIT_CONTEXTS: u32 = 3;
+
 /// A packed run of units: 16 bits per unit, each stored as id + 1 so that
 /// runs of different lengths never share a key.
 pub(crate) type Key = u128;
@@ -111,10 +115,25 @@ impl Model {
                 discounts[len] = (n1 / (n1 + 2.0 * n2)).clamp(0.1, 0.9);
             }
         }
-        let mut by_letter: HashMap<char, Vec<u16>> = HashMap::new();
+        // A unit seen after only one other unit is mostly a misaligned
+        // training pair (ع:abde): it stays in the counts, but the search
+        // does not offer it, which keeps the beam's work down.
+        // (A letter with no such unit, as in a small model, keeps all.)
+        let mut all: HashMap<char, Vec<u16>> = HashMap::new();
         for (id, unit) in units.iter().enumerate().skip(1) {
-            by_letter.entry(unit.arabic).or_default().push(id as u16);
+            all.entry(unit.arabic).or_default().push(id as u16);
         }
+        let by_letter = all
+            .into_iter()
+            .map(|(letter, ids)| {
+                let common: Vec<u16> = ids
+                    .iter()
+                    .copied()
+                    .filter(|&id| counts.get(&extend(0, id)).is_some_and(|&c| c >= MIN_UNIT_CONTEXTS))
+                    .collect();
+                (letter, if common.is_empty() { ids } else { common })
+            })
+            .collect();
         Model { order, units, by_letter, raw, counts, histories, discounts }
     }
 
