@@ -164,6 +164,20 @@ fn shards_merge_into_the_single_build_with_the_default_gazetteer() {
 }
 
 #[test]
+fn shards_merge_into_the_single_build_with_guesses() {
+    let (dir, tree) = tree();
+    let options = vec!["--guess".to_string()];
+    let expected = whole(&tree, &options);
+    assert!(expected.lines().any(|l| l.contains(",guess,")), "the test batch has a guess row:\n{expected}");
+    let (name, shards) = splits().pop().expect("a split");
+    let work = dir.path().join("guess");
+    std::fs::create_dir(&work).unwrap();
+    for csv in sharded(&work, &tree, &shards, &options, &orders(shards.len())) {
+        assert_same(&expected, &csv, name);
+    }
+}
+
+#[test]
 fn merge_options_match_the_build_options() {
     let options = english_options();
     let (dir, tree) = tree();
