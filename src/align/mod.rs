@@ -253,7 +253,7 @@ impl WordClass {
             Foreignness { written: lexicon.foreignness(word), peeled: rest.map(|r| lexicon.foreignness(r)) }
         });
         let listed_name = word.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
-            && !NameParts::shipped().known(word, &mut String::new()).is_empty();
+            && NameParts::shipped_spellings().contains(crate::normalize::normalize(word).as_str());
         WordClass { ordinary, listed_name, alone, foreign }
     }
 }
