@@ -21,7 +21,7 @@ pub mod train;
 
 use std::sync::OnceLock;
 
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
 
 pub use model::Model;
 pub use names::NameParts;
@@ -155,6 +155,14 @@ impl<'n> Transliterator<'n> {
         })
     }
 
+    /// The letters of `text` the model reads and knows, into `out`
+    /// (cleared first).
+    fn letters_of(&self, text: &str, out: &mut Vec<char>) {
+        out.clear();
+        arabic_letters(text, out);
+        out.retain(|&c| self.model.knows(c));
+    }
+
     /// The name parts, if the guesser has them.
     pub fn names(&self) -> Option<&'n NameParts> {
         self.names
@@ -179,8 +187,7 @@ impl<'n> Transliterator<'n> {
     /// the model cannot spell it.
     pub fn plausibility(&self, arabic: &str, english: &str, spellings: u32) -> f64 {
         let mut letters = Vec::new();
-        arabic_letters(arabic, &mut letters);
-        letters.retain(|&c| self.model.knows(c));
+        self.letters_of(arabic, &mut letters);
         let Some(spelled) = english_letters(english) else { return f64::NEG_INFINITY };
         if letters.is_empty() || spelled.is_empty() {
             return f64::NEG_INFINITY;
@@ -207,9 +214,7 @@ impl<'n> Transliterator<'n> {
         let mut combined: Vec<(String, f64, Source)> = vec![(String::new(), 1.0, Source::Known)];
         let mut letters = Vec::new();
         for word in arabic.split_whitespace() {
-            letters.clear();
-            arabic_letters(word, &mut letters);
-            letters.retain(|&c| self.model.knows(c));
+            self.letters_of(word, &mut letters);
             if letters.is_empty() {
                 continue;
             }
@@ -247,8 +252,7 @@ impl<'n> Transliterator<'n> {
             .spellings(letters, GENERATED)
             .into_iter()
             .map(|(letters, log_p)| {
-                let mut shown = String::with_capacity(letters.len());
-                push_capitalized(&letters, &mut shown);
+                let shown = capitalized(std::str::from_utf8(&letters).expect("the model's letters are ASCII"));
                 Candidate { letters, shown, log_score: log_p, source: Source::Generated }
             })
             .collect();
@@ -317,7 +321,7 @@ impl<'n> Transliterator<'n> {
         let model = &self.model;
         let mut beam = vec![Hypothesis { history: model.start(), log_p: 0.0, text: Vec::new() }];
         let mut next: Vec<Hypothesis> = Vec::new();
-        let mut seen: HashMap<(Key, Vec<u8>), ()> = HashMap::new();
+        let mut seen: HashSet<(Key, Vec<u8>)> = HashSet::new();
         for &letter in letters {
             next.clear();
             for hypothesis in &beam {
@@ -341,7 +345,7 @@ impl<'n> Transliterator<'n> {
                 if beam.len() == BEAM {
                     break;
                 }
-                if seen.insert((hypothesis.history, hypothesis.text.clone()), ()).is_none() {
+                if seen.insert((hypothesis.history, hypothesis.text.clone())) {
                     beam.push(hypothesis);
                 }
             }
@@ -432,16 +436,6 @@ fn capitalized(word: &str) -> String {
         upper = c == '-';
     }
     out
-}
-
-/// Appends `word` (ASCII) with its first letter, and each letter after a
-/// hyphen, in upper case.
-fn push_capitalized(word: &[u8], out: &mut String) {
-    let mut upper = true;
-    for &b in word {
-        out.push(if upper { b.to_ascii_uppercase() } else { b } as char);
-        upper = b == b'-';
-    }
 }
 
 #[cfg(test)]
