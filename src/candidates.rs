@@ -21,7 +21,8 @@
 
 use crate::error::{Error, InputProblem, Result};
 use crate::normalize::normalize;
-use std::collections::{BTreeMap, HashMap};
+use hashbrown::HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Where a candidate came from (a candidate can have several origins).

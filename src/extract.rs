@@ -20,7 +20,7 @@
 
 use crate::normalize::normalize_into;
 use crate::tokenize::{Script, Token, tokenize_into};
-use std::collections::HashSet;
+use hashbrown::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 

@@ -27,7 +27,7 @@ use crate::align::{Method, Occurrence};
 use crate::candidates::CandidateSet;
 use crate::corpus::{ArticleKey, Place, context_snippet};
 use crate::tokenize::{line_of, line_starts};
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// Most context snippets kept per entry.
 pub(crate) const MAX_CONTEXTS: usize = 3;
