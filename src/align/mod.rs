@@ -31,7 +31,7 @@ use crate::extract::{
     is_stopword, skip_letters, starts_with_article, strip_nisba,
 };
 use crate::normalize::clean_surface_into;
-use crate::romanize::{Reading, arabic_key, arabic_key_into, english_key};
+use crate::romanize::{BOUNDARY, Reading, arabic_key, arabic_key_into, english_key};
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
@@ -470,6 +470,10 @@ impl AlignModel {
             article_latin: Vec::new(),
             article_english: Vec::new(),
             span: String::new(),
+            span_words: None,
+            word_keys: Vec::new(),
+            word_key_at: Vec::new(),
+            word_flags: Vec::new(),
             key: Vec::new(),
             scratch: SearchScratch::default(),
             matches: Vec::new(),
@@ -490,6 +494,16 @@ struct TermIndex {
 
 /// See [`TermIndex::position`].
 const NOT_INDEXED: u32 = u32::MAX;
+
+/// What a span's verdict asks of one of its words (see
+/// [`Aligner::compute_verdict`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct WordFlags {
+    stopword: bool,
+    letter_name: bool,
+    /// A letter name that is no everyday word (سي, not في).
+    unambiguous_letter_name: bool,
+}
 
 /// Which candidates a span is compared with.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -575,6 +589,19 @@ pub(crate) struct Aligner<'m> {
     /// supplies ([`is_article_english`]).
     article_english: Vec<usize>,
     span: String,
+    /// When `span` is a reading of the words `first..end` of the article
+    /// (its first word as the reading's stem, the others as written): what
+    /// lets [`Aligner::compute_verdict`] use `word_keys` and `word_flags`
+    /// instead of taking `span` apart again.
+    span_words: Option<(usize, usize)>,
+    /// The key of each word of the article as written (Latin words: empty),
+    /// `word_keys[word_key_at[i]..]`: a span's key is its words' keys
+    /// joined by [`crate::romanize::BOUNDARY`], as [`arabic_key_into`]
+    /// would make it of the whole span.
+    word_keys: Vec<u8>,
+    word_key_at: Vec<std::ops::Range<u32>>,
+    /// What [`Aligner::compute_verdict`] asks of each word of the article.
+    word_flags: Vec<WordFlags>,
     key: Vec<u8>,
     scratch: SearchScratch,
     matches: Vec<Match>,
@@ -622,15 +649,39 @@ impl Aligner<'_> {
         // unless it reads as a letter of a spelled acronym (في in إم في بي:
         // the span has an unambiguous letter name too). The exact look-up
         // above still finds a gazetteer spelling with one (في في لي).
-        let spelled = self.span.split(' ').any(|w| is_letter_name(w) && !is_ambiguous_letter_name(w));
-        let mut inner = self.span.split(' ');
-        inner.next();
-        inner.next_back();
-        if inner.any(|w| is_stopword(w) && !(spelled && is_letter_name(w))) {
-            return None;
-        }
         self.key.clear();
-        arabic_key_into(&self.span, &mut self.key);
+        match self.span_words {
+            Some((first, end)) => {
+                let stem = self.span.split(' ').next().unwrap_or_default();
+                let flags = &self.word_flags;
+                let spelled = (is_letter_name(stem) && !is_ambiguous_letter_name(stem))
+                    || flags[first + 1..end].iter().any(|f| f.unambiguous_letter_name);
+                let inner = flags.get(first + 1..end.saturating_sub(1)).unwrap_or_default();
+                if inner.iter().any(|f| f.stopword && !(spelled && f.letter_name)) {
+                    return None;
+                }
+                arabic_key_into(stem, &mut self.key);
+                for at in &self.word_key_at[first + 1..end] {
+                    let word = &self.word_keys[at.start as usize..at.end as usize];
+                    if !word.is_empty() {
+                        if !self.key.is_empty() {
+                            self.key.push(BOUNDARY);
+                        }
+                        self.key.extend_from_slice(word);
+                    }
+                }
+            }
+            None => {
+                let spelled = self.span.split(' ').any(|w| is_letter_name(w) && !is_ambiguous_letter_name(w));
+                let mut inner = self.span.split(' ');
+                inner.next();
+                inner.next_back();
+                if inner.any(|w| is_stopword(w) && !(spelled && is_letter_name(w))) {
+                    return None;
+                }
+                arabic_key_into(&self.span, &mut self.key);
+            }
+        }
         if self.key.is_empty() {
             return None;
         }
@@ -757,6 +808,21 @@ impl Aligner<'_> {
     fn align_arabic(&mut self, text: &str, words: &ArticleWords, out: &mut Vec<Occurrence>) {
         self.choices.clear();
         self.classify(text, words);
+        self.word_keys.clear();
+        self.word_key_at.clear();
+        self.word_flags.clear();
+        for (i, w) in words.words.iter().enumerate() {
+            let start = self.word_keys.len() as u32;
+            if w.token.script == Script::Arabic {
+                arabic_key_into(words.norm_of(i), &mut self.word_keys);
+            }
+            self.word_key_at.push(start..self.word_keys.len() as u32);
+            self.word_flags.push(WordFlags {
+                stopword: w.stopword,
+                letter_name: w.letter_name,
+                unambiguous_letter_name: w.letter_name && !is_ambiguous_letter_name(words.norm_of(i)),
+            });
+        }
         for seg in words.segments(Script::Arabic) {
             for first in seg.clone() {
                 let letters = words.words[first..seg.end].iter().take_while(|w| w.letter_name).count();
@@ -933,7 +999,9 @@ impl Aligner<'_> {
         }
         let full = std::mem::take(&mut self.span);
         self.span.push_str(&full[..stem_len]);
+        let words = self.span_words.take();
         let stem = self.verdict();
+        self.span_words = words;
         self.span = full;
         stem.is_some_and(|s| s.term == verdict.term && s.score >= verdict.score)
     }
@@ -955,7 +1023,10 @@ impl Aligner<'_> {
                 self.span.push(' ');
                 self.span.push_str(words.norm_of(k));
             }
-            let Some(verdict) = self.verdict() else {
+            self.span_words = Some((first, end));
+            let verdict = self.verdict();
+            self.span_words = None;
+            let Some(verdict) = verdict else {
                 continue;
             };
             // A word the name lists have as written keeps its first letter
