@@ -179,6 +179,35 @@ fn read_arabic(
     Ok(())
 }
 
+/// Files scanned in parallel at a time by the first pass of a build: few
+/// enough that progress is reported often.
+const SCAN_GROUP_FILES: usize = 256;
+
+/// What the first pass finds in one file.
+struct FileScan {
+    found: BatchCandidates,
+    problems: Vec<InputProblem>,
+    articles: usize,
+    /// The file's articles, when it cannot be read twice (stdin, a pipe).
+    kept: Option<Vec<Article>>,
+}
+
+/// The first pass over one file.
+fn scan_file(file: &crate::input::InputFile, config: &BuildConfig) -> Result<FileScan> {
+    let mut scan = FileScan { found: BatchCandidates::new(), problems: Vec::new(), articles: 0, kept: None };
+    let mut keep = (!file.rereadable()).then(Vec::new);
+    let mut words = ArticleWords::default();
+    read_arabic(file, config, &mut scan.problems, |a| {
+        scan_article(&a, &mut words, &mut scan.found);
+        scan.articles += 1;
+        if let Some(keep) = keep.as_mut() {
+            keep.push(a);
+        }
+    })?;
+    scan.kept = keep;
+    Ok(scan)
+}
+
 /// Collects the candidates an article supplies.
 fn scan_article(article: &Article, words: &mut ArticleWords, found: &mut BatchCandidates) {
     words.fill(&article.text);
@@ -275,6 +304,15 @@ fn build_stats_of(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<StatsOutput> {
     let mut candidates = load_candidates(config)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .map_err(|e| Error::Config { option: "threads".into(), reason: e.to_string() })?;
+    // The lexicon of ordinary Arabic takes a tenth of a second to load:
+    // loaded beside the first pass, not after it.
+    pool.spawn(|| {
+        crate::lexicon::Lexicon::embedded();
+    });
     let mut problems = Vec::new();
     let scanned = config.candidate_files.is_empty();
     // The batch as files, or (in memory) as one source already read.
@@ -290,21 +328,25 @@ fn build_stats_of(
     if scanned {
         let mut found = BatchCandidates::new();
         let mut words = ArticleWords::default();
-        let mut scan = |a: &Article| {
+        for a in &memory {
             scan_article(a, &mut words, &mut found);
             articles += 1;
             progress(Progress::Scanning(articles));
-        };
-        memory.iter().for_each(&mut scan);
-        for file in &files {
-            let mut keep = (!file.rereadable()).then(Vec::new);
-            read_arabic(file, config, &mut problems, |a| {
-                scan(&a);
-                if let Some(keep) = keep.as_mut() {
-                    keep.push(a);
-                }
-            })?;
-            kept.push(keep);
+        }
+        // Files are scanned in parallel, a group at a time, and their
+        // findings taken in input order: the same candidates, problems and
+        // first error as one file after the other.
+        for group in files.chunks(SCAN_GROUP_FILES) {
+            let scanned: Vec<Result<FileScan>> =
+                pool.install(|| group.par_iter().map(|file| scan_file(file, config)).collect());
+            for file_scan in scanned {
+                let file_scan = file_scan?;
+                found.merge(file_scan.found);
+                problems.extend(file_scan.problems);
+                articles += file_scan.articles;
+                kept.push(file_scan.kept);
+            }
+            progress(Progress::Scanning(articles));
         }
         found.add_to(&mut candidates);
     } else {
@@ -316,10 +358,6 @@ fn build_stats_of(
     let n_candidates = candidates.len();
     let compose = config.align.guess.then(Composer::shipped);
     let model = AlignModel::new(candidates, config.align, compose);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.threads)
-        .build()
-        .map_err(|e| Error::Config { option: "threads".into(), reason: e.to_string() })?;
     let mut aligning = ChunkAligner {
         aligners: (0..pool.current_num_threads()).map(|_| model.aligner()).collect(),
         builder: GlossaryBuilder::new(),
