@@ -471,6 +471,8 @@ impl AlignModel {
             article_english: Vec::new(),
             span: String::new(),
             span_words: None,
+            readings: Vec::new(),
+            stem_keys: Vec::new(),
             word_keys: Vec::new(),
             word_key_at: Vec::new(),
             word_flags: Vec::new(),
@@ -502,6 +504,31 @@ struct WordFlags {
     stopword: bool,
     letter_name: bool,
     /// A letter name that is no everyday word (سي, not في).
+    unambiguous_letter_name: bool,
+}
+
+/// See [`Aligner::span_words`].
+#[derive(Debug, Clone)]
+struct SpanWords {
+    first: usize,
+    end: usize,
+    /// The stem's key, in [`Aligner::stem_keys`].
+    stem_key: std::ops::Range<usize>,
+    /// The stem is a letter name that is no everyday word.
+    stem_unambiguous_letter_name: bool,
+}
+
+/// One clitic reading of the first word of spans ([`clitic_readings`]).
+#[derive(Debug, Clone)]
+struct StemReading {
+    particles: usize,
+    article: bool,
+    display_skip: usize,
+    restore_article: bool,
+    /// Where the stem starts in the word's matching form.
+    stem_at: usize,
+    /// The stem's key, in [`Aligner::stem_keys`].
+    key: std::ops::Range<usize>,
     unambiguous_letter_name: bool,
 }
 
@@ -593,7 +620,11 @@ pub(crate) struct Aligner<'m> {
     /// (its first word as the reading's stem, the others as written): what
     /// lets [`Aligner::compute_verdict`] use `word_keys` and `word_flags`
     /// instead of taking `span` apart again.
-    span_words: Option<(usize, usize)>,
+    span_words: Option<SpanWords>,
+    /// The clitic readings of the word spans start at, with their stems'
+    /// keys in `stem_keys`: the same for every span that starts there.
+    readings: Vec<StemReading>,
+    stem_keys: Vec<u8>,
     /// The key of each word of the article as written (Latin words: empty),
     /// `word_keys[word_key_at[i]..]`: a span's key is its words' keys
     /// joined by [`crate::romanize::BOUNDARY`], as [`arabic_key_into`]
@@ -650,17 +681,17 @@ impl Aligner<'_> {
         // the span has an unambiguous letter name too). The exact look-up
         // above still finds a gazetteer spelling with one (في في لي).
         self.key.clear();
-        match self.span_words {
-            Some((first, end)) => {
-                let stem = self.span.split(' ').next().unwrap_or_default();
+        match &self.span_words {
+            Some(span) => {
+                let (first, end) = (span.first, span.end);
                 let flags = &self.word_flags;
-                let spelled = (is_letter_name(stem) && !is_ambiguous_letter_name(stem))
+                let spelled = span.stem_unambiguous_letter_name
                     || flags[first + 1..end].iter().any(|f| f.unambiguous_letter_name);
                 let inner = flags.get(first + 1..end.saturating_sub(1)).unwrap_or_default();
                 if inner.iter().any(|f| f.stopword && !(spelled && f.letter_name)) {
                     return None;
                 }
-                arabic_key_into(stem, &mut self.key);
+                self.key.extend_from_slice(&self.stem_keys[span.stem_key.clone()]);
                 for at in &self.word_key_at[first + 1..end] {
                     let word = &self.word_keys[at.start as usize..at.end as usize];
                     if !word.is_empty() {
@@ -825,6 +856,7 @@ impl Aligner<'_> {
         }
         for seg in words.segments(Script::Arabic) {
             for first in seg.clone() {
+                let mut prepared = false;
                 let letters = words.words[first..seg.end].iter().take_while(|w| w.letter_name).count();
                 let longest = if letters > MAX_SPAN_WORDS { letters.min(MAX_SPELLED_LETTERS) } else { MAX_SPAN_WORDS };
                 for end in first + 1..=(first + longest).min(seg.end) {
@@ -834,14 +866,17 @@ impl Aligner<'_> {
                     let veto = span_veto(&self.classes[first..end]);
                     // Letters of a spelled acronym are never ordinary:
                     // such a span is searched in full whatever its words.
-                    let spelled =
-                        (first..end).any(|i| words.words[i].letter_name && !is_ambiguous_letter_name(words.norm_of(i)));
+                    let spelled = self.word_flags[first..end].iter().any(|f| f.unambiguous_letter_name);
                     self.evidence_only = match veto {
                         _ if spelled => false,
                         Veto::Always => continue,
                         Veto::UnlessEvidence => true,
                         Veto::None => false,
                     };
+                    if !prepared {
+                        self.prepare_readings(words.norm_of(first));
+                        prepared = true;
+                    }
                     if let Some(choice) = self.best_reading(words, first, end) {
                         let in_latin = self.model.candidates.terms()[choice.verdict.term].origins.latin;
                         let ordinary_word = end - first == 1 && self.classes[first].ordinary;
@@ -1006,6 +1041,32 @@ impl Aligner<'_> {
         stem.is_some_and(|s| s.term == verdict.term && s.score >= verdict.score)
     }
 
+    /// Fills `self.readings` with the clitic readings of `word` (matching
+    /// form), the first word of the spans about to be read. A reading whose
+    /// stem is a function word is none.
+    fn prepare_readings(&mut self, word: &str) {
+        self.readings.clear();
+        self.stem_keys.clear();
+        for reading in clitic_readings(word) {
+            if reading.stem.len() < word.len() && is_stopword(reading.stem) {
+                continue;
+            }
+            let start = self.stem_keys.len();
+            arabic_key_into(reading.stem, &mut self.stem_keys);
+            self.readings.push(StemReading {
+                particles: reading.particles,
+                article: reading.article,
+                display_skip: reading.display_skip,
+                restore_article: reading.restore_article,
+                stem_at: word.len() - reading.stem.len(),
+                key: start..self.stem_keys.len(),
+                unambiguous_letter_name: is_letter_name(reading.stem) && !is_ambiguous_letter_name(reading.stem),
+            });
+        }
+    }
+
+    /// The best reading of the words `first..end`, its first word read as
+    /// each of `self.readings` ([`Aligner::prepare_readings`]).
     fn best_reading(&mut self, words: &ArticleWords, first: usize, end: usize) -> Option<SpanChoice> {
         let mut best: Option<SpanChoice> = None;
         // The best reading that peels a clitic off, to be preferred over
@@ -1013,17 +1074,21 @@ impl Aligner<'_> {
         // does not begin with the clitic's sound (see below).
         let mut best_peeled: Option<SpanChoice> = None;
         let first_norm = words.norm_of(first);
-        for reading in clitic_readings(first_norm) {
-            if reading.stem.len() < first_norm.len() && is_stopword(reading.stem) {
-                continue;
-            }
+        let readings = std::mem::take(&mut self.readings);
+        for reading in &readings {
+            let stem = &first_norm[reading.stem_at..];
             self.span.clear();
-            self.span.push_str(reading.stem);
+            self.span.push_str(stem);
             for k in first + 1..end {
                 self.span.push(' ');
                 self.span.push_str(words.norm_of(k));
             }
-            self.span_words = Some((first, end));
+            self.span_words = Some(SpanWords {
+                first,
+                end,
+                stem_key: reading.key.clone(),
+                stem_unambiguous_letter_name: reading.unambiguous_letter_name,
+            });
             let verdict = self.verdict();
             self.span_words = None;
             let Some(verdict) = verdict else {
@@ -1040,8 +1105,7 @@ impl Aligner<'_> {
             let mut adjusted = verdict.score - self.model.config.clitic_penalty * reading.particles as f32;
             if reading.article {
                 adjusted -= self.model.config.article_strip_penalty;
-            } else if reading.particles == 0 && verdict.method != Method::Gazetteer && starts_with_article(reading.stem)
-            {
+            } else if reading.particles == 0 && verdict.method != Method::Gazetteer && starts_with_article(stem) {
                 adjusted -= self.model.config.article_penalty;
             }
             if adjusted < verdict.required {
@@ -1062,6 +1126,7 @@ impl Aligner<'_> {
                 best_peeled = Some(choice);
             }
         }
+        self.readings = readings;
         // In a span of several words the clitic's letter costs little of the
         // score, so ودونالد ترامب can match Donald Trump as well as دونالد
         // ترامب does after the penalty for peeling. The same term found

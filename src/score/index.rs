@@ -43,6 +43,8 @@ struct Entry {
     key_start: u32,
     key_len: u32,
     weight: u32,
+    /// [`word_group`] of the key.
+    group: u8,
 }
 
 /// Word counts from 1 up to this one have a trie each; longer keys share
@@ -128,6 +130,7 @@ impl CandidateIndex {
                     key_start: keys.len() as u32,
                     key_len: key.len() as u32,
                     weight: c.weight(&key),
+                    group: word_group(&key) as u8,
                 });
                 keys.extend_from_slice(&key);
             }
@@ -137,7 +140,7 @@ impl CandidateIndex {
         index.tries = (0..MAX_WORD_GROUP)
             .map(|group| {
                 SkeletonTrie::new(index.entries.iter().enumerate().filter_map(|(i, e)| {
-                    (searched[e.term as usize] && word_group(index.key(e)) == group).then_some((
+                    (searched[e.term as usize] && usize::from(e.group) == group).then_some((
                         i as u32,
                         skeletons[i].as_slice(),
                         e.weight,
@@ -215,10 +218,10 @@ impl CandidateIndex {
         for &term in terms {
             let (start, end) = (self.term_starts[term] as usize, self.term_starts[term + 1] as usize);
             for e in &self.entries[start..end] {
-                let key = self.key(e);
-                if word_group(key).abs_diff(own) > 1 {
+                if usize::from(e.group).abs_diff(own) > 1 {
                     continue;
                 }
+                let key = self.key(e);
                 let max_cost = max_cost_for(current_threshold(out, k, min_score), weight, e.weight);
                 if let Some(d) = distance_with(query, key, max_cost, &mut scratch.dp) {
                     let score = similarity_from(d, weight, e.weight);
