@@ -50,9 +50,12 @@ pub(crate) trait TrieVisitor {
     fn visit(&mut self, entries: &[u32], bound: u32);
 }
 
-/// Reusable rows for [`SkeletonTrie::walk`].
+/// Reusable rows for [`SkeletonTrie::walk`], and what the walk needs of
+/// the query, computed once for the walks of all tries with one query.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TrieScratch {
+    /// The query `singles` and `cheapest` were computed for.
+    prepared: Vec<u8>,
     rows: Vec<u32>,
     /// First and last finite cell of each level's row.
     bands: Vec<(usize, usize)>,
@@ -146,6 +149,9 @@ impl SkeletonTrie {
     /// stored as `INF` and a row is computed only from its parent's first
     /// to one past its last finite cell.
     pub fn walk(&self, query: &[u8], scratch: &mut TrieScratch, visitor: &mut impl TrieVisitor) {
+        if self.nodes.len() <= 1 && self.entries.is_empty() {
+            return;
+        }
         let c = costs();
         let m = query.len();
         let width = m + 1;
@@ -153,20 +159,24 @@ impl SkeletonTrie {
         scratch.rows.resize(width * (self.max_depth + 1), INF);
         scratch.bands.clear();
         scratch.bands.resize(self.max_depth + 1, (0, 0));
-        scratch.singles.clear();
-        scratch.singles.extend(query.iter().map(|&q| u32::from(c.single(q))));
-        // cheapest_deletions[j * width + s]: the cost of deleting the `s`
-        // cheapest symbols of query[j..].
-        scratch.cheapest.clear();
-        scratch.cheapest.resize(width * width, 0);
-        for j in 0..m {
-            scratch.sorted.clear();
-            scratch.sorted.extend_from_slice(&scratch.singles[j..]);
-            scratch.sorted.sort_unstable();
-            let mut sum = 0;
-            for (s, &cost) in scratch.sorted.iter().enumerate() {
-                sum += cost;
-                scratch.cheapest[j * width + s + 1] = sum;
+        if scratch.prepared != query {
+            scratch.prepared.clear();
+            scratch.prepared.extend_from_slice(query);
+            scratch.singles.clear();
+            scratch.singles.extend(query.iter().map(|&q| u32::from(c.single(q))));
+            // cheapest_deletions[j * width + s]: the cost of deleting the `s`
+            // cheapest symbols of query[j..].
+            scratch.cheapest.clear();
+            scratch.cheapest.resize(width * width, 0);
+            for j in 0..m {
+                scratch.sorted.clear();
+                scratch.sorted.extend_from_slice(&scratch.singles[j..]);
+                scratch.sorted.sort_unstable();
+                let mut sum = 0;
+                for (s, &cost) in scratch.sorted.iter().enumerate() {
+                    sum += cost;
+                    scratch.cheapest[j * width + s + 1] = sum;
+                }
             }
         }
         let (rows, bands, singles) = (&mut scratch.rows, &mut scratch.bands, &scratch.singles);
