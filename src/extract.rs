@@ -39,7 +39,7 @@ pub(crate) const MAX_SPELLED_LETTERS: usize = 7;
 pub(crate) const MAX_WORD_BYTES: usize = 96;
 
 /// The Arabic spelling of the English article "The" (matching form).
-const ENGLISH_ARTICLE: &str = "ذا";
+pub(crate) const ENGLISH_ARTICLE: &str = "ذا";
 
 /// The shortest stem a clitic may leave, in letters.
 pub(crate) const MIN_STEM_LETTERS: usize = 2;

@@ -163,6 +163,13 @@ struct WordClass {
     listed_name: bool,
     /// How a span of this word alone is judged.
     alone: Veto,
+    /// It may be a word of a name of several words: not `ordinary` (ترامب,
+    /// لاند), or a dictionary word that looks about as foreign as a name
+    /// (سام, جون: [`crate::lexicon::FOREIGN_LIKE_AFTER_CLITIC`]), or a word
+    /// of a spelling of the shipped name lists or of a candidate's known
+    /// spelling, as written or after a one-letter clitic (وجوني), or ذا,
+    /// the English article of a title.
+    name_like: bool,
     /// How foreign the word looks when nothing explains it (no dictionary
     /// reading, no function word, at least [`MIN_GUESS_LETTERS`] letters),
     /// as written and after a one-letter clitic (و ب ل): what makes it
@@ -221,9 +228,12 @@ enum Veto {
 
 impl WordClass {
     /// A Latin word: never ordinary, never a name part.
-    const LATIN: WordClass = WordClass { ordinary: false, listed_name: false, alone: Veto::None, foreign: None };
+    const LATIN: WordClass =
+        WordClass { ordinary: false, listed_name: false, alone: Veto::None, name_like: true, foreign: None };
 
-    fn of(word: &str, composing: bool) -> WordClass {
+    /// The class of `word` (as written); `name_words` are the words of the
+    /// candidates' known Arabic spellings ([`AlignModel::name_words`]).
+    fn of(word: &str, composing: bool, name_words: &hashbrown::HashSet<String>) -> WordClass {
         use crate::lexicon::{Lexicon, Ordinary};
         let lexicon = Lexicon::embedded();
         let judgement = lexicon.judge(word);
@@ -252,9 +262,20 @@ impl WordClass {
             let rest = word.strip_prefix(['و', 'ب', 'ل']).filter(|r| r.chars().count() >= MIN_GUESS_LETTERS);
             Foreignness { written: lexicon.foreignness(word), peeled: rest.map(|r| lexicon.foreignness(r)) }
         });
-        let listed_name = word.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
-            && NameParts::shipped_spellings().contains(crate::normalize::normalize(word).as_str());
-        WordClass { ordinary, listed_name, alone, foreign }
+        let spellings = NameParts::shipped_spellings();
+        let norm = crate::normalize::normalize(word);
+        let listed = spellings.contains(norm.as_str());
+        let listed_name = word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) && listed;
+        let peeled = norm.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']);
+        let name_like = !ordinary
+            || judgement.foreignness >= crate::lexicon::FOREIGN_LIKE_AFTER_CLITIC
+            || listed
+            || peeled.is_some_and(|rest| spellings.contains(rest))
+            || name_words.contains(norm.as_str())
+            || peeled.is_some_and(|rest| name_words.contains(rest))
+            // ذا spells the English article of a title (ذا تايمز).
+            || norm == crate::extract::ENGLISH_ARTICLE;
+        WordClass { ordinary, listed_name, alone, name_like, foreign }
     }
 }
 
@@ -379,6 +400,11 @@ pub(crate) struct AlignModel {
     listed: hashbrown::HashSet<String>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
+    /// The words (matching form) of the known Arabic spellings of the
+    /// candidates that are transliterated, function words aside: what
+    /// makes an ordinary word a possible part of a name
+    /// ([`WordClass::name_like`]; لاند of جاغوار لاند روفر).
+    name_words: hashbrown::HashSet<String>,
     /// The verdicts of the span texts seen so far, shared by all threads.
     memo: TextMemo<Option<Verdict>>,
     /// The class of the words seen so far.
@@ -442,6 +468,13 @@ impl AlignModel {
             })
             .collect();
         let known_keys = terms.iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
+        let name_words = terms
+            .iter()
+            .filter(|t| !t.translated)
+            .flat_map(|t| &t.arabic)
+            .flat_map(|a| crate::normalize::normalize(a).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !is_stopword(w))
+            .collect();
         AlignModel {
             candidates,
             config,
@@ -449,6 +482,7 @@ impl AlignModel {
             lookup,
             listed,
             known_keys,
+            name_words,
             memo: TextMemo::new(SPAN_MEMO_BYTES),
             words: TextMemo::new(WORD_MEMO_BYTES),
             compose,
@@ -466,7 +500,7 @@ impl AlignModel {
             model: self,
             words: ArticleWords::default(),
             classes: Vec::new(),
-            evidence_only: false,
+            reach: Reach::Batch,
             article_latin: Vec::new(),
             article_english: Vec::new(),
             span: String::new(),
@@ -530,6 +564,25 @@ struct StemReading {
     /// The stem's key, in [`Aligner::stem_keys`].
     key: std::ops::Range<usize>,
     unambiguous_letter_name: bool,
+}
+
+/// How far the aligner looks for a span's name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reach {
+    /// Every candidate of the batch, and the names of the article's
+    /// English.
+    Batch,
+    /// The exact look-up, the names the article writes in Latin letters
+    /// and those of its English: a span of several words of which one
+    /// cannot be part of a name ([`WordClass::name_like`]). Searching the
+    /// whole batch for such spans was most of the cost of real news and
+    /// found few names.
+    Article,
+    /// The exact look-up and the names the article writes in Latin
+    /// letters: a span that needs evidence besides its sound
+    /// ([`Veto::UnlessEvidence`]; تسلا is Tesla where Tesla is written
+    /// beside it).
+    Evidence,
 }
 
 /// Which candidates a span is compared with.
@@ -603,13 +656,8 @@ pub(crate) struct Aligner<'m> {
     words: ArticleWords,
     /// The [`WordClass`] of each word of the article (Latin words: none).
     classes: Vec<WordClass>,
-    /// The span being judged needs evidence besides its sound
-    /// ([`Veto::UnlessEvidence`]): only the exact look-up and the names the
-    /// article itself writes in Latin letters can make it a name, so
-    /// nothing else is searched (تسلا is Tesla where Tesla is written
-    /// beside it). Such verdicts depend on the article and are not
-    /// remembered.
-    evidence_only: bool,
+    /// Which candidates the span being judged is compared with.
+    reach: Reach,
     /// The index terms of the Latin names of the article being aligned.
     article_latin: Vec<usize>,
     /// The index terms that only the English of the article being aligned
@@ -641,13 +689,14 @@ pub(crate) struct Aligner<'m> {
 
 impl Aligner<'_> {
     fn verdict(&mut self) -> Option<Verdict> {
-        if self.evidence_only {
+        if self.reach == Reach::Evidence {
             return self.compute_verdict(Among::ArticleLatin);
         }
         let memo = &self.model.memo;
         let hash = memo.hash(&self.span);
         let batch = match memo.get(hash, &self.span) {
             Some(v) => v,
+            None if self.reach == Reach::Article => self.compute_verdict(Among::ArticleLatin),
             None => {
                 let v = self.compute_verdict(Among::Batch);
                 memo.insert(hash, &self.span, v);
@@ -827,7 +876,7 @@ impl Aligner<'_> {
                 let memo = &self.model.words;
                 let hash = memo.hash(raw);
                 memo.get(hash, raw).unwrap_or_else(|| {
-                    let class = WordClass::of(raw, self.model.compose.is_some());
+                    let class = WordClass::of(raw, self.model.compose.is_some(), &self.model.name_words);
                     memo.insert(hash, raw, class);
                     class
                 })
@@ -867,11 +916,14 @@ impl Aligner<'_> {
                     // Letters of a spelled acronym are never ordinary:
                     // such a span is searched in full whatever its words.
                     let spelled = self.word_flags[first..end].iter().any(|f| f.unambiguous_letter_name);
-                    self.evidence_only = match veto {
-                        _ if spelled => false,
+                    self.reach = match veto {
+                        _ if spelled => Reach::Batch,
                         Veto::Always => continue,
-                        Veto::UnlessEvidence => true,
-                        Veto::None => false,
+                        Veto::UnlessEvidence => Reach::Evidence,
+                        Veto::None if end - first > 1 && !self.classes[first..end].iter().all(|c| c.name_like) => {
+                            Reach::Article
+                        }
+                        Veto::None => Reach::Batch,
                     };
                     if !prepared {
                         self.prepare_readings(words.norm_of(first));
@@ -1272,7 +1324,7 @@ mod tests {
 
     #[test]
     fn an_ordinary_word_needs_evidence_from_its_own_article() {
-        assert_eq!(WordClass::of("متر", false).alone, Veto::UnlessEvidence, "a dictionary word");
+        assert_eq!(WordClass::of("متر", false, &Default::default()).alone, Veto::UnlessEvidence, "a dictionary word");
         let mut c = CandidateSet::new();
         c.add("Metro", |o| o.latin = true);
         let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
@@ -1297,10 +1349,36 @@ mod tests {
 
     #[test]
     fn a_span_with_an_ordinary_word_is_not_searched_as_one_name() {
-        assert_eq!(WordClass::of("القاضي", false).alone, Veto::UnlessEvidence);
+        assert_eq!(WordClass::of("القاضي", false, &Default::default()).alone, Veto::UnlessEvidence);
         let c = set(&["Judge Brett Kavanaugh", "Brett Kavanaugh"]);
         let got = aligned(&c, "قال القاضي بريت كافانو أمس");
         assert_eq!(got, vec![("Brett Kavanaugh".into(), "بريت كافانو".into(), Method::Transliteration)]);
+    }
+
+    #[test]
+    fn a_span_with_a_word_no_name_has_is_searched_in_its_article_only() {
+        let words = hashbrown::HashSet::new();
+        // موسيقى ("music") looks foreign enough to be searched alone, not
+        // enough to be part of a name.
+        let music = WordClass::of("موسيقى", false, &words);
+        assert_eq!((music.alone, music.name_like), (Veto::None, false));
+        assert!(WordClass::of("ويست", false, &words).name_like, "no dictionary word");
+        assert!(WordClass::of("سام", false, &words).name_like, "a dictionary word that looks foreign");
+        assert!(WordClass::of("ذا", false, &words).name_like, "the English article");
+        let mut c = set(&["Musiqa West", "Sam Altman"]);
+        // Not from a list of the batch: the span has a word no name has.
+        let got = aligned(&c, "قالت موسيقى ويست إنها التقت سام ألتمان أمس");
+        assert_eq!(got, vec![("Sam Altman".into(), "سام ألتمان".into(), Method::Transliteration)]);
+        // From the article's own Latin letters (which the first pass of a
+        // build marks), it still is.
+        c.add("Musiqa West", |o| o.latin = true);
+        let got = aligned(&c, "قالت موسيقى ويست (Musiqa West) إنها");
+        assert!(got.contains(&("Musiqa West".into(), "موسيقى ويست".into(), Method::Transliteration)), "{got:?}");
+        // And when a known spelling of a candidate has the word.
+        let mut c = set(&["Musiqa West"]);
+        c.add_gazetteer("en,ar,variants,kind\nMusiqa Hall,قاعة موسيقى,,location\n", "t.csv", false).unwrap();
+        let got = aligned(&c, "قالت موسيقى ويست إنها");
+        assert_eq!(got, vec![("Musiqa West".into(), "موسيقى ويست".into(), Method::Transliteration)]);
     }
 
     #[test]
