@@ -437,7 +437,6 @@ const ENGLISH_NON_NAMES: &[&str] = &[
     "February",
     "March",
     "April",
-    "May",
     "June",
     "July",
     "August",
@@ -490,12 +489,27 @@ const ENGLISH_NON_NAMES: &[&str] = &[
     "One",
     "Two",
     "Three",
-    "New",
     "First",
     "Former",
     "Analysts",
     "Officials",
 ];
+
+/// Capitalized words that are no name alone but may begin one (New York,
+/// New Zealand).
+const NAME_STARTS_ONLY: &[&str] = &["New"];
+
+/// Capitalized words that are no name alone but may end or continue one
+/// (Theresa May).
+const NAME_CONTINUES_ONLY: &[&str] = &["May"];
+
+/// Whether `word` is an acronym written with dots (U.S., U.K.): letters
+/// each followed by a dot.
+fn is_dotted_acronym(word: &str) -> bool {
+    let b = word.as_bytes();
+    let pairs = b.chunks_exact(2);
+    b.len() >= 4 && pairs.remainder().is_empty() && pairs.clone().all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+}
 
 /// Words that may join capitalized words inside a name.
 const NAME_CONNECTORS: &[&str] =
@@ -558,6 +572,9 @@ fn phrases(text: &str, titles: bool) -> Vec<String> {
                 if NAME_CONNECTORS.contains(&part[0]) || NAME_CONNECTORS.contains(&part[len - 1]) {
                     continue;
                 }
+                if NAME_CONTINUES_ONLY.contains(&part[0]) || NAME_STARTS_ONLY.contains(&part[len - 1]) {
+                    continue;
+                }
                 let phrase = part.join(" ");
                 if !out.contains(&phrase) {
                     out.push(phrase);
@@ -570,13 +587,21 @@ fn phrases(text: &str, titles: bool) -> Vec<String> {
         if raw.is_empty() {
             continue;
         }
-        let ends_clause = raw.ends_with(['.', ',', ';', ':', '!', '?', ')', '"', '”']);
-        let ends_sentence = raw.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
-        let word = raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '&'));
+        // U.S. and U.K. keep their dots, which end no sentence.
+        let acronym = raw.trim_start_matches(['(', '"', '“']).trim_end_matches([',', ';', ':', ')', '"', '”']);
+        let dotted = is_dotted_acronym(acronym);
+        let ends_clause = if dotted {
+            raw.ends_with([',', ';', ':', '!', '?', ')', '"', '”'])
+        } else {
+            raw.ends_with(['.', ',', ';', ':', '!', '?', ')', '"', '”'])
+        };
+        let ends_sentence = !dotted && raw.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
+        let word = if dotted { acronym } else { raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '&')) };
         let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
         let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase())
             || (word.len() > 1 && word.chars().nth(1).is_some_and(|c| c.is_uppercase()));
-        if capitalized && !ENGLISH_NON_NAMES.contains(&word) {
+        let may_start = !NAME_CONTINUES_ONLY.contains(&word) || !run.is_empty();
+        if capitalized && !ENGLISH_NON_NAMES.contains(&word) && may_start {
             if run.is_empty() {
                 run_starts_sentence = sentence_start;
                 run_after_the = previous_the;
@@ -626,6 +651,25 @@ mod tests {
         // Inside a sentence, or as part of a longer run, the word stays.
         let p = english_phrases("Fans of The Other Place met. Young said no.");
         assert!(p.contains(&"The Other Place".to_string()) || p.contains(&"Other Place".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn dotted_acronyms_and_words_that_only_begin_or_end_names() {
+        let p = english_phrases("The U.S. Senate met in New York. Officials in the U.K., and Theresa May, agreed.");
+        for want in ["U.S.", "Senate", "U.S. Senate", "New York", "York", "U.K.", "Theresa May", "Theresa"] {
+            assert!(p.contains(&want.to_string()), "{want} missing from {p:?}");
+        }
+        for gone in ["New", "May", "U.S", "Officials"] {
+            assert!(!p.contains(&gone.to_string()), "{gone} in {p:?}");
+        }
+        let p = english_phrases("In May, the New rules began. May said no.");
+        assert!(!p.iter().any(|x| x.contains("May") || x.contains("New")), "{p:?}");
+        assert!(
+            is_dotted_acronym("U.S.")
+                && is_dotted_acronym("U.N.")
+                && !is_dotted_acronym("St.")
+                && !is_dotted_acronym("U.S")
+        );
     }
 
     #[test]
