@@ -510,6 +510,7 @@ impl AlignModel {
             word_keys: Vec::new(),
             word_key_at: Vec::new(),
             word_flags: Vec::new(),
+            word_as_written: Vec::new(),
             key: Vec::new(),
             scratch: SearchScratch::default(),
             matches: Vec::new(),
@@ -681,6 +682,8 @@ pub(crate) struct Aligner<'m> {
     word_key_at: Vec<std::ops::Range<u32>>,
     /// What [`Aligner::compute_verdict`] asks of each word of the article.
     word_flags: Vec<WordFlags>,
+    /// [`Aligner::is_word_as_written`] of each word, once asked.
+    word_as_written: Vec<Option<bool>>,
     key: Vec<u8>,
     scratch: SearchScratch,
     matches: Vec<Match>,
@@ -891,6 +894,8 @@ impl Aligner<'_> {
         self.word_keys.clear();
         self.word_key_at.clear();
         self.word_flags.clear();
+        self.word_as_written.clear();
+        self.word_as_written.resize(words.words.len(), None);
         for (i, w) in words.words.iter().enumerate() {
             let start = self.word_keys.len() as u32;
             if w.token.script == Script::Arabic {
@@ -929,7 +934,7 @@ impl Aligner<'_> {
                         self.prepare_readings(words.norm_of(first));
                         prepared = true;
                     }
-                    if let Some(choice) = self.best_reading(words, first, end) {
+                    if let Some(choice) = self.best_reading(text, words, first, end) {
                         let in_latin = self.model.candidates.terms()[choice.verdict.term].origins.latin;
                         let ordinary_word = end - first == 1 && self.classes[first].ordinary;
                         let as_listed = || self.written_as_listed(text, words, &choice);
@@ -1093,6 +1098,19 @@ impl Aligner<'_> {
         stem.is_some_and(|s| s.term == verdict.term && s.score >= verdict.score)
     }
 
+    /// Whether word `i` of the article is a dictionary word as written
+    /// ([`crate::lexicon::Ordinary::Word`]); asked only of words a clitic
+    /// reading matched, and remembered for the article.
+    fn is_word_as_written(&mut self, text: &str, words: &ArticleWords, i: usize) -> bool {
+        if let Some(known) = self.word_as_written[i] {
+            return known;
+        }
+        let raw = words.words[i].token.text(text);
+        let word = crate::lexicon::Lexicon::embedded().ordinary_reason(raw) == Some(crate::lexicon::Ordinary::Word);
+        self.word_as_written[i] = Some(word);
+        word
+    }
+
     /// Fills `self.readings` with the clitic readings of `word` (matching
     /// form), the first word of the spans about to be read. A reading whose
     /// stem is a function word is none.
@@ -1119,7 +1137,7 @@ impl Aligner<'_> {
 
     /// The best reading of the words `first..end`, its first word read as
     /// each of `self.readings` ([`Aligner::prepare_readings`]).
-    fn best_reading(&mut self, words: &ArticleWords, first: usize, end: usize) -> Option<SpanChoice> {
+    fn best_reading(&mut self, text: &str, words: &ArticleWords, first: usize, end: usize) -> Option<SpanChoice> {
         let mut best: Option<SpanChoice> = None;
         // The best reading that peels a clitic off, to be preferred over
         // the word as written when both find the same term and the term
@@ -1149,6 +1167,13 @@ impl Aligner<'_> {
             // A word the name lists have as written keeps its first letter
             // unless the rest is exactly a known spelling.
             if reading.particles > 0 && self.classes[first].listed_name && verdict.method != Method::Gazetteer {
+                continue;
+            }
+            // A word alone that is a dictionary word as written, not only
+            // after a clitic, is that word (فشل, "failure", is not ف + شل,
+            // Shell); before more of a name the clitic is plain (وكيلي
+            // همفريز is "and Kelly Humphreys", not "my agent Humphreys").
+            if reading.particles > 0 && end - first == 1 && self.is_word_as_written(text, words, first) {
                 continue;
             }
             if self.is_adjective_of(verdict) {
@@ -1379,6 +1404,20 @@ mod tests {
         c.add_gazetteer("en,ar,variants,kind\nMusiqa Hall,قاعة موسيقى,,location\n", "t.csv", false).unwrap();
         let got = aligned(&c, "قالت موسيقى ويست إنها");
         assert_eq!(got, vec![("Musiqa West".into(), "موسيقى ويست".into(), Method::Transliteration)]);
+    }
+
+    #[test]
+    fn a_dictionary_word_as_written_is_no_clitic_and_name() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nShell,شل,,org\nKelly Humphreys,كيلي همفريز,,person\n", "t.csv", false)
+            .unwrap();
+        // فشل is "failure"; بشل is a word only as ب + شل, so it is Shell.
+        let got = aligned(&c, "أكد أن فشل المفاوضات لم يضر بشل ولا بالشركة");
+        assert_eq!(got, vec![("Shell".into(), "شل".into(), Method::Gazetteer)]);
+        // Before more of a name the clitic is plain: وكيلي is "my agent"
+        // alone, "and Kelly" here.
+        let got = aligned(&c, "حضر الوزير وكيلي همفريز");
+        assert_eq!(got, vec![("Kelly Humphreys".into(), "كيلي همفريز".into(), Method::Gazetteer)]);
     }
 
     #[test]
