@@ -163,6 +163,8 @@ struct WordClass {
     listed_name: bool,
     /// How a span of this word alone is judged.
     alone: Veto,
+    /// A month or weekday name (نيسان, April in the Levant, is also Nissan).
+    month: bool,
     /// It may be a word of a name of several words: not `ordinary` (ترامب,
     /// لاند), or a dictionary word that looks about as foreign as a name
     /// (سام, جون: [`crate::lexicon::FOREIGN_LIKE_AFTER_CLITIC`]), or a word
@@ -228,8 +230,14 @@ enum Veto {
 
 impl WordClass {
     /// A Latin word: never ordinary, never a name part.
-    const LATIN: WordClass =
-        WordClass { ordinary: false, listed_name: false, alone: Veto::None, name_like: true, foreign: None };
+    const LATIN: WordClass = WordClass {
+        ordinary: false,
+        listed_name: false,
+        alone: Veto::None,
+        month: false,
+        name_like: true,
+        foreign: None,
+    };
 
     /// The class of `word` (as written); `name_words` are the words of the
     /// candidates' known Arabic spellings ([`AlignModel::name_words`]).
@@ -275,8 +283,19 @@ impl WordClass {
             || peeled.is_some_and(|rest| name_words.contains(rest))
             // ذا spells the English article of a title (ذا تايمز).
             || norm == crate::extract::ENGLISH_ARTICLE;
-        WordClass { ordinary, listed_name, alone, name_like, foreign }
+        let month = judgement.reason == Some(Ordinary::Month);
+        WordClass { ordinary, listed_name, alone, month, name_like, foreign }
     }
+}
+
+/// Words that introduce a company or brand name (matching form, after an
+/// optional one-letter clitic): شركة نيسان, سيارات نيسان.
+const BRAND_INTRODUCERS: &[&str] = &["شركه", "مجموعه", "سيارات", "سياره", "علامه", "ماركه", "مصنع", "طراز", "صانعه"];
+
+/// Whether `word` (matching form) introduces a company or brand name.
+fn introduces_brand(word: &str) -> bool {
+    let peeled = word.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']);
+    BRAND_INTRODUCERS.iter().any(|b| word == *b || peeled == Some(*b))
 }
 
 /// The [`Veto`] of the span of `classes` (one per word).
@@ -917,7 +936,17 @@ impl Aligner<'_> {
                     if !words.may_edge(first, first..end) || !words.may_edge(end - 1, first..end) {
                         continue;
                     }
-                    let veto = span_veto(&self.classes[first..end]);
+                    let mut veto = span_veto(&self.classes[first..end]);
+                    // A month that is also a brand (نيسان, Nissan) is the
+                    // brand after a word that introduces one (شركة نيسان).
+                    if veto == Veto::Always
+                        && end - first == 1
+                        && self.classes[first].month
+                        && first > seg.start
+                        && introduces_brand(words.norm_of(first - 1))
+                    {
+                        veto = Veto::UnlessEvidence;
+                    }
                     // Letters of a spelled acronym are never ordinary:
                     // such a span is searched in full whatever its words.
                     let spelled = self.word_flags[first..end].iter().any(|f| f.unambiguous_letter_name);
@@ -1418,6 +1447,17 @@ mod tests {
         // alone, "and Kelly" here.
         let got = aligned(&c, "حضر الوزير وكيلي همفريز");
         assert_eq!(got, vec![("Kelly Humphreys".into(), "كيلي همفريز".into(), Method::Gazetteer)]);
+    }
+
+    #[test]
+    fn a_month_that_is_a_brand_needs_a_word_that_introduces_it() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nNissan,نيسان,,org\n", "t.csv", false).unwrap();
+        assert!(aligned(&c, "عقد الاجتماع في أبريل (نيسان) الماضي").is_empty());
+        let got = aligned(&c, "أطلقت DeepSeek نموذجها في أبريل (نيسان) الماضي");
+        assert!(!got.iter().any(|g| g.0 == "Nissan"), "{got:?}");
+        let got = aligned(&c, "أعلنت شركة نيسان عن طراز جديد، وقالت سيارات نيسان إنها");
+        assert_eq!(got, vec![("Nissan".into(), "نيسان".into(), Method::Gazetteer); 2]);
     }
 
     #[test]
