@@ -35,6 +35,10 @@ pub(crate) struct Token {
     /// True when punctuation or a line break separates this token from the
     /// previous one (always true for the first token).
     pub after_break: bool,
+    /// An Arabic word joined to the previous one by a hyphen and nothing
+    /// else (لانسيت in الكاتيل-لانسيت): the two are parts of one compound,
+    /// with no break between them.
+    pub joined: bool,
 }
 
 impl Token {
@@ -66,6 +70,10 @@ fn is_soft_separator(c: char) -> bool {
 pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let mut pending_break = true;
+    // Where a hyphen that directly follows an Arabic word ends: it joins
+    // that word to the next if an Arabic letter follows directly, and is
+    // punctuation otherwise.
+    let mut hyphen_end: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         let script = if is_arabic_letter(c) {
@@ -75,10 +83,23 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         } else if is_latin_char(c) {
             Script::Latin
         } else {
-            if !is_soft_separator(c) && !is_arabic_word_char(c) {
+            let after_arabic = out.last().is_some_and(|t: &Token| t.script == Script::Arabic && t.end == start);
+            if c == '-' && after_arabic {
+                hyphen_end = Some(start + 1);
+                continue;
+            }
+            if hyphen_end.take().is_some() || (!is_soft_separator(c) && !is_arabic_word_char(c)) {
                 pending_break = true;
             }
             continue;
+        };
+        let joined = match hyphen_end.take() {
+            Some(end) if end == start && script == Script::Arabic => true,
+            Some(_) => {
+                pending_break = true;
+                false
+            }
+            None => false,
         };
         let mut end = start + c.len_utf8();
         let mut script = script;
@@ -119,7 +140,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             }
             break;
         }
-        out.push(Token { start, end, script, after_break: pending_break });
+        out.push(Token { start, end, script, after_break: pending_break, joined });
         pending_break = false;
     }
 }
@@ -146,6 +167,24 @@ pub(crate) fn line_of(starts: &[usize], offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphen_between_arabic_words_joins_them() {
+        let text = "الكاتيل-لانسيت و ماي - وهي -ب";
+        let t = tokenize(text);
+        let joined: Vec<(&str, bool, bool)> = t.iter().map(|t| (t.text(text), t.joined, t.after_break)).collect();
+        assert_eq!(
+            joined,
+            vec![
+                ("الكاتيل", false, true),
+                ("لانسيت", true, false),
+                ("و", false, false),
+                ("ماي", false, false),
+                ("وهي", false, true),
+                ("ب", false, true),
+            ]
+        );
+    }
 
     fn words(text: &str) -> Vec<(&str, Script, bool)> {
         tokenize(text).iter().map(|t| (t.text(text), t.script, t.after_break)).collect()

@@ -936,6 +936,11 @@ impl Aligner<'_> {
                     if !words.may_edge(first, first..end) || !words.may_edge(end - 1, first..end) {
                         continue;
                     }
+                    // A part of a hyphenated compound is no name of its own
+                    // (لانسيت of الكاتيل-لانسيت is not The Lancet).
+                    if words.words[first].token.joined || words.words.get(end).is_some_and(|w| w.token.joined) {
+                        continue;
+                    }
                     let mut veto = span_veto(&self.classes[first..end]);
                     // A month that is also a brand (نيسان, Nissan) is the
                     // brand after a word that introduces one (شركة نيسان).
@@ -1458,6 +1463,16 @@ mod tests {
         assert!(!got.iter().any(|g| g.0 == "Nissan"), "{got:?}");
         let got = aligned(&c, "أعلنت شركة نيسان عن طراز جديد، وقالت سيارات نيسان إنها");
         assert_eq!(got, vec![("Nissan".into(), "نيسان".into(), Method::Gazetteer); 2]);
+    }
+
+    #[test]
+    fn a_part_of_a_hyphenated_compound_is_no_name_of_its_own() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nThe Lancet,ذا لانسيت,لانسيت,org\n", "t.csv", false).unwrap();
+        assert!(aligned(&c, "أعلنت شركة الكاتيل-لانسيت عن نتائجها").is_empty());
+        // A hyphen between words written apart is punctuation.
+        let got = aligned(&c, "قالت لانسيت - وهي مجلة طبية - إن");
+        assert_eq!(got, vec![("The Lancet".into(), "لانسيت".into(), Method::Gazetteer)]);
     }
 
     #[test]
