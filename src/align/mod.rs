@@ -288,9 +288,28 @@ impl WordClass {
     }
 }
 
-/// Words that introduce a company or brand name (matching form, after an
-/// optional one-letter clitic): شركة نيسان, سيارات نيسان.
-const BRAND_INTRODUCERS: &[&str] = &["شركه", "مجموعه", "سيارات", "سياره", "علامه", "ماركه", "مصنع", "طراز", "صانعه"];
+/// Words that introduce a company, brand or market by name (matching
+/// form, after an optional one-letter clitic): شركة نيسان, سيارات نيسان,
+/// سوق تداول, تطبيق طلبات, صندوق مبادلة.
+const BRAND_INTRODUCERS: &[&str] = &[
+    "شركه",
+    "مجموعه",
+    "سيارات",
+    "سياره",
+    "علامه",
+    "ماركه",
+    "مصنع",
+    "طراز",
+    "صانعه",
+    "سوق",
+    "مؤشر",
+    "بورصه",
+    "منصه",
+    "تطبيق",
+    "صندوق",
+    "بنك",
+    "مصرف",
+];
 
 /// Whether `word` (matching form) introduces a company or brand name.
 fn introduces_brand(word: &str) -> bool {
@@ -969,10 +988,21 @@ impl Aligner<'_> {
                         prepared = true;
                     }
                     if let Some(choice) = self.best_reading(text, words, first, end) {
-                        let in_latin = self.model.candidates.terms()[choice.verdict.term].origins.latin;
+                        let term = &self.model.candidates.terms()[choice.verdict.term];
+                        let in_latin = term.origins.latin;
                         let ordinary_word = end - first == 1 && self.classes[first].ordinary;
+                        // An organization whose Arabic name is an everyday
+                        // word, translated (تداول, "trading": Tadawul), is
+                        // that organization only where a word introduces it
+                        // (سوق تداول) or the batch writes it in Latin letters.
+                        let everyday_org = veto == Veto::UnlessEvidence
+                            && ordinary_word
+                            && term.translated
+                            && term.kind == "org"
+                            && !in_latin
+                            && !(first > seg.start && introduces_brand(words.norm_of(first - 1)));
                         let as_listed = || self.written_as_listed(text, words, &choice);
-                        if !is_ordinary_arabic(veto, &choice, ordinary_word, in_latin, as_listed) {
+                        if !everyday_org && !is_ordinary_arabic(veto, &choice, ordinary_word, in_latin, as_listed) {
                             self.choices.push(choice);
                         }
                     }
@@ -1463,6 +1493,20 @@ mod tests {
         assert!(!got.iter().any(|g| g.0 == "Nissan"), "{got:?}");
         let got = aligned(&c, "أعلنت شركة نيسان عن طراز جديد، وقالت سيارات نيسان إنها");
         assert_eq!(got, vec![("Nissan".into(), "نيسان".into(), Method::Gazetteer); 2]);
+    }
+
+    #[test]
+    fn an_organization_named_by_an_everyday_word_needs_a_word_that_introduces_it() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nTadawul,تداول,,org\nAleppo,حلب,,location\n", "t.csv", true).unwrap();
+        let got = aligned(&c, "تضاعف تداول الأسهم في حلب، وارتفع مؤشر سوق تداول");
+        assert_eq!(
+            got,
+            vec![
+                ("Aleppo".into(), "حلب".into(), Method::Gazetteer),
+                ("Tadawul".into(), "تداول".into(), Method::Gazetteer)
+            ]
+        );
     }
 
     #[test]
