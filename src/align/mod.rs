@@ -447,6 +447,8 @@ pub(crate) struct AlignModel {
     memo: TextMemo<Option<Verdict>>,
     /// The class of the words seen so far.
     words: TextMemo<WordClass>,
+    /// [`Aligner::is_word_as_written`] of the words asked so far.
+    as_written: TextMemo<bool>,
     /// What names no candidate matches may be composed or guessed from.
     compose: Option<Composer>,
 }
@@ -523,6 +525,7 @@ impl AlignModel {
             name_words,
             memo: TextMemo::new(SPAN_MEMO_BYTES),
             words: TextMemo::new(WORD_MEMO_BYTES),
+            as_written: TextMemo::new(WORD_MEMO_BYTES / 4),
             compose,
         }
     }
@@ -1164,13 +1167,19 @@ impl Aligner<'_> {
 
     /// Whether word `i` of the article is a dictionary word as written
     /// ([`crate::lexicon::Ordinary::Word`]); asked only of words a clitic
-    /// reading matched, and remembered for the article.
+    /// reading matched, and remembered for the article and the batch.
     fn is_word_as_written(&mut self, text: &str, words: &ArticleWords, i: usize) -> bool {
         if let Some(known) = self.word_as_written[i] {
             return known;
         }
         let raw = words.words[i].token.text(text);
-        let word = crate::lexicon::Lexicon::embedded().ordinary_reason(raw) == Some(crate::lexicon::Ordinary::Word);
+        let memo = &self.model.as_written;
+        let hash = memo.hash(raw);
+        let word = memo.get(hash, raw).unwrap_or_else(|| {
+            let word = crate::lexicon::Lexicon::embedded().ordinary_reason(raw) == Some(crate::lexicon::Ordinary::Word);
+            memo.insert(hash, raw, word);
+            word
+        });
         self.word_as_written[i] = Some(word);
         word
     }
