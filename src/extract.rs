@@ -183,6 +183,9 @@ pub(crate) struct CliticReading<'w> {
     pub restore_article: bool,
 }
 
+/// The one-letter proclitics: conjunctions و ف and prepositions ب ل ك.
+pub(crate) const ONE_LETTER_CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+
 /// Proclitic sequences in matching form with (particle letters, article):
 /// conjunction (و ف), preposition (ب ل ك), article (ال); ل + ال is لل.
 const CLITICS: &[(&str, usize, bool)] = &[
@@ -504,6 +507,12 @@ impl ArticleWords {
             b += 1;
         }
         b - a >= 2 && (a..b).any(|k| !is_ambiguous_letter_name(self.norm_of(k)))
+    }
+
+    /// Whether word `i` is a letter name that is no everyday word (سي, not
+    /// في): one spells an acronym.
+    pub(crate) fn spells_letter(&self, i: usize) -> bool {
+        self.words[i].letter_name && !is_ambiguous_letter_name(self.norm_of(i))
     }
 }
 

@@ -27,8 +27,8 @@
 
 use crate::candidates::{CandidateSet, english_candidates};
 use crate::extract::{
-    ArticleWords, MAX_SPAN_WORDS, MAX_SPELLED_LETTERS, clitic_readings, is_ambiguous_letter_name, is_letter_name,
-    is_stopword, skip_letters, starts_with_article, strip_nisba,
+    ArticleWords, MAX_SPAN_WORDS, MAX_SPELLED_LETTERS, ONE_LETTER_CLITICS, clitic_readings, is_ambiguous_letter_name,
+    is_letter_name, is_stopword, skip_letters, starts_with_article, strip_nisba,
 };
 use crate::normalize::clean_surface_into;
 use crate::romanize::{BOUNDARY, Reading, arabic_key, arabic_key_into, english_key};
@@ -273,8 +273,8 @@ impl WordClass {
         let spellings = NameParts::shipped_spellings();
         let norm = crate::normalize::normalize(word);
         let listed = spellings.contains(norm.as_str());
-        let listed_name = word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) && listed;
-        let peeled = norm.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']);
+        let listed_name = word.starts_with(ONE_LETTER_CLITICS) && listed;
+        let peeled = norm.strip_prefix(ONE_LETTER_CLITICS);
         let name_like = !ordinary
             || judgement.foreignness >= crate::lexicon::FOREIGN_LIKE_AFTER_CLITIC
             || listed
@@ -313,7 +313,7 @@ const BRAND_INTRODUCERS: &[&str] = &[
 
 /// Whether `word` (matching form) introduces a company or brand name.
 fn introduces_brand(word: &str) -> bool {
-    let peeled = word.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']);
+    let peeled = word.strip_prefix(ONE_LETTER_CLITICS);
     BRAND_INTRODUCERS.iter().any(|b| word == *b || peeled == Some(*b))
 }
 
@@ -550,8 +550,6 @@ impl AlignModel {
             stem_keys: Vec::new(),
             word_keys: Vec::new(),
             word_key_at: Vec::new(),
-            word_flags: Vec::new(),
-            word_as_written: Vec::new(),
             key: Vec::new(),
             scratch: SearchScratch::default(),
             matches: Vec::new(),
@@ -573,16 +571,6 @@ struct TermIndex {
 /// See [`TermIndex::position`].
 const NOT_INDEXED: u32 = u32::MAX;
 
-/// What a span's verdict asks of one of its words (see
-/// [`Aligner::compute_verdict`]).
-#[derive(Debug, Clone, Copy, Default)]
-struct WordFlags {
-    stopword: bool,
-    letter_name: bool,
-    /// A letter name that is no everyday word (سي, not في).
-    unambiguous_letter_name: bool,
-}
-
 /// See [`Aligner::span_words`].
 #[derive(Debug, Clone)]
 struct SpanWords {
@@ -590,8 +578,9 @@ struct SpanWords {
     end: usize,
     /// The stem's key, in [`Aligner::stem_keys`].
     stem_key: std::ops::Range<usize>,
-    /// The stem is a letter name that is no everyday word.
-    stem_unambiguous_letter_name: bool,
+    /// A function word inside the span tells that it is no one name
+    /// (see [`Aligner::compute_verdict`]).
+    inner_function_word: bool,
 }
 
 /// One clitic reading of the first word of spans ([`clitic_readings`]).
@@ -708,8 +697,8 @@ pub(crate) struct Aligner<'m> {
     span: String,
     /// When `span` is a reading of the words `first..end` of the article
     /// (its first word as the reading's stem, the others as written): what
-    /// lets [`Aligner::compute_verdict`] use `word_keys` and `word_flags`
-    /// instead of taking `span` apart again.
+    /// lets [`Aligner::compute_verdict`] use `word_keys` instead of taking
+    /// `span` apart again.
     span_words: Option<SpanWords>,
     /// The clitic readings of the word spans start at, with their stems'
     /// keys in `stem_keys`: the same for every span that starts there.
@@ -721,10 +710,6 @@ pub(crate) struct Aligner<'m> {
     /// would make it of the whole span.
     word_keys: Vec<u8>,
     word_key_at: Vec<std::ops::Range<u32>>,
-    /// What [`Aligner::compute_verdict`] asks of each word of the article.
-    word_flags: Vec<WordFlags>,
-    /// [`Aligner::is_word_as_written`] of each word, once asked.
-    word_as_written: Vec<Option<bool>>,
     key: Vec<u8>,
     scratch: SearchScratch,
     matches: Vec<Match>,
@@ -776,16 +761,11 @@ impl Aligner<'_> {
         self.key.clear();
         match &self.span_words {
             Some(span) => {
-                let (first, end) = (span.first, span.end);
-                let flags = &self.word_flags;
-                let spelled = span.stem_unambiguous_letter_name
-                    || flags[first + 1..end].iter().any(|f| f.unambiguous_letter_name);
-                let inner = flags.get(first + 1..end.saturating_sub(1)).unwrap_or_default();
-                if inner.iter().any(|f| f.stopword && !(spelled && f.letter_name)) {
+                if span.inner_function_word {
                     return None;
                 }
                 self.key.extend_from_slice(&self.stem_keys[span.stem_key.clone()]);
-                for at in &self.word_key_at[first + 1..end] {
+                for at in &self.word_key_at[span.first + 1..span.end] {
                     let word = &self.word_keys[at.start as usize..at.end as usize];
                     if !word.is_empty() {
                         if !self.key.is_empty() {
@@ -934,20 +914,12 @@ impl Aligner<'_> {
         self.classify(text, words);
         self.word_keys.clear();
         self.word_key_at.clear();
-        self.word_flags.clear();
-        self.word_as_written.clear();
-        self.word_as_written.resize(words.words.len(), None);
         for (i, w) in words.words.iter().enumerate() {
             let start = self.word_keys.len() as u32;
             if w.token.script == Script::Arabic {
                 arabic_key_into(words.norm_of(i), &mut self.word_keys);
             }
             self.word_key_at.push(start..self.word_keys.len() as u32);
-            self.word_flags.push(WordFlags {
-                stopword: w.stopword,
-                letter_name: w.letter_name,
-                unambiguous_letter_name: w.letter_name && !is_ambiguous_letter_name(words.norm_of(i)),
-            });
         }
         for seg in words.segments(Script::Arabic) {
             for first in seg.clone() {
@@ -963,20 +935,18 @@ impl Aligner<'_> {
                     if words.words[first].token.joined || words.words.get(end).is_some_and(|w| w.token.joined) {
                         continue;
                     }
+                    // A word that introduces a company (شركة نيسان, سوق
+                    // تداول) lets a lone word be a name it is not alone.
+                    let introduced = || first > seg.start && introduces_brand(words.norm_of(first - 1));
                     let mut veto = span_veto(&self.classes[first..end]);
                     // A month that is also a brand (نيسان, Nissan) is the
-                    // brand after a word that introduces one (شركة نيسان).
-                    if veto == Veto::Always
-                        && end - first == 1
-                        && self.classes[first].month
-                        && first > seg.start
-                        && introduces_brand(words.norm_of(first - 1))
-                    {
+                    // brand after a word that introduces one.
+                    if veto == Veto::Always && end - first == 1 && self.classes[first].month && introduced() {
                         veto = Veto::UnlessEvidence;
                     }
                     // Letters of a spelled acronym are never ordinary:
                     // such a span is searched in full whatever its words.
-                    let spelled = self.word_flags[first..end].iter().any(|f| f.unambiguous_letter_name);
+                    let spelled = (first..end).any(|i| words.spells_letter(i));
                     self.reach = match veto {
                         _ if spelled => Reach::Batch,
                         Veto::Always => continue,
@@ -1003,7 +973,7 @@ impl Aligner<'_> {
                             && term.translated
                             && term.kind == "org"
                             && !in_latin
-                            && !(first > seg.start && introduces_brand(words.norm_of(first - 1)));
+                            && !introduced();
                         let as_listed = || self.written_as_listed(text, words, &choice);
                         if !everyday_org && !is_ordinary_arabic(veto, &choice, ordinary_word, in_latin, as_listed) {
                             self.choices.push(choice);
@@ -1167,21 +1137,16 @@ impl Aligner<'_> {
 
     /// Whether word `i` of the article is a dictionary word as written
     /// ([`crate::lexicon::Ordinary::Word`]); asked only of words a clitic
-    /// reading matched, and remembered for the article and the batch.
-    fn is_word_as_written(&mut self, text: &str, words: &ArticleWords, i: usize) -> bool {
-        if let Some(known) = self.word_as_written[i] {
-            return known;
-        }
+    /// reading matched, and remembered for the batch.
+    fn is_word_as_written(&self, text: &str, words: &ArticleWords, i: usize) -> bool {
         let raw = words.words[i].token.text(text);
         let memo = &self.model.as_written;
         let hash = memo.hash(raw);
-        let word = memo.get(hash, raw).unwrap_or_else(|| {
+        memo.get(hash, raw).unwrap_or_else(|| {
             let word = crate::lexicon::Lexicon::embedded().ordinary_reason(raw) == Some(crate::lexicon::Ordinary::Word);
             memo.insert(hash, raw, word);
             word
-        });
-        self.word_as_written[i] = Some(word);
-        word
+        })
     }
 
     /// Fills `self.readings` with the clitic readings of `word` (matching
@@ -1217,6 +1182,13 @@ impl Aligner<'_> {
         // does not begin with the clitic's sound (see below).
         let mut best_peeled: Option<SpanChoice> = None;
         let first_norm = words.norm_of(first);
+        // Inner function words and letter names, as compute_verdict weighs
+        // them (the stem's letter name differs from reading to reading).
+        let rest_spelled = (first + 1..end).any(|k| words.spells_letter(k));
+        let inner_function_word = |spelled: bool| {
+            (first + 1..end.saturating_sub(1))
+                .any(|k| words.words[k].stopword && !(spelled && words.words[k].letter_name))
+        };
         let readings = std::mem::take(&mut self.readings);
         for reading in &readings {
             let stem = &first_norm[reading.stem_at..];
@@ -1230,7 +1202,7 @@ impl Aligner<'_> {
                 first,
                 end,
                 stem_key: reading.key.clone(),
-                stem_unambiguous_letter_name: reading.unambiguous_letter_name,
+                inner_function_word: inner_function_word(reading.unambiguous_letter_name || rest_spelled),
             });
             let verdict = self.verdict();
             self.span_words = None;
