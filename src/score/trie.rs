@@ -149,7 +149,7 @@ impl SkeletonTrie {
     /// stored as `INF` and a row is computed only from its parent's first
     /// to one past its last finite cell.
     pub fn walk(&self, query: &[u8], scratch: &mut TrieScratch, visitor: &mut impl TrieVisitor) {
-        if self.nodes.len() <= 1 && self.entries.is_empty() {
+        if self.entries.is_empty() {
             return;
         }
         let c = costs();
