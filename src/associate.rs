@@ -29,6 +29,7 @@ use crate::extract::{ArticleWords, MAX_SPAN_WORDS, clitic_readings, skip_letters
 use crate::normalize::clean_surface_into;
 use crate::tokenize::{Script, line_of, line_starts};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// Longest Arabic span counted, in words (translated names are short).
 const MAX_ASSOC_WORDS: usize = 3;
@@ -68,11 +69,30 @@ pub struct Cooccurrences {
     units: u32,
     arabic: Vec<ArabicSpan>,
     arabic_ids: HashMap<String, u32>,
-    english: Vec<(String, u32)>,
+    /// English phrases: text, units containing it, units where it is a
+    /// whole run of capitalized words.
+    english: Vec<(String, u32, u32)>,
     english_ids: HashMap<String, u32>,
     pairs: HashMap<(u32, u32), u32>,
     unit_arabic: Vec<u32>,
     unit_english: Vec<u32>,
+    stems: StemWords,
+}
+
+/// Which stems left by a particle are dictionary words, remembered: a
+/// cache, not a count (merging ignores it).
+#[derive(Debug, Clone, Default)]
+struct StemWords(HashMap<String, bool>);
+
+impl StemWords {
+    fn is_word(&mut self, stem: &str) -> bool {
+        if let Some(&known) = self.0.get(stem) {
+            return known;
+        }
+        let word = crate::lexicon::Lexicon::embedded().ordinary_reason(stem) == Some(crate::lexicon::Ordinary::Word);
+        self.0.insert(stem.to_string(), word);
+        word
+    }
 }
 
 /// A linked pair.
@@ -90,10 +110,27 @@ pub(crate) struct Link {
     pub association: Association,
     /// Transliteration score of the pair.
     pub transliteration: f32,
+    /// Whether the English is the acronym or expansion of the English of
+    /// the link before, which shares its Arabic (European Union after
+    /// EU): it stands or falls with that link.
+    pub abbreviation: bool,
     /// Context and source of the span's first occurrence.
     pub context: String,
     /// `unit-id:line`.
     pub source: String,
+}
+
+/// The byte ranges of the non-blank lines of `text`.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            out.push(start..start + line.len());
+        }
+        start += line.len();
+    }
+    out
 }
 
 fn words_of(s: &str) -> Vec<&str> {
@@ -102,9 +139,7 @@ fn words_of(s: &str) -> Vec<&str> {
 
 /// Whether one word sequence contains the other.
 fn nested(a: &str, b: &str) -> bool {
-    let (wa, wb) = (words_of(a), words_of(b));
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
-    long.windows(short.len()).any(|w| w == short.as_slice())
+    contains(a, b) || contains(b, a)
 }
 
 /// G² of a 2×2 contingency table (`k11` both, `k12` only a, `k21` only b,
@@ -169,7 +204,12 @@ impl Cooccurrences {
     }
 
     /// Adds one parallel unit: its place in the batch, its id, Arabic text
-    /// and English text. `words` is a reusable buffer.
+    /// and English text. `words` is a reusable buffer. An article whose
+    /// Arabic and English have the same number of paragraphs (non-blank
+    /// lines) is a translation kept paragraph by paragraph, so each
+    /// paragraph pair is counted as a unit of its own: a name is then
+    /// credited to the few names of its paragraph, not to all those of the
+    /// article.
     pub(crate) fn add_unit(
         &mut self,
         at: &ArticleKey,
@@ -178,8 +218,35 @@ impl Cooccurrences {
         english: &str,
         words: &mut ArticleWords,
     ) {
+        let arabic_paragraphs = paragraphs(text);
+        let english_paragraphs = paragraphs(english);
+        if arabic_paragraphs.len() > 1 && arabic_paragraphs.len() == english_paragraphs.len() {
+            let lower = crate::candidates::lower_case_words(english);
+            for (ar, en) in arabic_paragraphs.into_iter().zip(english_paragraphs) {
+                let phrases = crate::candidates::english_phrases_within(&english[en], &lower);
+                self.count_unit(at, unit, text, ar, &phrases, words);
+            }
+        } else {
+            let phrases = crate::candidates::english_phrases(english);
+            self.count_unit(at, unit, text, 0..text.len(), &phrases, words);
+        }
+    }
+
+    /// Counts one unit: the Arabic spans of `text[within]` and the English
+    /// `phrases`.
+    fn count_unit(
+        &mut self,
+        at: &ArticleKey,
+        unit: &str,
+        text: &str,
+        within: Range<usize>,
+        phrases: &[crate::candidates::MarkedPhrase],
+        words: &mut ArticleWords,
+    ) {
         self.units += 1;
-        words.fill(text);
+        let base = within.start;
+        let part = &text[within];
+        words.fill(part);
         let mut arabic_in_unit: Vec<u32> = std::mem::take(&mut self.unit_arabic);
         arabic_in_unit.clear();
         let mut key = String::new();
@@ -190,38 +257,45 @@ impl Cooccurrences {
                         continue;
                     }
                     let first_norm = words.norm_of(first);
-                    // A particle on an article-bearing word is set aside.
-                    let reading = clitic_readings(first_norm).find(|r| r.particles > 0 && r.article);
-                    key.clear();
-                    let (skip, restore) = match reading {
-                        Some(r) => {
-                            key.push_str("ال");
-                            key.push_str(r.stem);
-                            (r.display_skip, r.restore_article)
-                        }
-                        None => {
-                            key.push_str(first_norm);
-                            (0, false)
-                        }
+                    // A particle on an article-bearing word is set aside
+                    // (والاتحاد counts as الاتحاد). A first word that reads
+                    // as a particle and a dictionary word counts both as
+                    // written and without the particle: بمجلس الشيوخ is
+                    // مجلس الشيوخ (بريطانيا is no ب + ريطانيا). Where the
+                    // reading adds nothing, the span as written wins.
+                    let article = clitic_readings(first_norm).find(|r| r.particles > 0 && r.article);
+                    let particle = clitic_readings(first_norm)
+                        .find(|r| r.particles > 0 && !r.article)
+                        .filter(|r| self.stems.is_word(r.stem));
+                    let as_written = (first_norm, 0, false, "");
+                    let choices = match (article, particle) {
+                        (Some(r), _) => [Some((r.stem, r.display_skip, r.restore_article, "ال")), None],
+                        (None, Some(r)) => [Some(as_written), Some((r.stem, r.display_skip, false, ""))],
+                        (None, None) => [Some(as_written), None],
                     };
-                    for k in first + 1..end {
-                        key.push(' ');
-                        key.push_str(words.norm_of(k));
+                    for (stem, skip, restore, prefix) in choices.into_iter().flatten() {
+                        key.clear();
+                        key.push_str(prefix);
+                        key.push_str(stem);
+                        for k in first + 1..end {
+                            key.push(' ');
+                            key.push_str(words.norm_of(k));
+                        }
+                        let token = words.words[first].token;
+                        let start = base + token.start + skip_letters(token.text(part), skip);
+                        let stop = base + words.words[end - 1].token.end;
+                        // The first occurrence is kept: the earliest in
+                        // batch order, the first in the unit.
+                        let seen_before =
+                            self.arabic_ids.get(key.as_str()).is_some_and(|&id| self.arabic[id as usize].first <= *at);
+                        let display = (!seen_before).then(|| {
+                            let mut d = String::from(if restore { "ال" } else { "" });
+                            clean_surface_into(&text[start..stop], &mut d);
+                            d.split_whitespace().collect::<Vec<_>>().join(" ")
+                        });
+                        let id = self.arabic_id(&key, display, at, text, start, stop, unit);
+                        arabic_in_unit.push(id);
                     }
-                    let token = words.words[first].token;
-                    let start = token.start + skip_letters(token.text(text), skip);
-                    let stop = words.words[end - 1].token.end;
-                    // The first occurrence is kept: the earliest in batch
-                    // order, the first in the unit.
-                    let seen_before =
-                        self.arabic_ids.get(key.as_str()).is_some_and(|&id| self.arabic[id as usize].first <= *at);
-                    let display = (!seen_before).then(|| {
-                        let mut d = String::from(if restore { "ال" } else { "" });
-                        clean_surface_into(&text[start..stop], &mut d);
-                        d.split_whitespace().collect::<Vec<_>>().join(" ")
-                    });
-                    let id = self.arabic_id(&key, display, at, text, start, stop, unit);
-                    arabic_in_unit.push(id);
                 }
             }
         }
@@ -229,8 +303,11 @@ impl Cooccurrences {
         arabic_in_unit.dedup();
         let mut english_in_unit: Vec<u32> = std::mem::take(&mut self.unit_english);
         english_in_unit.clear();
-        for phrase in crate::candidates::english_phrases(english) {
-            english_in_unit.push(self.english_id(&phrase));
+        for (phrase, whole) in phrases {
+            let id = self.english_id(phrase);
+            english_in_unit.push(id);
+            // Phrases come once per unit.
+            self.english[id as usize].2 += u32::from(*whole);
         }
         english_in_unit.sort_unstable();
         english_in_unit.dedup();
@@ -253,7 +330,7 @@ impl Cooccurrences {
         match self.english_ids.get(phrase) {
             Some(&id) => id,
             None => {
-                self.english.push((phrase.to_string(), 0));
+                self.english.push((phrase.to_string(), 0, 0));
                 self.english_ids.insert(phrase.to_string(), (self.english.len() - 1) as u32);
                 (self.english.len() - 1) as u32
             }
@@ -267,8 +344,8 @@ impl Cooccurrences {
 
     /// The English phrases counted, with the number of units containing
     /// each, in the order first met.
-    pub(crate) fn english_phrases(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.english.iter().map(|(p, n)| (p.as_str(), *n))
+    pub(crate) fn english_phrases(&self) -> impl Iterator<Item = (&str, u32, u32)> {
+        self.english.iter().map(|(p, n, whole)| (p.as_str(), *n, *whole))
     }
 
     /// The pairs seen together: (Arabic matching form, English phrase,
@@ -305,9 +382,10 @@ impl Cooccurrences {
     }
 
     /// Adds a phrase's unit count from another part of the batch.
-    pub(crate) fn add_phrase(&mut self, phrase: &str, units: u32) {
+    pub(crate) fn add_phrase(&mut self, phrase: &str, units: u32, whole: u32) {
         let id = self.english_id(phrase);
         self.english[id as usize].1 += units;
+        self.english[id as usize].2 += whole;
     }
 
     /// Adds a pair's count from another part of the batch. The span and
@@ -326,8 +404,8 @@ impl Cooccurrences {
         self.add_units(other.units);
         let pairs: Vec<(String, String, u32)> =
             other.pair_counts().map(|(a, e, n)| (a.to_string(), e.to_string(), n)).collect();
-        for (phrase, units) in other.english {
-            self.add_phrase(&phrase, units);
+        for (phrase, units, whole) in other.english {
+            self.add_phrase(&phrase, units, whole);
         }
         for span in other.arabic {
             self.add_span(span);
@@ -358,57 +436,240 @@ impl Cooccurrences {
     /// documentation). Pairs seen together fewer than `min_cooc` times are
     /// not considered; `taken` lists (Arabic matching form, English)
     /// pairs already decided by the aligner, which are linked first.
-    pub(crate) fn link(&self, min_cooc: u32, taken: &[(String, String)]) -> Vec<Link> {
-        let mut candidates: Vec<(u32, u32, Association, f32)> = self
+    ///
+    /// Refinements of plain competitive linking:
+    /// - **The whole name.** The strongest pair is often a part of a name
+    ///   with a part of its translation (الشمالية = North, from كوريا
+    ///   الشمالية = North Korea), because a part occurs at least as often
+    ///   as the whole. A pair is replaced by the longest pair around it
+    ///   (each side the same or longer) seen together in at least
+    ///   [`WHOLE_NAME_SHARE`] of its units.
+    /// - **Acronyms.** An English acronym and its expansion (EU and
+    ///   European Union, U.S. and United States) may share the Arabic
+    ///   they are linked with.
+    ///
+    /// A phrase the English never writes as a whole run (North, only ever
+    /// in North Korea) is not linked alone. A pair the aligner decided
+    /// stops its own parts (on both sides) and pairs around it on one side
+    /// only; a longer name on both sides (إعصار روزا = Hurricane Rosa
+    /// around روزا = Rosa) and a part on one side only (الصين = China
+    /// beside South China Morning Post) may still link.
+    pub(crate) fn link<'a>(&'a self, min_cooc: u32, taken: &'a [(String, String)]) -> Vec<Link> {
+        let candidates: Vec<(u32, u32, Association, f32)> = self
             .pairs
             .iter()
-            .filter(|&(_, &c)| c >= min_cooc)
+            // A phrase never written as a whole run is only ever a part of
+            // longer names (North of North Korea, National of National
+            // Hurricane Center): no name of its own to link.
+            .filter(|&(&(_, e), &c)| c >= min_cooc && self.english[e as usize].2 > 0)
             .map(|(&(a, e), &c)| {
                 let translit = crate::score::score_pair(&self.arabic[a as usize].norm, &self.english[e as usize].0);
                 (a, e, self.association(a, e, c), translit)
             })
             .collect();
-        // Equal evidence: the longer reading first (a name before its
-        // parts), then the one that also sounds alike, then by text so the
-        // order never depends on hashing.
+        let index: HashMap<(u32, u32), usize> =
+            candidates.iter().enumerate().map(|(i, &(a, e, _, _))| ((a, e), i)).collect();
+        let arabic_around = around(candidates.iter().map(|c| c.0), |a| &self.arabic[a as usize].norm);
+        let english_around = around(candidates.iter().map(|c| c.1), |e| &self.english[e as usize].0);
         let words = |a: u32, e: u32| {
             words_of(&self.arabic[a as usize].norm).len() + words_of(&self.english[e as usize].0).len()
         };
-        candidates.sort_by(|x, y| {
-            y.2.llr
-                .total_cmp(&x.2.llr)
-                .then(words(y.0, y.1).cmp(&words(x.0, x.1)))
+        // Equal evidence: the longer reading first (a name before its
+        // parts), then the longer Arabic (a span as written before the
+        // same span read without a particle, which adds nothing), then the
+        // one that also sounds alike, then by text so the order never
+        // depends on hashing.
+        let ties = |i: usize, j: usize| {
+            let (x, y) = (&candidates[i], &candidates[j]);
+            let (xa, ya) = (&self.arabic[x.0 as usize].norm, &self.arabic[y.0 as usize].norm);
+            words(y.0, y.1)
+                .cmp(&words(x.0, x.1))
+                .then(ya.len().cmp(&xa.len()))
                 .then(y.3.total_cmp(&x.3))
-                .then(self.arabic[x.0 as usize].norm.cmp(&self.arabic[y.0 as usize].norm))
+                .then(xa.cmp(ya))
                 .then(self.english[x.1 as usize].0.cmp(&self.english[y.1 as usize].0))
-        });
-        let mut linked_arabic: Vec<String> = taken.iter().map(|(a, _)| a.clone()).collect();
-        let mut linked_english: Vec<String> = taken.iter().map(|(_, e)| e.clone()).collect();
-        let mut seen: HashSet<(u32, u32)> = HashSet::new();
+        };
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by(|&i, &j| candidates[j].2.llr.total_cmp(&candidates[i].2.llr).then_with(|| ties(i, j)));
+        let mut linked: Vec<(&str, &str)> = Vec::new();
+        // The aligner's pairs, each side with the other sides it was
+        // decided with (a name may have several spellings).
+        let mut taken_arabic: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut taken_english: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (x, y) in taken {
+            taken_arabic.entry(x.as_str()).or_default().push(y.as_str());
+            taken_english.entry(y.as_str()).or_default().push(x.as_str());
+        }
+        // Decided sides by word: a side inside or around a decided one
+        // shares a word with it.
+        let by_word = |decided: &HashMap<&'a str, Vec<&'a str>>| {
+            let mut index: HashMap<&'a str, Vec<&'a str>> = HashMap::new();
+            for &x in decided.keys() {
+                for w in x.split(' ') {
+                    index.entry(w).or_default().push(x);
+                }
+            }
+            index
+        };
+        let (arabic_by_word, english_by_word) = (by_word(&taken_arabic), by_word(&taken_english));
+        // Against a decided pair, one side (the other side is `other`):
+        // the same side is decided; a part of a decided side whose other
+        // side is a part of the decided counterpart is a part of the name
+        // (البيت = House in البيت الأبيض = White House); a side around a
+        // decided one must have the other side around its counterpart
+        // (إعصار روزا = Hurricane Rosa around روزا = Rosa). A part on one
+        // side only is another name (China in South China Morning Post).
+        let against_taken =
+            |side: &str, other: &str, decided: &HashMap<&str, Vec<&str>>, index: &HashMap<&str, Vec<&str>>| {
+                side.split(' ').filter_map(|w| index.get(w)).flatten().any(|&x| {
+                    let counterparts = &decided[x];
+                    x == side
+                        || (contains(x, side) && counterparts.iter().any(|&y| contains(y, other)))
+                        || (contains(side, x) && !counterparts.iter().any(|&y| contains(other, y)))
+                })
+            };
+        let blocked = |linked: &[(&str, &str)], a: u32, e: u32| {
+            let (span, phrase) = (self.arabic[a as usize].norm.as_str(), self.english[e as usize].0.as_str());
+            // A span is also the same as a linked one that it ends
+            // (وريا الشمالية, read as ك + ..., is كوريا الشمالية).
+            linked.iter().any(|&(x, y)| nested(x, span) || x.ends_with(span) || span.ends_with(x) || nested(y, phrase))
+                || against_taken(span, phrase, &taken_arabic, &arabic_by_word)
+                || against_taken(phrase, span, &taken_english, &english_by_word)
+        };
         let mut links = Vec::new();
-        for (a, e, association, transliteration) in candidates {
-            if !seen.insert((a, e)) {
+        for i in order {
+            let (a, e, ..) = candidates[i];
+            if blocked(&linked, a, e) {
                 continue;
             }
-            let (span, phrase) = (&self.arabic[a as usize], &self.english[e as usize].0);
-            if linked_arabic.iter().any(|x| nested(x, &span.norm)) || linked_english.iter().any(|x| nested(x, phrase)) {
-                continue;
+            // The whole name: the longest pair around this one that keeps
+            // enough of its units.
+            let need = ((candidates[i].2.cooc as f32) * WHOLE_NAME_SHARE).ceil() as u32;
+            let mut best = i;
+            let with_self = |list: Option<&Vec<u32>>, own: u32| {
+                std::iter::once(own).chain(list.into_iter().flatten().copied()).collect::<Vec<u32>>()
+            };
+            let ars = with_self(arabic_around.get(self.arabic[a as usize].norm.as_str()), a);
+            let ens = with_self(english_around.get(self.english[e as usize].0.as_str()), e);
+            for &a2 in &ars {
+                for &e2 in &ens {
+                    let Some(&j) = index.get(&(a2, e2)) else { continue };
+                    let (cj, cb) = (&candidates[j], &candidates[best]);
+                    if j == best || cj.2.cooc < need || blocked(&linked, a2, e2) {
+                        continue;
+                    }
+                    // A pair that sounds alike is a transliteration: more
+                    // Arabic words for the same English are a description
+                    // (مضخة إليفي, "the Elvie pump"), not more of the name.
+                    if e2 == e && candidates[i].3 >= SOUNDS_ALIKE {
+                        continue;
+                    }
+                    let better = words(a2, e2)
+                        .cmp(&words(cb.0, cb.1))
+                        .then(cj.2.cooc.cmp(&cb.2.cooc))
+                        .then(cj.2.llr.total_cmp(&cb.2.llr))
+                        .then_with(|| ties(best, j))
+                        .is_gt();
+                    if better {
+                        best = j;
+                    }
+                }
             }
-            linked_arabic.push(span.norm.clone());
-            linked_english.push(phrase.clone());
-            links.push(Link {
-                arabic: span.norm.clone(),
-                display: span.display.clone(),
-                english: phrase.clone(),
-                arabic_units: span.units,
-                association,
-                transliteration,
-                context: span.context.clone(),
-                source: span.source.clone(),
-            });
+            let (a, e, association, transliteration) = candidates[best];
+            let (span, phrase) = (&self.arabic[a as usize], self.english[e as usize].0.as_str());
+            linked.push((span.norm.as_str(), phrase));
+            links.push(self.make_link(a, e, association, transliteration, false));
+            // Its acronym or expansion shares the Arabic.
+            for &(a2, e2, association, transliteration) in &candidates {
+                let other = self.english[e2 as usize].0.as_str();
+                if a2 == a && e2 != e && abbreviates(phrase, other) && !linked.iter().any(|&(_, y)| nested(y, other)) {
+                    linked.push((span.norm.as_str(), other));
+                    links.push(self.make_link(a2, e2, association, transliteration, true));
+                }
+            }
         }
         links
     }
+
+    fn make_link(&self, a: u32, e: u32, association: Association, transliteration: f32, abbreviation: bool) -> Link {
+        let span = &self.arabic[a as usize];
+        Link {
+            abbreviation,
+            arabic: span.norm.clone(),
+            display: span.display.clone(),
+            english: self.english[e as usize].0.clone(),
+            arabic_units: span.units,
+            association,
+            transliteration,
+            context: span.context.clone(),
+            source: span.source.clone(),
+        }
+    }
+}
+
+/// A transliteration score from which a pair sounds alike (see
+/// [`Cooccurrences::link`]).
+const SOUNDS_ALIKE: f32 = 0.6;
+
+/// The share of a pair's units that a longer pair around it must keep to
+/// be linked instead (see [`Cooccurrences::link`]).
+const WHOLE_NAME_SHARE: f32 = 0.6;
+
+/// For each contiguous part of the given word sequences, the ids of the
+/// sequences strictly around it.
+fn around<'a>(ids: impl Iterator<Item = u32>, text: impl Fn(u32) -> &'a str) -> HashMap<&'a str, Vec<u32>> {
+    let mut seen = HashSet::new();
+    let mut out: HashMap<&'a str, Vec<u32>> = HashMap::new();
+    for id in ids {
+        if !seen.insert(id) {
+            continue;
+        }
+        let whole = text(id);
+        // Byte offsets of word starts and ends, so parts are slices.
+        let bounds: Vec<(usize, usize)> = whole
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, start + w.len()))
+            })
+            .collect();
+        for from in 0..bounds.len() {
+            for to in from..bounds.len() {
+                if from == 0 && to == bounds.len() - 1 {
+                    continue;
+                }
+                out.entry(&whole[bounds[from].0..bounds[to].1]).or_default().push(id);
+            }
+        }
+    }
+    out
+}
+
+/// Whether word sequence `outer` contains `inner` (or equals it).
+fn contains(outer: &str, inner: &str) -> bool {
+    let bytes = outer.as_bytes();
+    !inner.is_empty()
+        && outer.match_indices(inner).any(|(i, _)| {
+            let end = i + inner.len();
+            (i == 0 || bytes[i - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
+        })
+}
+
+/// Whether one phrase is the acronym of the other: the capitals of an
+/// acronym (EU, U.S.) are the initials of the other's capitalized words
+/// (European Union, United States; "of" and "the" aside).
+fn abbreviates(a: &str, b: &str) -> bool {
+    fn initials(s: &str) -> String {
+        s.split(' ').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+    }
+    fn acronym(s: &str) -> Option<String> {
+        let letters: String = s.chars().filter(|&c| c != '.').collect();
+        (letters.len() >= 2 && !s.contains(' ') && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+    }
+    let check =
+        |short: &str, long: &str| long.contains(' ') && acronym(short).is_some_and(|letters| letters == initials(long));
+    check(a, b) || check(b, a)
 }
 
 #[cfg(test)]
@@ -446,6 +707,121 @@ mod tests {
         assert_eq!(wh.association.cooc, 3);
         assert!((wh.association.dice - 1.0).abs() < 1e-6);
         assert!(wh.association.llr > 0.0);
+    }
+
+    /// Links of line-pair units (one unit per pair), with `taken` pairs.
+    fn links_of(units: &[(&str, &str)], taken: &[(&str, &str)]) -> Vec<(String, String)> {
+        let mut c = Cooccurrences::new();
+        let mut words = ArticleWords::default();
+        for (i, (ar, en)) in units.iter().enumerate() {
+            c.add_unit(&ArticleKey::new("t.ar", i as u64), &format!("u{i}"), ar, en, &mut words);
+        }
+        let taken: Vec<(String, String)> =
+            taken.iter().map(|(a, e)| (crate::normalize::normalize(a), e.to_string())).collect();
+        c.link(3, &taken).into_iter().map(|l| (l.display, l.english)).collect()
+    }
+
+    fn has(links: &[(String, String)], ar: &str, en: &str) -> bool {
+        links.iter().any(|(a, e)| a == ar && e == en)
+    }
+
+    #[test]
+    fn the_whole_name_is_linked_not_its_most_frequent_part() {
+        // الشمالية occurs with "North" as often as كوريا الشمالية with
+        // "North Korea"; the part has one more unit of its own.
+        let units = [
+            ("هددت كوريا الشمالية جيرانها", "North Korea threatened its neighbours."),
+            ("أطلقت كوريا الشمالية صاروخا", "North Korea fired a missile."),
+            ("رفضت كوريا الشمالية العرض", "North Korea refused the offer."),
+            ("قالت كوريا الشمالية إنها لن تتراجع", "North Korea said it would not back down."),
+            ("هبت الرياح الشمالية على المدينة", "Winds blew from the North over the city."),
+            ("وصل الوفد إلى المدينة صباحا", "The delegation reached the city in the morning."),
+        ];
+        let links = links_of(&units, &[]);
+        assert!(has(&links, "كوريا الشمالية", "North Korea"), "{links:?}");
+        assert!(!links.iter().any(|(a, e)| a == "الشمالية" || e == "North" || e == "Korea"), "{links:?}");
+    }
+
+    #[test]
+    fn an_acronym_and_its_expansion_share_the_arabic() {
+        let units = [
+            ("اجتمع قادة الاتحاد الأوروبي أمس", "EU leaders met yesterday."),
+            ("رفض الاتحاد الأوروبي الخطة", "The EU rejected the plan."),
+            ("قال الاتحاد الأوروبي إنه سيرد", "The EU said it would respond."),
+            ("انضمت الدولة إلى الاتحاد الأوروبي عام 2004", "The country joined the European Union in 2004."),
+            ("يناقش الاتحاد الأوروبي الميزانية", "The European Union is discussing the budget."),
+            ("وافق الاتحاد الأوروبي على الاتفاق", "The European Union approved the deal."),
+            ("هطلت أمطار غزيرة في المدينة", "Heavy rain fell on the city."),
+        ];
+        let links = links_of(&units, &[]);
+        assert!(has(&links, "الاتحاد الأوروبي", "EU"), "{links:?}");
+        assert!(has(&links, "الاتحاد الأوروبي", "European Union"), "{links:?}");
+        assert!(abbreviates("U.S.", "United States") && abbreviates("United Kingdom", "UK"));
+        assert!(!abbreviates("EU", "Europe") && !abbreviates("US", "Uganda Sugar Board"));
+    }
+
+    #[test]
+    fn a_particle_on_a_dictionary_word_is_set_aside_but_not_on_a_name() {
+        let units = [
+            ("صوت مجلس الشيوخ على القانون", "The Senate voted on the law."),
+            ("عقدت جلسة بمجلس الشيوخ أمس", "A session was held in the Senate yesterday."),
+            ("ناقش أعضاء بمجلس الشيوخ الميزانية", "Members of the Senate discussed the budget."),
+            ("أقر مجلس الشيوخ الميزانية", "The Senate passed the budget."),
+            ("سافر الوزير إلى بريطانيا", "The minister travelled to Britain."),
+            ("عاد السفير من بريطانيا", "The ambassador came back from Britain."),
+            ("تحدثت بريطانيا عن التجارة", "Britain spoke about trade."),
+            ("هطلت أمطار غزيرة في المدينة", "Heavy rain fell on the city."),
+        ];
+        let links = links_of(&units, &[]);
+        assert!(has(&links, "مجلس الشيوخ", "Senate"), "{links:?}");
+        assert!(has(&links, "بريطانيا", "Britain"), "{links:?}");
+        assert!(!links.iter().any(|(a, _)| a == "ريطانيا"), "{links:?}");
+    }
+
+    #[test]
+    fn a_decided_name_stops_its_parts_but_not_another_name_inside_it_on_one_side() {
+        let units = [
+            ("كتبت صحيفة ساوث تشاينا مورنينغ بوست عن الصين", "The South China Morning Post wrote about China."),
+            ("تحدثت الصين عن التجارة", "China spoke about trade."),
+            ("زار الوزير الصين", "The minister visited China."),
+            ("نشرت ساوث تشاينا مورنينغ بوست تقريرا", "The South China Morning Post published a report."),
+            ("قالت ساوث تشاينا مورنينغ بوست إن", "The South China Morning Post said that."),
+            ("ضرب إعصار روزا الساحل", "Hurricane Rosa hit the coast."),
+            ("اقترب إعصار روزا من اليابسة", "Hurricane Rosa neared land."),
+            ("ضعف إعصار روزا ليلا", "Hurricane Rosa weakened overnight."),
+            ("هطلت أمطار غزيرة في المدينة", "Heavy rain fell on the city."),
+        ];
+        let taken = [("ساوث تشاينا مورنينغ بوست", "South China Morning Post"), ("روزا", "Rosa")];
+        let links = links_of(&units, &taken);
+        assert!(has(&links, "الصين", "China"), "{links:?}");
+        assert!(has(&links, "إعصار روزا", "Hurricane Rosa"), "{links:?}");
+        assert!(!links.iter().any(|(a, e)| a == "روزا" || e == "Rosa" || e == "Morning Post"), "{links:?}");
+    }
+
+    #[test]
+    fn an_article_translated_paragraph_by_paragraph_counts_each_paragraph() {
+        // Three articles of two paragraphs: as whole articles, البرلمان and
+        // "Senate" would share every unit.
+        let mut c = Cooccurrences::new();
+        let mut words = ArticleWords::default();
+        for i in 0..3 {
+            let ar = "اجتمع البرلمان أمس.\nصوت مجلس الشيوخ على القانون.";
+            let en = "Parliament met yesterday.\nThe Senate voted on the law.";
+            c.add_unit(&ArticleKey::new("t.jsonl", i), &format!("a{i}"), ar, en, &mut words);
+        }
+        assert_eq!(c.units(), 6);
+        let senate = c.association_of("مجلس الشيوخ", "Senate").unwrap();
+        assert_eq!(senate.cooc, 3);
+        assert!(c.association_of("البرلمان", "Senate").is_none());
+        // Paragraph counts that differ: the article is one unit.
+        c.add_unit(
+            &ArticleKey::new("t.jsonl", 9),
+            "b",
+            "اجتمع البرلمان أمس.",
+            "Parliament met.\nIt voted.",
+            &mut words,
+        );
+        assert_eq!(c.units(), 7);
     }
 
     #[test]

@@ -515,31 +515,54 @@ fn is_dotted_acronym(word: &str) -> bool {
 const NAME_CONNECTORS: &[&str] =
     &["of", "de", "del", "della", "da", "van", "von", "der", "bin", "al", "la", "le", "du"];
 
+/// An English phrase, and whether it was a whole run of capitalized
+/// words somewhere in its text (not only a part of a longer one, as
+/// "North" of "North Korea" is).
+pub(crate) type MarkedPhrase = (String, bool);
+
 /// Capitalized phrases and acronyms of an English text: maximal runs of
 /// capitalized words (with inner connectors such as "of"), and every
 /// sub-run of up to four words, so that "OpenAI CEO Sam Altman" gives
-/// "OpenAI" and "Sam Altman". Possessive 's is dropped.
-pub(crate) fn english_phrases(text: &str) -> Vec<String> {
-    phrases(text, false)
+/// "OpenAI" and "Sam Altman", each marked whole or not
+/// ([`MarkedPhrase`]). Possessive 's is dropped.
+pub(crate) fn english_phrases(text: &str) -> Vec<MarkedPhrase> {
+    phrases(text, false, &lower_case_words(text))
 }
 
-/// The candidates an English text offers: its [`english_phrases`], and each
+/// The [`english_phrases`] of one paragraph of a longer text: the words
+/// the whole text writes in lower case (`lower`, from
+/// [`lower_case_words`]) are no name where they only start a sentence.
+pub(crate) fn english_phrases_within(paragraph: &str, lower: &LowerCaseWords<'_>) -> Vec<MarkedPhrase> {
+    phrases(paragraph, false, lower)
+}
+
+fn strings(marked: Vec<MarkedPhrase>) -> Vec<String> {
+    marked.into_iter().map(|(p, _)| p).collect()
+}
+
+/// The words a text writes in lower case.
+pub(crate) type LowerCaseWords<'a> = hashbrown::HashSet<&'a str>;
+
+/// The words `text` writes in lower case: capitalized only for the
+/// sentence they start (Black, Army), they are no name alone there.
+pub(crate) fn lower_case_words(text: &str) -> LowerCaseWords<'_> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect()
+}
+
+/// The candidates an English text offers: its [`english_phrases`] (as
+/// plain strings), and each
 /// run that follows "The" (up to three words) with its article too (The
 /// Times, The Hill), as Arabic may write the article of a title (ذا
 /// تايمز). The co-occurrence counts use the phrases alone: there "The
 /// White House" would compete with "White House".
 pub(crate) fn english_candidates(text: &str) -> Vec<String> {
-    phrases(text, true)
+    strings(phrases(text, true, &lower_case_words(text)))
 }
 
-fn phrases(text: &str, titles: bool) -> Vec<String> {
-    // Words the text also writes in lower case: capitalized only for the
-    // sentence they start (Black, Army), they are no name alone there.
-    let lower_elsewhere: hashbrown::HashSet<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
-    let mut out: Vec<String> = Vec::new();
+fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Vec<MarkedPhrase> {
+    let mut out: Vec<MarkedPhrase> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     // Whether the run began a sentence: then a common word alone (During,
     // Other) is capitalized for the sentence, not for a name.
@@ -550,7 +573,12 @@ fn phrases(text: &str, titles: bool) -> Vec<String> {
     // "The" too.
     let mut run_after_the = false;
     let mut previous_the = false;
-    let flush = |run: &mut Vec<&str>, starts_sentence: bool, after_the: bool, out: &mut Vec<String>| {
+    let flush = |run: &mut Vec<&str>, starts_sentence: bool, after_the: bool, out: &mut Vec<MarkedPhrase>| {
+        // Adds a phrase once; whole once it is whole anywhere.
+        let mut add = |phrase: String, whole: bool| match out.iter_mut().find(|(p, _)| *p == phrase) {
+            Some(known) => known.1 |= whole,
+            None => out.push((phrase, whole)),
+        };
         while run.last().is_some_and(|w| NAME_CONNECTORS.contains(w)) {
             run.pop();
         }
@@ -561,10 +589,7 @@ fn phrases(text: &str, titles: bool) -> Vec<String> {
             run.clear();
         }
         if titles && after_the && !run.is_empty() && run.len() < 4 {
-            let titled = format!("The {}", run.join(" "));
-            if !out.contains(&titled) {
-                out.push(titled);
-            }
+            add(format!("The {}", run.join(" ")), true);
         }
         for len in 1..=run.len().min(4) {
             for start in 0..=run.len() - len {
@@ -575,10 +600,7 @@ fn phrases(text: &str, titles: bool) -> Vec<String> {
                 if NAME_CONTINUES_ONLY.contains(&part[0]) || NAME_STARTS_ONLY.contains(&part[len - 1]) {
                     continue;
                 }
-                let phrase = part.join(" ");
-                if !out.contains(&phrase) {
-                    out.push(phrase);
-                }
+                add(part.join(" "), len == run.len());
             }
         }
         run.clear();
@@ -628,6 +650,11 @@ fn phrases(text: &str, titles: bool) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The phrases of `text`, whole or not.
+    fn english_phrases(text: &str) -> Vec<String> {
+        strings(super::english_phrases(text))
+    }
 
     #[test]
     fn a_word_the_text_writes_in_lower_case_is_no_name_where_it_starts_a_sentence() {

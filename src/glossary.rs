@@ -619,10 +619,14 @@ impl GlossaryBuilder {
             .slots
             .into_iter()
             // A guess's score is a confidence, not a similarity: the user
-            // who asked for guesses sees them all.
+            // who asked for guesses sees them all. A pair linked from
+            // parallel text passed the association's own bars (its score
+            // is a Dice coefficient, or a transliteration score that the
+            // parallel evidence made enough).
             .filter(|e| {
                 let guessed = e.renderings.iter().all(|r| matches!(r.method, Method::Guess | Method::NameParts));
-                e.count >= filter.min_count && (e.score + 1e-6 >= filter.min_score || guessed)
+                let linked = e.renderings.iter().all(|r| matches!(r.first, Seen::Link(_)));
+                e.count >= filter.min_count && (e.score + 1e-6 >= filter.min_score || guessed || linked)
             })
             .map(|mut e| {
                 e.renderings.sort_by(|a, b| {

@@ -402,7 +402,7 @@ fn build_stats_of(
     for (en, kind) in aligning.builder.terms() {
         terms.insert(en.to_string(), kind.to_string());
     }
-    for (phrase, _) in aligning.cooccurrences.english_phrases() {
+    for (phrase, ..) in aligning.cooccurrences.english_phrases() {
         if let Some(t) = candidates.find(phrase) {
             let t = &candidates.terms()[t];
             terms.entry(t.en.clone()).or_insert_with(|| t.kind.clone());

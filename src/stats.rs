@@ -182,16 +182,47 @@ fn link_parallel_names(
             builder.set_association(english, association);
         }
     }
+    // How the link before was taken, for the acronym or expansion that
+    // follows it.
+    let mut previous: Option<Method> = None;
     for link in counts.link(MIN_COOCCURRENCE, &decided) {
+        if !link.abbreviation {
+            previous = None;
+        }
         let Some(term) = candidates.find(&link.english) else { continue };
         let term = &candidates.terms()[term];
         let dice = link.association.dice;
-        if link.transliteration >= min_score - PARALLEL_TRANSLITERATION_MARGIN && dice >= MIN_TRANSLITERATION_DICE {
-            builder.add_link(&term.en, &term.kind, &link, Method::Transliteration);
-        } else if dice >= MIN_TRANSLATION_DICE {
-            builder.add_link(&term.en, &term.kind, &link, Method::Translation);
+        let method = if link.abbreviation {
+            previous
+        } else if link.transliteration >= min_score - PARALLEL_TRANSLITERATION_MARGIN
+            && dice >= MIN_TRANSLITERATION_DICE
+        {
+            Some(Method::Transliteration)
+        } else if dice >= MIN_TRANSLATION_DICE && !is_everyday_word(&link.arabic) {
+            Some(Method::Translation)
+        } else {
+            None
+        };
+        if !link.abbreviation {
+            previous = method;
+        }
+        if let Some(method) = method {
+            builder.add_link(&term.en, &term.kind, &link, method);
         }
     }
+}
+
+/// Whether an Arabic span is one everyday word (الحرب, القاضي, معهد, the
+/// nisba الألمانية): alone it translates a common noun or adjective of the
+/// English, not a name. Translated names are several words (المحكمة
+/// العليا) or proper nouns (الصين, اليونان).
+fn is_everyday_word(arabic: &str) -> bool {
+    use crate::lexicon::{Lexicon, Ordinary};
+    !arabic.contains(' ')
+        && matches!(
+            Lexicon::embedded().ordinary_reason(arabic),
+            Some(Ordinary::Word | Ordinary::AfterClitic | Ordinary::Nisba | Ordinary::FunctionWord)
+        )
 }
 
 #[cfg(test)]
@@ -300,6 +331,45 @@ pub(crate) mod tests {
         let (dir, _) = tree();
         let single = build(&config(dir.path(), vec![dir.path().to_path_buf()], vec![]), &mut |_| {}).unwrap();
         assert_eq!(single.glossary, glossary);
+    }
+
+    #[test]
+    fn parallel_links_keep_their_own_bars_and_skip_everyday_words() {
+        // الاتحاد الأوروبي is EU in three lines and European Union in three:
+        // each Dice is below the default --min-score, and both stay.
+        // القاضي = Judge is a common noun, not a name.
+        let pairs = [
+            ("اجتمع قادة الاتحاد الأوروبي أمس", "EU leaders met yesterday."),
+            ("رفض الاتحاد الأوروبي الخطة", "The EU rejected the plan."),
+            ("قال الاتحاد الأوروبي إنه سيرد", "The EU said it would respond."),
+            ("انضمت الدولة إلى الاتحاد الأوروبي", "The country joined the European Union."),
+            ("وافق الاتحاد الأوروبي على الاتفاق", "The European Union approved the deal."),
+            ("يناقش الاتحاد الأوروبي الميزانية", "The European Union is discussing the budget."),
+            ("قال القاضي إن الجلسة انتهت", "Judge Ray said the hearing was over."),
+            ("رفض القاضي الطلب", "Judge Ray turned the request down."),
+            ("أجل القاضي القضية", "Judge Ray put the case off."),
+            ("هطلت أمطار غزيرة في المدينة", "Heavy rain fell on the city."),
+            ("وصل الوفد إلى المدينة صباحا", "The delegation reached the city in the morning."),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let (ar, en): (Vec<&str>, Vec<&str>) = pairs.iter().copied().unzip();
+        std::fs::write(dir.path().join("news.ar"), ar.join("\n")).unwrap();
+        std::fs::write(dir.path().join("news.en"), en.join("\n")).unwrap();
+        let config = BuildConfig {
+            inputs: vec![dir.path().join("news.ar")],
+            default_gazetteer: false,
+            threads: 1,
+            ..BuildConfig::default()
+        };
+        let glossary = build(&config, &mut |_| {}).unwrap().glossary;
+        let row =
+            |en: &str| glossary.entries.iter().find(|e| e.en == en).map(|e| (e.preferred().form.clone(), e.score));
+        let (ar, score) = row("EU").expect("EU");
+        assert_eq!(ar, "الاتحاد الأوروبي");
+        assert!(score < config.align.min_score, "{score}");
+        assert_eq!(row("European Union").map(|r| r.0).as_deref(), Some("الاتحاد الأوروبي"));
+        assert!(row("Judge").is_none() && row("Judge Ray").is_none(), "{:?}", glossary.entries);
+        assert!(is_everyday_word("القاضي") && !is_everyday_word("الصين") && !is_everyday_word("المحكمة العليا"));
     }
 
     /// The Arabic sentences of generated batches: several spellings of one

@@ -59,7 +59,7 @@
 //! file, its 0-based ordinal in the file, and a byte offset in its text.
 //!
 //! ```text
-//! nazir-partial 2
+//! nazir-partial 3
 //! S <setting> <value>              build settings that must be equal to merge
 //! D <articles>                     articles read
 //! T <en> <kind>                    a term referred to below
@@ -72,7 +72,8 @@
 //! A <norm> <display> <units> <file> <ordinal> <context> <source>
 //!                                  an Arabic span of the units and its
 //!                                  first occurrence
-//! P <phrase> <units>               an English phrase of the units
+//! P <phrase> <units> <whole>       an English phrase of the units, and
+//!                                  the units where it is a whole run
 //! X <norm> <phrase> <units>        units where both occur
 //! Z <records>                      the end: the number of records between
 //!                                  the first line and this one
@@ -128,7 +129,7 @@ use std::path::{Path, PathBuf};
 /// First word of a partial file.
 pub(crate) const PARTIAL_MAGIC: &str = "nazir-partial";
 /// The partial file version written and read.
-pub(crate) const PARTIAL_VERSION: u32 = 2;
+pub(crate) const PARTIAL_VERSION: u32 = 3;
 /// First word of a candidates file.
 pub(crate) const CANDIDATES_MAGIC: &str = "nazir-candidates";
 /// The candidates file version written and read.
@@ -168,10 +169,10 @@ pub fn write_partial(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> 
     for span in spans {
         put(Record::Span(Cow::Borrowed(span)))?;
     }
-    let mut phrases: Vec<(&str, u32)> = co.english_phrases().collect();
+    let mut phrases: Vec<(&str, u32, u32)> = co.english_phrases().collect();
     phrases.sort();
-    for (phrase, units) in phrases {
-        put(Record::Phrase { phrase: phrase.into(), units })?;
+    for (phrase, units, whole) in phrases {
+        put(Record::Phrase { phrase: phrase.into(), units, whole })?;
     }
     let mut pairs: Vec<(&str, &str, u32)> = co.pair_counts().collect();
     pairs.sort();
@@ -443,7 +444,7 @@ impl PartialFold {
             Record::Context { en, context } => self.entry_of(&en, "C")?.contexts.push(context.into_owned()),
             Record::Units(units) => self.stats()?.cooccurrences.add_units(units),
             Record::Span(span) => self.stats()?.cooccurrences.add_span(span.into_owned()),
-            Record::Phrase { phrase, units } => self.stats()?.cooccurrences.add_phrase(&phrase, units),
+            Record::Phrase { phrase, units, whole } => self.stats()?.cooccurrences.add_phrase(&phrase, units, whole),
             Record::Pair { norm, phrase, units } => {
                 if !self.stats()?.cooccurrences.add_pair(&norm, &phrase, units) {
                     return Err(Refusal::Damaged(format!("the pair {norm:?} / {phrase:?} has no A or P record")));
@@ -599,7 +600,7 @@ mod tests {
         let mut words = crate::extract::ArticleWords::default();
         stats.cooccurrences.add_unit(&key, "u1", "قال البيت الأبيض", "The White House\tsaid.", &mut words);
         let written = text(&stats);
-        assert!(written.starts_with("nazir-partial 2\nS\tmin-score\t0.8\t"), "{written}");
+        assert!(written.starts_with("nazir-partial 3\nS\tmin-score\t0.8\t"), "{written}");
         assert!(written.contains("dir with\\ttab/a\\\\b.txt"), "{written}");
         let back = read(&written);
         assert_eq!(text(&back), written);
@@ -612,9 +613,11 @@ mod tests {
     fn versions_settings_and_damage_are_refused_with_file_and_line() {
         let (parts, _, _dir) = shards();
         let good = text(&parts[0]);
-        let e = error(&good.replacen("nazir-partial 2", "nazir-partial 3", 1), None);
-        assert!(e.contains("t.part:1: nazir-partial version 3: this nazir reads version 2"), "{e}");
-        let e = error(&unseal(&good).replacen("nazir-partial 2", "nazir-partial 1", 1), None);
+        let e = error(&good.replacen("nazir-partial 3", "nazir-partial 4", 1), None);
+        assert!(e.contains("t.part:1: nazir-partial version 4: this nazir reads version 3"), "{e}");
+        let e = error(&good.replacen("nazir-partial 3", "nazir-partial 2", 1), None);
+        assert!(e.contains("t.part:1: nazir-partial version 2: this nazir reads version 3"), "{e}");
+        let e = error(&unseal(&good).replacen("nazir-partial 3", "nazir-partial 1", 1), None);
         assert!(e.contains("t.part:1: nazir-partial version 1 was written by an older nazir"), "{e}");
         assert!(e.contains("write the file again with this nazir"), "{e}");
         assert!(error("glossary,csv\n", None).contains("t.part:1: not a nazir-partial file"));
@@ -642,7 +645,7 @@ mod tests {
         let without = |t: String| t.replacen("S\tarticle-penalty\t0.04\n", "", 1).replacen("\nZ\t", "\nZ\tx", 1);
         let e = error(&edited(&good, without), None);
         assert!(e.ends_with("t.part:10: the setting `article-penalty` is missing"), "{e}");
-        let e = error(&seal("nazir-partial 2\nS\tmin-score\t0.8\nZ\t1\n"), None);
+        let e = error(&seal("nazir-partial 3\nS\tmin-score\t0.8\nZ\t1\n"), None);
         assert!(e.ends_with("t.part:3: the setting `short-min-score` is missing"), "{e}");
     }
 

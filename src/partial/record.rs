@@ -98,8 +98,9 @@ pub(crate) enum Record<'a> {
     Units(u32),
     /// `A`: an Arabic span of the units and its first occurrence.
     Span(Cow<'a, ArabicSpan>),
-    /// `P`: an English phrase of the units.
-    Phrase { phrase: Cow<'a, str>, units: u32 },
+    /// `P`: an English phrase of the units, and the units where it is a
+    /// whole run of capitalized words.
+    Phrase { phrase: Cow<'a, str>, units: u32, whole: u32 },
     /// `X`: units where the Arabic span `norm` and the phrase both occur.
     Pair { norm: Cow<'a, str>, phrase: Cow<'a, str>, units: u32 },
     /// `Z`: the end, counting the records between the first line and it.
@@ -193,8 +194,8 @@ impl Record<'_> {
                 Record::Span(Cow::Owned(span))
             }
             "P" => {
-                f.width(3)?;
-                Record::Phrase { phrase: f.text().into(), units: f.number()? }
+                f.width(4)?;
+                Record::Phrase { phrase: f.text().into(), units: f.number()?, whole: f.number()? }
             }
             "X" => {
                 f.width(4)?;
@@ -236,7 +237,7 @@ impl Record<'_> {
                 .number(s.first.ordinal)?
                 .text(&s.context)?
                 .text(&s.source)?,
-            Record::Phrase { phrase, units } => line.text(phrase)?.number(units)?,
+            Record::Phrase { phrase, units, whole } => line.text(phrase)?.number(units)?.number(whole)?,
             Record::Pair { norm, phrase, units } => line.text(norm)?.text(phrase)?.number(units)?,
             Record::End { records } => line.number(records)?,
         };
@@ -481,7 +482,7 @@ mod tests {
                 context: AWKWARD.into(),
                 source: "".into(),
             })),
-            Record::Phrase { phrase: text(), units: 4 },
+            Record::Phrase { phrase: text(), units: 4, whole: 3 },
             Record::Pair { norm: text(), phrase: "White House".into(), units: 3 },
             Record::End { records: 11 },
         ];

@@ -241,7 +241,7 @@ fn shards_named_relative_to_the_working_directory_need_no_root() {
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = run_ok(&args, Some(list.as_bytes()));
-        assert!(stdout(&out).starts_with("nazir-partial 2\n"));
+        assert!(stdout(&out).starts_with("nazir-partial 3\n"));
         let part = dir.path().join(format!("p{i}"));
         std::fs::write(&part, &out.stdout).unwrap();
         parts.push(s(&part));
