@@ -77,7 +77,9 @@
 //!   `translation` that are in the gold (any `how`); F1 of the two.
 //!   *translated* = gold pairs whose `how` is translated: recall = share
 //!   found (by any row); precision = share of the pairs of rows whose
-//!   `method` is `translation` that are in the gold. *overall* = all pairs:
+//!   `method` is `translation` that are in the gold; *transl≥3* = the
+//!   recall of the translated gold pairs seen at least three times (the
+//!   names parallel text can teach). *overall* = all pairs:
 //!   precision over every glossary pair, recall over every gold pair.
 //! * **Error tags** (a heuristic, to sort failures into classes; see the
 //!   `tag` column): for a false positive, `nisba` (an adjective made from
