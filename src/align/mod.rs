@@ -317,6 +317,20 @@ fn introduces_brand(word: &str) -> bool {
     BRAND_INTRODUCERS.iter().any(|b| word == *b || peeled == Some(*b))
 }
 
+/// Whether `en` is an acronym: one word of two or more capitals (and
+/// digits), such as OLED, PNAS or CLSA.
+fn is_latin_acronym(en: &str) -> bool {
+    let mut capitals = 0;
+    for c in en.chars() {
+        match c {
+            'A'..='Z' => capitals += 1,
+            '0'..='9' => {}
+            _ => return false,
+        }
+    }
+    capitals >= 2
+}
+
 /// The [`Veto`] of the span of `classes` (one per word).
 fn span_veto(classes: &[WordClass]) -> Veto {
     match classes {
@@ -962,8 +976,16 @@ impl Aligner<'_> {
                     }
                     if let Some(choice) = self.best_reading(text, words, first, end) {
                         let term = &self.model.candidates.terms()[choice.verdict.term];
-                        let in_latin = term.origins.latin;
                         let ordinary_word = end - first == 1 && self.classes[first].ordinary;
+                        // An acronym in Latin letters is read as letter
+                        // names or as a word of its own, and a common
+                        // English word is no name: neither is evidence
+                        // that an everyday word sounding like it is its
+                        // rendering (الأولاد, "the boys", is not OLED;
+                        // الرئتين, "the lungs", is not Rating).
+                        let in_latin = term.origins.latin
+                            && !is_latin_acronym(&term.en)
+                            && !(ordinary_word && NameParts::is_common_english_word(&term.en));
                         // An organization whose Arabic name is an everyday
                         // word, translated (تداول, "trading": Tadawul), is
                         // that organization only where a word introduces it
@@ -1396,17 +1418,24 @@ mod tests {
     fn an_ordinary_word_needs_evidence_from_its_own_article() {
         assert_eq!(WordClass::of("متر", false, &Default::default()).alone, Veto::UnlessEvidence, "a dictionary word");
         let mut c = CandidateSet::new();
-        c.add("Metro", |o| o.latin = true);
+        for en in ["Amal", "Metro", "OLED"] {
+            c.add(en, |o| o.latin = true);
+        }
         let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
         let mut a = model.aligner();
         let mut out = Vec::new();
         // Written in Latin letters in this article: evidence of its own.
-        a.align("افتتحت شبكة Metro خطا جديدا وقالت متر إن الخط جاهز", None, &mut out);
-        assert!(out.iter().any(|o| o.surface == "متر"), "{out:?}");
+        a.align("قالت حركة Amal في بيان إن أمل ستشارك في الحكومة", None, &mut out);
+        assert!(out.iter().any(|o| o.surface == "أمل"), "{out:?}");
         // Only in another article of the batch: an ordinary word.
         out.clear();
-        a.align("قطع العداء مسافة متر واحد", None, &mut out);
+        a.align("يحدو الناس أمل كبير في الحل", None, &mut out);
         assert!(out.is_empty(), "{out:?}");
+        // A common English word or an acronym in Latin letters is no
+        // evidence for an everyday word that sounds like it.
+        a.align("افتتحت شبكة Metro خطا جديدا طوله متر واحد", None, &mut out);
+        a.align("عرضت الشركة شاشة OLED وقال الأولاد إنها جميلة", None, &mut out);
+        assert!(!out.iter().any(|o| o.surface == "متر" || o.surface == "الأولاد"), "{out:?}");
     }
 
     #[test]

@@ -38,6 +38,12 @@ pub struct NameParts {
     pairs: Vec<(Box<str>, u32)>,
 }
 
+/// The text of the shipped common English words, one per line.
+fn shipped_english_words() -> String {
+    static WORDS: &[u8] = include_bytes!("../../glossaries/names/english-words.txt.gz");
+    crate::text::gunzip_text(WORDS).expect("the shipped English words are valid")
+}
+
 impl NameParts {
     /// Builds the table from `(arabic, english)` pairs of single words;
     /// pairs with more than one word on either side, or with no Arabic or
@@ -84,14 +90,21 @@ impl NameParts {
     /// The name parts nazir ships (`glossaries/names/name-parts.tsv.gz`),
     /// loaded on first use.
     pub fn shipped() -> &'static NameParts {
-        static WORDS: &[u8] = include_bytes!("../../glossaries/names/english-words.txt.gz");
         static LOADED: OnceLock<NameParts> = OnceLock::new();
         LOADED.get_or_init(|| {
             let mut parts = NameParts::from_bytes(SHIPPED).expect("the shipped name parts are valid");
-            let words = crate::text::gunzip_text(WORDS).expect("the shipped English words are valid");
-            parts.add_words(words.lines());
+            parts.add_words(shipped_english_words().lines());
             parts
         })
+    }
+
+    /// Whether `word`, in lower case, is a common English word of the
+    /// shipped list (`glossaries/names/english-words.txt.gz`, SCOWL): Rating,
+    /// Bard, Them. The list is loaded on first use.
+    pub fn is_common_english_word(word: &str) -> bool {
+        static LOADED: OnceLock<hashbrown::HashSet<Box<str>>> = OnceLock::new();
+        let words = LOADED.get_or_init(|| shipped_english_words().lines().map(|w| Box::from(w.trim())).collect());
+        words.contains(word.to_lowercase().as_str())
     }
 
     /// The Arabic spellings of the shipped name parts alone, in matching
