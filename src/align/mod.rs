@@ -673,6 +673,46 @@ fn starts_with_sound_of(en: &str, letter: char) -> bool {
     sounds.contains(&first)
 }
 
+/// Where a descriptor stands beside the name it describes.
+#[derive(Clone, Copy, PartialEq)]
+enum DescriptorPlace {
+    /// An adjective after the name (كوريا الشمالية).
+    After,
+    /// A noun before it (جنوب أفريقيا).
+    Before,
+}
+
+/// The English of a descriptor word (matching form) at `place`: the
+/// compass and a few adjectives that names of places are translated with.
+fn descriptor(word: &str, place: DescriptorPlace) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<Vec<(String, DescriptorPlace, &'static str)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let after = [
+            ("الشمالية", "North"),
+            ("الشمالي", "North"),
+            ("الجنوبية", "South"),
+            ("الجنوبي", "South"),
+            ("الغربية", "West"),
+            ("الغربي", "West"),
+            ("الشرقية", "East"),
+            ("الشرقي", "East"),
+            ("الوسطى", "Central"),
+            ("العظمى", "Great"),
+            ("الجديدة", "New"),
+            ("الجديد", "New"),
+            ("اللاتينية", "Latin"),
+        ];
+        let before = [("شمال", "North"), ("جنوب", "South"), ("غرب", "West"), ("شرق", "East")];
+        let entries = |list: &[(&str, &'static str)], place: DescriptorPlace| {
+            list.iter().map(move |&(ar, en)| (crate::normalize::normalize(ar), place, en)).collect::<Vec<_>>()
+        };
+        let mut table = entries(&after, DescriptorPlace::After);
+        table.extend(entries(&before, DescriptorPlace::Before));
+        table
+    });
+    table.iter().find(|(ar, p, _)| *p == place && ar == word).map(|&(_, _, en)| en)
+}
+
 /// Whether a candidate comes only from the English of parallel articles.
 fn is_article_english(o: &crate::candidates::Origins) -> bool {
     o.english_text && !o.list && !o.latin && !o.gazetteer
@@ -1005,6 +1045,7 @@ impl Aligner<'_> {
             }
         }
         self.resolve_overlaps(words.words.len());
+        self.extend_by_descriptors(text, words);
         let absorbed = match &self.model.compose {
             Some(composer) => self.compose(text, words, composer, out),
             None => Vec::new(),
@@ -1291,6 +1332,56 @@ impl Aligner<'_> {
 
     /// Keeps a non-overlapping subset of `self.choices` with the largest
     /// total weight (ties: the earlier-found choice), in text order.
+    /// Names partly translated by a compass word or the like: a matched
+    /// name followed by a descriptor adjective (فرجينيا الغربية, كوريا
+    /// الشمالية) or preceded by a descriptor noun (جنوب أفريقيا) is the
+    /// candidate with the English descriptor in front (West Virginia,
+    /// North Korea, South Africa), when that candidate may be matched in
+    /// this article. The score is the name's: the descriptor is a
+    /// translation, not a sound.
+    fn extend_by_descriptors(&mut self, text: &str, words: &ArticleWords) {
+        let candidates = &self.model.candidates;
+        let position = &self.model.all.position;
+        let free = |i: usize, choices: &[SpanChoice]| {
+            words.words[i].token.script == Script::Arabic && !choices.iter().any(|c| (c.first..c.end).contains(&i))
+        };
+        // Words written apart by spaces only, not by punctuation.
+        let adjacent = |left: usize, right: usize| {
+            text[words.words[left].token.end..words.words[right].token.start].trim().is_empty()
+        };
+        for k in 0..self.choices.len() {
+            let c = self.choices[k];
+            let en = &candidates.terms()[c.verdict.term].en;
+            let after = (c.end < words.words.len() && free(c.end, &self.choices) && adjacent(c.end - 1, c.end))
+                .then(|| descriptor(words.norm_of(c.end), DescriptorPlace::After))
+                .flatten();
+            let before = (c.first > 0
+                && c.display_skip == 0
+                && free(c.first - 1, &self.choices)
+                && adjacent(c.first - 1, c.first))
+            .then(|| descriptor(words.norm_of(c.first - 1), DescriptorPlace::Before))
+            .flatten();
+            for (english, extend_after) in [(after, true), (before, false)] {
+                let Some(english) = english else { continue };
+                let Some(term) = candidates.find(&format!("{english} {en}")) else { continue };
+                let usable = !is_article_english(&candidates.terms()[term].origins)
+                    || self.article_english.binary_search(&(position[term] as usize)).is_ok();
+                if !usable {
+                    continue;
+                }
+                let c = &mut self.choices[k];
+                c.verdict.term = term;
+                if extend_after {
+                    c.end += 1;
+                } else {
+                    c.first -= 1;
+                    c.restore_article = false;
+                }
+                break;
+            }
+        }
+    }
+
     fn resolve_overlaps(&mut self, n_words: usize) {
         if self.choices.is_empty() {
             return;
@@ -1436,6 +1527,25 @@ mod tests {
         a.align("افتتحت شبكة Metro خطا جديدا طوله متر واحد", None, &mut out);
         a.align("عرضت الشركة شاشة OLED وقال الأولاد إنها جميلة", None, &mut out);
         assert!(!out.iter().any(|o| o.surface == "متر" || o.surface == "الأولاد"), "{out:?}");
+    }
+
+    #[test]
+    fn a_compass_word_beside_a_name_is_its_translated_part() {
+        let c = set(&["West Virginia", "Virginia", "South Sulawesi", "Sulawesi"]);
+        let got = aligned(&c, "زار الرئيس فرجينيا الغربية ثم فرجينيا، وضرب زلزال جنوب سولاويسي بعد زلزال سولاويسي");
+        let pairs: Vec<(&str, &str)> = got.iter().map(|(en, ar, _)| (en.as_str(), ar.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("West Virginia", "فرجينيا الغربية"),
+                ("Virginia", "فرجينيا"),
+                ("South Sulawesi", "جنوب سولاويسي"),
+                ("Sulawesi", "سولاويسي")
+            ]
+        );
+        // No such candidate: the name alone, the adjective left as it is.
+        let c = set(&["Virginia"]);
+        assert_eq!(aligned(&c, "زار فرجينيا الغربية")[0].1, "فرجينيا");
     }
 
     #[test]
