@@ -79,19 +79,23 @@ pub struct Cooccurrences {
     stems: StemWords,
 }
 
-/// Which stems left by a particle are dictionary words, remembered: a
+/// Which first words read as a particle + dictionary word, remembered: a
 /// cache, not a count (merging ignores it).
 #[derive(Debug, Clone, Default)]
 struct StemWords(HashMap<String, bool>);
 
 impl StemWords {
-    fn is_word(&mut self, stem: &str) -> bool {
-        if let Some(&known) = self.0.get(stem) {
+    /// Whether `word` (matching form) may be a particle + `stem`: the stem
+    /// is a dictionary word and the word is no listed proper noun (كوريا
+    /// is not ك + وريا).
+    fn reads_as_particle(&mut self, word: &str, stem: &str) -> bool {
+        if let Some(&known) = self.0.get(word) {
             return known;
         }
-        let word = crate::lexicon::Lexicon::embedded().ordinary_reason(stem) == Some(crate::lexicon::Ordinary::Word);
-        self.0.insert(stem.to_string(), word);
-        word
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        let reads = !lexicon.is_name(word) && lexicon.ordinary_reason(stem) == Some(crate::lexicon::Ordinary::Word);
+        self.0.insert(word.to_string(), reads);
+        reads
     }
 }
 
@@ -266,7 +270,7 @@ impl Cooccurrences {
                     let article = clitic_readings(first_norm).find(|r| r.particles > 0 && r.article);
                     let particle = clitic_readings(first_norm)
                         .find(|r| r.particles > 0 && !r.article)
-                        .filter(|r| self.stems.is_word(r.stem));
+                        .filter(|r| self.stems.reads_as_particle(first_norm, r.stem));
                     let as_written = (first_norm, 0, false, "");
                     let choices = match (article, particle) {
                         (Some(r), _) => [Some((r.stem, r.display_skip, r.restore_article, "ال")), None],
@@ -461,7 +465,7 @@ impl Cooccurrences {
             // A phrase never written as a whole run is only ever a part of
             // longer names (North of North Korea, National of National
             // Hurricane Center): no name of its own to link.
-            .filter(|&(&(_, e), &c)| c >= min_cooc && self.english[e as usize].2 > 0)
+            .filter(|&(&(_, e), &c)| c >= min_cooc && self.english[e as usize].2 > 0 && !self.is_demonym(e))
             .map(|(&(a, e), &c)| {
                 let translit = crate::score::score_pair(&self.arabic[a as usize].norm, &self.english[e as usize].0);
                 (a, e, self.association(a, e, c), translit)
@@ -523,8 +527,11 @@ impl Cooccurrences {
             |side: &str, other: &str, decided: &HashMap<&str, Vec<&str>>, index: &HashMap<&str, Vec<&str>>| {
                 side.split(' ').filter_map(|w| index.get(w)).flatten().any(|&x| {
                     let counterparts = &decided[x];
+                    // A span read without a particle is still inside the
+                    // span as written (وريا الشمالية in كوريا الشمالية).
+                    let inside = contains(x, side) || (x.len() > side.len() && x.ends_with(side));
                     x == side
-                        || (contains(x, side) && counterparts.iter().any(|&y| contains(y, other)))
+                        || (inside && counterparts.iter().any(|&y| contains(y, other)))
                         || (contains(side, x) && !counterparts.iter().any(|&y| contains(other, y)))
                 })
             };
@@ -589,6 +596,24 @@ impl Cooccurrences {
             }
         }
         links
+    }
+
+    /// Whether English phrase `e` is the adjective of a place the batch
+    /// also names (Korean beside Korea, German beside Germany, Chinese
+    /// beside China): an adjective is no name to link.
+    fn is_demonym(&self, e: u32) -> bool {
+        let word = self.english[e as usize].0.as_str();
+        if word.contains(' ') {
+            return false;
+        }
+        // (ending of the adjective, ending of the place)
+        const FORMS: [(&str, &str); 8] =
+            [("n", ""), ("an", "y"), ("ian", "y"), ("ese", ""), ("ese", "a"), ("i", ""), ("ish", "ey"), ("ish", "ain")];
+        FORMS.iter().any(|(ending, place)| {
+            word.strip_suffix(ending)
+                .filter(|stem| stem.len() >= 3)
+                .is_some_and(|stem| self.english_ids.contains_key(format!("{stem}{place}").as_str()))
+        })
     }
 
     fn make_link(&self, a: u32, e: u32, association: Association, transliteration: f32, abbreviation: bool) -> Link {
@@ -796,6 +821,21 @@ mod tests {
         assert!(has(&links, "الصين", "China"), "{links:?}");
         assert!(has(&links, "إعصار روزا", "Hurricane Rosa"), "{links:?}");
         assert!(!links.iter().any(|(a, e)| a == "روزا" || e == "Rosa" || e == "Morning Post"), "{links:?}");
+    }
+
+    #[test]
+    fn no_part_of_a_decided_name_and_no_adjective_of_a_place_is_linked() {
+        let units = [
+            ("قالت كوريا الشمالية إنها سترد", "North Korea said it would respond."),
+            ("أطلقت كوريا الشمالية صاروخا", "North Korea fired a missile."),
+            ("رفضت كوريا الشمالية العرض", "North Korea refused the offer, the North said."),
+            ("تحدث الوفد عن نزع السلاح النووي", "The Korean delegation spoke of disarmament."),
+            ("طالب الوفد بنزع السلاح النووي", "The Korean delegation asked for disarmament."),
+            ("رحب الوفد بنزع السلاح النووي", "The Korean delegation welcomed disarmament."),
+            ("هطلت أمطار غزيرة في المدينة", "Heavy rain fell on the city."),
+        ];
+        let links = links_of(&units, &[("كوريا الشمالية", "North Korea")]);
+        assert!(!links.iter().any(|(a, e)| a.ends_with("الشمالية") || e == "North" || e == "Korean"), "{links:?}");
     }
 
     #[test]
