@@ -128,6 +128,11 @@ impl ArticleWords {
             let mut start: Option<usize> = None;
             let mut last_name = 0;
             let flush = |from: usize, to: usize, out: &mut Vec<Range<usize>>| {
+                // An English function word alone, capitalized for a title
+                // or a sentence (Them, The, This), is no name.
+                if from == to && is_capitalized_function_word(self.norm_of(from)) {
+                    return;
+                }
                 for first in (from..=to).step_by(MAX_SPAN_WORDS) {
                     let last = (first + MAX_SPAN_WORDS - 1).min(to);
                     out.push(self.words[first].token.start..self.words[last].token.end);
@@ -156,6 +161,17 @@ impl ArticleWords {
 /// digit somewhere in it.
 fn looks_like_name(word: &str) -> bool {
     word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether a Latin word is an English function word written with a
+/// capital first letter only (Them, This; not the acronym IT, nor a
+/// letter such as X).
+fn is_capitalized_function_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    word.len() > 1
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && crate::lexicon::is_english_stopword(word)
 }
 
 /// Lower-case words that join the parts of one name.
@@ -536,6 +552,15 @@ mod tests {
         assert_eq!(clitic_readings("ول").count(), 1);
         assert!(clitic_readings("وول").any(|r| r.stem == "ول"));
         assert!(!clitic_readings("بل").any(|r| r.particles > 0));
+    }
+
+    #[test]
+    fn a_capitalized_english_function_word_alone_is_no_latin_name() {
+        let text = "غنت الفرقة Them وأغنية The Times ثم قالت شركة IT إن OpenAI و This Is Us ومنصة X";
+        let mut words = ArticleWords::default();
+        words.fill(text);
+        let names: Vec<&str> = words.latin_names().into_iter().map(|r| &text[r]).collect();
+        assert_eq!(names, ["The Times", "IT", "OpenAI", "This Is Us", "X"]);
     }
 
     #[test]
