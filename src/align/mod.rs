@@ -1045,6 +1045,7 @@ impl Aligner<'_> {
             }
         }
         self.resolve_overlaps(words.words.len());
+        self.drop_surnames_taken_for_companies(text, words);
         self.extend_by_descriptors(text, words);
         let absorbed = match &self.model.compose {
             Some(composer) => self.compose(text, words, composer, out),
@@ -1332,6 +1333,44 @@ impl Aligner<'_> {
 
     /// Keeps a non-overlapping subset of `self.choices` with the largest
     /// total weight (ties: the earlier-found choice), in text order.
+    /// A company named by one word right after a given name that nothing
+    /// matched is a surname there, not the company: جوليوس باير is Julius
+    /// Baer, not Bayer; هنري فورد is Henry Ford. The given name is no
+    /// ordinary Arabic word nor one that introduces a brand (شركة,
+    /// سيارات), and either a word of the shipped name lists or one that
+    /// looks as foreign as a name on its own and no dictionary knows.
+    fn drop_surnames_taken_for_companies(&mut self, text: &str, words: &ArticleWords) {
+        let spellings = NameParts::shipped_spellings();
+        let candidates = &self.model.candidates;
+        let mut keep = Vec::with_capacity(self.choices.len());
+        for (k, c) in self.choices.iter().enumerate() {
+            let previous = c.first.checked_sub(1);
+            let surname = c.end - c.first == 1
+                && c.display_skip == 0
+                && candidates.terms()[c.verdict.term].kind == "org"
+                && previous.is_some_and(|p| {
+                    let given = &words.words[p];
+                    given.token.script == Script::Arabic
+                        && text[given.token.end..words.words[c.first].token.start].trim().is_empty()
+                        && (k == 0 || self.choices[k - 1].end <= p)
+                        && !self.classes[p].ordinary
+                        && !introduces_brand(words.norm_of(p))
+                        && (spellings.contains(words.norm_of(p)) || {
+                            // The class skips the dictionary for words that
+                            // look foreign (سيارات): ask it.
+                            let lexicon = crate::lexicon::Lexicon::embedded();
+                            let raw = given.token.text(text);
+                            lexicon.foreignness(raw) >= crate::lexicon::FOREIGN_LIKE_WORD
+                                && lexicon.ordinary_reason(raw).is_none()
+                        })
+                });
+            if !surname {
+                keep.push(*c);
+            }
+        }
+        self.choices = keep;
+    }
+
     /// Names partly translated by a compass word or the like: a matched
     /// name followed by a descriptor adjective (فرجينيا الغربية, كوريا
     /// الشمالية) or preceded by a descriptor noun (جنوب أفريقيا) is the
@@ -1527,6 +1566,17 @@ mod tests {
         a.align("افتتحت شبكة Metro خطا جديدا طوله متر واحد", None, &mut out);
         a.align("عرضت الشركة شاشة OLED وقال الأولاد إنها جميلة", None, &mut out);
         assert!(!out.iter().any(|o| o.surface == "متر" || o.surface == "الأولاد"), "{out:?}");
+    }
+
+    #[test]
+    fn a_company_right_after_a_given_name_is_a_surname() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nFord,فورد,,org\nBayer,باير,,org\n", "t.csv", true).unwrap();
+        let got = aligned(&c, "قال هنري فورد إن السيارة للجميع، وقال مصرف جوليوس باير إن السوق هادئة");
+        assert!(got.is_empty(), "{got:?}");
+        let got = aligned(&c, "أعلنت شركة فورد وشركة باير عن نتائجهما");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Ford", "Bayer"]);
     }
 
     #[test]
