@@ -348,17 +348,25 @@ fn span_veto(classes: &[WordClass]) -> Veto {
 /// hamzas included (`as_listed`, asked only of gazetteer verdicts that need
 /// it): an ordinary word (`ordinary_word`) that is a gazetteer spelling
 /// only in matching form is that word (إبل, "camels", is not أبل, Apple).
+/// A term only the gazetteer supplies (`only_gazetteer`) is no evidence
+/// for an ordinary word that merely sounds like it.
 fn is_ordinary_arabic(
     veto: Veto,
     choice: &SpanChoice,
     ordinary_word: bool,
     in_latin: bool,
+    only_gazetteer: bool,
     as_listed: impl FnOnce() -> bool,
 ) -> bool {
     let gazetteer = choice.verdict.method == Method::Gazetteer;
     match veto {
         _ if choice.verdict.method == Method::Acronym => false,
         Veto::Always => true,
+        // A name only the gazetteer supplies is matched by sound too, to
+        // find spellings it lacks; an ordinary word that merely sounds
+        // like one of its spellings is that word (ذيل, "tail", is not
+        // Dell, spelt ديل).
+        Veto::None if only_gazetteer && !gazetteer => ordinary_word,
         Veto::None => gazetteer && ordinary_word && !as_listed(),
         Veto::UnlessEvidence if gazetteer => !as_listed() && (ordinary_word || !in_latin),
         Veto::UnlessEvidence => !in_latin,
@@ -1037,7 +1045,11 @@ impl Aligner<'_> {
                             && !in_latin
                             && !introduced();
                         let as_listed = || self.written_as_listed(text, words, &choice);
-                        if !everyday_org && !is_ordinary_arabic(veto, &choice, ordinary_word, in_latin, as_listed) {
+                        let o = &term.origins;
+                        let only_gazetteer = o.gazetteer && !o.list && !o.latin && !o.english_text;
+                        if !everyday_org
+                            && !is_ordinary_arabic(veto, &choice, ordinary_word, in_latin, only_gazetteer, as_listed)
+                        {
                             self.choices.push(choice);
                         }
                     }
@@ -1566,6 +1578,18 @@ mod tests {
         a.align("افتتحت شبكة Metro خطا جديدا طوله متر واحد", None, &mut out);
         a.align("عرضت الشركة شاشة OLED وقال الأولاد إنها جميلة", None, &mut out);
         assert!(!out.iter().any(|o| o.surface == "متر" || o.surface == "الأولاد"), "{out:?}");
+    }
+
+    #[test]
+    fn an_ordinary_word_sounding_like_a_gazetteer_spelling_is_that_word() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nDell,ديل,,org\n", "t.csv", true).unwrap();
+        assert!(aligned(&c, "تضرر ذيل الطائرة").is_empty());
+        assert_eq!(aligned(&c, "أعلنت ديل عن حاسوب")[0].0, "Dell");
+        // Given in a list, the same name is matched by sound.
+        let mut c = set(&["Dell"]);
+        c.add_gazetteer("en,ar,variants,kind\nDell,ديل,,org\n", "t.csv", true).unwrap();
+        assert_eq!(aligned(&c, "أعلنت ذيل عن حاسوب").len(), 1);
     }
 
     #[test]
