@@ -369,9 +369,17 @@ fn is_ordinary_arabic(
         Veto::None if only_gazetteer && !gazetteer => ordinary_word,
         Veto::None => gazetteer && ordinary_word && !as_listed(),
         Veto::UnlessEvidence if gazetteer => !as_listed() && (ordinary_word || !in_latin),
-        Veto::UnlessEvidence => !in_latin,
+        // The Latin spelling vouches for a word that sounds closely
+        // like it (ميتا beside Meta), not for one merely alike
+        // (أبنائي, "my sons", beside OpenAI).
+        Veto::UnlessEvidence => !in_latin || choice.verdict.score < ORDINARY_BESIDE_LATIN_MIN,
     }
 }
+
+/// The score an ordinary word needs to be taken for a name its article
+/// writes in Latin letters: أمل beside Amal scores 0.89, أبنائي beside
+/// OpenAI 0.87, السيناتور beside Century 0.84.
+const ORDINARY_BESIDE_LATIN_MIN: f32 = 0.88;
 
 /// One aligned place in an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -1047,7 +1055,21 @@ impl Aligner<'_> {
                         let as_listed = || self.written_as_listed(text, words, &choice);
                         let o = &term.origins;
                         let only_gazetteer = o.gazetteer && !o.list && !o.latin && !o.english_text;
+                        // A common English word that the batch writes in
+                        // Latin letters, and nothing else supplies, is no
+                        // name for a word of the dictionary, even a
+                        // foreign-looking one (السيناتور is not Century).
+                        let common_word_for_word = o.latin
+                            && !o.list
+                            && !o.gazetteer
+                            && !o.english_text
+                            && end - first == 1
+                            && NameParts::is_common_english_word(&term.en)
+                            && crate::lexicon::Lexicon::embedded()
+                                .ordinary_reason(words.words[first].token.text(text))
+                                .is_some();
                         if !everyday_org
+                            && !common_word_for_word
                             && !is_ordinary_arabic(veto, &choice, ordinary_word, in_latin, only_gazetteer, as_listed)
                         {
                             self.choices.push(choice);
@@ -1578,6 +1600,21 @@ mod tests {
         a.align("افتتحت شبكة Metro خطا جديدا طوله متر واحد", None, &mut out);
         a.align("عرضت الشركة شاشة OLED وقال الأولاد إنها جميلة", None, &mut out);
         assert!(!out.iter().any(|o| o.surface == "متر" || o.surface == "الأولاد"), "{out:?}");
+    }
+
+    #[test]
+    fn a_latin_spelling_vouches_only_for_a_close_sound_and_never_a_common_word_for_a_dictionary_word() {
+        let mut c = CandidateSet::new();
+        for en in ["OpenAI", "Century", "Meta"] {
+            c.add(en, |o| o.latin = true);
+        }
+        let model = AlignModel::new(c, AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        a.align("أطلقت OpenAI نموذجا وقال أبنائي إنه مفيد، ونشرت Meta تطبيق ميتا الجديد", None, &mut out);
+        a.align("كتاب Century الجديد، وقال السيناتور إنه قرأه", None, &mut out);
+        let arabic: Vec<&str> = out.iter().filter(|o| o.method != Method::Latin).map(|o| o.surface.as_str()).collect();
+        assert_eq!(arabic, ["ميتا"]);
     }
 
     #[test]
