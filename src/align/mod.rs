@@ -317,8 +317,8 @@ fn introduces_brand(word: &str) -> bool {
     BRAND_INTRODUCERS.iter().any(|b| word == *b || peeled == Some(*b))
 }
 
-/// Whether `en` is an acronym: one word of two or more capitals (and
-/// digits), such as OLED, PNAS or CLSA.
+/// Whether `en` is an acronym or a letter: one word of capitals (and
+/// digits), such as OLED, PNAS, CLSA or X.
 fn is_latin_acronym(en: &str) -> bool {
     let mut capitals = 0;
     for c in en.chars() {
@@ -328,7 +328,7 @@ fn is_latin_acronym(en: &str) -> bool {
             _ => return false,
         }
     }
-    capitals >= 2
+    capitals >= 1
 }
 
 /// The [`Veto`] of the span of `classes` (one per word).
@@ -1033,8 +1033,9 @@ impl Aligner<'_> {
                     if let Some(choice) = self.best_reading(text, words, first, end) {
                         let term = &self.model.candidates.terms()[choice.verdict.term];
                         let ordinary_word = end - first == 1 && self.classes[first].ordinary;
-                        // An acronym in Latin letters is read as letter
-                        // names or as a word of its own, and a common
+                        // An acronym or a letter in Latin letters is read
+                        // as letter names or as a word of its own (X is
+                        // إكس, not عكس, "opposite"), and a common
                         // English word is no name: neither is evidence
                         // that an everyday word sounding like it is its
                         // rendering (الأولاد, "the boys", is not OLED;
@@ -1068,9 +1069,18 @@ impl Aligner<'_> {
                             && crate::lexicon::Lexicon::embedded()
                                 .ordinary_reason(words.words[first].token.text(text))
                                 .is_some();
+                        // A letter-name reading is never ordinary when the
+                        // span writes letter names (سي إن إن, أوبن إيه آي);
+                        // a word that merely sounds like one (عكس like
+                        // إكس, X) is judged as a word.
+                        let mut judged = choice;
+                        if judged.verdict.method == Method::Acronym && !(first..end).any(|i| words.words[i].letter_name)
+                        {
+                            judged.verdict.method = Method::Transliteration;
+                        }
                         if !everyday_org
                             && !common_word_for_word
-                            && !is_ordinary_arabic(veto, &choice, ordinary_word, in_latin, only_gazetteer, as_listed)
+                            && !is_ordinary_arabic(veto, &judged, ordinary_word, in_latin, only_gazetteer, as_listed)
                         {
                             self.choices.push(choice);
                         }
@@ -1605,7 +1615,7 @@ mod tests {
     #[test]
     fn a_latin_spelling_vouches_only_for_a_close_sound_and_never_a_common_word_for_a_dictionary_word() {
         let mut c = CandidateSet::new();
-        for en in ["OpenAI", "Century", "Meta"] {
+        for en in ["OpenAI", "Century", "Meta", "X"] {
             c.add(en, |o| o.latin = true);
         }
         let model = AlignModel::new(c, AlignConfig::default(), None);
@@ -1613,8 +1623,10 @@ mod tests {
         let mut out = Vec::new();
         a.align("أطلقت OpenAI نموذجا وقال أبنائي إنه مفيد، ونشرت Meta تطبيق ميتا الجديد", None, &mut out);
         a.align("كتاب Century الجديد، وقال السيناتور إنه قرأه", None, &mut out);
+        // A word that sounds like a letter name is no letter name.
+        a.align("نشرت منصة X بيانا، وعلى عكس التوقعات نشرت إكس صورة", None, &mut out);
         let arabic: Vec<&str> = out.iter().filter(|o| o.method != Method::Latin).map(|o| o.surface.as_str()).collect();
-        assert_eq!(arabic, ["ميتا"]);
+        assert_eq!(arabic, ["ميتا", "إكس"]);
     }
 
     #[test]
