@@ -245,7 +245,11 @@ impl WordClass {
         use crate::lexicon::{Lexicon, Ordinary};
         let lexicon = Lexicon::embedded();
         let judgement = lexicon.judge(word);
+        // Tanween (ميتًا, "dead"; عامًا) marks an inflected Arabic word: a
+        // name written in Arabic letters takes none.
+        let tanween = word.chars().any(|c| matches!(c, '\u{064B}' | '\u{064C}' | '\u{064D}'));
         let alone = match judgement.reason {
+            _ if tanween => Veto::Always,
             Some(Ordinary::FunctionWord | Ordinary::Month | Ordinary::Nisba) => Veto::Always,
             _ if judgement.name => Veto::None,
             Some(Ordinary::Word | Ordinary::AfterClitic) if judgement.foreignness < ORDINARY_FOREIGNNESS => {
@@ -253,7 +257,7 @@ impl WordClass {
             }
             _ => Veto::None,
         };
-        let ordinary = !judgement.name && judgement.is_ordinary();
+        let ordinary = tanween || (!judgement.name && judgement.is_ordinary());
         let letters = word.chars().filter(|&c| crate::normalize::is_arabic_letter(c)).count();
         // The judgement skips the dictionary for words that look foreign;
         // a name guessed from nothing else must not be a dictionary word
@@ -1639,6 +1643,14 @@ mod tests {
         let mut c = set(&["Dell"]);
         c.add_gazetteer("en,ar,variants,kind\nDell,ديل,,org\n", "t.csv", true).unwrap();
         assert_eq!(aligned(&c, "أعلنت ذيل عن حاسوب").len(), 1);
+    }
+
+    #[test]
+    fn a_word_with_tanween_is_no_name() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nMeta,ميتا,,org\n", "t.csv", true).unwrap();
+        assert!(aligned(&c, "عُثر على الرجل ميتًا في منزله").is_empty());
+        assert_eq!(aligned(&c, "أعلنت ميتا عن نظارة جديدة")[0].0, "Meta");
     }
 
     #[test]
