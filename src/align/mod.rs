@@ -352,8 +352,9 @@ fn span_veto(classes: &[WordClass]) -> Veto {
 /// hamzas included (`as_listed`, asked only of gazetteer verdicts that need
 /// it): an ordinary word (`ordinary_word`) that is a gazetteer spelling
 /// only in matching form is that word (إبل, "camels", is not أبل, Apple).
-/// A term only the gazetteer supplies (`only_gazetteer`) is no evidence
-/// for an ordinary word that merely sounds like it.
+/// A term only the gazetteer or other articles' English supplies
+/// (`only_gazetteer`) is no evidence for an ordinary word that merely
+/// sounds like it.
 fn is_ordinary_arabic(
     veto: Veto,
     choice: &SpanChoice,
@@ -578,6 +579,7 @@ impl AlignModel {
             reach: Reach::Batch,
             article_latin: Vec::new(),
             article_english: Vec::new(),
+            article_terms: Vec::new(),
             span: String::new(),
             span_words: None,
             readings: Vec::new(),
@@ -768,6 +770,9 @@ pub(crate) struct Aligner<'m> {
     /// The index terms that only the English of the article being aligned
     /// supplies ([`is_article_english`]).
     article_english: Vec<usize>,
+    /// Every candidate (term id) the English of the article being aligned
+    /// names, sorted.
+    article_terms: Vec<usize>,
     span: String,
     /// When `span` is a reading of the words `first..end` of the article
     /// (its first word as the reading's stem, the others as written): what
@@ -919,14 +924,18 @@ impl Aligner<'_> {
         self.align_latin(text, &words, out);
         let (candidates, position) = (&self.model.candidates, &self.model.all.position);
         self.article_english.clear();
+        self.article_terms.clear();
         for phrase in en.map(english_candidates).unwrap_or_default() {
             let Some(term) = candidates.find(&phrase) else { continue };
+            self.article_terms.push(term);
             if is_article_english(&candidates.terms()[term].origins) && position[term] != NOT_INDEXED {
                 self.article_english.push(position[term] as usize);
             }
         }
         self.article_english.sort_unstable();
         self.article_english.dedup();
+        self.article_terms.sort_unstable();
+        self.article_terms.dedup();
         self.article_latin.clear();
         self.article_latin.extend(
             out[first_new..].iter().map(|o| position[o.term]).filter(|&p| p != NOT_INDEXED).map(|p| p as usize),
@@ -1059,7 +1068,12 @@ impl Aligner<'_> {
                             && !introduced();
                         let as_listed = || self.written_as_listed(text, words, &choice);
                         let o = &term.origins;
-                        let only_gazetteer = o.gazetteer && !o.list && !o.latin && !o.english_text;
+                        // Supplied only by the gazetteer, or by the English
+                        // of other articles: no evidence here.
+                        let only_gazetteer = (o.gazetteer || o.english_text)
+                            && !o.list
+                            && !o.latin
+                            && self.article_terms.binary_search(&choice.verdict.term).is_err();
                         // A common English word that the batch writes in
                         // Latin letters, and nothing else supplies, is no
                         // name for a word of the dictionary, even a
@@ -1643,6 +1657,18 @@ mod tests {
         let mut c = set(&["Dell"]);
         c.add_gazetteer("en,ar,variants,kind\nDell,ديل,,org\n", "t.csv", true).unwrap();
         assert_eq!(aligned(&c, "أعلنت ذيل عن حاسوب").len(), 1);
+        // The English of another article is no evidence either; that of
+        // the article itself is.
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nSlack,سلاك,,org\n", "t.csv", true).unwrap();
+        c.add("Slack", |o| o.english_text = true);
+        let model = AlignModel::new(c, AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        a.align("انتقد المدير سلوك الموظفين", Some("The manager criticised the staff."), &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        a.align("قالت سلوك إن الخدمة عادت", Some("Slack said the service was back."), &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
     }
 
     #[test]
