@@ -353,25 +353,25 @@ fn span_veto(classes: &[WordClass]) -> Veto {
 /// it): an ordinary word (`ordinary_word`) that is a gazetteer spelling
 /// only in matching form is that word (إبل, "camels", is not أبل, Apple).
 /// A term only the gazetteer or other articles' English supplies
-/// (`only_gazetteer`) is no evidence for an ordinary word that merely
+/// (`no_evidence_here`) is no evidence for an ordinary word that merely
 /// sounds like it.
 fn is_ordinary_arabic(
     veto: Veto,
     choice: &SpanChoice,
     ordinary_word: bool,
     in_latin: bool,
-    only_gazetteer: bool,
+    no_evidence_here: bool,
     as_listed: impl FnOnce() -> bool,
 ) -> bool {
     let gazetteer = choice.verdict.method == Method::Gazetteer;
     match veto {
         _ if choice.verdict.method == Method::Acronym => false,
         Veto::Always => true,
-        // A name only the gazetteer supplies is matched by sound too, to
-        // find spellings it lacks; an ordinary word that merely sounds
-        // like one of its spellings is that word (ذيل, "tail", is not
-        // Dell, spelt ديل).
-        Veto::None if only_gazetteer && !gazetteer => ordinary_word,
+        // A name only the gazetteer (or other articles' English) supplies
+        // is matched by sound too, to find spellings it lacks; an ordinary
+        // word that merely sounds like one of its spellings is that word
+        // (ذيل, "tail", is not Dell, spelt ديل).
+        Veto::None if no_evidence_here && !gazetteer => ordinary_word,
         Veto::None => gazetteer && ordinary_word && !as_listed(),
         Veto::UnlessEvidence if gazetteer => !as_listed() && (ordinary_word || !in_latin),
         // The Latin spelling vouches for a word that sounds closely
@@ -1070,7 +1070,7 @@ impl Aligner<'_> {
                         let o = &term.origins;
                         // Supplied only by the gazetteer, or by the English
                         // of other articles: no evidence here.
-                        let only_gazetteer = (o.gazetteer || o.english_text)
+                        let no_evidence_here = (o.gazetteer || o.english_text)
                             && !o.list
                             && !o.latin
                             && self.article_terms.binary_search(&choice.verdict.term).is_err();
@@ -1098,7 +1098,7 @@ impl Aligner<'_> {
                         }
                         if !everyday_org
                             && !common_word_for_word
-                            && !is_ordinary_arabic(veto, &judged, ordinary_word, in_latin, only_gazetteer, as_listed)
+                            && !is_ordinary_arabic(veto, &judged, ordinary_word, in_latin, no_evidence_here, as_listed)
                         {
                             self.choices.push(choice);
                         }
