@@ -137,8 +137,9 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn words_of(s: &str) -> Vec<&str> {
-    s.split(' ').collect()
+/// The number of words of a span or phrase (words are one space apart).
+fn word_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// Whether one word sequence contains the other.
@@ -475,9 +476,8 @@ impl Cooccurrences {
             candidates.iter().enumerate().map(|(i, &(a, e, _, _))| ((a, e), i)).collect();
         let arabic_around = around(candidates.iter().map(|c| c.0), |a| &self.arabic[a as usize].norm);
         let english_around = around(candidates.iter().map(|c| c.1), |e| &self.english[e as usize].0);
-        let words = |a: u32, e: u32| {
-            words_of(&self.arabic[a as usize].norm).len() + words_of(&self.english[e as usize].0).len()
-        };
+        let words =
+            |a: u32, e: u32| word_count(&self.arabic[a as usize].norm) + word_count(&self.english[e as usize].0);
         // Equal evidence: the longer reading first (a name before its
         // parts), then the longer Arabic (a span as written before the
         // same span read without a particle, which adds nothing), then the

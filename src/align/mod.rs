@@ -1395,6 +1395,28 @@ impl Aligner<'_> {
 
     /// Keeps a non-overlapping subset of `self.choices` with the largest
     /// total weight (ties: the earlier-found choice), in text order.
+    /// The word right after (`after`) or before choice `k`, when it is an
+    /// Arabic word written apart from the choice by spaces only (no
+    /// punctuation between) and no other choice takes it. Choices are in
+    /// text order and do not overlap, so only the next or previous one can.
+    fn free_neighbour(&self, text: &str, words: &ArticleWords, k: usize, after: bool) -> Option<usize> {
+        let c = &self.choices[k];
+        let (i, left, right) = if after {
+            (c.end, c.end - 1, c.end)
+        } else {
+            let p = c.first.checked_sub(1)?;
+            (p, p, c.first)
+        };
+        let word = words.words.get(i)?;
+        let taken = if after {
+            self.choices.get(k + 1).is_some_and(|next| next.first <= i)
+        } else {
+            k > 0 && self.choices[k - 1].end > i
+        };
+        let apart_by_spaces = text[words.words[left].token.end..words.words[right].token.start].trim().is_empty();
+        (word.token.script == Script::Arabic && !taken && apart_by_spaces).then_some(i)
+    }
+
     /// A company named by one word right after a given name that nothing
     /// matched is a surname there, not the company: جوليوس باير is Julius
     /// Baer, not Bayer; هنري فورد is Henry Ford. The given name is no
@@ -1406,22 +1428,17 @@ impl Aligner<'_> {
         let candidates = &self.model.candidates;
         let mut keep = Vec::with_capacity(self.choices.len());
         for (k, c) in self.choices.iter().enumerate() {
-            let previous = c.first.checked_sub(1);
             let surname = c.end - c.first == 1
                 && c.display_skip == 0
                 && candidates.terms()[c.verdict.term].kind == "org"
-                && previous.is_some_and(|p| {
-                    let given = &words.words[p];
-                    given.token.script == Script::Arabic
-                        && text[given.token.end..words.words[c.first].token.start].trim().is_empty()
-                        && (k == 0 || self.choices[k - 1].end <= p)
-                        && !self.classes[p].ordinary
+                && self.free_neighbour(text, words, k, false).is_some_and(|p| {
+                    !self.classes[p].ordinary
                         && !introduces_brand(words.norm_of(p))
                         && (spellings.contains(words.norm_of(p)) || {
                             // The class skips the dictionary for words that
                             // look foreign (سيارات): ask it.
                             let lexicon = crate::lexicon::Lexicon::embedded();
-                            let raw = given.token.text(text);
+                            let raw = words.words[p].token.text(text);
                             lexicon.foreignness(raw) >= crate::lexicon::FOREIGN_LIKE_WORD
                                 && lexicon.ordinary_reason(raw).is_none()
                         })
@@ -1443,25 +1460,16 @@ impl Aligner<'_> {
     fn extend_by_descriptors(&mut self, text: &str, words: &ArticleWords) {
         let candidates = &self.model.candidates;
         let position = &self.model.all.position;
-        let free = |i: usize, choices: &[SpanChoice]| {
-            words.words[i].token.script == Script::Arabic && !choices.iter().any(|c| (c.first..c.end).contains(&i))
-        };
-        // Words written apart by spaces only, not by punctuation.
-        let adjacent = |left: usize, right: usize| {
-            text[words.words[left].token.end..words.words[right].token.start].trim().is_empty()
-        };
         for k in 0..self.choices.len() {
             let c = self.choices[k];
             let en = &candidates.terms()[c.verdict.term].en;
-            let after = (c.end < words.words.len() && free(c.end, &self.choices) && adjacent(c.end - 1, c.end))
-                .then(|| descriptor(words.norm_of(c.end), DescriptorPlace::After))
-                .flatten();
-            let before = (c.first > 0
-                && c.display_skip == 0
-                && free(c.first - 1, &self.choices)
-                && adjacent(c.first - 1, c.first))
-            .then(|| descriptor(words.norm_of(c.first - 1), DescriptorPlace::Before))
-            .flatten();
+            let after = self
+                .free_neighbour(text, words, k, true)
+                .and_then(|i| descriptor(words.norm_of(i), DescriptorPlace::After));
+            let before = self
+                .free_neighbour(text, words, k, false)
+                .filter(|_| c.display_skip == 0)
+                .and_then(|i| descriptor(words.norm_of(i), DescriptorPlace::Before));
             for (english, extend_after) in [(after, true), (before, false)] {
                 let Some(english) = english else { continue };
                 let Some(term) = candidates.find(&format!("{english} {en}")) else { continue };
