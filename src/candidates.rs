@@ -52,6 +52,9 @@ pub struct Candidate {
     /// The Arabic is a translation, not a transliteration: the term is
     /// matched by exact look-up only.
     pub translated: bool,
+    /// For a surname that a build takes from the full name of a gazetteer
+    /// person (ترامب of دونالد ترامب), that person's term.
+    pub surname_of: Option<usize>,
 }
 
 /// The default gazetteer files, embedded at build time.
@@ -185,6 +188,105 @@ impl CandidateSet {
         Ok(n)
     }
 
+    /// Adds the surname of every gazetteer person as a term of its own:
+    /// news names a person in full once and by the surname after that
+    /// (دونالد ترامب, then ترامب alone), and the surname's pair is as sure
+    /// as the full name's. The surname is the last English word (a
+    /// hyphenated one counts its parts) with as many last Arabic words,
+    /// taken only from spellings with one Arabic word per English word
+    /// part, so that Xi Jinping (شي جين بينغ) gives nothing rather than a
+    /// wrong half. Suffixes (Jr.), initials and two-letter words are not
+    /// surnames, nor Arabic of fewer than four letters (دين, Jeff Dean's,
+    /// is "religion") or a word of another name (بوست, Justin Post's, is
+    /// the Post of واشنطن بوست); a surname that is already a term, or
+    /// whose Arabic is already known, is left as it is. Returns the number of surnames
+    /// added. Called once, after every gazetteer is loaded.
+    pub(crate) fn add_surnames_of_people(&mut self) -> usize {
+        let mut known_arabic: hashbrown::HashSet<String> =
+            self.terms.iter().flat_map(|t| t.arabic.iter().map(|a| normalize(a))).collect();
+        // What each word of a many-word gazetteer spelling stands for: the
+        // English word at its place in a person's name (`Some`), or a part
+        // of some other name (`None`). A surname whose Arabic stands for
+        // anything else somewhere (بوست of واشنطن بوست, ويست of ويست هام,
+        // جون of Lei Jun and of John Kennedy) is no surname alone.
+        let mut name_words: HashMap<String, Option<&str>> = HashMap::new();
+        for t in &self.terms {
+            let english: Vec<&str> = t.en.split(' ').collect();
+            for a in t.arabic.iter().filter(|a| a.contains(' ')) {
+                let norm = normalize(a);
+                let arabic: Vec<&str> = norm.split_whitespace().collect();
+                if t.kind == "person" && arabic.len() != english.len() {
+                    continue;
+                }
+                for (k, w) in arabic.iter().enumerate() {
+                    let role = if t.kind == "person" { Some(english[k]) } else { None };
+                    name_words
+                        .entry(w.to_string())
+                        .and_modify(|r| *r = r.filter(|&en| Some(en) == role))
+                        .or_insert(role);
+                }
+            }
+        }
+        let mut surnames: Vec<(String, Vec<String>, bool, usize)> = Vec::new();
+        for (person, term) in self.terms.iter().enumerate().filter(|(_, t)| t.origins.gazetteer && t.kind == "person") {
+            let Some((_, last)) = term.en.rsplit_once(' ') else {
+                continue;
+            };
+            let parts_before = term.en.split(' ').map(|w| w.split('-').count()).sum::<usize>();
+            let last_parts = last.split('-').count();
+            let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 3 || last.ends_with('.') || SURNAME_SUFFIXES.contains(&last) {
+                continue;
+            }
+            let mut spellings = Vec::new();
+            for ar in &term.arabic {
+                let words: Vec<&str> = ar.split_whitespace().collect();
+                if words.len() != parts_before {
+                    continue;
+                }
+                let surname = words[words.len() - last_parts..].join(" ");
+                let of_another = !surname.contains(' ')
+                    && name_words.get(&normalize(&surname)).is_some_and(|role| *role != Some(last));
+                if surname.chars().count() >= MIN_SURNAME_LETTERS && !of_another && !spellings.contains(&surname) {
+                    spellings.push(surname);
+                }
+            }
+            if !spellings.is_empty() {
+                surnames.push((last.to_string(), spellings, term.translated, person));
+            }
+        }
+        drop(name_words);
+        let mut added = 0;
+        for (en, spellings, translated, person) in surnames {
+            let fresh: Vec<String> = spellings.into_iter().filter(|s| !known_arabic.contains(&normalize(s))).collect();
+            if fresh.is_empty() {
+                continue;
+            }
+            let existing = self.find(&en);
+            if existing.is_some_and(|i| !self.terms[i].kind.is_empty() && self.terms[i].kind != "person") {
+                continue;
+            }
+            if existing.is_some_and(|i| !self.terms[i].origins.gazetteer || self.terms[i].translated != translated) {
+                continue;
+            }
+            let Some(idx) = self.add(&en, |o| o.gazetteer = true) else {
+                continue;
+            };
+            let term = &mut self.terms[idx];
+            if existing.is_none() {
+                term.kind = "person".to_string();
+                term.translated = translated;
+                term.surname_of = Some(person);
+                added += 1;
+            }
+            for s in fresh {
+                known_arabic.insert(normalize(&s));
+                term.arabic.push(s);
+            }
+        }
+        added
+    }
+
     /// Adds a gazetteer CSV file from disk.
     pub(crate) fn add_gazetteer_file(&mut self, path: &Path) -> Result<usize> {
         let text = crate::text::read_file(path)?;
@@ -237,6 +339,9 @@ impl CandidateSet {
             feed(t.kind.as_bytes());
             let o = &t.origins;
             feed(&[0x1f, o.list as u8, o.latin as u8, o.english_text as u8, o.gazetteer as u8, t.translated as u8]);
+            if let Some(person) = t.surname_of {
+                feed(&(person as u64).to_le_bytes());
+            }
             for a in &t.arabic {
                 feed(b"\x1f");
                 feed(a.as_bytes());
@@ -367,6 +472,13 @@ pub(crate) fn fold_key(en: &str) -> String {
         .map(|c| c.to_ascii_lowercase())
         .collect()
 }
+
+/// Letters a surname's Arabic needs to be taken alone: shorter ones are
+/// everyday words as often as names (كاس, دين, ويل).
+const MIN_SURNAME_LETTERS: usize = 4;
+
+/// Last words of a person's name that are not a surname.
+const SURNAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// Capitalized words that start sentences or name roles, never names.
 const ENGLISH_NON_NAMES: &[&str] = &[
@@ -654,6 +766,41 @@ mod tests {
     /// The phrases of `text`, whole or not.
     fn english_phrases(text: &str) -> Vec<String> {
         strings(super::english_phrases(text))
+    }
+
+    #[test]
+    fn surnames_of_gazetteer_people() {
+        let mut c = CandidateSet::new();
+        let csv = "en,ar,variants,kind\n\
+                   Donald Trump,دونالد ترامب,,person\n\
+                   Donald Trump Jr.,دونالد ترامب جونيور,,person\n\
+                   Xi Jinping,شي جين بينغ,,person\n\
+                   Tim Berners-Lee,تيم بيرنرز لي,,person\n\
+                   Jeff Dean,جيف دين,,person\n\
+                   Justin Post,جاستن بوست,,person\n\
+                   Washington Post,واشنطن بوست,,org\n\
+                   Elizabeth Warren,إليزابيث وارن,,person\n\
+                   Warren Buffett,وارن بافيت,,person\n\
+                   Lei Jun,لي جون,,person\n\
+                   John Kennedy,جون كينيدي,,person\n";
+        c.add_gazetteer(csv, "t.csv", false).unwrap();
+        let added = c.add_surnames_of_people();
+        let surname = |en: &str| c.find(en).map(|i| (c.terms()[i].arabic.clone(), c.terms()[i].surname_of));
+        let trump = c.find("Donald Trump");
+        assert_eq!(surname("Trump"), Some((vec!["ترامب".to_string()], trump)));
+        assert_eq!(surname("Buffett").unwrap().0, ["بافيت"]);
+        assert_eq!(surname("Warren").unwrap().0, ["وارن"], "a given name of the same English is no conflict");
+        assert_eq!(surname("Kennedy").unwrap().0, ["كينيدي"]);
+        // A hyphenated surname is as many Arabic words as it has parts.
+        assert_eq!(surname("Berners-Lee").unwrap().0, ["بيرنرز لي"]);
+        // Jinping is no surname of شي جين بينغ (three words for two), nor
+        // Lee of Berners-Lee; دين is too short, بوست is a word of the
+        // Post, جون is also John's.
+        for en in ["Jinping", "Lee", "Dean", "Post", "Jun", "Jr."] {
+            assert_eq!(surname(en), None, "{en}");
+        }
+        assert_eq!(added, 5);
+        assert_eq!(c.terms()[c.find("Trump").unwrap()].kind, "person");
     }
 
     #[test]

@@ -361,6 +361,19 @@ impl Lexicon {
         self.reason_within(word, Dictionary::Reading)
     }
 
+    /// Whether a word of five letters or more is two function words of
+    /// two letters or more written without the space between them
+    /// (بعدأن for بعد أن, "after"), as hurried text does.
+    fn is_two_function_words(&self, norm: &str) -> bool {
+        norm.chars().count() >= 5
+            && norm.char_indices().skip(2).any(|(at, _)| {
+                let (head, tail) = norm.split_at(at);
+                tail.chars().nth(1).is_some()
+                    && self.function_words.contains(head)
+                    && self.function_words.contains(tail)
+            })
+    }
+
     /// [`Lexicon::ordinary_reason`], asking the dictionary as much as
     /// `dictionary` says.
     fn reason_within(&self, word: &str, dictionary: Dictionary) -> Option<Ordinary> {
@@ -374,7 +387,7 @@ impl Lexicon {
             std::iter::once(norm.as_str())
                 .chain(["و", "ف"].iter().filter_map(|c| norm.strip_prefix(c).filter(|s| s.chars().count() >= 2)))
         };
-        if conj().any(|s| self.function_words.contains(s)) {
+        if conj().any(|s| self.function_words.contains(s)) || self.is_two_function_words(&norm) {
             return Some(Ordinary::FunctionWord);
         }
         if stems().any(|s| self.months.contains(s)) {
@@ -552,6 +565,13 @@ mod tests {
             assert!(lex().is_ordinary(w), "{w} is a nisba");
         }
         assert_eq!(lex().ordinary_reason("التي"), Some(Ordinary::FunctionWord));
+        // Two function words run together.
+        for w in ["بعدأن", "علىأن", "منذأن"] {
+            assert_eq!(lex().ordinary_reason(w), Some(Ordinary::FunctionWord), "{w}");
+        }
+        for w in ["بايدن", "ماكرون", "هيلين", "مانويل"] {
+            assert_ne!(lex().ordinary_reason(w), Some(Ordinary::FunctionWord), "{w}");
+        }
     }
 
     #[test]

@@ -233,6 +233,7 @@ pub(crate) fn load_candidates(config: &BuildConfig) -> Result<CandidateSet> {
     for path in &config.gazetteers {
         candidates.add_gazetteer_file(path)?;
     }
+    candidates.add_surnames_of_people();
     Ok(candidates)
 }
 

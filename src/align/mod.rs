@@ -276,13 +276,13 @@ impl WordClass {
         });
         let spellings = NameParts::shipped_spellings();
         let norm = crate::normalize::normalize(word);
-        let listed = spellings.contains(norm.as_str());
+        let listed = spellings.contains_key(norm.as_str());
         let listed_name = word.starts_with(ONE_LETTER_CLITICS) && listed;
         let peeled = norm.strip_prefix(ONE_LETTER_CLITICS);
         let name_like = !ordinary
             || judgement.foreignness >= crate::lexicon::FOREIGN_LIKE_AFTER_CLITIC
             || listed
-            || peeled.is_some_and(|rest| spellings.contains(rest))
+            || peeled.is_some_and(|rest| spellings.contains_key(rest))
             || name_words.contains(norm.as_str())
             || peeled.is_some_and(|rest| name_words.contains(rest))
             // ذا spells the English article of a title (ذا تايمز).
@@ -814,15 +814,27 @@ impl Aligner<'_> {
         if self.article_english.is_empty() {
             return batch;
         }
+        // A known spelling of a term this article's English does not name
+        // gives way to a name of that English that sounds as the span does
+        // (هاريس is Haris in an article whose English writes Haris, not
+        // Harris): a translator wants the article's own spelling.
         match (batch, self.compute_verdict(Among::ArticleEnglish)) {
-            (Some(b), Some(a)) if a.score > b.score => Some(a),
+            (Some(b), Some(a))
+                if a.score > b.score
+                    || (b.method == Method::Gazetteer && self.article_terms.binary_search(&b.term).is_err()) =>
+            {
+                Some(a)
+            }
             (None, a) => a,
             (b, _) => b,
         }
     }
 
     fn compute_verdict(&mut self, among: Among) -> Option<Verdict> {
-        if let Some(&term) = self.model.lookup.get(self.span.as_str()) {
+        // The article's English is asked for a name of its own, by sound.
+        if !matches!(among, Among::ArticleEnglish)
+            && let Some(&term) = self.model.lookup.get(self.span.as_str())
+        {
             return Some(Verdict { term, score: 1.0, method: Method::Gazetteer, required: 0.0 });
         }
         let article_terms = match among {
@@ -1106,8 +1118,10 @@ impl Aligner<'_> {
                 }
             }
         }
+        self.drop_surnames_of_people_not_named(words);
         self.resolve_overlaps(words.words.len());
         self.drop_surnames_taken_for_companies(text, words);
+        self.drop_surnames_of_someone_else(text, words);
         self.extend_by_descriptors(text, words);
         let absorbed = match &self.model.compose {
             Some(composer) => self.compose(text, words, composer, out),
@@ -1393,8 +1407,6 @@ impl Aligner<'_> {
         best
     }
 
-    /// Keeps a non-overlapping subset of `self.choices` with the largest
-    /// total weight (ties: the earlier-found choice), in text order.
     /// The word right after (`after`) or before choice `k`, when it is an
     /// Arabic word written apart from the choice by spaces only (no
     /// punctuation between) and no other choice takes it. Choices are in
@@ -1434,7 +1446,7 @@ impl Aligner<'_> {
                 && self.free_neighbour(text, words, k, false).is_some_and(|p| {
                     !self.classes[p].ordinary
                         && !introduces_brand(words.norm_of(p))
-                        && (spellings.contains(words.norm_of(p)) || {
+                        && (spellings.contains_key(words.norm_of(p)) || {
                             // The class skips the dictionary for words that
                             // look foreign (سيارات): ask it.
                             let lexicon = crate::lexicon::Lexicon::embedded();
@@ -1444,6 +1456,88 @@ impl Aligner<'_> {
                         })
                 });
             if !surname {
+                keep.push(*c);
+            }
+        }
+        self.choices = keep;
+    }
+
+    /// A surname taken from a gazetteer person (ترامب from دونالد ترامب,
+    /// see [`crate::candidates::CandidateSet::add_surnames_of_people`])
+    /// stands alone only in an article that also names the person in
+    /// full, or when it is written as listed and the shipped name lists
+    /// give that spelling no other English (ترامب is only Trump; كريس, the
+    /// surname of Colette Kress, is far more often Chris, and غلوب only
+    /// sounds like Klopp's كلوب). Nor is a
+    /// surname one with the article ال (البيج is "the beige", not Page).
+    /// Asked before overlaps are resolved, so that a surname that is no
+    /// name here does not split a longer name (وجون كينيدي). A surname
+    /// that a list, the Latin letters or this article's English also
+    /// gives is a name like any other.
+    fn drop_surnames_of_people_not_named(&mut self, words: &ArticleWords) {
+        let terms = self.model.candidates.terms();
+        if !self.choices.iter().any(|c| self.surname_alone(c.verdict.term).is_some()) {
+            return;
+        }
+        let spellings = NameParts::shipped_spellings();
+        let mut spelling = String::new();
+        let mut keep = Vec::with_capacity(self.choices.len());
+        for c in &self.choices {
+            let term = &terms[c.verdict.term];
+            let Some(person) = self.surname_alone(c.verdict.term) else {
+                keep.push(*c);
+                continue;
+            };
+            spelling.clear();
+            for i in c.first..c.end {
+                if i > c.first {
+                    spelling.push(' ');
+                }
+                let skip = if i == c.first { c.display_skip } else { 0 };
+                spelling.extend(words.norm_of(i).chars().skip(skip));
+            }
+            if starts_with_article(&spelling) {
+                continue;
+            }
+            let named = self.choices.iter().any(|other| other.verdict.term == person);
+            let unambiguous = match spellings.get(spelling.as_str()) {
+                None => true,
+                Some(only) => only.as_deref().is_some_and(|en| en.eq_ignore_ascii_case(&term.en)),
+            };
+            let as_listed = c.verdict.method == Method::Gazetteer;
+            if named || (unambiguous && as_listed) {
+                keep.push(*c);
+            }
+        }
+        self.choices = keep;
+    }
+
+    /// The person whose surname term `term` is, when nothing but that
+    /// person's gazetteer entry vouches for it here.
+    fn surname_alone(&self, term: usize) -> Option<usize> {
+        let t = &self.model.candidates.terms()[term];
+        let vouched = t.origins.list || t.origins.latin || self.article_terms.binary_search(&term).is_ok();
+        t.surname_of.filter(|_| !vouched)
+    }
+
+    /// A gazetteer person's surname right after a given name that nothing
+    /// matched is someone else's: بوب وودوارد is not Josh Woodward, nor
+    /// وجون كينيدي ("and John Kennedy") John F. Kennedy.
+    fn drop_surnames_of_someone_else(&mut self, text: &str, words: &ArticleWords) {
+        if !self.choices.iter().any(|c| self.surname_alone(c.verdict.term).is_some()) {
+            return;
+        }
+        let spellings = NameParts::shipped_spellings();
+        let mut keep = Vec::with_capacity(self.choices.len());
+        for (k, c) in self.choices.iter().enumerate() {
+            let someone_else = self.surname_alone(c.verdict.term).is_some()
+                && self.free_neighbour(text, words, k, false).is_some_and(|p| {
+                    let given = words.norm_of(p);
+                    let peeled = given.strip_prefix(ONE_LETTER_CLITICS).filter(|rest| rest.chars().count() >= 3);
+                    !self.classes[p].ordinary
+                        && (spellings.contains_key(given) || peeled.is_some_and(|rest| spellings.contains_key(rest)))
+                });
+            if !someone_else {
                 keep.push(*c);
             }
         }
@@ -1491,6 +1585,8 @@ impl Aligner<'_> {
         }
     }
 
+    /// Keeps a non-overlapping subset of `self.choices` with the largest
+    /// total weight (ties: the earlier-found choice), in text order.
     fn resolve_overlaps(&mut self, n_words: usize) {
         if self.choices.is_empty() {
             return;
@@ -1696,6 +1792,41 @@ mod tests {
         let got = aligned(&c, "أعلنت شركة فورد وشركة باير عن نتائجهما");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["Ford", "Bayer"]);
+    }
+
+    #[test]
+    fn a_gazetteer_persons_surname_stands_alone_where_it_is_sure() {
+        let mut c = CandidateSet::new();
+        let people = "en,ar,variants,kind\nDonald Trump,دونالد ترامب,,person\nColette Kress,كوليت كريس,,person\n\
+                      Josh Woodward,جوش وودوارد,,person\nJürgen Klopp,يورغن كلوب,,person\n";
+        c.add_gazetteer(people, "t.csv", false).unwrap();
+        assert_eq!(c.add_surnames_of_people(), 4);
+        let names = |got: Vec<(String, String, Method)>| got.into_iter().map(|g| g.0).collect::<Vec<_>>();
+        // The name lists know ترامب as Trump only: alone, it is Trump.
+        let got = aligned(&c, "قال ترامب إن الاقتصاد قوي");
+        assert_eq!(got, [("Trump".to_string(), "ترامب".to_string(), Method::Gazetteer)]);
+        // كريس is far more often Chris: alone it is nothing, and it is
+        // Kress only in an article that names Colette Kress.
+        assert!(aligned(&c, "قال كريس إن المبيعات نمت").is_empty());
+        let got = aligned(&c, "قالت كوليت كريس إن المبيعات نمت، وأضافت كريس أن الطلب قوي");
+        assert_eq!(names(got), ["Colette Kress", "Kress"]);
+        // Someone else's given name before it; the article; a word that
+        // only sounds like it.
+        assert!(!names(aligned(&c, "كتب بوب وودوارد كتابا جديدا")).contains(&"Woodward".to_string()));
+        assert_eq!(names(aligned(&c, "قال وودوارد إن الكتاب جاهز")), ["Woodward"]);
+        assert!(aligned(&c, "نشرت صحيفة بوسطن غلوب تقريرا عن الطقس").is_empty());
+        // A spelling of another person's name is the article's English
+        // name where that English writes it so.
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nKamala Harris,كامالا هاريس,,person\n", "t.csv", false).unwrap();
+        c.add_surnames_of_people();
+        c.add("Haris", |o| o.english_text = true);
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        a.align("قال هاريس إن الجدار انهار", Some("Haris said the wall fell."), &mut out);
+        let got: Vec<&str> = out.iter().map(|o| c.terms()[o.term].en.as_str()).collect();
+        assert_eq!(got, ["Haris"]);
     }
 
     #[test]

@@ -108,21 +108,28 @@ impl NameParts {
     }
 
     /// The Arabic spellings of the shipped name parts alone, in matching
-    /// form: what a build without `--guess` asks ([`NameParts::shipped`]
-    /// costs three times the time and memory to load).
-    pub fn shipped_spellings() -> &'static hashbrown::HashSet<Box<str>> {
-        static LOADED: OnceLock<hashbrown::HashSet<Box<str>>> = OnceLock::new();
+    /// form, each with its English when the lists give it one only (`None`
+    /// when they give several: كريس is Chris, Cris, Kreis): what a build
+    /// without `--guess` asks ([`NameParts::shipped`] costs three times
+    /// the time and memory to load).
+    pub fn shipped_spellings() -> &'static HashMap<Box<str>, Option<Box<str>>> {
+        static LOADED: OnceLock<HashMap<Box<str>, Option<Box<str>>>> = OnceLock::new();
         LOADED.get_or_init(|| {
             let text = crate::text::gunzip_text(SHIPPED).expect("the shipped name parts are valid");
             let mut norm = String::new();
-            text.lines()
-                .filter_map(|line| line.split_once('\t'))
-                .map(|(ar, _)| {
-                    norm.clear();
-                    normalize_into(ar, &mut norm);
-                    Box::from(norm.as_str())
-                })
-                .collect()
+            let mut map: HashMap<Box<str>, Option<Box<str>>> = HashMap::new();
+            for (ar, en) in text.lines().filter_map(|line| line.split_once('\t')) {
+                norm.clear();
+                normalize_into(ar, &mut norm);
+                map.entry(Box::from(norm.as_str()))
+                    .and_modify(|only| {
+                        if only.as_deref() != Some(en) {
+                            *only = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(Box::from(en)));
+            }
+            map
         })
     }
 
@@ -251,10 +258,12 @@ mod tests {
         let (spellings, parts, mut norm) = (NameParts::shipped_spellings(), NameParts::shipped(), String::new());
         assert_eq!(spellings.len(), parts.by_arabic.len());
         for word in ["فيتالي", "بيرنز", "روبرتس"] {
-            assert!(spellings.contains(crate::normalize::normalize(word).as_str()), "{word}");
+            assert!(spellings.contains_key(crate::normalize::normalize(word).as_str()), "{word}");
             assert!(!parts.known(word, &mut norm).is_empty(), "{word}");
         }
-        assert!(!spellings.contains("قال"));
+        assert!(!spellings.contains_key("قال"));
+        assert_eq!(spellings.get("ترامب"), Some(&Some("trump".into())));
+        assert_eq!(spellings.get("كريس"), Some(&None));
     }
 
     #[test]
