@@ -53,9 +53,8 @@ tar xzf cldr-localenames-full-48.2.0.tgz -C ln
 tar xzf cldr-dates-full-48.2.0.tgz -C dt
 
 python3 - "$root" "$nazir" "$lexcheck" ln/package dt/package new.csv <<'PY'
-import csv, io, json, os, re, subprocess, sys
+import json, sys
 root, nazir, lexcheck, ln, dt, new = sys.argv[1:7]
-ARABIC = re.compile('[\u0621-\u064A]')
 
 def load(path, *keys):
     d = json.load(open(path, encoding='utf-8'))
@@ -87,72 +86,11 @@ for path, ar in cities(tz('ar')):
         continue
     names.append((en_c.get(path, path[-1].replace('_', ' ')), ar, 'location'))
 
-# The gazetteer format: Arabic letters and spaces only, without harakat.
-MARKS = re.compile('[\u064B-\u065F\u0670\u0640]')
-names = [(en.strip(), MARKS.sub('', ar).strip(), k) for en, ar, k in names]
-names = [(en, ar, k) for en, ar, k in names
-         if re.fullmatch('[\u0621-\u064A]+( [\u0621-\u064A]+)*', ar) and en[:1].isupper()]
-
-def run(cmd, words):
-    out = []
-    for i in range(0, len(words), 200):
-        out += subprocess.run(cmd + words[i:i + 200], capture_output=True, text=True, check=True).stdout.splitlines()
-    return out
-
-# Matching forms (nazir romanize: original, matching form, key).
-forms = sorted({ar for _, ar, _ in names})
-norm = {line.split('\t')[0]: line.split('\t')[1] for line in run([nazir, 'romanize'], forms)}
-
-# What the shipped gazetteers already say (each English once across the
-# files: a name they have keeps their spelling).
-shipped, shipped_en = {}, set()
-for f in sorted(os.listdir(f'{root}/glossaries')):
-    if not f.endswith('.csv') or f == 'cldr-translated.csv':
-        continue
-    for row in csv.DictReader(open(f'{root}/glossaries/{f}', encoding='utf-8')):
-        shipped_en.add(row['en'].strip().lower())
-        spellings = [row['ar']] + [v for v in (row.get('variants') or '').split('|') if v.strip()]
-        for a in run([nazir, 'romanize'], [s.strip() for s in spellings]):
-            shipped.setdefault(a.split('\t')[1], row['en'].strip())
-
-# One-word names the lexicon calls ordinary, alone or, after a conjunction
-# و or ف, as a plain dictionary word (واليس, Wallis, is also و + أليس "is
-# it not").
-single = sorted({ar for ar in forms if ' ' not in ar})
-CLITIC = ('و', 'ف')
-peeled = {w: w[1:] for w in single if w.startswith(CLITIC) and len(w) >= 4}
-verdicts = dict(line.split(': ', 1) for line in run([lexcheck], single + sorted(set(peeled.values()))))
-ordinary = set()
-for word in single:
-    # Ordinary by the lexicon's own measure, or a name whose last letter
-    # is the nisba ending (مالي: Mali, and "financial").
-    if 'ordinary=true' in verdicts[word] or (norm[word].endswith('ي') and norm[word] not in shipped):
-        ordinary.add(word)
-    elif word in peeled and verdicts[peeled[word]].startswith('Some(Word)') and 'ordinary=true' in verdicts[peeled[word]]:
-        ordinary.add(word)
-
-rows, taken = {}, {}
-for en, ar, kind in names:
-    n = norm[ar]
-    if ar in ordinary or en.lower() in shipped_en:
-        continue
-    if shipped.get(n, en).lower() != en.lower():
-        continue
-    if n in taken:
-        continue
-    taken[n] = en
-    # One row per English name: a territory and a city of one name (Kuwait)
-    # give one row, the territory's spelling first.
-    rows.setdefault(en, (kind, []))[1].append(ar)
-
-buf = io.StringIO()
-w = csv.writer(buf, lineterminator='\n')
-w.writerow(['en', 'ar', 'variants', 'kind'])
-for en in sorted(rows, key=str.lower):
-    kind, spellings = rows[en]
-    w.writerow([en, spellings[0], '|'.join(spellings[1:]), kind])
-open(new, 'w', encoding='utf-8').write(buf.getvalue())
-print(f'{len(rows)} names ({len(names)} in CLDR; {len(ordinary)} ordinary words left out)', file=sys.stderr)
+sys.path.insert(0, f'{root}/scripts')
+from places_gazetteer import write_gazetteer
+kept, given, ordinary = write_gazetteer(root, nazir, lexcheck, names, new,
+                                        {'cldr-translated.csv', 'geonames-translated.csv'})
+print(f'{kept} names ({given} in CLDR; {ordinary} ordinary words left out)', file=sys.stderr)
 PY
 
 if [[ $check == yes ]]; then

@@ -67,6 +67,7 @@ pub const DEFAULT_GAZETTEER: &[(&str, &str)] = &[
     ("glossaries/sports.csv", include_str!("../glossaries/sports.csv")),
     ("glossaries/translated.csv", include_str!("../glossaries/translated.csv")),
     ("glossaries/cldr-translated.csv", include_str!("../glossaries/cldr-translated.csv")),
+    ("glossaries/geonames-translated.csv", include_str!("../glossaries/geonames-translated.csv")),
 ];
 
 /// The set of candidates of a run.

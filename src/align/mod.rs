@@ -436,6 +436,10 @@ impl SpanChoice {
     }
 }
 
+/// Weight a word of a choice loses in a parallel article whose English
+/// does not name its term (see [`Aligner::unvouched_in_parallel`]).
+const UNVOUCHED_IN_PARALLEL: f32 = 0.05;
+
 /// Weight bonus per word beyond the first (see [`SpanChoice::weight`]).
 const LONGER_SPAN_BONUS: f32 = 0.1;
 
@@ -1585,6 +1589,20 @@ impl Aligner<'_> {
         }
     }
 
+    /// What a choice's weight loses, in an article with English, when
+    /// that English does not name its term and no list or Latin spelling
+    /// does either: a gazetteer place that only sounds like a word of a
+    /// name the English gives (إيسن, Essen, in نورمان إيسن, Norman Eisen)
+    /// yields to that name.
+    fn unvouched_in_parallel(&self, c: &SpanChoice) -> f32 {
+        let o = &self.model.candidates.terms()[c.verdict.term].origins;
+        let unvouched = !self.article_terms.is_empty()
+            && !o.list
+            && !o.latin
+            && self.article_terms.binary_search(&c.verdict.term).is_err();
+        if unvouched { UNVOUCHED_IN_PARALLEL * (c.end - c.first) as f32 } else { 0.0 }
+    }
+
     /// Keeps a non-overlapping subset of `self.choices` with the largest
     /// total weight (ties: the earlier-found choice), in text order.
     fn resolve_overlaps(&mut self, n_words: usize) {
@@ -1601,7 +1619,7 @@ impl Aligner<'_> {
             best[p] = (best[p - 1].0, None);
             while k < by_end.len() && self.choices[by_end[k]].end == p {
                 let c = &self.choices[by_end[k]];
-                let w = best[c.first].0 + c.weight();
+                let w = best[c.first].0 + c.weight() - self.unvouched_in_parallel(c);
                 if w > best[p].0 + 1e-6 {
                     best[p] = (w, Some(by_end[k]));
                 }

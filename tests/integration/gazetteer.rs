@@ -136,3 +136,35 @@ fn transliterated_rows_score_above_the_threshold() {
         failing.join("\n")
     );
 }
+
+/// The place files made from open data (`cldr-translated.csv`,
+/// `geonames-translated.csv`) are matched by exact spelling wherever the
+/// spelling stands, so their one-word spellings must not be ordinary
+/// Arabic words; GeoNames' many small places also need four letters and
+/// no dictionary reading at all.
+#[test]
+fn place_files_made_from_data_hold_no_everyday_words() {
+    let lexicon = nazir::lexicon::Lexicon::embedded();
+    let entries = entries();
+    let mut problems = Vec::new();
+    let mut geonames = 0;
+    for e in entries.iter().filter(|e| e.file == "cldr-translated.csv" || e.file == "geonames-translated.csv") {
+        let from_geonames = e.file == "geonames-translated.csv";
+        geonames += usize::from(from_geonames);
+        for ar in std::iter::once(&e.ar).chain(&e.variants).filter(|a| !a.contains(' ')) {
+            if lexicon.is_ordinary(ar) {
+                problems.push(format!("{}:{}: {ar} ({}) is an ordinary word", e.file, e.line, e.en));
+            }
+            if from_geonames && (ar.chars().count() < 4 || lexicon.ordinary_reason(ar).is_some()) {
+                problems.push(format!("{}:{}: {ar} ({}) is short or a dictionary word", e.file, e.line, e.en));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(geonames > 5000, "geonames-translated.csv has {geonames} rows");
+    let en_of = |ar: &str| entries.iter().find(|e| e.ar == ar || e.variants.iter().any(|v| v == ar)).map(|e| &e.en);
+    assert_eq!(en_of("بيتسبرغ").map(String::as_str), Some("Pittsburgh"));
+    // Arab cities and person-name words are left out.
+    assert_eq!(en_of("الزرقاء"), None);
+    assert_eq!(en_of("مارتن"), None);
+}
