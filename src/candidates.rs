@@ -671,7 +671,12 @@ pub(crate) fn lower_case_words(text: &str) -> LowerCaseWords<'_> {
 /// تايمز). The co-occurrence counts use the phrases alone: there "The
 /// White House" would compete with "White House".
 pub(crate) fn english_candidates(text: &str) -> Vec<String> {
-    strings(phrases(text, true, &lower_case_words(text)))
+    strings(english_candidates_marked(text))
+}
+
+/// [`english_candidates`], each marked whole or not ([`MarkedPhrase`]).
+pub(crate) fn english_candidates_marked(text: &str) -> Vec<MarkedPhrase> {
+    phrases(text, true, &lower_case_words(text))
 }
 
 fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Vec<MarkedPhrase> {
@@ -732,6 +737,12 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
         };
         let ends_sentence = !dotted && raw.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
         let word = if dotted { acronym } else { raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '&')) };
+        // A possessive ends a name: Google's Sundar Pichai is two names,
+        // and so is Jacquemus' La Riviera.
+        let possessive = !dotted
+            && (raw.trim_end_matches([',', ';', ':', ')', '"', '”']).ends_with(['\'', '’'])
+                || word.ends_with("'s")
+                || word.ends_with("’s"));
         let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
         let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase())
             || (word.len() > 1 && word.chars().nth(1).is_some_and(|c| c.is_uppercase()));
@@ -750,7 +761,7 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
         } else {
             flush(&mut run, run_starts_sentence, run_after_the, &mut out);
         }
-        if ends_clause {
+        if ends_clause || (possessive && !run.is_empty()) {
             flush(&mut run, run_starts_sentence, run_after_the, &mut out);
         }
         sentence_start = ends_sentence;
@@ -845,6 +856,18 @@ mod tests {
                 && !is_dotted_acronym("St.")
                 && !is_dotted_acronym("U.S")
         );
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name() {
+        let p = english_candidates_marked("Google's Sundar Pichai spoke. The bag was in Jacquemus' La Riviera line.");
+        for whole in ["Google", "Sundar Pichai", "Jacquemus", "La Riviera"] {
+            assert!(p.contains(&(whole.to_string(), true)), "{whole} is a whole name in {p:?}");
+        }
+        assert!(!p.iter().any(|(x, _)| x.contains("Google Sundar") || x.contains("Jacquemus La")), "{p:?}");
+        // A possessive inside a run that stays one name elsewhere.
+        let p = english_candidates_marked("Nancy Pelosi said so.");
+        assert!(p.contains(&("Nancy".to_string(), false)) && p.contains(&("Nancy Pelosi".to_string(), true)));
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //! best-scoring, longest consistent reading (بلومبرغ إنتليجنس as one name
 //! rather than بلومبرغ alone). Latin-script runs are their own terms.
 
-use crate::candidates::{CandidateSet, english_candidates};
+use crate::candidates::{CandidateSet, english_candidates_marked};
 use crate::extract::{
     ArticleWords, MAX_SPAN_WORDS, MAX_SPELLED_LETTERS, ONE_LETTER_CLITICS, clitic_readings, is_ambiguous_letter_name,
     is_letter_name, is_stopword, skip_letters, starts_with_article, strip_nisba,
@@ -584,6 +584,7 @@ impl AlignModel {
             article_latin: Vec::new(),
             article_english: Vec::new(),
             article_terms: Vec::new(),
+            article_whole_terms: Vec::new(),
             span: String::new(),
             span_words: None,
             readings: Vec::new(),
@@ -685,6 +686,8 @@ fn surface_of(text: &str, words: &ArticleWords, choice: &SpanChoice) -> (usize, 
 /// Whether the English `en` starts with a sound the Arabic letter `letter`
 /// (a clitic: و ف ب ل ك) can write.
 fn starts_with_sound_of(en: &str, letter: char) -> bool {
+    // A title's article is not written (واشنطن بوست for The Washington Post).
+    let en = en.strip_prefix("The ").unwrap_or(en);
     let Some(first) = english_key(en).first().map(u8::to_ascii_lowercase) else {
         return false;
     };
@@ -777,6 +780,9 @@ pub(crate) struct Aligner<'m> {
     /// Every candidate (term id) the English of the article being aligned
     /// names, sorted.
     article_terms: Vec<usize>,
+    /// Those of `article_terms` that the English writes as a whole run of
+    /// capitalized words somewhere, not only inside a longer one.
+    article_whole_terms: Vec<usize>,
     span: String,
     /// When `span` is a reading of the words `first..end` of the article
     /// (its first word as the reading's stem, the others as written): what
@@ -925,7 +931,18 @@ impl Aligner<'_> {
                 None
             }
         };
-        let (m, required) = self.matches.iter().find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))?;
+        let (mut m, required) =
+            self.matches.iter().find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))?;
+        // A title offered with and without its article (The Washington
+        // Post, Washington Post) scores alike: the Arabic writes the
+        // article when it says ذا, and the name without it otherwise.
+        if let Some(bare) = terms[index_terms[m.term]].en.strip_prefix("The ")
+            && !self.span.starts_with("ذا ")
+            && let Some(without) =
+                self.matches.iter().find(|o| o.score >= m.score && terms[index_terms[o.term]].en == bare)
+        {
+            m = without;
+        }
         let method = if m.reading == Reading::Spelled { Method::Acronym } else { Method::Transliteration };
         Some(Verdict { term: index_terms[m.term], score: m.score, method, required })
     }
@@ -941,9 +958,13 @@ impl Aligner<'_> {
         let (candidates, position) = (&self.model.candidates, &self.model.all.position);
         self.article_english.clear();
         self.article_terms.clear();
-        for phrase in en.map(english_candidates).unwrap_or_default() {
+        self.article_whole_terms.clear();
+        for (phrase, whole) in en.map(english_candidates_marked).unwrap_or_default() {
             let Some(term) = candidates.find(&phrase) else { continue };
             self.article_terms.push(term);
+            if whole {
+                self.article_whole_terms.push(term);
+            }
             if is_article_english(&candidates.terms()[term].origins) && position[term] != NOT_INDEXED {
                 self.article_english.push(position[term] as usize);
             }
@@ -952,6 +973,8 @@ impl Aligner<'_> {
         self.article_english.dedup();
         self.article_terms.sort_unstable();
         self.article_terms.dedup();
+        self.article_whole_terms.sort_unstable();
+        self.article_whole_terms.dedup();
         self.article_latin.clear();
         self.article_latin.extend(
             out[first_new..].iter().map(|o| position[o.term]).filter(|&p| p != NOT_INDEXED).map(|p| p as usize),
@@ -1123,6 +1146,7 @@ impl Aligner<'_> {
             }
         }
         self.drop_surnames_of_people_not_named(words);
+        self.drop_parts_of_longer_english_names(words);
         self.resolve_overlaps(words.words.len());
         self.drop_surnames_taken_for_companies(text, words);
         self.drop_surnames_of_someone_else(text, words);
@@ -1516,6 +1540,33 @@ impl Aligner<'_> {
         self.choices = keep;
     }
 
+    /// A word matched with a name that only this article's English
+    /// supplies, and that English writes only inside a longer name, is
+    /// not that name: its Arabic names more or less than the English
+    /// ("أدلت نانسي بتصريحاتها" where the English says Pelosi and writes
+    /// Nancy only in Nancy Pelosi; بوست beside واشنطن بوست, The Washington
+    /// Post, which the longer span then takes).
+    /// A word beside a compass word stays: the name may be the partly
+    /// translated one (فرجينيا الغربية, West Virginia, whose Virginia the
+    /// English writes only inside it).
+    fn drop_parts_of_longer_english_names(&mut self, words: &ArticleWords) {
+        let terms = self.model.candidates.terms();
+        self.choices.retain(|c| {
+            let o = &terms[c.verdict.term].origins;
+            let only_english = !o.list && !o.latin && !o.gazetteer;
+            let part_only = self.article_whole_terms.binary_search(&c.verdict.term).is_err()
+                && self.article_terms.binary_search(&c.verdict.term).is_ok();
+            let beside_descriptor = words
+                .words
+                .get(c.end)
+                .is_some_and(|_| descriptor(words.norm_of(c.end), DescriptorPlace::After).is_some())
+                || c.first
+                    .checked_sub(1)
+                    .is_some_and(|p| descriptor(words.norm_of(p), DescriptorPlace::Before).is_some());
+            c.end - c.first > 1 || !only_english || !part_only || beside_descriptor
+        });
+    }
+
     /// The person whose surname term `term` is, when nothing but that
     /// person's gazetteer entry vouches for it here.
     fn surname_alone(&self, term: usize) -> Option<usize> {
@@ -1848,6 +1899,23 @@ mod tests {
     }
 
     #[test]
+    fn a_word_the_english_writes_only_inside_a_longer_name_is_not_that_name() {
+        let mut c = CandidateSet::new();
+        let en = "Pelosi made the remarks to The Washington Post. Nancy Pelosi spoke in Austin.";
+        for phrase in crate::candidates::english_candidates(en) {
+            c.add(&phrase, |o| o.english_text = true);
+        }
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        a.align("أدلت نانسي بتصريحاتها لصحيفة واشنطن بوست في أوستن", Some(en), &mut out);
+        let got: Vec<(&str, &str)> = out.iter().map(|o| (c.terms()[o.term].en.as_str(), o.surface.as_str())).collect();
+        // Nancy alone is not the English's name (it says Pelosi), and the
+        // paper is one name, without the title's article.
+        assert_eq!(got, [("Washington Post", "واشنطن بوست"), ("Austin", "أوستن")]);
+    }
+
+    #[test]
     fn a_compass_word_beside_a_name_is_its_translated_part() {
         let c = set(&["West Virginia", "Virginia", "South Sulawesi", "Sulawesi"]);
         let got = aligned(&c, "زار الرئيس فرجينيا الغربية ثم فرجينيا، وضرب زلزال جنوب سولاويسي بعد زلزال سولاويسي");
@@ -1961,7 +2029,7 @@ mod tests {
     fn names_of_a_parallel_article_are_its_own() {
         let mut c = CandidateSet::new();
         let en_a = "On Monday, Macron said that talks would go on.";
-        for phrase in english_candidates(en_a) {
+        for phrase in crate::candidates::english_candidates(en_a) {
             c.add(&phrase, |o| o.english_text = true);
         }
         assert!(c.find("Macron").is_some());
