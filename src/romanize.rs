@@ -178,6 +178,14 @@ fn is_vowel_letter(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
+/// Whether a word-final s after `prev` (and `prev2` before it) sounds z:
+/// after l, m, n, r (Evans, Williams, Rogers) or a silent e that follows
+/// one of them or another voiced consonant (Wales, Jones, Miles).
+fn voiced_before_final_s(prev: u8, prev2: u8) -> bool {
+    const VOICED: &[u8] = b"lmnr";
+    VOICED.contains(&prev) || (prev == b'e' && (VOICED.contains(&prev2) || matches!(prev2, b'v' | b'b' | b'd' | b'g')))
+}
+
 fn is_plain_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -458,6 +466,10 @@ pub(crate) fn english_word_key(word: &str, out: &mut Vec<u8>) {
                     out.push(b's');
                     advance = 2;
                 } else if i > 0 && is_plain_vowel(prev) && is_plain_vowel(next) {
+                    out.push(b'Z');
+                } else if i + 1 == n && i >= 2 && voiced_before_final_s(prev, at(i - 2)) {
+                    // A final s after a voiced sound is z, and Arabic writes
+                    // either: Wales ويلز, Jones جونز, Rogers روجرز, James جيمس.
                     out.push(b'Z');
                 } else {
                     out.push(b's');
@@ -786,7 +798,12 @@ mod tests {
         assert_eq!(en("Pichai"), "bicKai");
         assert_eq!(en("Kate"), "ket~");
         assert_eq!(en("Mike"), "maik~");
-        assert_eq!(en("Jones"), "jon~s");
+        assert_eq!(en("Jones"), "jon~Z");
+        // A final s after a voiced sound may be z (ويلز, روجرز); after a
+        // voiceless one or a plain vowel it is s (غيتس, ديفيس).
+        assert_eq!(en("Rogers"), "roGerZ");
+        assert_eq!(en("Gates"), "get~s");
+        assert_eq!(en("Davis"), "dafis");
         assert_eq!(en("Xbox"), "'ksboks");
         assert_eq!(en("The Hill"), "Da hil");
         assert_eq!(en("Station"), "staSn");
