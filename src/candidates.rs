@@ -236,7 +236,9 @@ impl CandidateSet {
             let parts_before = term.en.split(' ').map(|w| w.split('-').count()).sum::<usize>();
             let last_parts = last.split('-').count();
             let letters = last.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 3 || last.ends_with('.') || SURNAME_SUFFIXES.contains(&last) {
+            // Jae-in, Jong-un: a Korean given name, after the surname.
+            let given_after_surname = last.split('-').skip(1).any(|p| p.starts_with(|c: char| c.is_lowercase()));
+            if letters < 3 || last.ends_with('.') || SURNAME_SUFFIXES.contains(&last) || given_after_surname {
                 continue;
             }
             let mut spellings = Vec::new();
@@ -477,6 +479,11 @@ pub(crate) fn fold_key(en: &str) -> String {
 /// Letters a surname's Arabic needs to be taken alone: shorter ones are
 /// everyday words as often as names (كاس, دين, ويل).
 const MIN_SURNAME_LETTERS: usize = 4;
+
+/// Common words that make an adjective of a name before them
+/// (Baden-Wuerttemberg-class, Trump-era, Beijing-style).
+const COMPOUNDING_WORDS: &[&str] =
+    &["class", "era", "style", "type", "wide", "level", "born", "made", "run", "free", "like", "size", "owned"];
 
 /// Last words of a person's name that are not a surname.
 const SURNAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
@@ -744,6 +751,17 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
                 || word.ends_with("'s")
                 || word.ends_with("’s"));
         let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+        // A name compounded with a participle or a compounding noun is the
+        // name: Kremlin-backed, Baden-Wuerttemberg-class (not Coca-Cola,
+        // nor Kim Jong-un, whose syllables are lower case too).
+        let word = word
+            .match_indices('-')
+            .find(|&(at, _)| {
+                let part = word[at + 1..].split('-').next().unwrap_or("");
+                part.starts_with(|c: char| c.is_lowercase())
+                    && ((part.len() >= 4 && part.ends_with("ed")) || COMPOUNDING_WORDS.contains(&part))
+            })
+            .map_or(word, |(at, _)| &word[..at]);
         let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase())
             || (word.len() > 1 && word.chars().nth(1).is_some_and(|c| c.is_uppercase()));
         let may_start = !NAME_CONTINUES_ONLY.contains(&word) || !run.is_empty();
@@ -794,7 +812,8 @@ mod tests {
                    Elizabeth Warren,إليزابيث وارن,,person\n\
                    Warren Buffett,وارن بافيت,,person\n\
                    Lei Jun,لي جون,,person\n\
-                   John Kennedy,جون كينيدي,,person\n";
+                   John Kennedy,جون كينيدي,,person\n\
+                   Moon Jae-in,مون جاي إن,,person\n";
         c.add_gazetteer(csv, "t.csv", false).unwrap();
         let added = c.add_surnames_of_people();
         let surname = |en: &str| c.find(en).map(|i| (c.terms()[i].arabic.clone(), c.terms()[i].surname_of));
@@ -808,7 +827,7 @@ mod tests {
         // Jinping is no surname of شي جين بينغ (three words for two), nor
         // Lee of Berners-Lee; دين is too short, بوست is a word of the
         // Post, جون is also John's.
-        for en in ["Jinping", "Lee", "Dean", "Post", "Jun", "Jr."] {
+        for en in ["Jinping", "Lee", "Dean", "Post", "Jun", "Jr.", "Jae-in"] {
             assert_eq!(surname(en), None, "{en}");
         }
         assert_eq!(added, 5);
@@ -856,6 +875,17 @@ mod tests {
                 && !is_dotted_acronym("St.")
                 && !is_dotted_acronym("U.S")
         );
+    }
+
+    #[test]
+    fn a_name_compounded_with_a_common_word_is_the_name() {
+        let p = english_candidates(
+            "The Baden-Wuerttemberg-class frigate sailed as Kremlin-backed Coca-Cola ads ran. Kim Jong-un and Moon Jae-in met.",
+        );
+        for want in ["Baden-Wuerttemberg", "Kremlin", "Coca-Cola", "Kim Jong-un", "Moon Jae-in"] {
+            assert!(p.contains(&want.to_string()), "{want} missing from {p:?}");
+        }
+        assert!(!p.iter().any(|x| x.contains("-class") || x.contains("-backed")), "{p:?}");
     }
 
     #[test]

@@ -1528,10 +1528,14 @@ impl Aligner<'_> {
                 continue;
             }
             let named = self.choices.iter().any(|other| other.verdict.term == person);
-            let unambiguous = match spellings.get(spelling.as_str()) {
-                None => true,
-                Some(only) => only.as_deref().is_some_and(|en| en.eq_ignore_ascii_case(&term.en)),
-            };
+            // An everyday word (منير, Asim Munir's, is "luminous") is as
+            // ambiguous as a spelling of several names.
+            let everyday = c.end - c.first == 1 && self.classes[c.first].ordinary;
+            let unambiguous = !everyday
+                && match spellings.get(spelling.as_str()) {
+                    None => true,
+                    Some(only) => only.as_deref().is_some_and(|en| en.eq_ignore_ascii_case(&term.en)),
+                };
             let as_listed = c.verdict.method == Method::Gazetteer;
             if named || (unambiguous && as_listed) {
                 keep.push(*c);
@@ -1884,6 +1888,15 @@ mod tests {
         assert!(!names(aligned(&c, "كتب بوب وودوارد كتابا جديدا")).contains(&"Woodward".to_string()));
         assert_eq!(names(aligned(&c, "قال وودوارد إن الكتاب جاهز")), ["Woodward"]);
         assert!(aligned(&c, "نشرت صحيفة بوسطن غلوب تقريرا عن الطقس").is_empty());
+        // An everyday word needs the full name beside it.
+        let mut c2 = CandidateSet::new();
+        c2.add_gazetteer("en,ar,variants,kind\nAsim Munir,عاصم منير,,person\n", "t.csv", false).unwrap();
+        c2.add_surnames_of_people();
+        assert!(aligned(&c2, "كان الطريق منير بالمصابيح").is_empty());
+        assert_eq!(
+            names(aligned(&c2, "قال عاصم منير إن الجيش مستعد، وأضاف منير أن الحدود آمنة")),
+            ["Asim Munir", "Munir"]
+        );
         // A spelling of another person's name is the article's English
         // name where that English writes it so.
         let mut c = CandidateSet::new();
