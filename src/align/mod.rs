@@ -531,9 +531,12 @@ impl AlignModel {
         // spelling alone, unless a list, the Latin letters of the batch or
         // the English of an article offer it as a name to transliterate
         // too (Pyongyang, which a gazetteer also lists as بيونغيانغ).
+        // A surname taken from a gazetteer person counts alone only as
+        // written (see `drop_surnames_of_people_not_named`): looked up, not
+        // searched, unless something else offers it.
         let searchable = |i: usize| {
             let o = &terms[i].origins;
-            !terms[i].translated || o.list || o.latin || o.english_text
+            (!terms[i].translated && terms[i].surname_of.is_none()) || o.list || o.latin || o.english_text
         };
         let all = TermIndex::new(&candidates, searchable, |i| !is_article_english(&terms[i].origins));
         let lookup = candidates.arabic_lookup();
