@@ -230,11 +230,19 @@ impl CandidateSet {
         }
         let mut surnames: Vec<(String, Vec<String>, bool, usize)> = Vec::new();
         for (person, term) in self.terms.iter().enumerate().filter(|(_, t)| t.origins.gazetteer && t.kind == "person") {
-            let Some((_, last)) = term.en.rsplit_once(' ') else {
+            let words: Vec<&str> = term.en.split(' ').collect();
+            if words.len() < 2 {
                 continue;
-            };
-            let parts_before = term.en.split(' ').map(|w| w.split('-').count()).sum::<usize>();
-            let last_parts = last.split('-').count();
+            }
+            // A surname particle belongs to the surname: Kevin De Bruyne's
+            // is De Bruyne (دي بروين), Marc-André ter Stegen's ter Stegen.
+            let particle =
+                words.len() >= 3 && SURNAME_PARTICLES.contains(&words[words.len() - 2].to_lowercase().as_str());
+            let surname_words = if particle { 2 } else { 1 };
+            let last_start = term.en.len() - words[words.len() - surname_words..].join(" ").len();
+            let last = &term.en[last_start..];
+            let parts_before = words.iter().map(|w| w.split('-').count()).sum::<usize>();
+            let last_parts = last.split([' ', '-']).count();
             let letters = last.chars().filter(|c| c.is_alphabetic()).count();
             // Jae-in, Jong-un: a Korean given name, after the surname.
             let given_after_surname = last.split('-').skip(1).any(|p| p.starts_with(|c: char| c.is_lowercase()));
@@ -484,6 +492,10 @@ const MIN_SURNAME_LETTERS: usize = 4;
 /// (Baden-Wuerttemberg-class, Trump-era, Beijing-style).
 const COMPOUNDING_WORDS: &[&str] =
     &["class", "era", "style", "type", "wide", "level", "born", "made", "run", "free", "like", "size", "owned"];
+
+/// Words that begin a surname of two words (lower-cased).
+const SURNAME_PARTICLES: &[&str] =
+    &["de", "van", "von", "di", "da", "del", "der", "le", "la", "ter", "ten", "du", "dos", "das"];
 
 /// Last words of a person's name that are not a surname.
 const SURNAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
@@ -813,7 +825,8 @@ mod tests {
                    Warren Buffett,وارن بافيت,,person\n\
                    Lei Jun,لي جون,,person\n\
                    John Kennedy,جون كينيدي,,person\n\
-                   Moon Jae-in,مون جاي إن,,person\n";
+                   Moon Jae-in,مون جاي إن,,person\n\
+                   Kevin De Bruyne,كيفين دي بروين,,person\n";
         c.add_gazetteer(csv, "t.csv", false).unwrap();
         let added = c.add_surnames_of_people();
         let surname = |en: &str| c.find(en).map(|i| (c.terms()[i].arabic.clone(), c.terms()[i].surname_of));
@@ -822,6 +835,8 @@ mod tests {
         assert_eq!(surname("Buffett").unwrap().0, ["بافيت"]);
         assert_eq!(surname("Warren").unwrap().0, ["وارن"], "a given name of the same English is no conflict");
         assert_eq!(surname("Kennedy").unwrap().0, ["كينيدي"]);
+        assert_eq!(surname("De Bruyne").unwrap().0, ["دي بروين"]);
+        assert_eq!(surname("Bruyne"), None);
         // A hyphenated surname is as many Arabic words as it has parts.
         assert_eq!(surname("Berners-Lee").unwrap().0, ["بيرنرز لي"]);
         // Jinping is no surname of شي جين بينغ (three words for two), nor
@@ -830,7 +845,7 @@ mod tests {
         for en in ["Jinping", "Lee", "Dean", "Post", "Jun", "Jr.", "Jae-in"] {
             assert_eq!(surname(en), None, "{en}");
         }
-        assert_eq!(added, 5);
+        assert_eq!(added, 6);
         assert_eq!(c.terms()[c.find("Trump").unwrap()].kind, "person");
     }
 

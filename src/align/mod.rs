@@ -1537,7 +1537,9 @@ impl Aligner<'_> {
             let unambiguous = !everyday
                 && match spellings.get(spelling.as_str()) {
                     None => true,
-                    Some(only) => only.as_deref().is_some_and(|en| en.eq_ignore_ascii_case(&term.en)),
+                    Some(only) => only.as_deref().is_some_and(|en| {
+                        crate::romanize::fold_latin(en).eq_ignore_ascii_case(&crate::romanize::fold_latin(&term.en))
+                    }),
                 };
             let as_listed = c.verdict.method == Method::Gazetteer;
             if named || (unambiguous && as_listed) {

@@ -121,9 +121,12 @@ impl NameParts {
             for (ar, en) in text.lines().filter_map(|line| line.split_once('\t')) {
                 norm.clear();
                 normalize_into(ar, &mut norm);
+                // Spellings of one name that differ only in accents
+                // (aguero, agüero) are one English.
+                let fold = |e: &str| crate::romanize::fold_latin(e).to_lowercase();
                 map.entry(Box::from(norm.as_str()))
                     .and_modify(|only| {
-                        if only.as_deref() != Some(en) {
+                        if only.as_deref().map(fold) != Some(fold(en)) {
                             *only = None;
                         }
                     })
@@ -264,6 +267,7 @@ mod tests {
         assert!(!spellings.contains_key("قال"));
         assert_eq!(spellings.get("ترامب"), Some(&Some("trump".into())));
         assert_eq!(spellings.get("كريس"), Some(&None));
+        assert!(spellings.get("اغويرو").is_some_and(Option::is_some), "aguero and agüero are one name");
     }
 
     #[test]
