@@ -33,18 +33,8 @@ LOCALENAMES_SHA=7f2ac7fd3b5d90f56ad127f9ed5ae67b58b3e556818f55530b9f47bb81bcde57
 DATES=cldr-dates-full@48.2.0
 DATES_SHA=0256f1cefeca14f7d515be4872dda48fcdd7e75381430f25aafd0143eae5b430
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-out=$root/glossaries/cldr-translated.csv
-check=no
-if [[ ${1:-} == --check ]]; then check=yes; fi
-
-(cd "$root" && cargo build --release --quiet --bin nazir --example lexcheck)
-nazir=$root/target/release/nazir
-lexcheck=$root/target/release/examples/lexcheck
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+file=cldr-translated.csv
+source "$(dirname "$0")/places-common.sh"
 npm pack --silent "$LOCALENAMES" "$DATES" >/dev/null
 echo "$LOCALENAMES_SHA  cldr-localenames-full-48.2.0.tgz" | sha256sum -c --quiet -
 echo "$DATES_SHA  cldr-dates-full-48.2.0.tgz" | sha256sum -c --quiet -
@@ -93,8 +83,4 @@ kept, given, ordinary = write_gazetteer(root, nazir, lexcheck, names, new,
 print(f'{kept} names ({given} in CLDR; {ordinary} ordinary words left out)', file=sys.stderr)
 PY
 
-if [[ $check == yes ]]; then
-    cmp -s new.csv "$out" && echo "glossaries/cldr-translated.csv is up to date" || { echo "glossaries/cldr-translated.csv differs from a rebuild" >&2; exit 1; }
-else
-    cp new.csv "$out"
-fi
+places_finish

