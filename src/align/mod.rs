@@ -1150,6 +1150,7 @@ impl Aligner<'_> {
         }
         self.drop_surnames_of_people_not_named(words);
         self.drop_parts_of_longer_english_names(words);
+        self.drop_everyday_words_the_article_defines(text, words);
         self.resolve_overlaps(words.words.len());
         self.drop_surnames_taken_for_companies(text, words);
         self.drop_surnames_of_someone_else(text, words);
@@ -1555,6 +1556,46 @@ impl Aligner<'_> {
     /// ("أدلت نانسي بتصريحاتها" where the English says Pelosi and writes
     /// Nancy only in Nancy Pelosi; بوست beside واشنطن بوست, The Washington
     /// Post, which the longer span then takes).
+    /// A gazetteer spelling that is also an everyday word is that word in
+    /// an article that writes it with the article ال too: a foreign name
+    /// takes none, so an article with السيول ("the floods") means floods
+    /// by سيول, not Seoul.
+    fn drop_everyday_words_the_article_defines(&mut self, text: &str, words: &ArticleWords) {
+        // Written alone and as the dictionary has it (سيول, "floods").
+        let everyday: Vec<usize> = (0..self.choices.len())
+            .filter(|&k| {
+                let c = &self.choices[k];
+                c.end - c.first == 1
+                    && c.display_skip == 0
+                    && c.verdict.method == Method::Gazetteer
+                    && self.is_word_as_written(text, words, c.first)
+            })
+            .collect();
+        if everyday.is_empty() {
+            return;
+        }
+        let written: hashbrown::HashSet<&str> = (0..words.words.len()).map(|i| words.norm_of(i)).collect();
+        let mut defined = String::new();
+        let mut drop = Vec::new();
+        for k in everyday {
+            let word = words.norm_of(self.choices[k].first);
+            let with_article = ["ال", "وال", "بال", "فال", "كال", "لل"].iter().any(|article| {
+                defined.clear();
+                defined.push_str(article);
+                defined.push_str(word);
+                written.contains(defined.as_str())
+            });
+            if with_article && !word.starts_with("ال") {
+                drop.push(k);
+            }
+        }
+        let mut k = 0;
+        self.choices.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
+    }
+
     /// A word beside a compass word stays: the name may be the partly
     /// translated one (فرجينيا الغربية, West Virginia, whose Virginia the
     /// English writes only inside it).
@@ -1931,6 +1972,14 @@ mod tests {
         // Nancy alone is not the English's name (it says Pelosi), and the
         // paper is one name, without the title's article.
         assert_eq!(got, [("Washington Post", "واشنطن بوست"), ("Austin", "أوستن")]);
+    }
+
+    #[test]
+    fn an_everyday_word_the_article_also_writes_with_al_is_that_word() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nSeoul,سيول,,location\n", "t.csv", true).unwrap();
+        assert!(aligned(&c, "ضربت سيول جارفة المنطقة، وقال السكان إن السيول دمرت المنازل").is_empty());
+        assert_eq!(aligned(&c, "وصل الرئيس إلى سيول في زيارة رسمية")[0].0, "Seoul");
     }
 
     #[test]
