@@ -203,8 +203,7 @@ impl CandidateSet {
     /// whose Arabic is already known, is left as it is. Returns the number of surnames
     /// added. Called once, after every gazetteer is loaded.
     pub(crate) fn add_surnames_of_people(&mut self) -> usize {
-        let mut known_arabic: hashbrown::HashSet<String> =
-            self.terms.iter().flat_map(|t| t.arabic.iter().map(|a| normalize(a))).collect();
+        let mut known_arabic = self.arabic_lookup();
         // What each word of a many-word gazetteer spelling stands for: the
         // English word at its place in a person's name (`Some`), or a part
         // of some other name (`None`). A surname whose Arabic stands for
@@ -239,8 +238,10 @@ impl CandidateSet {
             let particle =
                 words.len() >= 3 && SURNAME_PARTICLES.contains(&words[words.len() - 2].to_lowercase().as_str());
             let surname_words = if particle { 2 } else { 1 };
-            let last_start = term.en.len() - words[words.len() - surname_words..].join(" ").len();
-            let last = &term.en[last_start..];
+            let Some((space, _)) = term.en.match_indices(' ').nth_back(surname_words - 1) else {
+                continue;
+            };
+            let last = &term.en[space + 1..];
             let parts_before = words.iter().map(|w| w.split('-').count()).sum::<usize>();
             let last_parts = last.split([' ', '-']).count();
             let letters = last.chars().filter(|c| c.is_alphabetic()).count();
@@ -269,15 +270,18 @@ impl CandidateSet {
         drop(name_words);
         let mut added = 0;
         for (en, spellings, translated, person) in surnames {
-            let fresh: Vec<String> = spellings.into_iter().filter(|s| !known_arabic.contains(&normalize(s))).collect();
+            let fresh: Vec<String> =
+                spellings.into_iter().filter(|s| !known_arabic.contains_key(&normalize(s))).collect();
             if fresh.is_empty() {
                 continue;
             }
+            // An existing term stays as it is unless it is a gazetteer
+            // person of the same matching (Ford the company is no surname).
             let existing = self.find(&en);
-            if existing.is_some_and(|i| !self.terms[i].kind.is_empty() && self.terms[i].kind != "person") {
-                continue;
-            }
-            if existing.is_some_and(|i| !self.terms[i].origins.gazetteer || self.terms[i].translated != translated) {
+            if existing.is_some_and(|i| {
+                let t = &self.terms[i];
+                (!t.kind.is_empty() && t.kind != "person") || !t.origins.gazetteer || t.translated != translated
+            }) {
                 continue;
             }
             let Some(idx) = self.add(&en, |o| o.gazetteer = true) else {
@@ -291,7 +295,7 @@ impl CandidateSet {
                 added += 1;
             }
             for s in fresh {
-                known_arabic.insert(normalize(&s));
+                known_arabic.insert(normalize(&s), idx);
                 term.arabic.push(s);
             }
         }

@@ -257,13 +257,17 @@ pub(crate) fn strip_nisba(word: &str) -> Option<&str> {
     NISBA_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)).filter(|rest| rest.chars().count() >= 3)
 }
 
+/// What a word (matching form) is after the definite article, alone or
+/// after a clitic (ال, وال, فال, بال, كال, لل): one rest per way of
+/// reading its start so.
+pub(crate) fn after_article(word: &str) -> impl Iterator<Item = &str> {
+    ["وال", "فال", "بال", "كال", "لل", "ال"].iter().filter_map(move |p| word.strip_prefix(p))
+}
+
 /// Whether a word (matching form) starts with the definite article, alone
-/// or after a clitic (ال, وال, فال, بال, كال, لل), leaving at least three
-/// letters.
+/// or after a clitic, leaving at least three letters.
 pub(crate) fn starts_with_article(word: &str) -> bool {
-    ["وال", "فال", "بال", "كال", "لل", "ال"]
-        .iter()
-        .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= 3))
+    after_article(word).any(|rest| rest.chars().count() >= 3)
 }
 
 /// Byte offset in an original word after its first `letters` Arabic

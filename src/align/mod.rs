@@ -25,10 +25,10 @@
 //! best-scoring, longest consistent reading (بلومبرغ إنتليجنس as one name
 //! rather than بلومبرغ alone). Latin-script runs are their own terms.
 
-use crate::candidates::{CandidateSet, english_candidates_marked};
+use crate::candidates::{CandidateSet, english_candidates_marked, fold_key};
 use crate::extract::{
-    ArticleWords, MAX_SPAN_WORDS, MAX_SPELLED_LETTERS, ONE_LETTER_CLITICS, clitic_readings, is_ambiguous_letter_name,
-    is_letter_name, is_stopword, skip_letters, starts_with_article, strip_nisba,
+    ArticleWords, MAX_SPAN_WORDS, MAX_SPELLED_LETTERS, ONE_LETTER_CLITICS, after_article, clitic_readings,
+    is_ambiguous_letter_name, is_letter_name, is_stopword, skip_letters, starts_with_article, strip_nisba,
 };
 use crate::normalize::clean_surface_into;
 use crate::romanize::{BOUNDARY, Reading, arabic_key, arabic_key_into, english_key};
@@ -161,6 +161,9 @@ struct WordClass {
     /// ([`NameParts::shipped`]): its first letter is no clitic for a
     /// sound-alike match (فيتالي is Vitaly, not ف + Italy).
     listed_name: bool,
+    /// A spelling of the shipped name lists, as written or after a
+    /// one-letter clitic that leaves three letters or more (وجون).
+    name_part: bool,
     /// How a span of this word alone is judged.
     alone: Veto,
     /// A month or weekday name (نيسان, April in the Levant, is also Nissan).
@@ -233,6 +236,7 @@ impl WordClass {
     const LATIN: WordClass = WordClass {
         ordinary: false,
         listed_name: false,
+        name_part: false,
         alone: Veto::None,
         month: false,
         name_like: true,
@@ -288,7 +292,9 @@ impl WordClass {
             // ذا spells the English article of a title (ذا تايمز).
             || norm == crate::extract::ENGLISH_ARTICLE;
         let month = judgement.reason == Some(Ordinary::Month);
-        WordClass { ordinary, listed_name, alone, month, name_like, foreign }
+        let name_part = listed
+            || peeled.is_some_and(|rest| rest.chars().count() >= MIN_GUESS_LETTERS && spellings.contains_key(rest));
+        WordClass { ordinary, listed_name, name_part, alone, month, name_like, foreign }
     }
 }
 
@@ -1500,8 +1506,8 @@ impl Aligner<'_> {
     /// full, or when it is written as listed and the shipped name lists
     /// give that spelling no other English (ترامب is only Trump; كريس, the
     /// surname of Colette Kress, is far more often Chris, and غلوب only
-    /// sounds like Klopp's كلوب). Nor is a
-    /// surname one with the article ال (البيج is "the beige", not Page).
+    /// sounds like Klopp's كلوب). Nor is a surname one with the article ال
+    /// (البيج is "the beige", not Page).
     /// Asked before overlaps are resolved, so that a surname that is no
     /// name here does not split a longer name (وجون كينيدي). A surname
     /// that a list, the Latin letters or this article's English also
@@ -1538,9 +1544,7 @@ impl Aligner<'_> {
             let unambiguous = !everyday
                 && match spellings.get(spelling.as_str()) {
                     None => true,
-                    Some(only) => only.as_deref().is_some_and(|en| {
-                        crate::romanize::fold_latin(en).eq_ignore_ascii_case(&crate::romanize::fold_latin(&term.en))
-                    }),
+                    Some(only) => only.as_deref().is_some_and(|en| fold_key(en) == fold_key(&term.en)),
                 };
             let as_listed = c.verdict.method == Method::Gazetteer;
             if named || (unambiguous && as_listed) {
@@ -1550,53 +1554,42 @@ impl Aligner<'_> {
         self.choices = keep;
     }
 
-    /// A word matched with a name that only this article's English
-    /// supplies, and that English writes only inside a longer name, is
-    /// not that name: its Arabic names more or less than the English
-    /// ("أدلت نانسي بتصريحاتها" where the English says Pelosi and writes
-    /// Nancy only in Nancy Pelosi; بوست beside واشنطن بوست, The Washington
-    /// Post, which the longer span then takes).
     /// A gazetteer spelling that is also an everyday word is that word in
     /// an article that writes it with the article ال too: a foreign name
     /// takes none, so an article with السيول ("the floods") means floods
     /// by سيول, not Seoul.
     fn drop_everyday_words_the_article_defines(&mut self, text: &str, words: &ArticleWords) {
         // Written alone and as the dictionary has it (سيول, "floods").
-        let everyday: Vec<usize> = (0..self.choices.len())
-            .filter(|&k| {
-                let c = &self.choices[k];
-                c.end - c.first == 1
-                    && c.display_skip == 0
-                    && c.verdict.method == Method::Gazetteer
-                    && self.is_word_as_written(text, words, c.first)
-            })
-            .collect();
-        if everyday.is_empty() {
+        let everyday = |aligner: &Self, c: &SpanChoice| {
+            c.end - c.first == 1
+                && c.display_skip == 0
+                && c.verdict.method == Method::Gazetteer
+                && aligner.is_word_as_written(text, words, c.first)
+        };
+        if !self.choices.iter().any(|c| everyday(self, c)) {
             return;
         }
-        let written: hashbrown::HashSet<&str> = (0..words.words.len()).map(|i| words.norm_of(i)).collect();
-        let mut defined = String::new();
-        let mut drop = Vec::new();
-        for k in everyday {
-            let word = words.norm_of(self.choices[k].first);
-            let with_article = ["ال", "وال", "بال", "فال", "كال", "لل"].iter().any(|article| {
-                defined.clear();
-                defined.push_str(article);
-                defined.push_str(word);
-                written.contains(defined.as_str())
-            });
-            if with_article && !word.starts_with("ال") {
-                drop.push(k);
-            }
-        }
-        let mut k = 0;
-        self.choices.retain(|_| {
-            k += 1;
-            !drop.contains(&(k - 1))
-        });
+        let defined: hashbrown::HashSet<&str> =
+            (0..words.words.len()).flat_map(|i| after_article(words.norm_of(i))).collect();
+        let keep: Vec<SpanChoice> = self
+            .choices
+            .iter()
+            .filter(|c| {
+                let word = words.norm_of(c.first);
+                !(everyday(self, c) && defined.contains(word) && !word.starts_with("ال"))
+            })
+            .copied()
+            .collect();
+        self.choices = keep;
     }
 
-    /// A word beside a compass word stays: the name may be the partly
+    /// A word matched with a name that only this article's English
+    /// supplies, and that English writes only inside a longer name, is
+    /// not that name: its Arabic names more or less than the English
+    /// ("أدلت نانسي بتصريحاتها" where the English says Pelosi and writes
+    /// Nancy only in Nancy Pelosi; بوست beside واشنطن بوست, The Washington
+    /// Post, which the longer span then takes). A word beside a compass
+    /// word stays: the name may be the partly
     /// translated one (فرجينيا الغربية, West Virginia, whose Virginia the
     /// English writes only inside it).
     fn drop_parts_of_longer_english_names(&mut self, words: &ArticleWords) {
@@ -1632,16 +1625,12 @@ impl Aligner<'_> {
         if !self.choices.iter().any(|c| self.surname_alone(c.verdict.term).is_some()) {
             return;
         }
-        let spellings = NameParts::shipped_spellings();
         let mut keep = Vec::with_capacity(self.choices.len());
         for (k, c) in self.choices.iter().enumerate() {
             let someone_else = self.surname_alone(c.verdict.term).is_some()
-                && self.free_neighbour(text, words, k, false).is_some_and(|p| {
-                    let given = words.norm_of(p);
-                    let peeled = given.strip_prefix(ONE_LETTER_CLITICS).filter(|rest| rest.chars().count() >= 3);
-                    !self.classes[p].ordinary
-                        && (spellings.contains_key(given) || peeled.is_some_and(|rest| spellings.contains_key(rest)))
-                });
+                && self
+                    .free_neighbour(text, words, k, false)
+                    .is_some_and(|p| !self.classes[p].ordinary && self.classes[p].name_part);
             if !someone_else {
                 keep.push(*c);
             }

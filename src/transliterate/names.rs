@@ -123,7 +123,7 @@ impl NameParts {
                 normalize_into(ar, &mut norm);
                 // Spellings of one name that differ only in accents
                 // (aguero, agüero) are one English.
-                let fold = |e: &str| crate::romanize::fold_latin(e).to_lowercase();
+                let fold = crate::candidates::fold_key;
                 map.entry(Box::from(norm.as_str()))
                     .and_modify(|only| {
                         if only.as_deref().map(fold) != Some(fold(en)) {
