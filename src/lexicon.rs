@@ -27,6 +27,9 @@
 //!   written for nazir (`glossaries/lexicon/nazir-words.txt`).
 //! * Letter-trigram counts of the dictionary's stems and of transliterated
 //!   Wikidata person names, for [`Lexicon::foreignness`].
+//! * The dictionary's reading of 583,554 everyday word forms, the Arabic
+//!   word list of wordfreq 3.1.1 (CC BY-SA 4.0) analysed ahead of time
+//!   ([`Lexicon::dictionary_reading`]).
 //!
 //! # Raw words, matching forms and hamza
 //!
@@ -52,13 +55,16 @@
 //! # Cost
 //!
 //! [`Lexicon::embedded`] decompresses and parses the dictionary once per
-//! process (0.13–0.2 s; it is parsed twice, with and without the clitic
-//! prefix rules) and keeps it, about 35 MB, for the life of the process.
-//! [`Lexicon::is_ordinary`] takes about 5 µs on running news text, 7 µs on
-//! a distinct ordinary word and 20–25 µs on a name (every spelling is
-//! tried). That is far too slow for every token of a large batch (15 M
-//! words ≈ 80 core-seconds): ask only about the spans a match would accept,
-//! or memoize by word (`cargo bench --bench lexicon` measures all this).
+//! process (about 0.11 s; it is parsed twice, with and without the clitic
+//! prefix rules, side by side with the form table) and keeps it, about
+//! 48 MB, for the life of the process. Analysing a word against the
+//! dictionary's affix rules takes 10–20 µs, and 40 µs or more for a word
+//! it rejects after trying every reading; a form of the table is looked up
+//! in about 1 µs instead. [`Lexicon::is_ordinary`] takes about 2 µs on
+//! running news text and 4 µs on a distinct ordinary word of real news
+//! (95% of them are in the table). That is still too slow for every token
+//! of a large batch: memoize by word (`cargo bench --bench lexicon`
+//! measures all this).
 
 use hashbrown::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -73,6 +79,7 @@ const STOPWORDS: &str = include_str!("../glossaries/lexicon/stopwords.txt");
 const EN_STOPWORDS: &str = include_str!("../glossaries/lexicon/en-stopwords.txt");
 const NGRAMS_GZ: &[u8] = include_bytes!("../glossaries/lexicon/ngrams.tsv.gz");
 const NAZIR_WORDS: &str = include_str!("../glossaries/lexicon/nazir-words.txt");
+const FORMS_GZ: &[u8] = include_bytes!("../glossaries/lexicon/forms.tsv.gz");
 
 /// First letters of the prefixes that are separate words in English: the
 /// conjunctions و ف, the prepositions ب ك ل (and لل = ل + ال), and the
@@ -151,6 +158,91 @@ enum Dictionary {
     Reading,
 }
 
+/// What the dictionary says of a word's surface form, whatever a caller
+/// asks ([`Lexicon::dictionary_reading`]): the costly part of
+/// [`Lexicon::ordinary_reason`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DictionaryReading {
+    /// No spelling of the word (as written, with a hamza restored on the
+    /// first alef of its stem, with a final ى or ة restored) is a
+    /// dictionary word.
+    NotAWord,
+    /// The first spelling the dictionary accepts is a word with no
+    /// clitic peeled, or starts with no clitic letter.
+    Word,
+    /// The first spelling the dictionary accepts is a word only after a
+    /// clitic (و ف ب ك ل أ) is peeled: فورد = ف + ورد.
+    AfterClitic,
+}
+
+impl DictionaryReading {
+    /// Its one-letter code in `glossaries/lexicon/forms.tsv.gz`.
+    pub fn code(self) -> char {
+        match self {
+            DictionaryReading::NotAWord => '-',
+            DictionaryReading::Word => 'w',
+            DictionaryReading::AfterClitic => 'c',
+        }
+    }
+
+    fn from_code(code: &str) -> Option<DictionaryReading> {
+        match code {
+            "-" => Some(DictionaryReading::NotAWord),
+            "w" => Some(DictionaryReading::Word),
+            "c" => Some(DictionaryReading::AfterClitic),
+            _ => None,
+        }
+    }
+}
+
+/// The dictionary's readings of the word forms of everyday written Arabic
+/// (`glossaries/lexicon/forms.tsv.gz`: one `surface<TAB>code` line per
+/// form, sorted by bytes), computed ahead by the same dictionary, so that
+/// the forms that make up most of any news text are looked up instead of
+/// analysed: an analysis tries every affix rule that fits and takes about
+/// 20 µs, a look-up about 1 µs.
+struct FormTable {
+    text: String,
+    /// Where each line starts in `text`.
+    starts: Vec<u32>,
+}
+
+impl FormTable {
+    fn parse(text: String) -> FormTable {
+        let mut starts = Vec::with_capacity(text.len() / 12);
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if !line.starts_with('#') && line.contains('\t') {
+                starts.push(at as u32);
+            }
+            at += line.len();
+        }
+        FormTable { text, starts }
+    }
+
+    fn line(&self, i: usize) -> (&str, &str) {
+        let rest = &self.text[self.starts[i] as usize..];
+        let line = rest.split('\n').next().unwrap_or_default();
+        line.split_once('\t').unwrap_or((line, ""))
+    }
+
+    fn get(&self, surface: &str) -> Option<DictionaryReading> {
+        let i = self.starts.partition_point(|&at| {
+            let rest = &self.text[at as usize..];
+            let form = &rest[..rest.find('\t').unwrap_or(rest.len())];
+            form < surface
+        });
+        (i < self.starts.len())
+            .then(|| self.line(i))
+            .filter(|(form, _)| *form == surface)
+            .and_then(|(_, code)| DictionaryReading::from_code(code.trim_end()))
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+}
+
 /// What [`Lexicon::judge`] says of one word.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Judgement {
@@ -185,6 +277,7 @@ pub struct Lexicon {
     months: HashSet<String>,
     extra_words: HashSet<String>,
     ngrams: NgramModel,
+    forms: FormTable,
 }
 
 /// Letter-trigram log-odds of names against ordinary words.
@@ -274,11 +367,18 @@ impl Lexicon {
     }
 
     fn load_embedded() -> Lexicon {
+        // The two parses of the dictionary and the form table are
+        // independent and take most of the load: side by side, a short
+        // article's run waits for the slowest of them only.
         let aff = gunzip(AR_AFF_GZ);
-        let bare_aff = without_clitic_prefixes(&aff);
         let dic = gunzip(AR_DIC_GZ);
-        let dictionary = spellbook::Dictionary::new(&aff, &dic).expect("the embedded Ayaspell dictionary parses");
-        let bare = spellbook::Dictionary::new(&bare_aff, &dic).expect("the embedded Ayaspell dictionary parses");
+        let parse = |aff: &str| spellbook::Dictionary::new(aff, &dic).expect("the embedded Ayaspell dictionary parses");
+        let (dictionary, bare, forms) = std::thread::scope(|scope| {
+            let bare = scope.spawn(|| parse(&without_clitic_prefixes(&aff)));
+            let forms = scope.spawn(|| FormTable::parse(gunzip(FORMS_GZ)));
+            let dictionary = parse(&aff);
+            (dictionary, bare.join().expect("parsing the dictionary"), forms.join().expect("parsing the form table"))
+        });
         Lexicon {
             dictionary,
             bare,
@@ -287,6 +387,7 @@ impl Lexicon {
             months: word_set(MONTHS),
             extra_words: word_set(NAZIR_WORDS),
             ngrams: NgramModel::parse(&gunzip(NGRAMS_GZ)),
+            forms,
         }
     }
 
@@ -414,13 +515,43 @@ impl Lexicon {
         if dictionary == Dictionary::Skip {
             return None;
         }
-        if let Some(spelling) = spellings(&surface).find(|s| self.dictionary.check(s)) {
-            let bare = dictionary == Dictionary::Accepts
-                || !spelling.starts_with(CLITIC_INITIALS)
-                || self.bare.check(&spelling);
-            return Some(if bare { Ordinary::Word } else { Ordinary::AfterClitic });
+        match self.dictionary_reading(&surface) {
+            DictionaryReading::NotAWord => None,
+            DictionaryReading::Word => Some(Ordinary::Word),
+            DictionaryReading::AfterClitic if dictionary == Dictionary::Accepts => Some(Ordinary::Word),
+            DictionaryReading::AfterClitic => Some(Ordinary::AfterClitic),
         }
-        None
+    }
+
+    /// What the dictionary says of `surface` (a word as written, with no
+    /// marks or tatweel): looked up in the table of everyday forms
+    /// ([`Lexicon::form_table_len`] of them), analysed when it is not
+    /// there.
+    pub fn dictionary_reading(&self, surface: &str) -> DictionaryReading {
+        self.forms.get(surface).unwrap_or_else(|| self.analyse(surface))
+    }
+
+    /// [`Lexicon::dictionary_reading`] by analysis alone, as the form
+    /// table was computed (`examples/lexicon_forms.rs`).
+    pub fn analyse(&self, surface: &str) -> DictionaryReading {
+        match spellings(surface).find(|s| self.dictionary.check(s)) {
+            None => DictionaryReading::NotAWord,
+            Some(spelling) if !spelling.starts_with(CLITIC_INITIALS) || self.bare.check(&spelling) => {
+                DictionaryReading::Word
+            }
+            Some(_) => DictionaryReading::AfterClitic,
+        }
+    }
+
+    /// Whether `surface` is one of the everyday word forms of the table
+    /// (a form written Arabic uses, whatever the dictionary says of it).
+    pub fn is_everyday_form(&self, surface: &str) -> bool {
+        self.forms.get(surface).is_some()
+    }
+
+    /// How many forms the table of everyday forms holds.
+    pub fn form_table_len(&self) -> usize {
+        self.forms.len()
     }
 
     /// Whether `word` is a form of a proper noun of the dictionary (its
@@ -524,6 +655,40 @@ fn strip_proclitics(norm: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The form table is what the analysis says (it is stale when the
+    /// dictionary or its spellings change without
+    /// `scripts/build-lexicon-forms.sh`): checked on every 300th form.
+    #[test]
+    fn form_table_agrees_with_the_analysis() {
+        let lex = lex();
+        assert!(lex.form_table_len() > 500_000, "{} forms", lex.form_table_len());
+        let mut by_code = HashMap::new();
+        for i in (0..lex.forms.len()).step_by(300) {
+            let (form, code) = lex.forms.line(i);
+            let analysed = lex.analyse(form);
+            assert_eq!(code, analysed.code().to_string(), "{form}: table says {code}, analysis {analysed:?}");
+            *by_code.entry(code).or_insert(0) += 1;
+        }
+        // All three readings occur, so a table of one code would fail.
+        assert_eq!(by_code.len(), 3, "{by_code:?}");
+    }
+
+    #[test]
+    fn form_table_finds_its_first_and_last_forms_and_nothing_else() {
+        let table = FormTable::parse("# comment\nبا\tw\nبب\t-\nكتاب\tc\n".to_string());
+        assert_eq!(table.len(), 3);
+        assert_eq!(table.get("با"), Some(DictionaryReading::Word));
+        assert_eq!(table.get("بب"), Some(DictionaryReading::NotAWord));
+        assert_eq!(table.get("كتاب"), Some(DictionaryReading::AfterClitic));
+        for absent in ["ب", "بات", "ا", "كتب", "كتابة", "ي", ""] {
+            assert_eq!(table.get(absent), None, "{absent}");
+        }
+        // Common forms of news are in the shipped table.
+        for form in ["الذي", "والمسؤولين", "قال", "الحكومة"] {
+            assert!(lex().forms.get(form).is_some(), "{form}");
+        }
+    }
 
     fn lex() -> &'static Lexicon {
         Lexicon::embedded()

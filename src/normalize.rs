@@ -137,9 +137,8 @@ pub(crate) fn clean_surface_into(input: &str, out: &mut String) {
     for_each_nfkc(input, |c| push_surface(c, out));
 }
 
-/// The display form of `input`.
-#[cfg(test)]
-pub(crate) fn clean_surface(input: &str) -> String {
+/// The display form of `input` (see [`normalize`] for the matching form).
+pub fn clean_surface(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     clean_surface_into(input, &mut out);
     out
