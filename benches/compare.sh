@@ -174,9 +174,9 @@ files_of() { find "$1" -type f | wc -l; }
 # news_batch MB -> prints the directory of the news-like batch (see LIKE)
 news_batch() {
     local mb=$1 dir=$WORK/news_${1}mb stamp=$WORK/news_${1}mb.stamp
-    # gen=2: inflected forms as real as their words (benches/common/news.rs);
+    # gen=3: inflected forms that written Arabic uses (benches/common/news.rs);
     # a batch made by an older generator is made again.
-    local want="mb=$mb seed=$SEED gen=2 like=${LIKE[*]}"
+    local want="mb=$mb seed=$SEED gen=3 like=${LIKE[*]}"
     if [[ ! -f $stamp || $(head -n1 "$stamp") != "$want" ]]; then
         log "generating a $mb MB news-like batch in ${dir#"$ROOT"/} from ${LIKE[*]}"
         rm -rf "$dir" "$stamp"
