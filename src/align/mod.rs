@@ -32,7 +32,7 @@ use crate::extract::{
 };
 use crate::normalize::clean_surface_into;
 use crate::romanize::{BOUNDARY, Reading, arabic_key, arabic_key_into, english_key};
-use crate::score::index::{CandidateIndex, Match, SearchScratch};
+use crate::score::index::{CandidateIndex, Match, SearchScratch, TermSubset};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
 use crate::transliterate::{NameParts, Source, Transliterator};
@@ -592,6 +592,8 @@ impl AlignModel {
             reach: Reach::Batch,
             article_latin: Vec::new(),
             article_english: Vec::new(),
+            latin_entries: TermSubset::default(),
+            english_entries: TermSubset::default(),
             article_terms: Vec::new(),
             article_whole_terms: Vec::new(),
             span: String::new(),
@@ -786,6 +788,10 @@ pub(crate) struct Aligner<'m> {
     /// The index terms that only the English of the article being aligned
     /// supplies ([`is_article_english`]).
     article_english: Vec<usize>,
+    /// The index entries of `article_latin` and of `article_english`, for
+    /// the searches among them.
+    latin_entries: TermSubset,
+    english_entries: TermSubset,
     /// Every candidate (term id) the English of the article being aligned
     /// names, sorted.
     article_terms: Vec<usize>,
@@ -858,8 +864,8 @@ impl Aligner<'_> {
         }
         let article_terms = match among {
             Among::Batch => None,
-            Among::ArticleLatin => Some(&self.article_latin),
-            Among::ArticleEnglish => Some(&self.article_english),
+            Among::ArticleLatin => Some(&self.latin_entries),
+            Among::ArticleEnglish => Some(&self.english_entries),
         };
         if article_terms.is_some_and(|t| t.is_empty()) {
             return None;
@@ -990,6 +996,8 @@ impl Aligner<'_> {
         );
         self.article_latin.sort_unstable();
         self.article_latin.dedup();
+        self.model.all.index.subset_into(&self.article_latin, &mut self.latin_entries);
+        self.model.all.index.subset_into(&self.article_english, &mut self.english_entries);
         self.align_arabic(text, &words, out);
         out[first_new..].sort_by_key(|o| o.start);
         self.words = words;
@@ -1076,8 +1084,16 @@ impl Aligner<'_> {
                         veto = Veto::UnlessEvidence;
                     }
                     // Letters of a spelled acronym are never ordinary:
-                    // such a span is searched in full whatever its words.
-                    let spelled = (first..end).any(|i| words.spells_letter(i));
+                    // such a span is searched in full whatever its words,
+                    // unless two of them are everyday words that are no
+                    // letter names (one may be, a brand's: أوبن إيه آي is
+                    // OpenAI though أوبن is a word). Longer runs of
+                    // everyday words around the letters (بالتدمير في
+                    // برنامج بي) make no acronym: such spans were a third
+                    // of the searches of the whole batch and found nothing.
+                    let spelled = (first..end).any(|i| words.spells_letter(i))
+                        && (first..end).filter(|&i| !words.words[i].letter_name && !self.classes[i].name_like).count()
+                            <= 1;
                     self.reach = match veto {
                         _ if spelled => Reach::Batch,
                         Veto::Always => continue,
