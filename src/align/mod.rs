@@ -825,16 +825,18 @@ impl Aligner<'_> {
         if self.reach == Reach::Evidence {
             return self.compute_verdict(Among::ArticleLatin);
         }
-        let memo = &self.model.memo;
-        let hash = memo.hash(&self.span);
-        let batch = match memo.get(hash, &self.span) {
-            Some(v) => v,
-            None if self.reach == Reach::Article => self.compute_verdict(Among::ArticleLatin),
-            None => {
+        // The memo holds the verdicts of spans searched in the whole batch;
+        // a span of Article reach never is (its reach comes from its words).
+        let batch = if self.reach == Reach::Article {
+            self.compute_verdict(Among::ArticleLatin)
+        } else {
+            let memo = &self.model.memo;
+            let hash = memo.hash(&self.span);
+            memo.get(hash, &self.span).unwrap_or_else(|| {
                 let v = self.compute_verdict(Among::Batch);
                 memo.insert(hash, &self.span, v);
                 v
-            }
+            })
         };
         if self.article_english.is_empty() {
             return batch;
