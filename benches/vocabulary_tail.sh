@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Gives a news-like batch the long tail of a real month of news: copies
+# the batch IN to OUT, replacing about 30% of its Arabic words of four
+# letters or more by words drawn from the Arabic word frequencies of
+# wordfreq 3.1.1 (PyPI; its "large" list, rank 2,000 and below, drawn by
+# frequency). The bigram walk of compare.sh's news-like batch learns from a
+# few dozen articles, so its vocabulary is small (about 26,000 distinct
+# tokens in 20 MB); real news of that size has about 100,000, and the
+# distinct words and spans are what nazir's lexicon and name search pay
+# for. The result has about 100,000 distinct tokens in 20 MB.
+#
+#   bash benches/vocabulary_tail.sh target/compare/news_20mb target/compare/news_20mb_tail
+#   wc -w and nazir build side by side on OUT, as compare.sh does
+#
+# The wheel (pinned by SHA-256) is cached in target/compare/; the
+# replacement is seeded (SEED, default 7), so a run is reproducible.
+set -euo pipefail
+[[ $# -eq 2 ]] || { echo "usage: $0 IN OUT" >&2; exit 2; }
+IN=$(cd "$1" && pwd)
+mkdir -p "$2"
+OUT=$(cd "$2" && pwd)
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+WORK=target/compare
+mkdir -p "$WORK"
+WHEEL=wordfreq-3.1.1-py3-none-any.whl
+WHEEL_SHA=4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473
+if [[ ! -f $WORK/$WHEEL ]]; then
+    python3 -m pip download --quiet --no-deps --only-binary :all: --dest "$WORK" wordfreq==3.1.1
+fi
+echo "$WHEEL_SHA  $WORK/$WHEEL" | sha256sum -c --quiet -
+
+python3 - "$WORK/$WHEEL" "$IN" "$OUT" "${SEED:-7}" <<'PY'
+import bisect, gzip, io, itertools, os, random, re, struct, sys, zipfile
+
+wheel, src, dst, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+data = gzip.decompress(zipfile.ZipFile(wheel).read('wordfreq/data/large_ar.msgpack.gz'))
+pos = 0
+
+def take(n):
+    global pos
+    pos += n
+    return data[pos - n:pos]
+
+def value():
+    # The subset of MessagePack the list uses (see scripts/build-lexicon-forms.sh).
+    tag = take(1)[0]
+    if tag <= 0x7f:
+        return tag
+    if 0x80 <= tag <= 0x8f:
+        return {value(): value() for _ in range(tag & 0x0f)}
+    if 0x90 <= tag <= 0x9f:
+        return [value() for _ in range(tag & 0x0f)]
+    if 0xa0 <= tag <= 0xbf:
+        return take(tag & 0x1f).decode('utf-8')
+    sizes = {0xd9: 'B', 0xda: '>H', 0xdb: '>I', 0xdc: '>H', 0xdd: '>I'}
+    fmt = sizes[tag]
+    (n,) = struct.unpack(fmt, take(struct.calcsize(fmt)))
+    return [value() for _ in range(n)] if tag in (0xdc, 0xdd) else take(n).decode('utf-8')
+
+bands = value()[1:]
+arabic = re.compile('[\u0621-\u064a]+')
+words, weights, rank = [], [], 0
+for band, ws in enumerate(bands):  # band i: frequency 10^(-i/100)
+    for w in ws:
+        rank += 1
+        if rank > 2000 and arabic.fullmatch(w):
+            words.append(w)
+            weights.append(10 ** (-band / 100))
+cumulative = list(itertools.accumulate(weights))
+rng = random.Random(seed)
+draw = lambda: words[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
+
+def replace(m):
+    w = m.group(0)
+    return draw() if len(w) >= 4 and arabic.fullmatch(w) and rng.random() < 0.3 else w
+
+for folder, _, files in sorted(os.walk(src)):
+    for name in sorted(files):
+        path = os.path.join(folder, name)
+        out = os.path.join(dst, os.path.relpath(path, src))
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(path, encoding='utf-8') as f, open(out, 'w', encoding='utf-8') as g:
+            g.write(re.sub(r'\S+', replace, f.read()))
+PY
+echo "$(find "$OUT" -type f | wc -l) files in $OUT"
