@@ -3,7 +3,8 @@
 # word form of everyday written Arabic, so that nazir looks up the forms
 # that make up most of a news text instead of analysing each one against
 # the Ayaspell affix rules (about 20 µs a form; src/lexicon.rs,
-# `FormTable`). The forms are the Arabic entries of the word-frequency list
+# `FormTable`), and knows how common each form is (to split words written
+# without the space between them). The forms are the Arabic entries of the word-frequency list
 # of the PyPI package wordfreq 3.1.1 (its "large" list, built from
 # Wikipedia, subtitles, news, web text and social media); the readings are
 # computed by nazir's own lexicon (examples/lexicon_forms.rs), so the table
@@ -40,7 +41,8 @@ echo "$WHEEL_SHA  $WHEEL" | sha256sum -c --quiet -
 unzip -q "$WHEEL" wordfreq/data/large_ar.msgpack.gz
 
 # The list is a MessagePack array: a header map, then one array of words
-# per frequency band, most frequent first.
+# per frequency band, most frequent first: band b holds the words of
+# frequency about 10^(-b/100) ("centibels").
 python3 - wordfreq/data/large_ar.msgpack.gz > words.txt <<'PY'
 import gzip, struct, sys
 
@@ -75,9 +77,9 @@ bands = value()
 header, bands = bands[0], bands[1:]
 assert header == {'format': 'cB', 'version': 1}, header
 assert pos == len(data), 'trailing bytes'
-for band in bands:
-    for word in band:
-        print(word)
+for band, words in enumerate(bands):
+    for word in words:
+        print(f'{word}\t{band}')
 PY
 
 "$root/target/release/examples/lexicon_forms" < words.txt | gzip -n -9 > forms.tsv.gz

@@ -18,6 +18,7 @@
 //! Latin-script names (DeepSeek, ChatGPT, R1) are maximal runs of Latin
 //! words between breaks.
 
+use crate::lexicon::RUN_TOGETHER_MIN_LETTERS;
 use crate::normalize::normalize_into;
 use crate::tokenize::{Script, Token, tokenize_into};
 use hashbrown::HashSet;
@@ -70,9 +71,49 @@ pub(crate) struct ArticleWords {
 impl ArticleWords {
     /// Splits `text` into words, reusing this value's buffers.
     pub(crate) fn fill(&mut self, text: &str) {
+        self.fill_splitting(text, |_| 0);
+    }
+
+    /// Like [`fill`](Self::fill), and splits each Arabic token of
+    /// [`RUN_TOGETHER_MIN_LETTERS`] letters or more where `splits` says a
+    /// word starts inside it (its bit `k`: at the token's `k`-th
+    /// character; see [`crate::lexicon::Lexicon::run_together_splits`]):
+    /// text whose spaces were lost.
+    pub(crate) fn fill_splitting(&mut self, text: &str, mut splits: impl FnMut(&str) -> u64) {
         self.words.clear();
         self.norm.clear();
         tokenize_into(text, &mut self.tokens);
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let token = self.tokens[i];
+            // Arabic letters take two bytes.
+            let mask = if token.script == Script::Arabic && token.end - token.start >= 2 * RUN_TOGETHER_MIN_LETTERS {
+                splits(token.text(text))
+            } else {
+                0
+            };
+            if mask == 0 {
+                i += 1;
+                continue;
+            }
+            let mut parts = Vec::new();
+            let mut start = token.start;
+            for (k, (at, _)) in token.text(text).char_indices().enumerate() {
+                if k < 64 && mask & (1 << k) != 0 && at > 0 {
+                    parts.push(Token { start, end: token.start + at, ..token });
+                    start = token.start + at;
+                }
+            }
+            parts.push(Token { start, end: token.end, ..token });
+            // Only the first part follows what came before the token.
+            for part in &mut parts[1..] {
+                part.after_break = false;
+                part.joined = false;
+            }
+            let added = parts.len();
+            self.tokens.splice(i..=i, parts);
+            i += added;
+        }
         for &token in &self.tokens {
             let start = self.norm.len();
             normalize_into(token.text(text), &mut self.norm);

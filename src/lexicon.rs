@@ -29,7 +29,8 @@
 //!   Wikidata person names, for [`Lexicon::foreignness`].
 //! * The dictionary's reading of 583,554 everyday word forms, the Arabic
 //!   word list of wordfreq 3.1.1 (CC BY-SA 4.0) analysed ahead of time
-//!   ([`Lexicon::dictionary_reading`]).
+//!   ([`Lexicon::dictionary_reading`]), with the frequency of each, to
+//!   split words a text runs together ([`Lexicon::run_together_splits`]).
 //!
 //! # Raw words, matching forms and hamza
 //!
@@ -87,6 +88,35 @@ const FORMS_GZ: &[u8] = include_bytes!("../glossaries/lexicon/forms.tsv.gz");
 /// interrogative أ. A word the dictionary accepts only with one of them
 /// peeled (فورد = ف + ورد, ويلز = و + يلز) is [`Ordinary::AfterClitic`].
 const CLITIC_INITIALS: &[char] = &['و', 'ف', 'ب', 'ك', 'ل', 'أ', 'آ'];
+
+/// Fewest letters of a word that [`Lexicon::run_together_splits`] may
+/// split: shorter run-together pairs are too easily a rare word.
+pub const RUN_TOGETHER_MIN_LETTERS: usize = 8;
+
+/// A form of the table at least this common (a frequency band of at most
+/// this, about 3 in 10 million words) is one word, never split.
+const COMMON_FORM_BAND: u16 = 650;
+
+/// Longest unknown word of a split (a name the table does not know).
+pub const MAX_UNKNOWN_LETTERS: usize = 10;
+
+/// Letters past which a token the table does not know is less and less
+/// likely one word.
+const LONG_WORD_LETTERS: usize = 12;
+
+/// Longest word of a split.
+const MAX_SEGMENT_LETTERS: usize = 16;
+
+/// How many orders of magnitude likelier than the word alone a split must
+/// be.
+pub const SPLIT_MARGIN: f32 = 2.0;
+
+/// The cost (−log10 frequency) of a word the table does not know: rarer
+/// than the rarest form of the table (band 800), and more so the longer it
+/// is, so that known words are preferred where they fit.
+fn unknown_word_cost(letters: usize) -> f32 {
+    8.5 + 0.5 * letters as f32
+}
 
 /// The [`Lexicon::foreignness`] from which [`Lexicon::is_ordinary`] no
 /// longer trusts an [`Ordinary::Word`].
@@ -196,62 +226,82 @@ impl DictionaryReading {
     }
 }
 
-/// The dictionary's readings of the word forms of everyday written Arabic
-/// (`glossaries/lexicon/forms.tsv.gz`: one `surface<TAB>code` line per
-/// form, sorted by bytes), computed ahead by the same dictionary, so that
-/// the forms that make up most of any news text are looked up instead of
-/// analysed: an analysis tries every affix rule that fits and takes about
-/// 20 µs, a look-up about 0.1 µs.
+/// The word forms of everyday written Arabic
+/// (`glossaries/lexicon/forms.tsv.gz`: one `surface<TAB>code<TAB>band`
+/// line per form, sorted by bytes): the dictionary's reading of each,
+/// computed ahead by the same dictionary, so that the forms that make up
+/// most of any news text are looked up instead of analysed (an analysis
+/// tries every affix rule that fits and takes about 20 µs, a look-up about
+/// 0.1 µs), and how common each form is, to split words written without
+/// the space between them ([`Lexicon::run_together_splits`]).
 struct FormTable {
     text: String,
-    /// Where each line starts in `text`.
-    starts: Vec<u32>,
-    /// Indices into `starts`, by the hash of the line's form: a look-up
-    /// is a hash and one comparison (a binary search over the sorted lines
-    /// took about six times as long, most of it in cache misses).
+    /// Where each form starts in `text`, its length, reading and band.
+    entries: Vec<FormEntry>,
+    /// Indices into `entries`, by the hash of the form: a look-up is a
+    /// hash and one comparison (a binary search over the sorted lines took
+    /// about six times as long, most of it in cache misses).
     by_form: hashbrown::HashTable<u32>,
     hasher: hashbrown::DefaultHashBuilder,
 }
 
+#[derive(Debug, Clone, Copy)]
+struct FormEntry {
+    start: u32,
+    len: u16,
+    /// The frequency band: a frequency of about 10^(-band/100).
+    band: u16,
+    reading: DictionaryReading,
+}
+
+impl FormEntry {
+    /// A common form, or one the dictionary reads: one word, never split.
+    fn is_one_word(&self) -> bool {
+        self.band <= COMMON_FORM_BAND || self.reading != DictionaryReading::NotAWord
+    }
+}
+
 impl FormTable {
+    /// Reads the table; a line that is not `form<TAB>code<TAB>band` (or a
+    /// `#` comment) is a defect of the embedded data.
     fn parse(text: String) -> FormTable {
         let hasher = hashbrown::DefaultHashBuilder::default();
-        let mut starts = Vec::with_capacity(text.len() / 12);
-        let mut hashes = Vec::with_capacity(text.len() / 12);
+        let mut entries = Vec::with_capacity(text.len() / 14);
+        let mut hashes = Vec::with_capacity(text.len() / 14);
         let mut at = 0;
         for line in text.split_inclusive('\n') {
-            if !line.starts_with('#')
-                && let Some((form, _)) = line.split_once('\t')
+            let fields = line.trim_end().splitn(3, '\t').collect::<Vec<_>>();
+            if let [form, code, band] = fields[..]
+                && !line.starts_with('#')
             {
-                starts.push(at as u32);
+                let reading = DictionaryReading::from_code(code).expect("the form table's codes are w, c or -");
+                let band = band.parse().expect("the form table's bands are numbers");
+                entries.push(FormEntry { start: at as u32, len: form.len() as u16, band, reading });
                 hashes.push(hasher.hash_one(form));
             }
             at += line.len();
         }
         // Sized ahead, the table never rehashes: `insert_unique` needs no
         // hasher.
-        let mut by_form = hashbrown::HashTable::with_capacity(starts.len());
+        let mut by_form = hashbrown::HashTable::with_capacity(entries.len());
         for (i, &hash) in hashes.iter().enumerate() {
             by_form.insert_unique(hash, i as u32, |&j| hashes[j as usize]);
         }
-        FormTable { text, starts, by_form, hasher }
+        FormTable { text, entries, by_form, hasher }
     }
 
-    /// The form and the code of line `i`.
-    fn line(&self, i: usize) -> (&str, &str) {
-        let rest = &self.text[self.starts[i] as usize..];
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        line.split_once('\t').unwrap_or((line, ""))
+    fn form(&self, e: &FormEntry) -> &str {
+        &self.text[e.start as usize..e.start as usize + usize::from(e.len)]
     }
 
-    fn get(&self, surface: &str) -> Option<DictionaryReading> {
+    fn get(&self, surface: &str) -> Option<FormEntry> {
         let hash = self.hasher.hash_one(surface);
-        let &i = self.by_form.find(hash, |&i| self.line(i as usize).0 == surface)?;
-        DictionaryReading::from_code(self.line(i as usize).1.trim_end())
+        let &i = self.by_form.find(hash, |&i| self.form(&self.entries[i as usize]) == surface)?;
+        Some(self.entries[i as usize])
     }
 
     fn len(&self) -> usize {
-        self.starts.len()
+        self.entries.len()
     }
 }
 
@@ -540,7 +590,7 @@ impl Lexicon {
     /// ([`Lexicon::form_table_len`] of them), analysed when it is not
     /// there.
     pub fn dictionary_reading(&self, surface: &str) -> DictionaryReading {
-        self.forms.get(surface).unwrap_or_else(|| self.analyse(surface))
+        self.forms.get(surface).map_or_else(|| self.analyse(surface), |e| e.reading)
     }
 
     /// [`Lexicon::dictionary_reading`] by analysis alone, as the form
@@ -559,6 +609,103 @@ impl Lexicon {
     /// (a form written Arabic uses, whatever the dictionary says of it).
     pub fn is_everyday_form(&self, surface: &str) -> bool {
         self.forms.get(surface).is_some()
+    }
+
+    /// Where `word` (one token as written) is several words run together
+    /// without the spaces between them, as text copied from some sites and
+    /// PDFs is (الأمريكيمايكبومبيوبمجلسالأمن for الأمريكي مايك بومبيو
+    /// بمجلس الأمن): bit `k` is set when a word starts at the word's `k`-th
+    /// character. 0 when it is one word.
+    ///
+    /// Only a word of [`RUN_TOGETHER_MIN_LETTERS`] letters or more that is
+    /// neither a common form of the table nor a dictionary word is split,
+    /// where the likeliest reading as a sequence of words (each a form of
+    /// the table, scored by its frequency, or an unknown word of 3 to
+    /// [`MAX_UNKNOWN_LETTERS`] letters, scored as rarer than any) is
+    /// [`SPLIT_MARGIN`] orders of magnitude likelier than the word alone:
+    /// the unigram segmentation of word-segmentation practice. No word of
+    /// the split is a single letter (a clitic stays on its word) or two
+    /// letters that are no function word.
+    pub fn run_together_splits(&self, word: &str) -> u64 {
+        // The letters, each with its character index in `word`.
+        let mut letters = String::with_capacity(word.len());
+        let mut at_char = Vec::with_capacity(word.len() / 2);
+        for (k, c) in word.chars().enumerate() {
+            if is_arabic_letter(c) {
+                letters.push(c);
+                at_char.push(k);
+            } else if !crate::normalize::is_arabic_mark(c) && c != crate::normalize::TATWEEL {
+                return 0;
+            }
+        }
+        let n = at_char.len();
+        if !(RUN_TOGETHER_MIN_LETTERS..64).contains(&n) || at_char[n - 1] >= 64 {
+            return 0;
+        }
+        let whole = match self.forms.get(&letters) {
+            Some(e) if e.is_one_word() => return 0,
+            Some(e) => f32::from(e.band) / 100.0,
+            // Past a dozen letters a token is ever less likely one word.
+            None => unknown_word_cost(n) + 1.5 * n.saturating_sub(LONG_WORD_LETTERS) as f32,
+        };
+        let bytes: Vec<usize> = letters.char_indices().map(|(b, _)| b).chain(std::iter::once(letters.len())).collect();
+        // best[i]: the cost of the likeliest reading of the first i letters
+        // and where its last word starts.
+        let mut best = vec![(f32::INFINITY, 0usize); n + 1];
+        best[0].0 = 0.0;
+        for end in 1..=n {
+            for start in end.saturating_sub(MAX_SEGMENT_LETTERS)..end {
+                let Some(cost) = self.segment_cost(&letters[bytes[start]..bytes[end]], end - start) else {
+                    continue;
+                };
+                let total = best[start].0 + cost;
+                if total < best[end].0 {
+                    best[end] = (total, start);
+                }
+            }
+        }
+        if best[n].0 + SPLIT_MARGIN > whole || best[n].1 == 0 {
+            return 0;
+        }
+        let mut mask = 0u64;
+        let mut end = n;
+        while end > 0 {
+            let start = best[end].1;
+            if start > 0 {
+                mask |= 1 << at_char[start];
+            }
+            end = start;
+        }
+        // The costliest check last: a rare form the dictionary knows is one word.
+        if self.analyse(&letters) != DictionaryReading::NotAWord {
+            return 0;
+        }
+        mask
+    }
+
+    /// The cost of `segment` (`letters` long) as one word of a split:
+    /// −log10 of its frequency for a form of the table, more than any form
+    /// for an unknown word; `None` when it cannot be a word of its own.
+    fn segment_cost(&self, segment: &str, letters: usize) -> Option<f32> {
+        if letters < 2 || (letters == 2 && !self.function_words.contains(&normalize(segment))) {
+            return None;
+        }
+        match self.forms.get(segment) {
+            // Web text has words run together too (كورياالشمالية): a long
+            // rare form no dictionary knows is no evidence of one word.
+            Some(e) if !(e.reading == DictionaryReading::NotAWord && letters >= 9 && e.band > COMMON_FORM_BAND) => {
+                Some(f32::from(e.band) / 100.0)
+            }
+            _ => (3..=MAX_UNKNOWN_LETTERS).contains(&letters).then(|| unknown_word_cost(letters)),
+        }
+    }
+
+    /// Whether `word`, as written, is a form of the table that is one word
+    /// for [`Lexicon::run_together_splits`] (a common form or a dictionary
+    /// word): a look-up that answers for most long words before anything
+    /// is computed.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|e| e.is_one_word())
     }
 
     /// How many forms the table of everyday forms holds.
@@ -676,25 +823,59 @@ mod tests {
         let lex = lex();
         assert!(lex.form_table_len() > 500_000, "{} forms", lex.form_table_len());
         let mut by_code = HashMap::new();
-        for i in (0..lex.forms.len()).step_by(300) {
-            let (form, code) = lex.forms.line(i);
+        for e in lex.forms.entries.iter().step_by(300) {
+            let (form, code) = (lex.forms.form(e), e.reading.code());
             let analysed = lex.analyse(form);
-            assert_eq!(code, analysed.code().to_string(), "{form}: table says {code}, analysis {analysed:?}");
+            assert_eq!(code, analysed.code(), "{form}: table says {code}, analysis {analysed:?}");
             *by_code.entry(code).or_insert(0) += 1;
         }
         // All three readings occur, so a table of one code would fail.
         assert_eq!(by_code.len(), 3, "{by_code:?}");
     }
 
+    /// The words of `word` as [`Lexicon::run_together_splits`] splits it.
+    fn split(word: &str) -> Vec<String> {
+        let mask = lex().run_together_splits(word);
+        let mut words = vec![String::new()];
+        for (k, c) in word.chars().enumerate() {
+            if mask & (1 << k) != 0 {
+                words.push(String::new());
+            }
+            words.last_mut().expect("one word at least").push(c);
+        }
+        words
+    }
+
+    #[test]
+    fn words_run_together_are_split_and_long_words_are_not() {
+        assert_eq!(
+            split("التقىالرئيسالأمريكيدونالدترامببنظيرهالفرنسي"),
+            ["التقى", "الرئيس", "الأمريكي", "دونالد", "ترامب", "بنظيره", "الفرنسي"]
+        );
+        assert_eq!(split("وصلتشركةجوجلإلىاتفاقمعالحكومة"), ["وصلت", "شركة", "جوجل", "إلى", "اتفاق", "مع", "الحكومة"]);
+        // Marks and tatweel stay inside their word.
+        assert_eq!(split("أعلنتْ شركةمايكروسوفت".split(' ').nth(1).unwrap()), ["شركة", "مايكروسوفت"]);
+        assert_eq!(split("أعلنتْشركةُمايكروسوفت"), ["أعلنتْ", "شركةُ", "مايكروسوفت"]);
+        // Long words: inflected dictionary words (common or rare), a
+        // common name, a rare name no table knows, and short words.
+        for word in ["والمسؤوليات", "بالاستراتيجيات", "سلوكيهما", "ماساتشوستس", "كافاداركوف", "ترامب", "مايكروسوفت"]
+        {
+            assert_eq!(split(word), [word], "{word}");
+        }
+        // Not Arabic letters only: left alone.
+        assert_eq!(split("الرئيسDonaldترامب"), ["الرئيسDonaldترامب"]);
+    }
+
     #[test]
     fn form_table_finds_its_first_and_last_forms_and_nothing_else() {
-        let table = FormTable::parse("# comment\nبا\tw\nبب\t-\nكتاب\tc\n".to_string());
+        let table = FormTable::parse("# comment\nبا\tw\t310\nبب\t-\t700\nكتاب\tc\t420\n".to_string());
         assert_eq!(table.len(), 3);
-        assert_eq!(table.get("با"), Some(DictionaryReading::Word));
-        assert_eq!(table.get("بب"), Some(DictionaryReading::NotAWord));
-        assert_eq!(table.get("كتاب"), Some(DictionaryReading::AfterClitic));
+        let got = |form: &str| table.get(form).map(|e| (e.reading, e.band));
+        assert_eq!(got("با"), Some((DictionaryReading::Word, 310)));
+        assert_eq!(got("بب"), Some((DictionaryReading::NotAWord, 700)));
+        assert_eq!(got("كتاب"), Some((DictionaryReading::AfterClitic, 420)));
         for absent in ["ب", "بات", "ا", "كتب", "كتابة", "ي", ""] {
-            assert_eq!(table.get(absent), None, "{absent}");
+            assert!(table.get(absent).is_none(), "{absent}");
         }
         // Common forms of news are in the shipped table.
         for form in ["الذي", "والمسؤولين", "قال", "الحكومة"] {

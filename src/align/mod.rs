@@ -494,6 +494,9 @@ pub(crate) struct AlignModel {
     words: TextMemo<WordClass>,
     /// [`Aligner::is_word_as_written`] of the words asked so far.
     as_written: TextMemo<bool>,
+    /// Where each long Arabic token is several words run together
+    /// ([`crate::lexicon::Lexicon::run_together_splits`]), by token.
+    run_together: TextMemo<u64>,
     /// What names no candidate matches may be composed or guessed from.
     compose: Option<Composer>,
 }
@@ -574,6 +577,7 @@ impl AlignModel {
             memo: TextMemo::new(SPAN_MEMO_BYTES),
             words: TextMemo::new(WORD_MEMO_BYTES),
             as_written: TextMemo::new(WORD_MEMO_BYTES / 4),
+            run_together: TextMemo::new(WORD_MEMO_BYTES / 4),
             compose,
         }
     }
@@ -690,7 +694,17 @@ fn surface_of(text: &str, words: &ArticleWords, choice: &SpanChoice) -> (usize, 
     if choice.restore_article {
         surface.push_str("ال");
     }
-    clean_surface_into(&text[start..end], &mut surface);
+    // Word by word with what stands between them (a space, a hyphen), and
+    // a space between words the text ran together
+    // (ArticleWords::fill_splitting): مايك بومبيو.
+    let mut at = start;
+    for w in &words.words[choice.first..choice.end] {
+        if w.token.start == at && at > start {
+            surface.push(' ');
+        }
+        clean_surface_into(&text[at..w.token.end], &mut surface);
+        at = w.token.end;
+    }
     (start, end, surface.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
@@ -969,7 +983,19 @@ impl Aligner<'_> {
     /// supplies are searched from this article alone.
     pub fn align(&mut self, text: &str, en: Option<&str>, out: &mut Vec<Occurrence>) {
         let mut words = std::mem::take(&mut self.words);
-        words.fill(text);
+        let memo = &self.model.run_together;
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        words.fill_splitting(text, |token| {
+            if lexicon.is_common_word(token) {
+                return 0;
+            }
+            let hash = memo.hash(token);
+            memo.get(hash, token).unwrap_or_else(|| {
+                let splits = lexicon.run_together_splits(token);
+                memo.insert(hash, token, splits);
+                splits
+            })
+        });
         let first_new = out.len();
         self.align_latin(text, &words, out);
         let (candidates, position) = (&self.model.candidates, &self.model.all.position);

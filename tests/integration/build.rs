@@ -559,3 +559,21 @@ fn ordinary_words_are_not_aligned_to_names() {
     }
     assert!(wrong.is_empty(), "ordinary words aligned to names:\n{}", wrong.join("\n"));
 }
+
+/// Text whose spaces were lost (copied from some sites and PDFs) still
+/// yields its names, written with the spaces back.
+#[test]
+fn words_run_together_are_read_as_words() {
+    let dir = tempdir();
+    let d = dir.path();
+    write(d, "a.txt", "التقىالرئيسالأمريكيدونالدترامببنظيرهالفرنسي أمس، ثم وصلتشركةجوجلإلىاتفاقمعالحكومة.\n");
+    write(d, "en.txt", "Donald Trump\nGoogle\n");
+    let args = ["build", "a.txt", "--no-default-gazetteer", "--english", "en.txt"];
+    let out = run_in(d, &args, None);
+    assert_code(&out, 0, &args);
+    let rows = csv_rows(&stdout(&out));
+    let trump = row_for(&rows, "Donald Trump").expect("Donald Trump");
+    assert_eq!(trump["ar"], "دونالد ترامب");
+    assert_eq!(row_for(&rows, "Google").expect("Google")["ar"], "جوجل");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+}
