@@ -802,7 +802,60 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
         previous_the = word == "The" && !ends_clause;
     }
     flush(&mut run, run_starts_sentence, run_after_the, &mut out);
+    add_weekday_titles(text, &mut out);
     out
+}
+
+/// The English weekday names, which end a run of capitalized words ("On
+/// Monday Trump said") but begin or end some titles: Sunday Times,
+/// Saturday Night Live, Super Tuesday.
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Adds to `out`, not whole ([`MarkedPhrase`]), each weekday name of
+/// `text` with the capitalized words right after it or right before it
+/// (up to three, within a clause), so that Arabic that writes such a
+/// title (صنداي تايمز) finds it. The runs themselves stay as they were: a
+/// name after a weekday ("On Monday Trump said") is still whole alone.
+fn add_weekday_titles(text: &str, out: &mut Vec<MarkedPhrase>) {
+    let tokens: Vec<(&str, bool)> = text
+        .split_whitespace()
+        .map(|raw| {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            (word, raw.ends_with(['.', ',', ';', ':', '!', '?', ')', '"', '”']))
+        })
+        .collect();
+    let is_name_word = |(word, _): &(&str, bool)| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !ENGLISH_NON_NAMES.contains(word)
+            && !WEEKDAYS.contains(word)
+    };
+    let mut add = |phrase: String| {
+        if !out.iter().any(|(p, _)| *p == phrase) {
+            out.push((phrase, false));
+        }
+    };
+    for (i, &(word, ends_clause)) in tokens.iter().enumerate() {
+        if !WEEKDAYS.contains(&word) {
+            continue;
+        }
+        let mut phrase = word.to_string();
+        if !ends_clause {
+            for next in tokens[i + 1..].iter().take(3).take_while(|t| is_name_word(t)) {
+                phrase.push(' ');
+                phrase.push_str(next.0);
+                add(phrase.clone());
+                if next.1 {
+                    break;
+                }
+            }
+        }
+        let mut phrase = word.to_string();
+        for previous in tokens[..i].iter().rev().take(3).take_while(|t| is_name_word(t) && !t.1) {
+            phrase.insert(0, ' ');
+            phrase.insert_str(0, previous.0);
+            add(phrase.clone());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -861,6 +914,23 @@ mod tests {
         // Not written in lower case anywhere: kept.
         let p = english_phrases("Britain said so. The talks in Britain ended.");
         assert!(p.iter().any(|x| x == "Britain"), "{p:?}");
+    }
+
+    #[test]
+    fn weekday_titles_are_offered_and_names_after_a_weekday_stay_whole() {
+        let text = "The Sunday Times said on Monday. On Tuesday Trump met the cast of Saturday Night Live, \
+                    before Super Tuesday.";
+        let marked = english_candidates_marked(text);
+        let whole = |p: &str| marked.iter().find(|(x, _)| x == p).map(|(_, w)| *w);
+        for title in ["Sunday Times", "Saturday Night", "Saturday Night Live", "Super Tuesday", "Tuesday Trump"] {
+            assert_eq!(whole(title), Some(false), "{title} in {marked:?}");
+        }
+        for name in ["Trump", "Times", "Night Live", "Super"] {
+            assert_eq!(whole(name), Some(true), "{name} in {marked:?}");
+        }
+        // A clause ends at the weekday: nothing joins it.
+        assert_eq!(whole("Monday On"), None);
+        assert!(!marked.iter().any(|(p, _)| p.contains("Monday")), "{marked:?}");
     }
 
     #[test]
