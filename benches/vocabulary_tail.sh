@@ -30,42 +30,17 @@ fi
 echo "$WHEEL_SHA  $WORK/$WHEEL" | sha256sum -c --quiet -
 
 python3 - "$WORK/$WHEEL" "$IN" "$OUT" "${SEED:-7}" <<'PY'
-import bisect, gzip, io, itertools, os, random, re, struct, sys, zipfile
+import bisect, itertools, os, random, re, sys
+sys.path.insert(0, 'scripts')
+from wordfreq_list import bands
 
 wheel, src, dst, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-data = gzip.decompress(zipfile.ZipFile(wheel).read('wordfreq/data/large_ar.msgpack.gz'))
-pos = 0
-
-def take(n):
-    global pos
-    pos += n
-    return data[pos - n:pos]
-
-def value():
-    # The subset of MessagePack the list uses (see scripts/build-lexicon-forms.sh).
-    tag = take(1)[0]
-    if tag <= 0x7f:
-        return tag
-    if 0x80 <= tag <= 0x8f:
-        return {value(): value() for _ in range(tag & 0x0f)}
-    if 0x90 <= tag <= 0x9f:
-        return [value() for _ in range(tag & 0x0f)]
-    if 0xa0 <= tag <= 0xbf:
-        return take(tag & 0x1f).decode('utf-8')
-    sizes = {0xd9: 'B', 0xda: '>H', 0xdb: '>I', 0xdc: '>H', 0xdd: '>I'}
-    fmt = sizes[tag]
-    (n,) = struct.unpack(fmt, take(struct.calcsize(fmt)))
-    return [value() for _ in range(n)] if tag in (0xdc, 0xdd) else take(n).decode('utf-8')
-
-bands = value()[1:]
 arabic = re.compile('[\u0621-\u064a]+')
-words, weights, rank = [], [], 0
-for band, ws in enumerate(bands):  # band i: frequency 10^(-i/100)
-    for w in ws:
-        rank += 1
-        if rank > 2000 and arabic.fullmatch(w):
-            words.append(w)
-            weights.append(10 ** (-band / 100))
+words, weights = [], []
+for rank, (band, w) in enumerate(bands(wheel)):
+    if rank >= 2000 and arabic.fullmatch(w):
+        words.append(w)
+        weights.append(10 ** (-band / 100))
 cumulative = list(itertools.accumulate(weights))
 rng = random.Random(seed)
 draw = lambda: words[bisect.bisect(cumulative, rng.random() * cumulative[-1])]

@@ -14,7 +14,7 @@
 # analysis and fails when it is stale.
 #
 # Reproducible: the wheel is pinned by version and SHA-256, its data is
-# decoded here (a small MessagePack reader, no extra package), and the
+# decoded by scripts/wordfreq_list.py (no extra package), and the
 # table is sorted and gzipped without a timestamp. Needs pip, unzip,
 # python3, gzip and a Rust toolchain.
 #
@@ -38,49 +38,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 python3 -m pip download --quiet --no-deps --only-binary :all: --dest . "$PACKAGE"
 echo "$WHEEL_SHA  $WHEEL" | sha256sum -c --quiet -
-unzip -q "$WHEEL" wordfreq/data/large_ar.msgpack.gz
-
-# The list is a MessagePack array: a header map, then one array of words
-# per frequency band, most frequent first: band b holds the words of
-# frequency about 10^(-b/100) ("centibels").
-python3 - wordfreq/data/large_ar.msgpack.gz > words.txt <<'PY'
-import gzip, struct, sys
-
-data = gzip.open(sys.argv[1]).read()
-pos = 0
-
-def take(n):
-    global pos
-    pos += n
-    return data[pos - n:pos]
-
-def value():
-    tag = take(1)[0]
-    if tag <= 0x7f:
-        return tag
-    if 0x80 <= tag <= 0x8f:
-        return {value(): value() for _ in range(tag & 0x0f)}
-    if 0x90 <= tag <= 0x9f:
-        return [value() for _ in range(tag & 0x0f)]
-    if 0xa0 <= tag <= 0xbf:
-        return take(tag & 0x1f).decode('utf-8')
-    sizes = {0xd9: 'B', 0xda: '>H', 0xdb: '>I', 0xdc: '>H', 0xdd: '>I'}
-    if tag not in sizes:
-        raise SystemExit(f'unexpected MessagePack tag {tag:#x} at byte {pos - 1}')
-    fmt = sizes[tag]
-    (n,) = struct.unpack(fmt, take(struct.calcsize(fmt)))
-    if tag in (0xdc, 0xdd):
-        return [value() for _ in range(n)]
-    return take(n).decode('utf-8')
-
-bands = value()
-header, bands = bands[0], bands[1:]
-assert header == {'format': 'cB', 'version': 1}, header
-assert pos == len(data), 'trailing bytes'
-for band, words in enumerate(bands):
-    for word in words:
-        print(f'{word}\t{band}')
-PY
+python3 "$root/scripts/wordfreq_list.py" "$WHEEL" > words.txt
 
 "$root/target/release/examples/lexicon_forms" < words.txt | gzip -n -9 > forms.tsv.gz
 echo "$(zcat forms.tsv.gz | grep -vc '^#') forms"
