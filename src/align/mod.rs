@@ -921,7 +921,14 @@ impl Aligner<'_> {
         if self.key.is_empty() {
             return None;
         }
-        let consonants = costs().strong_count(&self.key);
+        // A word's first w or y is a consonant (ووترز is Waters, w t r z),
+        // although the key counts them with the vowels, which they are
+        // inside a word (و of بوتين).
+        let initial_semivowels = std::iter::once(0)
+            .chain(self.key.iter().enumerate().filter(|&(_, &b)| b == BOUNDARY).map(|(i, _)| i + 1))
+            .filter(|&i| matches!(self.key.get(i), Some(b'w' | b'y')))
+            .count() as u32;
+        let consonants = costs().strong_count(&self.key) + initial_semivowels;
         let min = if consonants <= self.model.config.short_consonants {
             self.model.config.short_min_score
         } else {
@@ -1823,6 +1830,16 @@ mod tests {
         let got = aligned(&c, "قال كامان مين تابور إنه نال الجائزة");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "Kaman Min Tabor");
+    }
+
+    #[test]
+    fn a_first_w_counts_as_a_consonant_of_a_short_name() {
+        // w t r z: four consonants, so the usual floor, not the short one
+        // (Waters scores 0.81 against ووترز).
+        let c = set(&["Waters"]);
+        let got = aligned(&c, "قال ووترز إن الادعاء كاذب");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Waters", "ووترز"));
     }
 
     #[test]
