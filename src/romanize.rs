@@ -179,11 +179,13 @@ fn is_vowel_letter(b: u8) -> bool {
 }
 
 /// Whether a word-final s after `prev` (and `prev2` before it) sounds z:
-/// after l, m, n, r (Evans, Williams, Rogers) or a silent e that follows
-/// one of them or another voiced consonant (Wales, Jones, Miles).
+/// after l, m, n, r (Evans, Williams, Rogers), after a silent e that
+/// follows one of them or another voiced consonant (Wales, Jones, Miles),
+/// and in -ies (Davies, Jeffries: ديفيز, جيفريز; Davis stays s, ديفيس).
 fn voiced_before_final_s(prev: u8, prev2: u8) -> bool {
     const VOICED: &[u8] = b"lmnr";
-    VOICED.contains(&prev) || (prev == b'e' && (VOICED.contains(&prev2) || matches!(prev2, b'v' | b'b' | b'd' | b'g')))
+    VOICED.contains(&prev)
+        || (prev == b'e' && (VOICED.contains(&prev2) || matches!(prev2, b'v' | b'b' | b'd' | b'g' | b'i')))
 }
 
 fn is_plain_vowel(b: u8) -> bool {
@@ -799,11 +801,13 @@ mod tests {
         assert_eq!(en("Kate"), "ket~");
         assert_eq!(en("Mike"), "maik~");
         assert_eq!(en("Jones"), "jon~Z");
-        // A final s after a voiced sound may be z (ويلز, روجرز); after a
-        // voiceless one or a plain vowel it is s (غيتس, ديفيس).
+        // A final s after a voiced sound or -ie may be z (ويلز, روجرز,
+        // ديفيز); after a voiceless one or a plain vowel it is s (غيتس,
+        // ديفيس).
         assert_eq!(en("Rogers"), "roGerZ");
         assert_eq!(en("Gates"), "get~s");
         assert_eq!(en("Davis"), "dafis");
+        assert_eq!(en("Davies"), "dafIZ");
         assert_eq!(en("Xbox"), "'ksboks");
         assert_eq!(en("The Hill"), "Da hil");
         assert_eq!(en("Station"), "staSn");
