@@ -929,11 +929,18 @@ impl Aligner<'_> {
             .filter(|&i| matches!(self.key.get(i), Some(b'w' | b'y')))
             .count() as u32;
         let consonants = costs().strong_count(&self.key) + initial_semivowels;
-        let min = if consonants <= self.model.config.short_consonants {
-            self.model.config.short_min_score
-        } else {
-            self.model.config.min_score
-        };
+        // The names of the article's own English are a handful, not a
+        // list or a gazetteer of thousands that a short Arabic word
+        // resembles by chance: they need no more than the usual score
+        // (يوتا is Utah at 0.85 where the English says Utah), unless a
+        // word of the span has a reading in the lexicon, however foreign
+        // it looks (سير, "course", is not Syria). Asked only here: a full
+        // reading of every word would cost more than all the rest.
+        let short = consonants <= self.model.config.short_consonants;
+        let own_english = among == Among::ArticleEnglish
+            && short
+            && self.span.split(' ').all(|w| crate::lexicon::Lexicon::embedded().ordinary_reason(w).is_none());
+        let min = if short && !own_english { self.model.config.short_min_score } else { self.model.config.min_score };
         // A name has about as many words in Arabic as in English: searching
         // only those skips most of the work on runs of ordinary words.
         let (index, index_terms) = (&self.model.all.index, &self.model.all.terms);

@@ -47,3 +47,21 @@ fn parallel_text_adds_transliterations_over_monolingual_mode() {
     assert!(parallel.len() > mono.len(), "parallel {parallel:?} monolingual {mono:?}");
     assert!(mono.is_subset(&parallel));
 }
+
+/// A short name the article's own English gives needs only the usual
+/// score (يوتا = Utah at 0.85, under the 0.86 that three-consonant spans
+/// need against a whole batch's candidates); a word with a dictionary
+/// reading does not (سير, "course", is not Syria, however foreign its
+/// letters look).
+#[test]
+fn short_names_of_the_articles_own_english() {
+    let dir = tempdir();
+    let line = r#"{"id": "a1", "text": "زار الوفد ولاية يوتا ثم واصل سير الرحلة.", "en": "The delegation visited Utah, then went on to Syria."}"#;
+    std::fs::write(dir.path().join("a.jsonl"), format!("{line}\n")).unwrap();
+    let args = ["build", "a.jsonl", "--no-default-gazetteer"];
+    let out = run_in(dir.path(), &args, None);
+    assert_code(&out, 0, &args);
+    let rows = csv_rows(&stdout(&out));
+    assert_eq!(row_for(&rows, "Utah").map(|r| r["ar"].as_str()), Some("يوتا"), "{rows:?}");
+    assert!(row_for(&rows, "Syria").is_none(), "{rows:?}");
+}
