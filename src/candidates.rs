@@ -705,6 +705,8 @@ pub(crate) fn english_candidates_marked(text: &str) -> Vec<MarkedPhrase> {
 fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Vec<MarkedPhrase> {
     let mut out: Vec<MarkedPhrase> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
+    // Every word, and whether a clause ends after it.
+    let mut words: Vec<(&str, bool)> = Vec::new();
     // Whether the run began a sentence: then a common word alone (During,
     // Other) is capitalized for the sentence, not for a name.
     let mut run_starts_sentence = false;
@@ -778,6 +780,7 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
                     && ((part.len() >= 4 && part.ends_with("ed")) || COMPOUNDING_WORDS.contains(&part))
             })
             .map_or(word, |(at, _)| &word[..at]);
+        words.push((word, ends_clause));
         let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase())
             || (word.len() > 1 && word.chars().nth(1).is_some_and(|c| c.is_uppercase()));
         let may_start = !NAME_CONTINUES_ONLY.contains(&word) || !run.is_empty();
@@ -802,7 +805,7 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
         previous_the = word == "The" && !ends_clause;
     }
     flush(&mut run, run_starts_sentence, run_after_the, &mut out);
-    add_weekday_titles(text, &mut out);
+    add_weekday_titles(&words, &mut out);
     out
 }
 
@@ -811,19 +814,13 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
 /// Saturday Night Live, Super Tuesday.
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/// Adds to `out`, not whole ([`MarkedPhrase`]), each weekday name of
-/// `text` with the capitalized words right after it or right before it
-/// (up to three, within a clause), so that Arabic that writes such a
-/// title (صنداي تايمز) finds it. The runs themselves stay as they were: a
-/// name after a weekday ("On Monday Trump said") is still whole alone.
-fn add_weekday_titles(text: &str, out: &mut Vec<MarkedPhrase>) {
-    let tokens: Vec<(&str, bool)> = text
-        .split_whitespace()
-        .map(|raw| {
-            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            (word, raw.ends_with(['.', ',', ';', ':', '!', '?', ')', '"', '”']))
-        })
-        .collect();
+/// Adds to `out`, not whole ([`MarkedPhrase`]), each weekday name among
+/// `tokens` (a text's words, each with whether a clause ends after it)
+/// with the capitalized words right after it or right before it (up to
+/// three, within a clause), so that Arabic that writes such a title
+/// (صنداي تايمز) finds it. The runs themselves stay as they were: a name
+/// after a weekday ("On Monday Trump said") is still whole alone.
+fn add_weekday_titles(tokens: &[(&str, bool)], out: &mut Vec<MarkedPhrase>) {
     let is_name_word = |(word, _): &(&str, bool)| {
         word.chars().next().is_some_and(char::is_uppercase)
             && !ENGLISH_NON_NAMES.contains(word)

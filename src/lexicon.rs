@@ -677,7 +677,7 @@ impl Lexicon {
             end = start;
         }
         // The costliest check last: a rare form the dictionary knows is one word.
-        if self.analyse(&letters) != DictionaryReading::NotAWord {
+        if self.dictionary_reading(&letters) != DictionaryReading::NotAWord {
             return 0;
         }
         mask

@@ -32,7 +32,7 @@ use crate::extract::{
 };
 use crate::normalize::clean_surface_into;
 use crate::romanize::{BOUNDARY, Reading, arabic_key, arabic_key_into, english_key};
-use crate::score::index::{CandidateIndex, Match, SearchScratch, TermSubset};
+use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
 use crate::transliterate::{NameParts, Source, Transliterator};
@@ -596,8 +596,6 @@ impl AlignModel {
             reach: Reach::Batch,
             article_latin: Vec::new(),
             article_english: Vec::new(),
-            latin_entries: TermSubset::default(),
-            english_entries: TermSubset::default(),
             article_terms: Vec::new(),
             article_whole_terms: Vec::new(),
             span: String::new(),
@@ -802,10 +800,6 @@ pub(crate) struct Aligner<'m> {
     /// The index terms that only the English of the article being aligned
     /// supplies ([`is_article_english`]).
     article_english: Vec<usize>,
-    /// The index entries of `article_latin` and of `article_english`, for
-    /// the searches among them.
-    latin_entries: TermSubset,
-    english_entries: TermSubset,
     /// Every candidate (term id) the English of the article being aligned
     /// names, sorted.
     article_terms: Vec<usize>,
@@ -880,8 +874,8 @@ impl Aligner<'_> {
         }
         let article_terms = match among {
             Among::Batch => None,
-            Among::ArticleLatin => Some(&self.latin_entries),
-            Among::ArticleEnglish => Some(&self.english_entries),
+            Among::ArticleLatin => Some(&self.article_latin),
+            Among::ArticleEnglish => Some(&self.article_english),
         };
         if article_terms.is_some_and(|t| t.is_empty()) {
             return None;
@@ -934,13 +928,12 @@ impl Aligner<'_> {
         // resembles by chance: they need no more than the usual score
         // (يوتا is Utah at 0.85 where the English says Utah), unless a
         // word of the span has a reading in the lexicon, however foreign
-        // it looks (سير, "course", is not Syria). Asked only here: a full
-        // reading of every word would cost more than all the rest.
+        // it looks (سير, "course", is not Syria). That reading is asked
+        // below, only of a span that some name matches under the short
+        // floor: asked of every span, it would cost more than all the rest.
         let short = consonants <= self.model.config.short_consonants;
-        let own_english = among == Among::ArticleEnglish
-            && short
-            && self.span.split(' ').all(|w| crate::lexicon::Lexicon::embedded().ordinary_reason(w).is_none());
-        let min = if short && !own_english { self.model.config.short_min_score } else { self.model.config.min_score };
+        let lenient = short && among == Among::ArticleEnglish;
+        let min = if short && !lenient { self.model.config.short_min_score } else { self.model.config.min_score };
         // A name has about as many words in Arabic as in English: searching
         // only those skips most of the work on runs of ordinary words.
         let (index, index_terms) = (&self.model.all.index, &self.model.all.terms);
@@ -954,6 +947,13 @@ impl Aligner<'_> {
                 &mut self.matches,
             ),
             None => index.search_near_words(&self.key, VERDICT_CANDIDATES, min, &mut self.scratch, &mut self.matches),
+        }
+        let short_min = self.model.config.short_min_score;
+        if lenient
+            && self.matches.iter().any(|m| m.score < short_min)
+            && self.span.split(' ').any(|w| crate::lexicon::Lexicon::embedded().ordinary_reason(w).is_some())
+        {
+            self.matches.retain(|m| m.score >= short_min);
         }
         let terms = self.model.candidates.terms();
         let key = &self.key;
@@ -1038,8 +1038,6 @@ impl Aligner<'_> {
         );
         self.article_latin.sort_unstable();
         self.article_latin.dedup();
-        self.model.all.index.subset_into(&self.article_latin, &mut self.latin_entries);
-        self.model.all.index.subset_into(&self.article_english, &mut self.english_entries);
         self.align_arabic(text, &words, out);
         out[first_new..].sort_by_key(|o| o.start);
         self.words = words;
@@ -1657,10 +1655,8 @@ impl Aligner<'_> {
             let only_english = !o.list && !o.latin && !o.gazetteer;
             let part_only = self.article_whole_terms.binary_search(&c.verdict.term).is_err()
                 && self.article_terms.binary_search(&c.verdict.term).is_ok();
-            let beside_descriptor = words
-                .words
-                .get(c.end)
-                .is_some_and(|_| descriptor(words.norm_of(c.end), DescriptorPlace::After).is_some())
+            let beside_descriptor = (c.end < words.words.len()
+                && descriptor(words.norm_of(c.end), DescriptorPlace::After).is_some())
                 || c.first
                     .checked_sub(1)
                     .is_some_and(|p| descriptor(words.norm_of(p), DescriptorPlace::Before).is_some());

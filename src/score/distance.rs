@@ -29,7 +29,7 @@ const SHORT_VOWEL_INDEL: u16 = 22;
 const LONG_VOWEL_INDEL: u16 = 60;
 /// See [`Costs`]: what any operation on a strong symbol, other than its
 /// substitution by another strong symbol, costs at least.
-pub(crate) const STRONG_UNIT: u16 = 30;
+const STRONG_UNIT: u16 = 30;
 
 fn build_costs() -> Costs {
     let mut indel = [CONSONANT_INDEL; N];

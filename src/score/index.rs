@@ -22,7 +22,7 @@
 //! Arabic rendering of a name has about as many words as the name (CamelCase
 //! and spelled acronyms count as words: سوفت بنك = SoftBank, سي إن إن = CNN).
 
-use super::distance::{STRONG_UNIT, Scratch, costs, distance_with, max_cost_for, similarity_from};
+use super::distance::{Scratch, costs, distance_with, max_cost_for, similarity_from};
 use super::trie::{SkeletonTrie, TrieScratch, TrieVisitor};
 use crate::romanize::{BOUNDARY, Reading, english_keys};
 
@@ -46,8 +46,6 @@ struct Entry {
     weight: u32,
     /// [`word_group`] of the key.
     group: u8,
-    /// Length of the key's skeleton.
-    strong: u16,
 }
 
 /// Word counts from 1 up to this one have a trie each; longer keys share
@@ -83,23 +81,6 @@ pub struct CandidateIndex {
     n_terms: usize,
     /// `entries[term_starts[t]..term_starts[t + 1]]` are term `t`'s.
     term_starts: Vec<u32>,
-}
-
-/// The entries of a few terms of a [`CandidateIndex`] (one article's
-/// names), made by [`CandidateIndex::subset_into`].
-#[derive(Debug, Clone, Default)]
-pub(crate) struct TermSubset {
-    /// Word group, skeleton length and index of each entry, sorted.
-    entries: Vec<(u8, u16, u32)>,
-    /// The heaviest entry of each word group.
-    max_weight: [u32; MAX_WORD_GROUP],
-}
-
-impl TermSubset {
-    /// Whether it has no entry.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 /// Reusable buffers for the searches of a [`CandidateIndex`].
@@ -157,7 +138,6 @@ impl CandidateIndex {
                 }
                 let mut skeleton = Vec::new();
                 c.skeleton_into(&key, &mut skeleton);
-                let strong = skeleton.len().min(u16::MAX as usize) as u16;
                 skeletons.push(skeleton);
                 entries.push(Entry {
                     term: term as u32,
@@ -166,7 +146,6 @@ impl CandidateIndex {
                     key_len: key.len() as u32,
                     weight: c.weight(&key),
                     group: word_group(&key) as u8,
-                    strong,
                 });
                 keys.extend_from_slice(&key);
             }
@@ -229,63 +208,34 @@ impl CandidateIndex {
         self.walk_groups(query, groups, k, min_score, scratch, out);
     }
 
-    /// Gathers the entries of `terms` into `out`, for searches among them
-    /// alone ([`search_terms_near_words`](Self::search_terms_near_words)).
-    pub(crate) fn subset_into(&self, terms: &[usize], out: &mut TermSubset) {
-        out.entries.clear();
-        out.max_weight = [0; MAX_WORD_GROUP];
-        for &term in terms {
-            for i in self.term_starts[term]..self.term_starts[term + 1] {
-                let e = &self.entries[i as usize];
-                out.entries.push((e.group, e.strong, i));
-                let heaviest = &mut out.max_weight[usize::from(e.group)];
-                *heaviest = (*heaviest).max(e.weight);
-            }
-        }
-        out.entries.sort_unstable();
-    }
-
-    /// Like [`search_near_words`](Self::search_near_words), among the
-    /// entries of `among` only: for a handful of terms (the names one
-    /// article writes in Latin letters), where a walk of the whole index
-    /// would cost more. It is asked about every span of an article, so it
-    /// scores only the entries whose skeleton length is within reach of
-    /// the query's (a binary search in `among`, whose entries are sorted
-    /// by word group and skeleton length).
+    /// Like [`search_near_words`](Self::search_near_words), among `terms`
+    /// only, each of their readings scored in turn: for a handful of terms
+    /// (the names one article writes in Latin letters), where a walk of
+    /// the whole index would cost more.
     pub(crate) fn search_terms_near_words(
         &self,
         query: &[u8],
-        among: &TermSubset,
+        terms: &[usize],
         k: usize,
         min_score: f32,
         scratch: &mut SearchScratch,
         out: &mut Vec<Match>,
     ) {
         out.clear();
-        if k == 0 || query.is_empty() || among.entries.is_empty() {
+        if k == 0 || query.is_empty() {
             return;
         }
         let c = costs();
-        let (own, weight, strong) = (word_group(query), c.weight(query), c.strong_count(query));
-        let unit = u32::from(STRONG_UNIT);
-        for group in own.saturating_sub(1)..(own + 2).min(MAX_WORD_GROUP) {
-            // Each strong symbol one skeleton has more than the other costs
-            // at least STRONG_UNIT (see `Costs`); the widest reach is the
-            // one the group's heaviest entry allows at `min_score`.
-            let reach = max_cost_for(min_score, weight, among.max_weight[group]) / unit;
-            let low = strong.saturating_sub(reach).min(u32::from(u16::MAX)) as u16;
-            let high = strong.saturating_add(reach);
-            let start = among.entries.partition_point(|&(g, s, _)| (usize::from(g), s) < (group, low));
-            for &(g, s, i) in &among.entries[start..] {
-                if usize::from(g) != group || u32::from(s) > high {
-                    break;
-                }
-                let e = &self.entries[i as usize];
-                let max_cost = max_cost_for(current_threshold(out, k, min_score), weight, e.weight);
-                if strong.abs_diff(u32::from(s)) * unit > max_cost {
+        let (own, weight) = (word_group(query), c.weight(query));
+        for &term in terms {
+            let (start, end) = (self.term_starts[term] as usize, self.term_starts[term + 1] as usize);
+            for e in &self.entries[start..end] {
+                if usize::from(e.group).abs_diff(own) > 1 {
                     continue;
                 }
-                if let Some(d) = distance_with(query, self.key(e), max_cost, &mut scratch.dp) {
+                let key = self.key(e);
+                let max_cost = max_cost_for(current_threshold(out, k, min_score), weight, e.weight);
+                if let Some(d) = distance_with(query, key, max_cost, &mut scratch.dp) {
                     let score = similarity_from(d, weight, e.weight);
                     if score >= min_score {
                         offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
@@ -550,15 +500,13 @@ mod tests {
             // Among some terms: the same as the near-word search of an index
             // of those terms alone.
             let among: Vec<usize> = (0..readings.len()).filter(|t| (t + round) % 3 != 0).collect();
-            let mut subset = TermSubset::default();
-            idx.subset_into(&among, &mut subset);
             let alone = CandidateIndex::from_keys(
                 (0..readings.len())
                     .map(|t| if among.contains(&t) { readings[t].clone() } else { Vec::new() })
                     .collect(),
             );
             for (k, min) in [(4, 0.3), (1, 0.8), (3, 0.6)] {
-                idx.search_terms_near_words(&q, &subset, k, min, &mut s, &mut fast);
+                idx.search_terms_near_words(&q, &among, k, min, &mut s, &mut fast);
                 alone.search_near_words(&q, k, min, &mut s, &mut slow);
                 assert_eq!(fast, slow, "{q:?} among {} terms, k={k} min={min}", among.len());
             }
