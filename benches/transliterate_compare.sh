@@ -6,11 +6,13 @@
 #   bash benches/transliterate_compare.sh
 #
 # nazir is trained on the other half and on names_dev_wikidata.csv minus
-# every held-out word, and measured three ways: the letter model alone;
-# with the name parts of its training pairs; and with the name parts of
-# the whole Wikidata list and the common English words too (as shipped: a
-# list that may hold the English of a held-out name, though never its pair
-# from names_dev). The peer,
+# every held-out word, and measured four ways: the letter model alone;
+# with the name parts of its training pairs; with those, the common English
+# words and the English frequency list (glossaries/names/english-
+# frequency.tsv.gz: names no list pairs with Arabic, and how common each
+# spelling is in English text); and with the name parts of the whole
+# Wikidata list too (as shipped: a list that may hold the English of a
+# held-out name, though never its pair from names_dev). The peer,
 # arabic-name-romanizer (PyPI, dictionary first, then a small model), is
 # installed into a temporary virtualenv; it is never needed by nazir's
 # build or tests. Top-1 and top-5 count an exact English match, case and
@@ -28,9 +30,13 @@ echo "== nazir, letter model alone"
 "$model" eval "${lists[@]}" --name-part inf --write-held-out "$work/held-out.csv" 2>/dev/null | grep '^order'
 echo "== nazir, with the name parts of its training pairs"
 "$model" eval "${lists[@]}" 2>/dev/null | grep '^order'
-echo "== nazir, with the whole Wikidata list's name parts too"
+echo "== nazir, with those, the common English words and the English frequency list"
+"$model" eval "${lists[@]}" --words glossaries/names/english-words.txt.gz \
+    --frequencies glossaries/names/english-frequency.tsv.gz 2>/dev/null | grep -A5 '^order'
+echo "== nazir as shipped: the whole Wikidata list's name parts too"
 "$model" eval "${lists[@]}" --names "$eval_dir/names_dev_wikidata.csv" \
-    --words glossaries/names/english-words.txt.gz 2>/dev/null | grep -A4 '^order'
+    --words glossaries/names/english-words.txt.gz \
+    --frequencies glossaries/names/english-frequency.tsv.gz 2>/dev/null | grep -A5 '^order'
 
 echo "== arabic-name-romanizer"
 python3 -m venv "$work/venv" >/dev/null

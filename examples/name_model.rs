@@ -24,7 +24,10 @@
 //! W`, `--known W` and `--min-similarity S` set the [`Weights`];
 //! `--name-part inf` leaves the name parts out (the letter model alone).
 //! `--words FILE.gz` adds common English words (as shipped:
-//! `glossaries/names/english-words.txt.gz`), weighted by `--english-word W`.
+//! `glossaries/names/english-words.txt.gz`), weighted by `--english-word W`;
+//! `--frequencies FILE.gz` an English frequency list (as shipped:
+//! `glossaries/names/english-frequency.tsv.gz`), weighted by `--frequency W`
+//! per decade of frequency.
 //! `--write-held-out FILE` writes the held-out pairs (`en,ar`), so that
 //! other tools can be measured on the same names
 //! (`benches/transliterate_compare.sh`).
@@ -69,6 +72,7 @@ fn main() {
     let mut names_from: Vec<String> = Vec::new();
     let mut write_held_out: Option<String> = None;
     let mut words_from: Option<String> = None;
+    let mut frequencies_from: Option<String> = None;
     let mut rest = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -83,6 +87,10 @@ fn main() {
             "--english-word" => weights.english_word = number("--english-word"),
             "--similarity" => weights.similarity = number("--similarity"),
             "--words" => words_from = Some(it.next().expect("--words FILE").clone()),
+            "--frequencies" => frequencies_from = Some(it.next().expect("--frequencies FILE").clone()),
+            "--frequency" => weights.frequency = number("--frequency"),
+            "--frequent-word" => weights.frequent_word = number("--frequent-word"),
+            "--frequency-cap" => weights.frequency_cap = number("--frequency-cap") as u16,
             "--min-similarity" => weights.min_similarity = number("--min-similarity") as f32,
             "--names" => names_from.push(it.next().expect("--names FILE").clone()),
             "--write-held-out" => write_held_out = Some(it.next().expect("--write-held-out FILE").clone()),
@@ -136,17 +144,23 @@ fn main() {
                 .collect();
             let mut names = (!parts.is_empty() && weights.name_part.is_finite()).then(|| NameParts::from_pairs(parts));
             if let (Some(names), Some(path)) = (names.as_mut(), &words_from) {
-                let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-                let mut text = String::new();
-                flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text).expect("gzip'd words");
-                names.add_words(text.lines());
+                names.add_words(gunzip_file(path).lines());
+            }
+            if let (Some(names), Some(path)) = (names.as_mut(), &frequencies_from) {
+                let text = gunzip_file(path);
+                names
+                    .add_frequencies(text.lines().map(|line| {
+                        let (word, band) = line.split_once('\t').expect("word<TAB>band");
+                        (word, band.parse().expect("a band"))
+                    }))
+                    .unwrap_or_else(|e| panic!("{path}: {e}"));
             }
             let guesser = Transliterator::new(train(&pairs, options), names.as_ref(), weights);
             eprintln!("trained on {} pairs in {:.1?}", pairs.len(), started.elapsed());
             let started = std::time::Instant::now();
             let (mut top1, mut top5) = (0, 0);
-            let mut by_source = [0usize; 4];
-            let mut right_by_source = [0usize; 4];
+            let mut by_source = [0usize; 5];
+            let mut right_by_source = [0usize; 5];
             let mut misses = Vec::new();
             for (en, ar) in &test {
                 let guesses = guesser.guess(ar, 5);
@@ -173,7 +187,7 @@ fn main() {
                 top5 as f64 / n,
                 started.elapsed()
             );
-            for s in [Source::Known, Source::NamePart, Source::Word, Source::Generated] {
+            for s in [Source::Known, Source::NamePart, Source::Word, Source::Frequent, Source::Generated] {
                 let (n, right) = (by_source[s as usize], right_by_source[s as usize]);
                 println!("  top-1 {}: {n} guesses, {right} right", s.as_str());
             }
@@ -183,6 +197,13 @@ fn main() {
             std::process::exit(2);
         }
     }
+}
+
+fn gunzip_file(path: &str) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text
 }
 
 fn write_gz(path: &str, text: &str) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The Arabic word list of a wordfreq wheel, read without wordfreq itself.
+"""A word list of a wordfreq wheel, read without wordfreq itself.
 
 wordfreq stores each list as gzipped MessagePack: an array whose first
 element is a header map ({'format': 'cB', 'version': 1}) and whose others
@@ -7,18 +7,18 @@ are arrays of words, one per frequency band, most frequent first: band b
 holds the words of frequency about 10^(-b/100) ("centibels"). Only the
 part of MessagePack those files use is decoded here.
 
-  scripts/wordfreq_list.py WHEEL            # prints word<TAB>band lines
+  scripts/wordfreq_list.py WHEEL [LANG]     # prints word<TAB>band lines (LANG: ar)
 
-Used by scripts/build-lexicon-forms.sh and benches/vocabulary_tail.sh.
+Used by scripts/build-lexicon-forms.sh (Arabic), scripts/build-english-
+frequency.sh (English) and benches/vocabulary_tail.sh.
 """
 import gzip, struct, sys, zipfile
 
-ARABIC_LIST = 'wordfreq/data/large_ar.msgpack.gz'
 
-
-def bands(wheel):
-    """Yields (band, word) for the Arabic list of the wheel at `wheel`."""
-    data = gzip.decompress(zipfile.ZipFile(wheel).read(ARABIC_LIST))
+def bands(wheel, lang='ar'):
+    """Yields (band, word) for the "large" list of language `lang` of the
+    wheel at `wheel`."""
+    data = gzip.decompress(zipfile.ZipFile(wheel).read(f'wordfreq/data/large_{lang}.msgpack.gz'))
     pos = 0
 
     def take(n):
@@ -54,5 +54,5 @@ def bands(wheel):
 
 
 if __name__ == '__main__':
-    for band, word in bands(sys.argv[1]):
+    for band, word in bands(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else 'ar'):
         print(f'{word}\t{band}')

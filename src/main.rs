@@ -306,7 +306,11 @@ fn run_transliterate(args: &TransliterateArgs) -> anyhow::Result<ExitCode> {
     if let Some(out) = args.output.as_deref() {
         check_output_path(out)?;
     }
-    let guesses = Transliterator::shipped().guess_all(&terms, usize::from(args.top_k), args.letters_only);
+    let guesser = Transliterator::shipped();
+    if let (Some(names), false) = (guesser.names(), args.letters_only) {
+        names.prepare_search();
+    }
+    let guesses = guesser.guess_all(&terms, usize::from(args.top_k), args.letters_only);
     emit(args.output.as_deref(), |w| write_guesses_csv(&terms, &guesses, w))?;
     Ok(ExitCode::SUCCESS)
 }

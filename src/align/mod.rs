@@ -515,7 +515,11 @@ pub struct Composer {
 impl Composer {
     /// Guesses with the shipped guesser and name parts.
     pub(crate) fn shipped() -> Composer {
-        Composer { guesser: Transliterator::shipped(), memo: Default::default() }
+        let guesser = Transliterator::shipped();
+        if let Some(names) = guesser.names() {
+            names.prepare_search();
+        }
+        Composer { guesser, memo: Default::default() }
     }
 
     /// The top guess for a run's text (clitic peeled), remembered.

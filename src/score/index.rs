@@ -100,12 +100,24 @@ fn word_group(key: &[u8]) -> usize {
     word_count(key).min(MAX_WORD_GROUP) - 1
 }
 
+/// Lists longer than this have their keys computed on all cores.
+const PARALLEL_KEYS: usize = 8192;
+
+/// The readings and keys of every term, in order.
+fn keys_of<S: AsRef<str> + Sync>(terms: &[S]) -> Vec<Vec<(Reading, Vec<u8>)>> {
+    use rayon::prelude::*;
+    if terms.len() < PARALLEL_KEYS {
+        terms.iter().map(|t| english_keys(t.as_ref())).collect()
+    } else {
+        terms.par_iter().map(|t| english_keys(t.as_ref())).collect()
+    }
+}
+
 impl CandidateIndex {
     /// Builds the index over English terms (their keys are computed here,
     /// once per term).
-    pub fn new<S: AsRef<str>>(terms: &[S]) -> Self {
-        let keyed: Vec<Vec<(Reading, Vec<u8>)>> = terms.iter().map(|t| english_keys(t.as_ref())).collect();
-        Self::from_keys(keyed)
+    pub fn new<S: AsRef<str> + Sync>(terms: &[S]) -> Self {
+        Self::from_keys(keys_of(terms))
     }
 
     /// Builds the index from precomputed readings, one list per term.
@@ -118,9 +130,8 @@ impl CandidateIndex {
     /// ([`search`](Self::search), [`search_near_words`](Self::search_near_words))
     /// see only the terms marked in `searched`; the others are found only
     /// when asked for by name ([`search_terms_near_words`](Self::search_terms_near_words)).
-    pub(crate) fn new_searched<S: AsRef<str>>(terms: &[S], searched: &[bool]) -> Self {
-        let keyed: Vec<Vec<(Reading, Vec<u8>)>> = terms.iter().map(|t| english_keys(t.as_ref())).collect();
-        Self::from_keys_searched(keyed, searched)
+    pub(crate) fn new_searched<S: AsRef<str> + Sync>(terms: &[S], searched: &[bool]) -> Self {
+        Self::from_keys_searched(keys_of(terms), searched)
     }
 
     fn from_keys_searched(readings: Vec<Vec<(Reading, Vec<u8>)>>, searched: &[bool]) -> Self {

@@ -58,13 +58,27 @@ pub(crate) fn rank_term(
     scratch: &mut SearchScratch,
     out: &mut Vec<Match>,
 ) {
+    rank_term_above(index, arabic, k, f32::MIN_POSITIVE, article_strip_penalty, scratch, out);
+}
+
+/// [`rank_term`], keeping only candidates scored at least `min_score`: a
+/// bound the index search uses to leave out most of a large list early.
+pub(crate) fn rank_term_above(
+    index: &CandidateIndex,
+    arabic: &str,
+    k: usize,
+    min_score: f32,
+    article_strip_penalty: f32,
+    scratch: &mut SearchScratch,
+    out: &mut Vec<Match>,
+) {
     out.clear();
     // No ranking is longer than the list: a huge `k` must not reserve
     // memory for it.
     let k = k.min(index.len());
     let mut found = Vec::with_capacity(k);
     for TermReading { key, penalty } in term_readings(arabic, article_strip_penalty) {
-        index.search(&key, k, f32::MIN_POSITIVE, scratch, &mut found);
+        index.search(&key, k, min_score + penalty, scratch, &mut found);
         for mut m in found.drain(..) {
             m.score = (m.score - penalty).max(0.0);
             match out.iter().position(|x| x.term == m.term) {

@@ -27,6 +27,13 @@ pub(crate) fn arabic_letters(text: &str, out: &mut Vec<char>) {
 /// spaces is left; spaces are dropped.
 pub(crate) fn english_letters(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len());
+    english_letters_into(text, &mut out).then_some(out)
+}
+
+/// [`english_letters`] into `out` (cleared first); false (and `out` in an
+/// unspecified state) when the text is not a name's letters.
+pub(crate) fn english_letters_into(text: &str, out: &mut Vec<u8>) -> bool {
+    out.clear();
     for c in text.nfkd() {
         match c {
             'a'..='z' | '\'' | '-' => out.push(c as u8),
@@ -42,8 +49,8 @@ pub(crate) fn english_letters(text: &str) -> Option<Vec<u8>> {
             'đ' | 'Đ' => out.push(b'd'),
             'þ' | 'Þ' => out.extend_from_slice(b"th"),
             c if unicode_normalization::char::is_combining_mark(c) => {}
-            _ => return None,
+            _ => return false,
         }
     }
-    Some(out)
+    true
 }

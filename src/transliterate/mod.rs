@@ -41,6 +41,10 @@ pub enum Source {
     NamePart,
     /// A common English word that sounds like the Arabic.
     Word,
+    /// A word of English text, by the frequency list (a name no list
+    /// pairs with Arabic, such as Kavanaugh, or a rarer word), that sounds
+    /// like the Arabic.
+    Frequent,
     /// Spelled by the letter model alone.
     Generated,
 }
@@ -52,6 +56,7 @@ impl Source {
             Source::Known => "known",
             Source::NamePart => "name-part",
             Source::Word => "word",
+            Source::Frequent => "english",
             Source::Generated => "generated",
         }
     }
@@ -82,28 +87,60 @@ pub struct Weights {
     pub known: f64,
     /// For a common English word.
     pub english_word: f64,
+    /// For a word of English text (the frequency list) that is neither a
+    /// listed name nor a common word: mostly names (Kavanaugh).
+    pub frequent_word: f64,
     /// Per unit of the scorer's similarity above [`SIMILARITY_PIVOT`] (and
     /// against it below) for a name part or word that sounds alike.
     pub similarity: f64,
     /// Scorer similarity a name part needs to be considered.
     pub min_similarity: f32,
+    /// Per decade of frequency above the frequency list's floor
+    /// ([`FREQUENCY_FLOOR_BAND`]), for any spelling the list has: English
+    /// text writes the name this way.
+    pub frequency: f64,
+    /// The band above which a more common word gets no more bonus: names
+    /// are rarely among the most common words, and "Your" must not beat
+    /// "Yuri" for being common.
+    pub frequency_cap: u16,
 }
 
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            name_part: 6.0,
+            name_part: 4.0,
             per_spelling: 0.5,
             known: 6.0,
             english_word: 3.0,
+            frequent_word: 6.0,
             similarity: 15.0,
             min_similarity: 0.55,
+            frequency: 4.0,
+            frequency_cap: 450,
         }
     }
 }
 
 /// The scorer similarity at which [`Weights::similarity`] adds nothing.
 pub const SIMILARITY_PIVOT: f32 = 0.8;
+
+/// The band (a frequency of about 10^(-b/100)) at which
+/// [`Weights::frequency`] adds nothing: about the rarest words of English
+/// text that wordfreq lists (the shipped list stops at band 750).
+pub const FREQUENCY_FLOOR_BAND: u16 = 800;
+
+/// Scorer similarity a word only the frequency list gives needs to be
+/// considered: higher than for the listed names, as there are many more
+/// of them (and the search is faster for it).
+const FREQUENT_MIN_SIMILARITY: f32 = 0.7;
+
+/// Scorer similarity at which a word of English text that the letter
+/// model cannot spell is still offered.
+const SOUNDS_THE_SAME: f32 = 0.95;
+
+/// How much less likely than the model's best spelling such a word is
+/// taken to be (log scale).
+const UNSPELLABLE_PENALTY: f64 = 4.0;
 
 /// Spellings kept per letter by the beam search.
 const BEAM: usize = 24;
@@ -256,6 +293,7 @@ impl<'n> Transliterator<'n> {
                 Candidate { letters, shown, log_score: log_p, source: Source::Generated }
             })
             .collect();
+        let best_spelled = candidates.first().map_or(0.0, |c| c.log_score);
         if let Some(names) = names {
             let w = self.weights;
             let mut norm = String::new();
@@ -289,11 +327,15 @@ impl<'n> Transliterator<'n> {
                     continue;
                 }
                 let log_p = self.spelling_log_p(letters, &spelled);
-                // A known spelling the model cannot cut (a rare chunk) still
-                // counts, at the floor of what the model offered.
+                // A known spelling the model cannot cut (a rare chunk), or one
+                // the scorer finds as good as identical, still counts, at the
+                // floor of what the model offered.
                 let floor = candidates.iter().map(|c| c.log_score).fold(0.0, f64::min) - 5.0;
+                let same_sound = near.iter().any(|m| m.term == id && m.score >= SOUNDS_THE_SAME);
                 let log_p = if log_p.is_finite() {
                     log_p
+                } else if same_sound {
+                    best_spelled - UNSPELLABLE_PENALTY
                 } else if is_known {
                     floor
                 } else {
@@ -301,6 +343,39 @@ impl<'n> Transliterator<'n> {
                 };
                 let shown = capitalized(names.english(id));
                 candidates.push(Candidate { letters: spelled, shown, log_score: log_p + bonus, source });
+            }
+            // The words English text uses that sound like it, and then how
+            // common each spelling is.
+            names.near_frequent(word, NEAR, FREQUENT_MIN_SIMILARITY, &mut scratch, &mut near);
+            for m in &near {
+                let Some(spelled) = english_letters(names.english(m.term)) else { continue };
+                if candidates.iter().any(|c| c.letters == spelled) {
+                    continue;
+                }
+                // A spelling the model cannot cut (Kavanaugh's silent gh)
+                // that the scorer finds as good as identical still counts,
+                // at the floor of what the model offered.
+                let log_p = self.spelling_log_p(letters, &spelled);
+                let log_p = if log_p.is_finite() {
+                    log_p
+                } else if m.score >= SOUNDS_THE_SAME {
+                    best_spelled - UNSPELLABLE_PENALTY
+                } else {
+                    continue;
+                };
+                let alike = w.similarity * f64::from(m.score - SIMILARITY_PIVOT);
+                let shown = capitalized(names.english(m.term));
+                let log_score = log_p + w.frequent_word + alike;
+                candidates.push(Candidate { letters: spelled, shown, log_score, source: Source::Frequent });
+            }
+            for c in &mut candidates {
+                if let Some(band) = names.band_of_letters(&c.letters) {
+                    c.log_score +=
+                        w.frequency * f64::from(FREQUENCY_FLOOR_BAND.saturating_sub(band.max(w.frequency_cap))) / 100.0;
+                    if c.source == Source::Generated {
+                        c.source = Source::Frequent;
+                    }
+                }
             }
         }
         let best = candidates.iter().map(|c| c.log_score).fold(f64::NEG_INFINITY, f64::max);
@@ -490,5 +565,20 @@ mod tests {
         assert!(shipped.model().order() >= 3);
         let top: Vec<String> = shipped.guess("روبرتس", 5).into_iter().map(|g| g.english).collect();
         assert!(top.iter().any(|e| e == "Roberts"), "{top:?}");
+    }
+
+    #[test]
+    fn english_text_decides_between_spellings_that_sound_alike() {
+        let shipped = Transliterator::shipped();
+        // No name list pairs كافانو with Kavanaugh, and the letter model
+        // cannot write its silent gh: the frequency list offers it.
+        let first = |arabic: &str| shipped.guess(arabic, 1).remove(0);
+        let top: Vec<Guess> = shipped.guess("كافانو", 2);
+        assert!(top.iter().all(|g| g.source == Source::Frequent), "{top:?}");
+        assert!(top.iter().any(|g| g.english == "Kavanaugh"), "{top:?}");
+        // The lists know ويست only as Wiest; English writes West.
+        assert_eq!(first("ويست").english, "West");
+        assert_eq!(first("مانافورت").english, "Manafort");
+        assert_eq!(first("بيليغريني").english, "Pellegrini");
     }
 }

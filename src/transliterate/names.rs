@@ -8,14 +8,20 @@
 //! word) compete with the model's own spellings, with a bonus for being a
 //! real name. Common English words, which names are also made of (Google
 //! *Ventures*, *Silicon Valley*), can be added with no Arabic spelling
-//! ([`NameParts::add_words`]): they compete the same way.
+//! ([`NameParts::add_words`]): they compete the same way. So can the words
+//! of an English frequency list ([`NameParts::add_frequencies`]), which
+//! hold the names English text uses (Kavanaugh, Pellegrini) and say how
+//! common each spelling is: of the spellings that sound alike, English
+//! news writes West far more often than Wiest.
 
 use std::sync::OnceLock;
 
 use hashbrown::HashMap;
 
+use super::letters::{english_letters, english_letters_into};
 use crate::normalize::normalize_into;
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
+use crate::score::term::{ARTICLE_STRIP_PENALTY, rank_term_above};
 
 /// The shipped name parts, `arabic<TAB>english` lines.
 static SHIPPED: &[u8] = include_bytes!("../../glossaries/names/name-parts.tsv.gz");
@@ -29,14 +35,34 @@ pub struct NameParts {
     spellings: Vec<u32>,
     /// English words by the matching form of an Arabic spelling.
     by_arabic: HashMap<Box<str>, Vec<u32>>,
-    /// `english[words..]` are the common English words with no spelling.
+    /// `english[words..frequent]` are the common English words with no
+    /// spelling.
     words: usize,
+    /// `english[frequent..]` are the words of the frequency list that are
+    /// neither listed names nor common words.
+    frequent: usize,
+    /// The frequency band of each English word ([`NO_BAND`] when the
+    /// frequency list lacks it).
+    band: Vec<u16>,
+    /// The band of each spelling of the frequency list, by its letters
+    /// ([`english_letters`]): the likeliest, when several words fold to
+    /// the same letters (agüero, aguero).
+    band_by_letters: HashMap<Box<[u8]>, u16>,
     /// Built on first use: a build that only looks spellings up never
-    /// pays for it.
+    /// pays for it. Over `english[..frequent]`.
     index: OnceLock<CandidateIndex>,
+    /// Over `english[frequent..]`, built on first use.
+    frequent_index: OnceLock<CandidateIndex>,
     /// The pairs as read, for writing the file again.
     pairs: Vec<(Box<str>, u32)>,
 }
+
+/// The band of a word the frequency list lacks.
+pub const NO_BAND: u16 = u16::MAX;
+
+/// The shipped English frequency list, `word<TAB>band` lines (a band `b`
+/// is a frequency of about 10^(-b/100)), most frequent first.
+static SHIPPED_FREQUENCY: &[u8] = include_bytes!("../../glossaries/names/english-frequency.tsv.gz");
 
 /// The text of the shipped common English words, one per line.
 fn shipped_english_words() -> String {
@@ -59,7 +85,7 @@ impl NameParts {
             if !single(ar)
                 || !single(&en)
                 || !ar.chars().any(crate::normalize::is_arabic_letter)
-                || super::letters::english_letters(&en).is_none_or(|l| l.is_empty())
+                || english_letters(&en).is_none_or(|l| l.is_empty())
             {
                 continue;
             }
@@ -84,7 +110,18 @@ impl NameParts {
             }
         }
         let words = english.len();
-        NameParts { english, spellings, by_arabic, words, index: OnceLock::new(), pairs: kept }
+        NameParts {
+            band: vec![NO_BAND; english.len()],
+            english,
+            spellings,
+            by_arabic,
+            words,
+            frequent: words,
+            band_by_letters: HashMap::new(),
+            index: OnceLock::new(),
+            frequent_index: OnceLock::new(),
+            pairs: kept,
+        }
     }
 
     /// The name parts nazir ships (`glossaries/names/name-parts.tsv.gz`),
@@ -94,6 +131,13 @@ impl NameParts {
         LOADED.get_or_init(|| {
             let mut parts = NameParts::from_bytes(SHIPPED).expect("the shipped name parts are valid");
             parts.add_words(shipped_english_words().lines());
+            let frequency = crate::text::gunzip_text(SHIPPED_FREQUENCY).expect("the shipped frequency list is valid");
+            parts
+                .add_frequencies(frequency.lines().map(|line| {
+                    let (word, band) = line.split_once('\t').expect("the shipped frequency list is word<TAB>band");
+                    (word, band.parse().expect("the shipped frequency bands are numbers"))
+                }))
+                .expect("the shipped frequency list is valid");
             parts
         })
     }
@@ -138,23 +182,102 @@ impl NameParts {
 
     /// Adds common English words (lower case, letters only; others are left
     /// out) as name parts with no Arabic spelling: words already listed as
-    /// names stay names.
+    /// names stay names. Called before
+    /// [`add_frequencies`](Self::add_frequencies).
     pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+        assert_eq!(self.frequent, self.english.len(), "common words are added before the frequency list");
         let mut listed: hashbrown::HashSet<Box<str>> = self.english.iter().cloned().collect();
         for word in words {
             let word = word.trim();
             if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) && listed.insert(word.into()) {
                 self.english.push(word.into());
                 self.spellings.push(0);
+                self.band.push(NO_BAND);
             }
         }
+        self.frequent = self.english.len();
         self.index = OnceLock::new();
+    }
+
+    /// Adds an English frequency list, `(word, band)` with a band `b` for a
+    /// frequency of about 10^(-b/100): listed names and common words get
+    /// their band, and the other words are added as words of the list, to
+    /// be found by sound ([`near_frequent`](Self::near_frequent)). Words
+    /// that are not lower-case letters are an error (named by position);
+    /// words with letters the guesser never writes are left out.
+    pub fn add_frequencies<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, u16)>) -> Result<(), String> {
+        // Looked up by the words as listed, before any is added: the ids
+        // of new words are where they will be pushed.
+        let words: Vec<(&'w str, u16)> = words.into_iter().collect();
+        let mut bands: Vec<(usize, u16)> = Vec::with_capacity(words.len());
+        let mut added: Vec<&'w str> = Vec::with_capacity(words.len());
+        self.band_by_letters.reserve(words.len());
+        {
+            let mut ids: HashMap<&str, usize> = HashMap::with_capacity(self.english.len() + words.len());
+            ids.extend(self.english.iter().enumerate().map(|(id, en)| (&**en, id)));
+            let mut letters = Vec::new();
+            for (n, (word, band)) in words.into_iter().enumerate() {
+                let word = word.trim();
+                if word.is_empty() || !word.chars().all(char::is_lowercase) {
+                    return Err(format!("word {}: `{word}` is not a lower-case word", n + 1));
+                }
+                // Letters the model never writes (the ð of sigurðsson) leave
+                // the word out: no guess can spell it.
+                if !english_letters_into(word, &mut letters) {
+                    continue;
+                }
+                let next = self.english.len() + added.len();
+                let id = *ids.entry(word).or_insert_with(|| {
+                    added.push(word);
+                    next
+                });
+                bands.push((id, band));
+                match self.band_by_letters.get_mut(letters.as_slice()) {
+                    Some(known) => *known = (*known).min(band),
+                    None => {
+                        self.band_by_letters.insert(letters.as_slice().into(), band);
+                    }
+                }
+            }
+        }
+        for word in added {
+            self.english.push(word.into());
+            self.spellings.push(0);
+            self.band.push(NO_BAND);
+        }
+        for (id, band) in bands {
+            self.band[id] = self.band[id].min(band);
+        }
+        self.frequent_index = OnceLock::new();
+        Ok(())
+    }
+
+    /// Builds the indexes the searches by sound use ([`near`](Self::near),
+    /// [`near_frequent`](Self::near_frequent)), both at once, so that the
+    /// first searches do not wait for one after the other.
+    pub fn prepare_search(&self) {
+        rayon::join(
+            || self.index.get_or_init(|| CandidateIndex::new(&self.english[..self.frequent])),
+            || self.frequent_index.get_or_init(|| CandidateIndex::new(&self.english[self.frequent..])),
+        );
     }
 
     /// Whether entry `id` is a common English word added by
     /// [`add_words`](Self::add_words), not a listed name.
     pub fn is_word(&self, id: usize) -> bool {
-        id >= self.words
+        (self.words..self.frequent).contains(&id)
+    }
+
+    /// Whether entry `id` was added by the frequency list alone
+    /// ([`add_frequencies`](Self::add_frequencies)).
+    pub fn is_frequent_only(&self, id: usize) -> bool {
+        id >= self.frequent
+    }
+
+    /// The frequency band of the English spelled with these letters
+    /// (lower case, accents dropped), if the frequency list has it.
+    pub fn band_of_letters(&self, letters: &[u8]) -> Option<u16> {
+        self.band_by_letters.get(letters).copied()
     }
 
     /// Reads the table written by [`NameParts::to_text`] (gzip-compressed
@@ -246,9 +369,26 @@ impl NameParts {
     /// The `k` words that sound likest the Arabic word by the scorer, with
     /// a score of at least `min_score`.
     pub fn near(&self, arabic: &str, k: usize, min_score: f32, scratch: &mut SearchScratch, out: &mut Vec<Match>) {
-        let index = self.index.get_or_init(|| CandidateIndex::new(&self.english));
-        crate::score::term::rank_term(index, arabic, k, crate::score::term::ARTICLE_STRIP_PENALTY, scratch, out);
-        out.retain(|m| m.score >= min_score);
+        let index = self.index.get_or_init(|| CandidateIndex::new(&self.english[..self.frequent]));
+        rank_term_above(index, arabic, k, min_score, ARTICLE_STRIP_PENALTY, scratch, out);
+    }
+
+    /// Like [`near`](Self::near), among the words only the frequency list
+    /// gives ([`is_frequent_only`](Self::is_frequent_only)); a separate
+    /// search, so that its many words do not crowd out the names.
+    pub fn near_frequent(
+        &self,
+        arabic: &str,
+        k: usize,
+        min_score: f32,
+        scratch: &mut SearchScratch,
+        out: &mut Vec<Match>,
+    ) {
+        let index = self.frequent_index.get_or_init(|| CandidateIndex::new(&self.english[self.frequent..]));
+        rank_term_above(index, arabic, k, min_score, ARTICLE_STRIP_PENALTY, scratch, out);
+        for m in out.iter_mut() {
+            m.term += self.frequent;
+        }
     }
 }
 
@@ -298,5 +438,29 @@ mod tests {
         let again = NameParts::from_bytes(parts.to_text().as_bytes()).unwrap();
         assert_eq!(again.to_text(), parts.to_text());
         assert!(NameParts::from_bytes(b"x").unwrap_err().starts_with("line 1"));
+    }
+
+    #[test]
+    fn a_frequency_list_gives_bands_and_words_found_by_sound() {
+        let mut parts = NameParts::from_pairs([("مانويل", "manuel"), ("ويست", "wiest")]);
+        parts.add_words(["west"]);
+        parts
+            .add_frequencies([("west", 371), ("manuel", 540), ("kavanaugh", 588), ("sigurðsson", 790), ("agüero", 665)])
+            .unwrap();
+        let id = |en: &str| (0..parts.len()).find(|&i| parts.english(i) == en).unwrap();
+        assert!(!parts.is_word(id("manuel")) && !parts.is_frequent_only(id("manuel")));
+        assert!(parts.is_word(id("west")) && !parts.is_frequent_only(id("west")));
+        assert!(parts.is_frequent_only(id("kavanaugh")));
+        assert_eq!(parts.band_of_letters(b"west"), Some(371));
+        assert_eq!(parts.band_of_letters(b"aguero"), Some(665), "accents fold");
+        assert_eq!(parts.band_of_letters(b"wiest"), None);
+        assert!((0..parts.len()).all(|i| parts.english(i) != "sigurðsson"), "a letter no guess writes");
+        let (mut scratch, mut out) = (SearchScratch::default(), Vec::new());
+        parts.near_frequent("كافانو", 3, 0.8, &mut scratch, &mut out);
+        assert_eq!(parts.english(out[0].term), "kavanaugh");
+        parts.near("كافانو", 3, 0.8, &mut scratch, &mut out);
+        assert!(out.iter().all(|m| parts.english(m.term) != "kavanaugh"), "the lists' own search stays apart");
+        let err = parts.add_frequencies([("west", 1), ("West", 2)]).unwrap_err();
+        assert!(err.starts_with("word 2: `West`"), "{err}");
     }
 }

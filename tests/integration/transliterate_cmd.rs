@@ -24,7 +24,9 @@ fn ranks_guesses_per_name_with_their_source() {
         assert_eq!(b.iter().map(|r| r["rank"].as_str()).collect::<Vec<_>>(), ["1", "2", "3"], "{name}");
         let scores: Vec<f32> = b.iter().map(|r| r["score"].parse().unwrap()).collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]) && scores.iter().sum::<f32>() <= 1.001, "{scores:?}");
-        assert!(b.iter().all(|r| ["known", "name-part", "generated"].contains(&r["source"].as_str())));
+        assert!(
+            b.iter().all(|r| ["known", "name-part", "word", "english", "generated"].contains(&r["source"].as_str()))
+        );
         assert!(b.iter().all(|r| r["en"].starts_with(|c: char| c.is_ascii_uppercase())), "{b:?}");
     }
     // A common name and surname the shipped lists spell this way.
