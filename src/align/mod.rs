@@ -1294,15 +1294,34 @@ impl Aligner<'_> {
                 {
                     end += 1;
                 }
+                // A given name that is also a dictionary word (بول "urine",
+                // يوري) is the first word of the foreign name it stands
+                // before when a person of the gazetteer has it as theirs
+                // (بول مانافورت = Paul Manafort). The name lists are no
+                // guide here: their noisy pairs spell words such as السيد
+                // ("Mr.") and بشأن ("about") as names.
+                let given = first > seg.start
+                    && skip == 0
+                    && !covered[first - 1]
+                    && !words.words[first - 1].stopword
+                    && self.classes[first - 1].foreign.is_none()
+                    && crate::transliterate::names::gazetteer_given_names().contains(words.norm_of(first - 1));
                 // A single word needs to look foreign enough to be a name
-                // on its own, unless it follows a matched name, whose part
-                // it may be.
-                let before = self.choices.iter().position(|c| c.end == first && c.first >= seg.start);
+                // on its own (with or without the given name before it),
+                // unless it follows a matched name, whose part it may be.
                 let alone = end - first > 1 || lead >= crate::lexicon::FOREIGN_LIKE_WORD;
+                let name_first = if given { first - 1 } else { first };
+                let before = self.choices.iter().position(|c| c.end == first && c.first >= seg.start);
                 if alone || before.is_some() {
                     let verdict = Verdict { term: 0, score: 0.0, method: Method::Guess, required: 0.0 };
-                    let span =
-                        SpanChoice { first, end, display_skip: skip, restore_article: false, verdict, adjusted: 0.0 };
+                    let span = SpanChoice {
+                        first: name_first,
+                        end,
+                        display_skip: skip,
+                        restore_article: false,
+                        verdict,
+                        adjusted: 0.0,
+                    };
                     let (start, stop, surface) = surface_of(text, words, &span);
                     match (composer.guess(&surface), before) {
                         (Some((english, confidence, Source::Word)), Some(i)) if skip == 0 => {

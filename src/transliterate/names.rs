@@ -64,6 +64,73 @@ pub const NO_BAND: u16 = u16::MAX;
 /// is a frequency of about 10^(-b/100)), most frequent first.
 static SHIPPED_FREQUENCY: &[u8] = include_bytes!("../../glossaries/names/english-frequency.tsv.gz");
 
+/// The `arabic<TAB>english` pairs of a name-parts table, or the first line
+/// that is not one.
+fn tab_pairs(text: &str) -> Result<Vec<(&str, &str)>, String> {
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| line.split_once('\t').ok_or_else(|| format!("line {}: expected ARABIC<TAB>ENGLISH", n + 1)))
+        .collect()
+}
+
+/// The words of the names of the people of the default gazetteer, paired
+/// word by word (بول = Paul of بول رايان = Paul Ryan) where a spelling has
+/// as many words as the English: the name lists lack many common given
+/// names (the development halves nazir learned from hold about half of
+/// the English words of the whole lists), and the gazetteer spells them as
+/// the news does.
+fn gazetteer_name_words() -> Vec<(Box<str>, Box<str>)> {
+    let mut pairs = Vec::new();
+    for_gazetteer_people(|en, spelling| {
+        let en_words: Vec<&str> = en.split_whitespace().collect();
+        let ar_words: Vec<&str> = spelling.split_whitespace().collect();
+        if ar_words.len() == en_words.len() {
+            for (&a, &e) in ar_words.iter().zip(&en_words) {
+                if e.chars().all(char::is_alphabetic) {
+                    pairs.push((Box::from(a), Box::from(e)));
+                }
+            }
+        }
+    });
+    pairs
+}
+
+/// The given names of the people of the default gazetteer: the first word
+/// of each Arabic spelling of a name of several words, in matching form
+/// (بول of بول رايان). Loaded on first use.
+pub fn gazetteer_given_names() -> &'static hashbrown::HashSet<Box<str>> {
+    static LOADED: OnceLock<hashbrown::HashSet<Box<str>>> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let mut names = hashbrown::HashSet::new();
+        for_gazetteer_people(|_, spelling| {
+            let mut words = spelling.split_whitespace();
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                names.insert(crate::normalize::normalize(first).into_boxed_str());
+            }
+        });
+        names
+    })
+}
+
+/// Calls `each(english, arabic)` for every Arabic spelling of every person
+/// of the default gazetteer's transliterated files.
+fn for_gazetteer_people(mut each: impl FnMut(&str, &str)) {
+    for (file, text) in crate::candidates::DEFAULT_GAZETTEER {
+        if file.ends_with("translated.csv") {
+            continue;
+        }
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        for record in reader.records() {
+            let record = record.expect("the default gazetteer is valid CSV");
+            if &record[3] == "person" {
+                for spelling in std::iter::once(&record[1]).chain(record[2].split('|')) {
+                    each(&record[0], spelling);
+                }
+            }
+        }
+    }
+}
+
 /// The text of the shipped common English words, one per line.
 fn shipped_english_words() -> String {
     static WORDS: &[u8] = include_bytes!("../../glossaries/names/english-words.txt.gz");
@@ -129,7 +196,10 @@ impl NameParts {
     pub fn shipped() -> &'static NameParts {
         static LOADED: OnceLock<NameParts> = OnceLock::new();
         LOADED.get_or_init(|| {
-            let mut parts = NameParts::from_bytes(SHIPPED).expect("the shipped name parts are valid");
+            let text = crate::text::gunzip_text(SHIPPED).expect("the shipped name parts are valid");
+            let listed = tab_pairs(&text).expect("the shipped name parts are valid");
+            let people = gazetteer_name_words();
+            let mut parts = NameParts::from_pairs(listed.into_iter().chain(people.iter().map(|(a, e)| (&**a, &**e))));
             parts.add_words(shipped_english_words().lines());
             let frequency = crate::text::gunzip_text(SHIPPED_FREQUENCY).expect("the shipped frequency list is valid");
             parts
@@ -160,9 +230,13 @@ impl NameParts {
         static LOADED: OnceLock<HashMap<Box<str>, Option<Box<str>>>> = OnceLock::new();
         LOADED.get_or_init(|| {
             let text = crate::text::gunzip_text(SHIPPED).expect("the shipped name parts are valid");
+            let listed = tab_pairs(&text).expect("the shipped name parts are valid");
+            let people = gazetteer_name_words();
             let mut norm = String::new();
             let mut map: HashMap<Box<str>, Option<Box<str>>> = HashMap::new();
-            for (ar, en) in text.lines().filter_map(|line| line.split_once('\t')) {
+            for (ar, en) in listed.into_iter().chain(people.iter().map(|(a, e)| (&**a, &**e))) {
+                let en = en.to_lowercase();
+                let en = en.as_str();
                 norm.clear();
                 normalize_into(ar, &mut norm);
                 // Spellings of one name that differ only in accents
@@ -284,14 +358,7 @@ impl NameParts {
     /// or not): one `arabic<TAB>english` pair per line.
     pub fn from_bytes(bytes: &[u8]) -> Result<NameParts, String> {
         let text = crate::text::gunzip_text(bytes).map_err(|e| format!("the name parts are {e}"))?;
-        let mut pairs = Vec::new();
-        for (n, line) in text.lines().enumerate() {
-            let Some((ar, en)) = line.split_once('\t') else {
-                return Err(format!("line {}: expected ARABIC<TAB>ENGLISH", n + 1));
-            };
-            pairs.push((ar, en));
-        }
-        Ok(NameParts::from_pairs(pairs))
+        Ok(NameParts::from_pairs(tab_pairs(&text)?))
     }
 
     /// Orders the English of each Arabic spelling by `score` (highest
@@ -408,6 +475,9 @@ mod tests {
         assert_eq!(spellings.get("ترامب"), Some(&Some("trump".into())));
         assert_eq!(spellings.get("كريس"), Some(&None));
         assert!(spellings.get("اغويرو").is_some_and(Option::is_some), "aguero and agüero are one name");
+        // Given names the lists lack come from the gazetteer's people.
+        assert!(parts.known("بول", &mut norm).iter().any(|&id| parts.english(id as usize) == "paul"));
+        assert!(gazetteer_given_names().contains("بول") && !gazetteer_given_names().contains("كروغمان"));
     }
 
     #[test]
