@@ -1697,17 +1697,31 @@ impl Aligner<'_> {
 
     /// A gazetteer person's surname right after a given name that nothing
     /// matched is someone else's: بوب وودوارد is not Josh Woodward, nor
-    /// وجون كينيدي ("and John Kennedy") John F. Kennedy.
+    /// وجون كينيدي ("and John Kennedy") John F. Kennedy. Unless the given
+    /// name and the surname are, but for a clitic, a spelling of that
+    /// person (ودونالد ترامب broken by a line).
     fn drop_surnames_of_someone_else(&mut self, text: &str, words: &ArticleWords) {
         if !self.choices.iter().any(|c| self.surname_alone(c.verdict.term).is_some()) {
             return;
         }
+        let terms = self.model.candidates.terms();
+        let own_given_name = |c: &SpanChoice, p: usize| {
+            let Some(person) = self.surname_alone(c.verdict.term) else { return false };
+            let given = words.norm_of(p);
+            let surname = words.norm_of(c.first);
+            terms[person].arabic.iter().any(|spelling| {
+                let spelling = crate::normalize::normalize(spelling);
+                spelling.strip_suffix(surname).and_then(|g| g.strip_suffix(' ')).is_some_and(|g| {
+                    !g.contains(' ') && (g == given || given.strip_prefix(ONE_LETTER_CLITICS) == Some(g))
+                })
+            })
+        };
         let mut keep = Vec::with_capacity(self.choices.len());
         for (k, c) in self.choices.iter().enumerate() {
             let someone_else = self.surname_alone(c.verdict.term).is_some()
                 && self
                     .free_neighbour(text, words, k, false)
-                    .is_some_and(|p| !self.classes[p].ordinary && self.classes[p].name_part);
+                    .is_some_and(|p| !self.classes[p].ordinary && self.classes[p].name_part && !own_given_name(c, p));
             if !someone_else {
                 keep.push(*c);
             }
@@ -2009,6 +2023,9 @@ mod tests {
         // only sounds like it.
         assert!(!names(aligned(&c, "كتب بوب وودوارد كتابا جديدا")).contains(&"Woodward".to_string()));
         assert_eq!(names(aligned(&c, "قال وودوارد إن الكتاب جاهز")), ["Woodward"]);
+        // The person's own given name before it, with a clitic, across a
+        // line break that keeps the two from one span: still the person.
+        assert_eq!(names(aligned(&c, "وتحدث ودونالد\nترامب عن الاقتصاد")), ["Trump"]);
         assert!(aligned(&c, "نشرت صحيفة بوسطن غلوب تقريرا عن الطقس").is_empty());
         // An everyday word needs the full name beside it.
         let mut c2 = CandidateSet::new();
