@@ -1340,6 +1340,10 @@ impl Aligner<'_> {
                             });
                             absorbed.push(i);
                         }
+                        // A lone word whose likeliest English is a common
+                        // word (Times, Stars, Powder) is that word, or part
+                        // of a longer name; no name of its own.
+                        (Some((_, _, Source::Word)), _) if end - name_first == 1 => {}
                         (Some((english, confidence, source)), _) if alone => {
                             let (method, score) = match source {
                                 Source::Known => (Method::NameParts, composed_score(confidence)),
