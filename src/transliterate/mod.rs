@@ -99,9 +99,9 @@ pub struct Weights {
     /// ([`FREQUENCY_FLOOR_BAND`]), for any spelling the list has: English
     /// text writes the name this way.
     pub frequency: f64,
-    /// The band above which a more common word gets no more bonus: names
-    /// are rarely among the most common words, and "Your" must not beat
-    /// "Yuri" for being common.
+    /// The band (a frequency of about 10^(-b/100)) past which a more
+    /// common word gets no more bonus: names are rarely among the most
+    /// common words, and "Your" must not beat "Yuri" for being common.
     pub frequency_cap: u16,
 }
 
@@ -327,9 +327,10 @@ impl<'n> Transliterator<'n> {
                     continue;
                 }
                 let log_p = self.spelling_log_p(letters, &spelled);
-                // A known spelling the model cannot cut (a rare chunk), or one
-                // the scorer finds as good as identical, still counts, at the
-                // floor of what the model offered.
+                // A spelling the model cannot cut (a rare chunk) still counts
+                // when the scorer finds it as good as identical (a little less
+                // likely than the model's best spelling) or when it is known
+                // (at the floor of what the model offered).
                 let floor = candidates.iter().map(|c| c.log_score).fold(0.0, f64::min) - 5.0;
                 let same_sound = near.iter().any(|m| m.term == id && m.score >= SOUNDS_THE_SAME);
                 let log_p = if log_p.is_finite() {
@@ -354,7 +355,7 @@ impl<'n> Transliterator<'n> {
                 }
                 // A spelling the model cannot cut (Kavanaugh's silent gh)
                 // that the scorer finds as good as identical still counts,
-                // at the floor of what the model offered.
+                // a little less likely than the model's best spelling.
                 let log_p = self.spelling_log_p(letters, &spelled);
                 let log_p = if log_p.is_finite() {
                     log_p
