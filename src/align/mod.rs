@@ -1275,8 +1275,17 @@ impl Aligner<'_> {
             {
                 return None;
             }
+            // The name lists also tell a clitic: وتوم is و + توم when they
+            // know توم and not وتوم.
+            let listed_without = |n: &NameParts, norm: &mut String| {
+                n.known(raw, norm).is_empty()
+                    && raw.strip_prefix(['و', 'ب', 'ل']).is_some_and(|rest| !n.known(rest, norm).is_empty())
+            };
             match f.peeled {
                 Some(p) if p > f.written + CLITIC_FOREIGNNESS_MARGIN => first.then_some((p, 1)),
+                Some(p) if first && composer.guesser.names().is_some_and(|n| listed_without(n, &mut norm)) => {
+                    Some((p, 1))
+                }
                 _ => Some((f.written, 0)),
             }
         };
