@@ -306,10 +306,8 @@ impl<'n> Transliterator<'n> {
                 let is_known = known.contains(&(id as u32));
                 // How alike the scorer finds them counts too: the letter
                 // model knows spellings, the scorer sounds.
-                let alike = near
-                    .iter()
-                    .find(|m| m.term == id)
-                    .map_or(0.0, |m| w.similarity * f64::from(m.score - SIMILARITY_PIVOT));
+                let sound = near.iter().find(|m| m.term == id).map(|m| m.score);
+                let alike = sound.map_or(0.0, |score| w.similarity * f64::from(score - SIMILARITY_PIVOT));
                 let (bonus, source) = if names.is_word(id) {
                     (w.english_word + alike, Source::Word)
                 } else {
@@ -332,7 +330,7 @@ impl<'n> Transliterator<'n> {
                 // likely than the model's best spelling) or when it is known
                 // (at the floor of what the model offered).
                 let floor = candidates.iter().map(|c| c.log_score).fold(0.0, f64::min) - 5.0;
-                let same_sound = near.iter().any(|m| m.term == id && m.score >= SOUNDS_THE_SAME);
+                let same_sound = sound.is_some_and(|score| score >= SOUNDS_THE_SAME);
                 let log_p = if log_p.is_finite() {
                     log_p
                 } else if same_sound {

@@ -73,62 +73,62 @@ fn tab_pairs(text: &str) -> Result<Vec<(&str, &str)>, String> {
         .collect()
 }
 
-/// The words of the names of the people of the default gazetteer, paired
-/// word by word (بول = Paul of بول رايان = Paul Ryan) where a spelling has
-/// as many words as the English: the name lists lack many common given
-/// names (the development halves nazir learned from hold about half of
-/// the English words of the whole lists), and the gazetteer spells them as
-/// the news does.
-fn gazetteer_name_words() -> Vec<(Box<str>, Box<str>)> {
-    let mut pairs = Vec::new();
-    for_gazetteer_people(|en, spelling| {
-        let en_words: Vec<&str> = en.split_whitespace().collect();
-        let ar_words: Vec<&str> = spelling.split_whitespace().collect();
-        if ar_words.len() == en_words.len() {
-            for (&a, &e) in ar_words.iter().zip(&en_words) {
-                if e.chars().all(char::is_alphabetic) {
-                    pairs.push((Box::from(a), Box::from(e)));
+/// The people of the default gazetteer's transliterated files, read once.
+struct GazetteerPeople {
+    /// Their names paired word by word (بول = paul of بول رايان = Paul
+    /// Ryan), English in lower case, where a spelling has as many words as
+    /// the English: the name lists lack many common given names (the
+    /// development halves nazir learned from hold about half of the English
+    /// words of the whole lists), and the gazetteer spells them as the news
+    /// does.
+    words: Vec<(Box<str>, Box<str>)>,
+    /// The first word of each spelling of a name of several words, in
+    /// matching form (بول of بول رايان).
+    given_names: hashbrown::HashSet<Box<str>>,
+}
+
+fn gazetteer_people() -> &'static GazetteerPeople {
+    static LOADED: OnceLock<GazetteerPeople> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let mut gazetteer = crate::candidates::CandidateSet::new();
+        for (file, text) in crate::candidates::DEFAULT_GAZETTEER {
+            if !file.ends_with("translated.csv") {
+                gazetteer.add_gazetteer(text, file, false).expect("the default gazetteer is valid");
+            }
+        }
+        let mut people = GazetteerPeople { words: Vec::new(), given_names: hashbrown::HashSet::new() };
+        for person in gazetteer.terms().iter().filter(|t| t.kind == "person") {
+            let en_words: Vec<&str> = person.en.split_whitespace().collect();
+            for spelling in &person.arabic {
+                let ar_words: Vec<&str> = spelling.split_whitespace().collect();
+                if ar_words.len() > 1 {
+                    people.given_names.insert(crate::normalize::normalize(ar_words[0]).into_boxed_str());
+                }
+                if ar_words.len() == en_words.len() {
+                    for (&a, &e) in ar_words.iter().zip(&en_words) {
+                        if e.chars().all(char::is_alphabetic) {
+                            people.words.push((Box::from(a), e.to_lowercase().into_boxed_str()));
+                        }
+                    }
                 }
             }
         }
-    });
-    pairs
+        people
+    })
 }
 
 /// The given names of the people of the default gazetteer: the first word
 /// of each Arabic spelling of a name of several words, in matching form
 /// (بول of بول رايان). Loaded on first use.
 pub fn gazetteer_given_names() -> &'static hashbrown::HashSet<Box<str>> {
-    static LOADED: OnceLock<hashbrown::HashSet<Box<str>>> = OnceLock::new();
-    LOADED.get_or_init(|| {
-        let mut names = hashbrown::HashSet::new();
-        for_gazetteer_people(|_, spelling| {
-            let mut words = spelling.split_whitespace();
-            if let (Some(first), Some(_)) = (words.next(), words.next()) {
-                names.insert(crate::normalize::normalize(first).into_boxed_str());
-            }
-        });
-        names
-    })
+    &gazetteer_people().given_names
 }
 
-/// Calls `each(english, arabic)` for every Arabic spelling of every person
-/// of the default gazetteer's transliterated files.
-fn for_gazetteer_people(mut each: impl FnMut(&str, &str)) {
-    for (file, text) in crate::candidates::DEFAULT_GAZETTEER {
-        if file.ends_with("translated.csv") {
-            continue;
-        }
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-        for record in reader.records() {
-            let record = record.expect("the default gazetteer is valid CSV");
-            if &record[3] == "person" {
-                for spelling in std::iter::once(&record[1]).chain(record[2].split('|')) {
-                    each(&record[0], spelling);
-                }
-            }
-        }
-    }
+/// The `arabic<TAB>english` pairs of the shipped name parts (`text`, the
+/// unzipped table), then the words of the gazetteer's people.
+fn shipped_pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let listed = tab_pairs(text).expect("the shipped name parts are valid");
+    listed.into_iter().chain(gazetteer_people().words.iter().map(|(a, e)| (&**a, &**e)))
 }
 
 /// The text of the shipped common English words, one per line.
@@ -197,9 +197,7 @@ impl NameParts {
         static LOADED: OnceLock<NameParts> = OnceLock::new();
         LOADED.get_or_init(|| {
             let text = crate::text::gunzip_text(SHIPPED).expect("the shipped name parts are valid");
-            let listed = tab_pairs(&text).expect("the shipped name parts are valid");
-            let people = gazetteer_name_words();
-            let mut parts = NameParts::from_pairs(listed.into_iter().chain(people.iter().map(|(a, e)| (&**a, &**e))));
+            let mut parts = NameParts::from_pairs(shipped_pairs(&text));
             parts.add_words(shipped_english_words().lines());
             let frequency = crate::text::gunzip_text(SHIPPED_FREQUENCY).expect("the shipped frequency list is valid");
             parts
@@ -230,13 +228,9 @@ impl NameParts {
         static LOADED: OnceLock<HashMap<Box<str>, Option<Box<str>>>> = OnceLock::new();
         LOADED.get_or_init(|| {
             let text = crate::text::gunzip_text(SHIPPED).expect("the shipped name parts are valid");
-            let listed = tab_pairs(&text).expect("the shipped name parts are valid");
-            let people = gazetteer_name_words();
             let mut norm = String::new();
             let mut map: HashMap<Box<str>, Option<Box<str>>> = HashMap::new();
-            for (ar, en) in listed.into_iter().chain(people.iter().map(|(a, e)| (&**a, &**e))) {
-                let en = en.to_lowercase();
-                let en = en.as_str();
+            for (ar, en) in shipped_pairs(&text) {
                 norm.clear();
                 normalize_into(ar, &mut norm);
                 // Spellings of one name that differ only in accents
@@ -330,10 +324,18 @@ impl NameParts {
     /// [`near_frequent`](Self::near_frequent)), both at once, so that the
     /// first searches do not wait for one after the other.
     pub fn prepare_search(&self) {
-        rayon::join(
-            || self.index.get_or_init(|| CandidateIndex::new(&self.english[..self.frequent])),
-            || self.frequent_index.get_or_init(|| CandidateIndex::new(&self.english[self.frequent..])),
-        );
+        rayon::join(|| self.names_index(), || self.frequent_words_index());
+    }
+
+    /// The index of the listed names and common words, built on first use.
+    fn names_index(&self) -> &CandidateIndex {
+        self.index.get_or_init(|| CandidateIndex::new(&self.english[..self.frequent]))
+    }
+
+    /// The index of the words only the frequency list gives, built on
+    /// first use.
+    fn frequent_words_index(&self) -> &CandidateIndex {
+        self.frequent_index.get_or_init(|| CandidateIndex::new(&self.english[self.frequent..]))
     }
 
     /// Whether entry `id` is a common English word added by
@@ -436,8 +438,7 @@ impl NameParts {
     /// The `k` words that sound likest the Arabic word by the scorer, with
     /// a score of at least `min_score`.
     pub fn near(&self, arabic: &str, k: usize, min_score: f32, scratch: &mut SearchScratch, out: &mut Vec<Match>) {
-        let index = self.index.get_or_init(|| CandidateIndex::new(&self.english[..self.frequent]));
-        rank_term_above(index, arabic, k, min_score, ARTICLE_STRIP_PENALTY, scratch, out);
+        near_in(self.names_index(), 0, arabic, k, min_score, scratch, out);
     }
 
     /// Like [`near`](Self::near), among the words only the frequency list
@@ -451,11 +452,24 @@ impl NameParts {
         scratch: &mut SearchScratch,
         out: &mut Vec<Match>,
     ) {
-        let index = self.frequent_index.get_or_init(|| CandidateIndex::new(&self.english[self.frequent..]));
-        rank_term_above(index, arabic, k, min_score, ARTICLE_STRIP_PENALTY, scratch, out);
-        for m in out.iter_mut() {
-            m.term += self.frequent;
-        }
+        near_in(self.frequent_words_index(), self.frequent, arabic, k, min_score, scratch, out);
+    }
+}
+
+/// The best `k` of `index` for `arabic` scored at least `min_score`, their
+/// ids moved by `offset` (where the index's words start in the table).
+fn near_in(
+    index: &CandidateIndex,
+    offset: usize,
+    arabic: &str,
+    k: usize,
+    min_score: f32,
+    scratch: &mut SearchScratch,
+    out: &mut Vec<Match>,
+) {
+    rank_term_above(index, arabic, k, min_score, ARTICLE_STRIP_PENALTY, scratch, out);
+    for m in out.iter_mut() {
+        m.term += offset;
     }
 }
 
