@@ -22,9 +22,10 @@
 //! | `K` | – | the sound of ch: sh as in تش/ش, or k (Michael), or kh (Munich) |
 //! | `H` `h` `E` | ح, ه, word-final ه/ة | –, h, – |
 //! | `` ` `` `'` | ع, hamza and word-initial alef | –, apostrophe |
-//! | `A` `U` `I` | long vowels ا و ي | aa ah, oo ou, ee ea ie ei ey |
+//! | `A` `U` `I` | long vowels ا و ي | aa ah, oo ou, ee ea ie ey, the i of ei |
 //! | `a e i o u` | – | short vowels |
 //! | `~` | – | silent final e |
+//! | `^` | – | the onset of ei, "ai" or "ee" (Stein شتاين, Keith كيث) |
 //! | `w` `y` | – | consonantal w, y |
 //! | `0`–`9` | digits | digits |
 //! | ` ` | word boundary | space, hyphen, CamelCase |
@@ -78,11 +79,11 @@ pub(crate) const LETTER_NAME_VARIANTS: [(&str, char); 7] =
 /// Whether a key symbol is a vowel or vowel-like (long, short, carrier,
 /// ain, final ha, silent e).
 pub(crate) fn is_vowel_symbol(b: u8) -> bool {
-    matches!(b, b'A' | b'U' | b'I' | b'E' | b'a' | b'e' | b'i' | b'o' | b'u' | b'\'' | b'`' | b'~')
+    matches!(b, b'A' | b'U' | b'I' | b'E' | b'a' | b'e' | b'i' | b'o' | b'u' | b'\'' | b'`' | b'~' | b'^')
 }
 
 /// Every symbol a key can contain.
-pub(crate) const KEY_ALPHABET: &[u8] = b"bfmtdlnrTDszZSCVWYjgqkxGNcKHhwyAUIEaeiou'`~ 0123456789";
+pub(crate) const KEY_ALPHABET: &[u8] = b"bfmtdlnrTDszZSCVWYjgqkxGNcKHhwyAUIEaeiou'`~^ 0123456789";
 
 /// Appends the key of an Arabic string that is already in matching form
 /// (see [`crate::normalize`]). Words are separated by `BOUNDARY`.
@@ -230,6 +231,14 @@ pub(crate) fn english_word_key(word: &str, out: &mut Vec<u8>) {
                 _ => out.push(b'a'),
             },
             b'e' => match next {
+                // German ei is "ai" (Stein شتاين, Geiger غايغر) and English
+                // ei is "ee" (Keith كيث, Neil نيل): its own onset before the
+                // long vowel, nearly free to drop and cheap as ا, serves both.
+                // A final ei is "ee" (Milei ميلي, Huawei هواوي).
+                b'i' if i + 2 < n && !(next2 == b'g' && at(i + 3) == b'h') => {
+                    out.extend_from_slice(b"^I");
+                    advance = 2;
+                }
                 b'e' | b'a' | b'i' | b'y' if !(next == b'y' && is_vowel_letter(next2)) => {
                     out.push(b'I');
                     advance = 2;
@@ -814,7 +823,10 @@ mod tests {
         assert_eq!(en("Christopher"), "kristofer");
         assert_eq!(en("Cecil"), "sesil");
         assert_eq!(en("Max"), "maks");
-        assert_eq!(en("Weil"), "wIl");
+        assert_eq!(en("Weil"), "w^Il");
+        assert_eq!(en("Stein"), "st^In");
+        assert_eq!(en("Leigh"), "lI");
+        assert_eq!(en("Milei"), "milI");
         assert_eq!(en("Hugh"), "hu");
         assert_eq!(en("George"), "GeorG~");
         assert_eq!(en("Khan"), "xan");

@@ -45,6 +45,7 @@ fn build_costs() -> Costs {
         }
     };
     set(&mut indel, b"~", 5);
+    set(&mut indel, b"^", 5);
     set(&mut indel, b" ", 5);
     set(&mut indel, b"'", 15);
     set(&mut indel, b"E", 35);
@@ -109,6 +110,9 @@ fn build_costs() -> Costs {
         (b"i", b"ou", 40),
         (b"o", b"u", 30),
         (b"~", b"aeiou", 20),
+        // The onset of ei: ا where Arabic writes "ai" (شتاين, Stein).
+        (b"^", b"A", 20),
+        (b"^", b"aeiou~", 20),
         // Glides.
         (b"w", b"u", 20),
         (b"w", b"o", 30),

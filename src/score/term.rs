@@ -245,6 +245,16 @@ mod tests {
     }
 
     #[test]
+    fn ei_reads_as_ai_or_ee() {
+        // Arabic writes German ei as اي and English ei as ي.
+        for (ar, en) in [("شتاين", "Stein"), ("فاينشتاين", "Feinstein"), ("غايغر", "Geiger"), ("كيث", "Keith")]
+        {
+            assert!(score_pair(ar, en) > 0.82, "{ar} {en}: {}", score_pair(ar, en));
+        }
+        assert!(score_pair("نيل", "Neil") > score_pair("نيل", "Nail"));
+    }
+
+    #[test]
     fn word_boundaries_and_acronyms() {
         assert!(score_pair("سوفت بنك", "SoftBank") > 0.9);
         assert!(score_pair("سي إن إن", "CNN") > 0.95);
