@@ -488,11 +488,34 @@ impl Lexicon {
             Dictionary::Reading
         };
         let reason = self.reason_within(word, dictionary);
+        // The letter model learned ordinary words bare or with the article
+        // only, so a clitic in front (كالظروف 0.84, بمفردات 0.63) makes a
+        // word look more foreign than it is: unless the word looks foreign
+        // as a whole (names a clitic reading fits: ليبرمان 1.46, فيرجينا
+        // 1.20), a word the dictionary reads is as foreign as its least
+        // foreign reading without its proclitics (الظروف −0.33).
         let foreignness = match reason {
+            Some(Ordinary::Word | Ordinary::AfterClitic)
+                if foreignness < FOREIGN_LIKE_AFTER_CLITIC && self.reads_after_clitic(word) =>
+            {
+                let norm = normalize(word.trim());
+                strip_proclitics(&norm)
+                    .filter(|stem| stem.chars().count() >= 3)
+                    .map(|stem| self.ngrams.score(stem))
+                    .fold(foreignness, f32::min)
+            }
             Some(Ordinary::Word | Ordinary::AfterClitic) => foreignness,
             _ => 0.0,
         };
         Judgement { name, reason, foreignness }
+    }
+
+    /// Whether the dictionary reads `word` only after a clitic (بوسطن is
+    /// a word as written; كالظروف is ك + الظروف).
+    fn reads_after_clitic(&self, word: &str) -> bool {
+        let mut surface = String::with_capacity(word.len());
+        clean_surface_into(word.trim(), &mut surface);
+        self.dictionary_reading(&surface) == DictionaryReading::AfterClitic
     }
 
     /// How foreign the letters of `word` look: the mean, over the letter
@@ -960,6 +983,24 @@ mod tests {
             assert!(lex().foreignness(w) < 0.0, "{w}: {}", lex().foreignness(w));
         }
         assert_eq!(lex().foreignness("Google"), 0.0);
+    }
+
+    #[test]
+    fn a_clitic_makes_no_word_foreign() {
+        // كالظروف and بمفردات look foreign for their clitics alone; judged
+        // by their stems, they are as ordinary as الظروف and مفردات.
+        for (word, stem) in [("كالظروف", "الظروف"), ("بمفردات", "مفردات"), ("ببطء", "بطء")]
+        {
+            let (judged, bare) = (lex().judge(word).foreignness, lex().foreignness(stem));
+            assert!(lex().foreignness(word) > bare + 0.4, "{word} looks foreign by its letters");
+            assert!(judged <= bare + 1e-6, "{word}: {judged} against {stem}: {bare}");
+        }
+        // A name that a clitic reading fits keeps its looks (ليبرمان is
+        // not ل + يبرمان, "they conclude"), and so does a word the
+        // dictionary reads as written (بوسطن, Boston).
+        for word in ["ليبرمان", "فيرجينا", "بوسطن"] {
+            assert_eq!(lex().judge(word).foreignness, lex().foreignness(word), "{word}");
+        }
     }
 
     #[test]
