@@ -358,7 +358,7 @@ fn span_veto(classes: &[WordClass]) -> Veto {
 /// hamzas included (`as_listed`, asked only of gazetteer verdicts that need
 /// it): an ordinary word (`ordinary_word`) that is a gazetteer spelling
 /// only in matching form is that word (إبل, "camels", is not أبل, Apple).
-/// A term only the gazetteer or other articles' English supplies
+/// A term only a list, the gazetteer or other articles' English supplies
 /// (`no_evidence_here`) is no evidence for an ordinary word that merely
 /// sounds like it.
 fn is_ordinary_arabic(
@@ -373,10 +373,10 @@ fn is_ordinary_arabic(
     match veto {
         _ if choice.verdict.method == Method::Acronym => false,
         Veto::Always => true,
-        // A name only the gazetteer (or other articles' English) supplies
-        // is matched by sound too, to find spellings it lacks; an ordinary
-        // word that merely sounds like one of its spellings is that word
-        // (ذيل, "tail", is not Dell, spelt ديل).
+        // A name only a list, the gazetteer or other articles' English
+        // supplies is matched by sound too, to find spellings it lacks; an
+        // ordinary word that merely sounds like one of its spellings is
+        // that word (ذيل, "tail", is not Dell, spelt ديل).
         Veto::None if no_evidence_here && !gazetteer => ordinary_word,
         Veto::None => gazetteer && ordinary_word && !as_listed(),
         Veto::UnlessEvidence if gazetteer => !as_listed() && (ordinary_word || !in_latin),
@@ -385,6 +385,21 @@ fn is_ordinary_arabic(
         // (أبنائي, "my sons", beside OpenAI).
         Veto::UnlessEvidence => !in_latin || choice.verdict.score < ORDINARY_BESIDE_LATIN_MIN,
     }
+}
+
+/// The rarest frequency band ([`NameParts::english_band`]) of the words
+/// of a name that English text writes often enough for an everyday Arabic
+/// word sounding like it to be taken for it on a list's word alone: Meta
+/// (526), Tesla (523), Uber (504), Congress (410) are; Conti (620), Daley
+/// (581), Aumann (not listed) are not.
+const PROMINENT_NAME_BAND: u16 = 530;
+
+/// Whether every word of `en` is common in English text
+/// ([`PROMINENT_NAME_BAND`]).
+fn is_prominent_name(en: &str) -> bool {
+    en.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .all(|w| NameParts::english_band(w).is_some_and(|band| band <= PROMINENT_NAME_BAND))
 }
 
 /// The score an ordinary word needs to be taken for a name its article
@@ -430,6 +445,9 @@ struct SpanChoice {
     verdict: Verdict,
     /// Score after the reading's penalties.
     adjusted: f32,
+    /// The reading peeled a clitic off the first word and left an everyday
+    /// word (بأمان is ب + أمان, "safety"; بالود is ب + الود).
+    stem_ordinary: bool,
 }
 
 impl SpanChoice {
@@ -801,8 +819,8 @@ pub(crate) struct Aligner<'m> {
     reach: Reach,
     /// The index terms of the Latin names of the article being aligned.
     article_latin: Vec<usize>,
-    /// The index terms that only the English of the article being aligned
-    /// supplies ([`is_article_english`]).
+    /// The index terms that the English of the article being aligned
+    /// supplies (some of them lists or Latin text supply too).
     article_english: Vec<usize>,
     /// Every candidate (term id) the English of the article being aligned
     /// names, sorted.
@@ -1026,7 +1044,11 @@ impl Aligner<'_> {
             if whole {
                 self.article_whole_terms.push(term);
             }
-            if is_article_english(&candidates.terms()[term].origins) && position[term] != NOT_INDEXED {
+            // Every name the English gives, also one a list or the Latin
+            // text supplies: the article's own names need no more than the
+            // usual score (a short word's stricter floor is for names
+            // found by chance in a long list).
+            if candidates.terms()[term].origins.english_text && position[term] != NOT_INDEXED {
                 self.article_english.push(position[term] as usize);
             }
         }
@@ -1153,7 +1175,7 @@ impl Aligner<'_> {
                     }
                     if let Some(choice) = self.best_reading(text, words, first, end) {
                         let term = &self.model.candidates.terms()[choice.verdict.term];
-                        let ordinary_word = end - first == 1 && self.classes[first].ordinary;
+                        let ordinary_word = end - first == 1 && (self.classes[first].ordinary || choice.stem_ordinary);
                         // An acronym or a letter in Latin letters is read
                         // as letter names or as a word of its own (X is
                         // إكس, not عكس, "opposite"), and a common
@@ -1177,11 +1199,17 @@ impl Aligner<'_> {
                         let as_listed = || self.written_as_listed(text, words, &choice);
                         let o = &term.origins;
                         // Supplied only by the gazetteer, or by the English
-                        // of other articles: no evidence here.
-                        let no_evidence_here = (o.gazetteer || o.english_text)
-                            && !o.list
+                        // of other articles: no evidence here. Nor is a list
+                        // for a name English text seldom writes: a list of
+                        // thousands has one that sounds like many an
+                        // everyday word (كنت like Conti, أدلى like Daley),
+                        // while a brand or place that is also a word (ميتا,
+                        // Meta; الكونغرس, Congress) is a common English word.
+                        let not_in_article = self.article_terms.binary_search(&choice.verdict.term).is_err();
+                        let no_evidence_here = not_in_article
                             && !o.latin
-                            && self.article_terms.binary_search(&choice.verdict.term).is_err();
+                            && (((o.gazetteer || o.english_text) && !o.list)
+                                || (o.list && !is_prominent_name(&term.en)));
                         // A common English word that the batch writes in
                         // Latin letters, and nothing else supplies, is no
                         // name for a word of the dictionary, even a
@@ -1330,6 +1358,7 @@ impl Aligner<'_> {
                         restore_article: false,
                         verdict,
                         adjusted: 0.0,
+                        stem_ordinary: false,
                     };
                     let (start, stop, surface) = surface_of(text, words, &span);
                     match (composer.guess(&surface), before) {
@@ -1503,6 +1532,8 @@ impl Aligner<'_> {
             if adjusted < verdict.required {
                 continue;
             }
+            let stem_ordinary = reading.particles > 0
+                && crate::lexicon::Lexicon::embedded().ordinary_reason(stem) == Some(crate::lexicon::Ordinary::Word);
             let choice = SpanChoice {
                 first,
                 end,
@@ -1510,6 +1541,7 @@ impl Aligner<'_> {
                 restore_article: reading.restore_article,
                 verdict,
                 adjusted,
+                stem_ordinary,
             };
             if best.is_none_or(|b| adjusted > b.adjusted) {
                 best = Some(choice);
@@ -1979,10 +2011,15 @@ mod tests {
         c.add_gazetteer("en,ar,variants,kind\nDell,ديل,,org\n", "t.csv", true).unwrap();
         assert!(aligned(&c, "تضرر ذيل الطائرة").is_empty());
         assert_eq!(aligned(&c, "أعلنت ديل عن حاسوب")[0].0, "Dell");
-        // Given in a list, the same name is matched by sound.
-        let mut c = set(&["Dell"]);
-        c.add_gazetteer("en,ar,variants,kind\nDell,ديل,,org\n", "t.csv", true).unwrap();
-        assert_eq!(aligned(&c, "أعلنت ذيل عن حاسوب").len(), 1);
+        // A list is evidence for an everyday word only with a name English
+        // text writes often (a long list has a name like many an everyday
+        // word); a spelling of no word is matched whatever the name.
+        let c = set(&["Meta", "Conti", "Aumann"]);
+        assert_eq!(aligned(&c, "قال مؤسس ميتا إن النظارات جاهزة")[0].0, "Meta");
+        assert!(aligned(&c, "كنت في المدينة").is_empty());
+        assert_eq!(aligned(&c, "قال كونتي إن الفريق جاهز")[0].0, "Conti");
+        // Nor is a clitic reading that leaves an everyday word (ب + أمان).
+        assert!(aligned(&c, "وصلوا بأمان إلى المدينة").is_empty());
         // The English of another article is no evidence either; that of
         // the article itself is.
         let mut c = CandidateSet::new();
@@ -1994,6 +2031,21 @@ mod tests {
         a.align("انتقد المدير سلوك الموظفين", Some("The manager criticised the staff."), &mut out);
         assert!(out.is_empty(), "{out:?}");
         a.align("قالت سلوك إن الخدمة عادت", Some("Slack said the service was back."), &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn a_listed_name_the_article_english_gives_needs_the_usual_score() {
+        // بايدن scores 0.81 against Biden: under the floor of short words
+        // found in a list, over the usual one for the article's own names.
+        let mut c = set(&["Biden"]);
+        c.add("Biden", |o| o.english_text = true);
+        let model = AlignModel::new(c, AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        a.align("قال بايدن إن الاتفاق قريب", None, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        a.align("قال بايدن إن الاتفاق قريب", Some("Biden said the deal was near."), &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
     }
 

@@ -64,6 +64,14 @@ pub const NO_BAND: u16 = u16::MAX;
 /// is a frequency of about 10^(-b/100)), most frequent first.
 static SHIPPED_FREQUENCY: &[u8] = include_bytes!("../../glossaries/names/english-frequency.tsv.gz");
 
+/// The `word<TAB>band` lines of the shipped frequency list.
+fn shipped_frequencies(text: &str) -> impl Iterator<Item = (&str, u16)> {
+    text.lines().map(|line| {
+        let (word, band) = line.split_once('\t').expect("the shipped frequency list is word<TAB>band");
+        (word, band.parse().expect("the shipped frequency bands are numbers"))
+    })
+}
+
 /// The `arabic<TAB>english` pairs of a name-parts table, or the first line
 /// that is not one.
 fn tab_pairs(text: &str) -> Result<Vec<(&str, &str)>, String> {
@@ -200,14 +208,22 @@ impl NameParts {
             let mut parts = NameParts::from_pairs(shipped_pairs(&text));
             parts.add_words(shipped_english_words().lines());
             let frequency = crate::text::gunzip_text(SHIPPED_FREQUENCY).expect("the shipped frequency list is valid");
-            parts
-                .add_frequencies(frequency.lines().map(|line| {
-                    let (word, band) = line.split_once('\t').expect("the shipped frequency list is word<TAB>band");
-                    (word, band.parse().expect("the shipped frequency bands are numbers"))
-                }))
-                .expect("the shipped frequency list is valid");
+            parts.add_frequencies(shipped_frequencies(&frequency)).expect("the shipped frequency list is valid");
             parts
         })
+    }
+
+    /// How common `word` (one word, any case) is in written English: its
+    /// band in the shipped frequency list (`english-frequency.tsv.gz`, a
+    /// frequency of about 10^(−band/100)), `None` when the list lacks it.
+    /// Loaded on first use.
+    pub fn english_band(word: &str) -> Option<u16> {
+        static LOADED: OnceLock<hashbrown::HashMap<Box<str>, u16>> = OnceLock::new();
+        let bands = LOADED.get_or_init(|| {
+            let text = crate::text::gunzip_text(SHIPPED_FREQUENCY).expect("the shipped frequency list is valid");
+            shipped_frequencies(&text).map(|(w, band)| (Box::from(w), band)).collect()
+        });
+        bands.get(crate::candidates::fold_key(word).as_str()).copied()
     }
 
     /// Whether `word`, in lower case, is a common English word of the
