@@ -40,8 +40,8 @@
 //! so the dictionary is asked about the cleaned surface form first; when it
 //! rejects it, about the spellings that restore what news and the matching
 //! form most often drop: a hamza on the first alef of the stem (اعلن →
-//! أعلن, الاثيوبية → الإثيوبية) and a final ى or ة (علي → على, مره →
-//! مرة). A hamza dropped inside the word (امراه, سالته) is not restored.
+//! أعلن, الاثيوبية → الإثيوبية), a final ى or ة (علي → على, مره →
+//! مرة) and a final ي (المبانى → المباني, as Egyptian print writes it). A hamza dropped inside the word (امراه, سالته) is not restored.
 //! The word lists (function words, months, names) are compared in matching
 //! form.
 //!
@@ -195,7 +195,7 @@ enum Dictionary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DictionaryReading {
     /// No spelling of the word (as written, with a hamza restored on the
-    /// first alef of its stem, with a final ى or ة restored) is a
+    /// first alef of its stem, with a final ى, ي or ة restored) is a
     /// dictionary word.
     NotAWord,
     /// The first spelling the dictionary accepts is a word with no
@@ -760,7 +760,8 @@ impl Lexicon {
 
 /// The spellings of `surface` to look up: itself, then with a hamza on the
 /// first alef of the stem (after no proclitic or after one of
-/// [`PROCLITICS`]) and with a final ى or ة for ي or ه, alone and combined.
+/// [`PROCLITICS`]) and with a final ى or ة for ي or ه (or ي for ى), alone
+/// and combined.
 fn spellings(surface: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
     let alef_at = std::iter::once(0)
         .chain(PROCLITICS.iter().filter(|p| surface.starts_with(**p)).map(|p| p.len()))
@@ -773,6 +774,8 @@ fn spellings(surface: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
     }
     let finals: &[Option<char>] = match surface.chars().last() {
         Some('ي') => &[None, Some('ى')],
+        // Egyptian and older print write a final ي as ى (المبانى, فى).
+        Some('ى') => &[None, Some('ي')],
         Some('ه') => &[None, Some('ة')],
         _ => &[None],
     };
@@ -983,6 +986,13 @@ mod tests {
             assert!(lex().foreignness(w) < 0.0, "{w}: {}", lex().foreignness(w));
         }
         assert_eq!(lex().foreignness("Google"), 0.0);
+    }
+
+    #[test]
+    fn a_final_alef_maqsura_may_stand_for_ya() {
+        // المبانى is المباني as Egyptian print writes it.
+        assert_eq!(lex().ordinary_reason("المبانى"), Some(Ordinary::Word));
+        assert_eq!(lex().analyse("المبانى"), DictionaryReading::Word);
     }
 
     #[test]
