@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo build --release
-//! cargo run --release --example ntrex_eval -- [DIR] [-- EXTRA_BUILD_OPTIONS...]
+//! cargo run --release --example ntrex_eval -- [DIR] [--list N] [-- EXTRA_BUILD_OPTIONS...]
 //! ```
 //!
 //! `DIR` defaults to `../shared/eval/ntrex_dev` (relative to the working
@@ -23,6 +23,12 @@
 //! | `jsonl-en-gaz` | `news.jsonl` with its `en` field | default (a zero-config user) |
 //! | `lines-nogaz` | `news.ar` + `news.en` line pairs | `--no-default-gazetteer` |
 //! | `ar-only-gaz` | `news.jsonl` with `en` removed (a temporary copy) | default |
+//! | `ar-only-nogaz` | the same | `--no-default-gazetteer` (with `--list`, the product owner's list setting) |
+//!
+//! `--list N` passes every run an `--english` list of the gold's names that
+//! are not translated and N other real names (person names of
+//! `names_dev_wikidata.csv`, picked by a fixed hash): how precise nazir is
+//! with a long list, whose names sound like many an everyday word.
 //!
 //! Outputs: a summary per setting on stdout, the first 40 false positives
 //! and misses of each setting, and a markdown table (with the command line
@@ -530,14 +536,64 @@ fn score(setting: &Setting, glossary: &Path, g: &Gold, strict: bool, out_dir: Op
     Ok(s)
 }
 
+/// The `--english` list of `--list N`: the English of every gold name
+/// that is not translated, and `others` person names of
+/// `names_dev_wikidata.csv` beside `dir`'s parent (its English words
+/// capitalized), picked by a fixed hash of their spelling so that a run is
+/// reproducible: the product owner's list of the true names among real
+/// names that no article mentions.
+fn name_list(dir: &Path, others: usize) -> Res<Vec<String>> {
+    let mut names: Vec<String> = read_gold(dir, false)?
+        .pairs
+        .values()
+        .filter(|p| p.how != "translated")
+        .map(|p| p.en.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let wikidata = dir.parent().map(|p| p.join("names_dev_wikidata.csv")).ok_or("no parent directory")?;
+    let mut reader = csv::Reader::from_path(&wikidata).map_err(|e| format!("{}: {e}", wikidata.display()))?;
+    let mut pool: Vec<(u64, String)> = Vec::new();
+    for row in reader.deserialize::<std::collections::HashMap<String, String>>() {
+        let row = row?;
+        let Some(en) = row.get("en") else { continue };
+        let name: Vec<String> = en
+            .split_whitespace()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            })
+            .collect();
+        let name = name.join(" ");
+        // FNV-1a: a fixed shuffle.
+        let hash = name.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3));
+        pool.push((hash, name));
+    }
+    pool.sort();
+    pool.dedup_by(|a, b| a.1 == b.1);
+    names.extend(pool.into_iter().map(|(_, n)| n).take(others));
+    Ok(names)
+}
+
 fn main() -> Res<()> {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     let (ours, extra) = match raw.iter().position(|a| a == "--") {
         Some(i) => (raw[..i].to_vec(), raw[i + 1..].to_vec()),
         None => (raw.clone(), Vec::new()),
     };
+    let mut ours = ours;
+    let mut list_others = None;
+    if let Some(at) = ours.iter().position(|a| a == "--list") {
+        let n = ours.get(at + 1).and_then(|n| n.parse::<usize>().ok());
+        let Some(n) = n else {
+            eprintln!("--list needs a number of other names");
+            std::process::exit(2);
+        };
+        list_others = Some(n);
+        ours.drain(at..at + 2);
+    }
     if ours.iter().any(|a| a == "-h" || a == "--help") || ours.len() > 1 {
-        eprintln!("usage: ntrex_eval [DIR] [-- EXTRA_NAZIR_BUILD_OPTIONS...]");
+        eprintln!("usage: ntrex_eval [DIR] [--list N] [-- EXTRA_NAZIR_BUILD_OPTIONS...]");
         std::process::exit(2);
     }
     let dir = PathBuf::from(ours.first().map(String::as_str).unwrap_or("../shared/eval/ntrex_dev"));
@@ -570,6 +626,16 @@ fn main() -> Res<()> {
     }
     std::fs::write(&ar_only, text)?;
 
+    let mut extra = extra;
+    if let Some(others) = list_others {
+        let list = tmp.path().join("names.txt");
+        let names = name_list(&dir, others)?;
+        println!("--list {others}: an --english list of {} names", names.len());
+        std::fs::write(&list, names.join("\n") + "\n")?;
+        extra.push("--english".into());
+        extra.push(list.display().to_string());
+    }
+
     let settings = [
         Setting {
             name: "jsonl-en-nogaz",
@@ -595,6 +661,7 @@ fn main() -> Res<()> {
             input: ar_only.clone(),
             gazetteer: true,
         },
+        Setting { name: "ar-only-nogaz", label: "Arabic only, no gazetteer", input: ar_only.clone(), gazetteer: false },
     ];
 
     let gold = read_gold(&dir, false)?;

@@ -731,6 +731,15 @@ impl Lexicon {
         self.forms.get(word).is_some_and(|e| e.is_one_word())
     }
 
+    /// How common `word` (as written, marks removed) is in written Arabic:
+    /// its band in the table of everyday forms, a frequency of about
+    /// 10^(−band/100); `None` for a form the table lacks.
+    pub fn frequency_band(&self, word: &str) -> Option<u16> {
+        let mut surface = String::with_capacity(word.len());
+        clean_surface_into(word.trim(), &mut surface);
+        self.forms.get(&surface).map(|e| e.band)
+    }
+
     /// How many forms the table of everyday forms holds.
     pub fn form_table_len(&self) -> usize {
         self.forms.len()

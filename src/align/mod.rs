@@ -402,6 +402,16 @@ fn is_prominent_name(en: &str) -> bool {
         .all(|w| NameParts::english_band(w).is_some_and(|band| band <= PROMINENT_NAME_BAND))
 }
 
+/// The band ([`crate::lexicon::Lexicon::frequency_band`]) up to which an
+/// Arabic word form is everyday: كنت (309), نكون (415), جنيه (443) are;
+/// دالي (530, Daley), وارن (537, Warren) and سلاك (692) are not.
+const EVERYDAY_FORM_BAND: u16 = 500;
+
+/// Whether `word` (as written) is an everyday form ([`EVERYDAY_FORM_BAND`]).
+fn is_everyday_form(word: &str) -> bool {
+    crate::lexicon::Lexicon::embedded().frequency_band(word).is_some_and(|band| band <= EVERYDAY_FORM_BAND)
+}
+
 /// The score an ordinary word needs to be taken for a name its article
 /// writes in Latin letters: أمل beside Amal scores 0.89, أبنائي beside
 /// OpenAI 0.87, السيناتور beside Century 0.84.
@@ -1200,16 +1210,22 @@ impl Aligner<'_> {
                         let o = &term.origins;
                         // Supplied only by the gazetteer, or by the English
                         // of other articles: no evidence here. Nor is a list
-                        // for a name English text seldom writes: a list of
-                        // thousands has one that sounds like many an
-                        // everyday word (كنت like Conti, أدلى like Daley),
-                        // while a brand or place that is also a word (ميتا,
-                        // Meta; الكونغرس, Congress) is a common English word.
+                        // for a common Arabic word and a name English text
+                        // seldom writes: a list of thousands has one that
+                        // sounds like many an everyday word (كنت like Conti,
+                        // نكون like N'kong), while a brand or place that is
+                        // also a word is a common English word (ميتا, Meta;
+                        // الكونغرس, Congress) and a name that is a rare word
+                        // is likelier the name (دالي, Daley).
                         let not_in_article = self.article_terms.binary_search(&choice.verdict.term).is_err();
+                        let chance_listed = || {
+                            o.list
+                                && is_everyday_form(words.words[first].token.text(text))
+                                && !is_prominent_name(&term.en)
+                        };
                         let no_evidence_here = not_in_article
                             && !o.latin
-                            && (((o.gazetteer || o.english_text) && !o.list)
-                                || (o.list && !is_prominent_name(&term.en)));
+                            && (((o.gazetteer || o.english_text) && !o.list) || chance_listed());
                         // A common English word that the batch writes in
                         // Latin letters, and nothing else supplies, is no
                         // name for a word of the dictionary, even a
@@ -2018,6 +2034,9 @@ mod tests {
         assert_eq!(aligned(&c, "قال مؤسس ميتا إن النظارات جاهزة")[0].0, "Meta");
         assert!(aligned(&c, "كنت في المدينة").is_empty());
         assert_eq!(aligned(&c, "قال كونتي إن الفريق جاهز")[0].0, "Conti");
+        // A word the dictionary has but Arabic seldom writes is likelier
+        // the name (دالي, "my vine", for Daley).
+        assert_eq!(aligned(&set(&["Daley"]), "قال دالي إن الفريق جاهز")[0].0, "Daley");
         // Nor is a clitic reading that leaves an everyday word (ب + أمان).
         assert!(aligned(&c, "وصلوا بأمان إلى المدينة").is_empty());
         // The English of another article is no evidence either; that of
