@@ -25,7 +25,7 @@
 //! | `A` `U` `I` | long vowels ا و ي | aa ah, oo ou, ee ea ie ey, the i of ei |
 //! | `a e i o u` | – | short vowels |
 //! | `~` | – | silent final e |
-//! | `^` | – | the onset of ei, "ai" or "ee" (Stein شتاين, Keith كيث) |
+//! | `^` | – | the onset of ei, "ai" or "ee" (Stein شتاين, Keith كيث), and of an i ending an open syllable (Biden بايدن) |
 //! | `w` `y` | – | consonantal w, y |
 //! | `0`–`9` | digits | digits |
 //! | ` ` | word boundary | space, hyphen, CamelCase |
@@ -265,6 +265,17 @@ pub(crate) fn english_word_key(word: &str, out: &mut Vec<u8>) {
                 if next == b'e' && i + 2 < n {
                     out.push(b'I');
                     advance = 2;
+                } else if i > 0
+                    && !is_vowel_letter(prev)
+                    && next.is_ascii_lowercase()
+                    && !is_vowel_letter(next)
+                    && matches!(next2, b'a' | b'e' | b'o' | b'u')
+                    && i + 3 < n
+                    && !is_vowel_letter(at(i + 3))
+                {
+                    // An i that ends an open syllable may be "ai" (Biden
+                    // بايدن, Simon سايمون) or "i" (Sinatra سيناترا): the onset of ei.
+                    out.extend_from_slice(b"^i");
                 } else {
                     out.push(b'i');
                 }
@@ -827,6 +838,7 @@ mod tests {
         assert_eq!(en("Stein"), "st^In");
         assert_eq!(en("Leigh"), "lI");
         assert_eq!(en("Milei"), "milI");
+        assert_eq!(en("Biden"), "b^iden");
         assert_eq!(en("Hugh"), "hu");
         assert_eq!(en("George"), "GeorG~");
         assert_eq!(en("Khan"), "xan");

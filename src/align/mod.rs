@@ -2088,16 +2088,16 @@ mod tests {
 
     #[test]
     fn a_listed_name_the_article_english_gives_needs_the_usual_score() {
-        // بايدن scores 0.81 against Biden: under the floor of short words
+        // يوتا scores 0.85 against Utah: under the floor of short words
         // found in a list, over the usual one for the article's own names.
-        let mut c = set(&["Biden"]);
-        c.add("Biden", |o| o.english_text = true);
+        let mut c = set(&["Utah"]);
+        c.add("Utah", |o| o.english_text = true);
         let model = AlignModel::new(c, AlignConfig::default(), None);
         let mut a = model.aligner();
         let mut out = Vec::new();
-        a.align("قال بايدن إن الاتفاق قريب", None, &mut out);
+        a.align("زار يوتا الأسبوع الماضي", None, &mut out);
         assert!(out.is_empty(), "{out:?}");
-        a.align("قال بايدن إن الاتفاق قريب", Some("Biden said the deal was near."), &mut out);
+        a.align("زار يوتا الأسبوع الماضي", Some("He visited Utah last week."), &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
     }
 
