@@ -424,14 +424,6 @@ fn everyday_band(word: &str) -> Option<u16> {
     }
 }
 
-/// Whether `word` is an everyday form ([`everyday_band`]) that the
-/// dictionary or the function words account for: ordinary Arabic however
-/// foreign its few letters look (دور, "role", 1.9; رأي, "opinion", 2.3:
-/// the letter model judges words of three letters poorly).
-fn is_everyday_word(word: &str) -> bool {
-    everyday_band(word).is_some() && crate::lexicon::Lexicon::embedded().ordinary_reason(word).is_some()
-}
-
 /// The score an ordinary word needs to be taken for a name its article
 /// writes in Latin letters: أمل beside Amal scores 0.89, أبنائي beside
 /// OpenAI 0.87, السيناتور beside Century 0.84.
@@ -475,8 +467,8 @@ struct SpanChoice {
     verdict: Verdict,
     /// Score after the reading's penalties.
     adjusted: f32,
-    /// The reading peeled a clitic off the first word and left an everyday
-    /// word (بأمان is ب + أمان, "safety"; بالود is ب + الود).
+    /// A span of one word whose reading peeled a clitic and left a
+    /// dictionary word (بأمان is ب + أمان, "safety"; بالود is ب + الود).
     stem_ordinary: bool,
 }
 
@@ -1238,20 +1230,24 @@ impl Aligner<'_> {
                         // word is as common a word in English (الكونغرس,
                         // Congress) and a name that is a rare word is
                         // likelier the name (دالي, Daley).
-                        let not_in_article = self.article_terms.binary_search(&choice.verdict.term).is_err();
-                        let chance_listed = || {
-                            o.list
-                                && everyday_band(words.words[first].token.text(text)).is_some_and(|arabic| {
-                                    english_band(&term.en).is_none_or(|english| english > arabic + NAME_PRIOR_BANDS)
-                                })
-                        };
-                        let by_chance = not_in_article && !o.latin && chance_listed();
-                        let no_evidence_here =
-                            by_chance || (not_in_article && !o.latin && (o.gazetteer || o.english_text) && !o.list);
+                        let unvouched = !o.latin && self.article_terms.binary_search(&choice.verdict.term).is_err();
+                        let raw_first = words.words[first].token.text(text);
+                        let by_chance = unvouched
+                            && o.list
+                            && everyday_band(raw_first).is_some_and(|arabic| {
+                                english_band(&term.en).is_none_or(|english| english > arabic + NAME_PRIOR_BANDS)
+                            });
+                        let no_evidence_here = by_chance || (unvouched && (o.gazetteer || o.english_text) && !o.list);
                         // Against a name found by chance, an everyday word
-                        // is ordinary however foreign its few letters look.
+                        // (by_chance has found it one) that the dictionary
+                        // or the function words account for is ordinary
+                        // however foreign its few letters look (دور, "role",
+                        // 1.9; رأي, "opinion", 2.3: the letter model judges
+                        // words of three letters poorly).
                         let ordinary_word = ordinary_word
-                            || (by_chance && end - first == 1 && is_everyday_word(words.words[first].token.text(text)));
+                            || (by_chance
+                                && end - first == 1
+                                && crate::lexicon::Lexicon::embedded().ordinary_reason(raw_first).is_some());
                         // A common English word that the batch writes in
                         // Latin letters, and nothing else supplies, is no
                         // name for a word of the dictionary, even a
@@ -1574,7 +1570,8 @@ impl Aligner<'_> {
             if adjusted < verdict.required {
                 continue;
             }
-            let stem_ordinary = reading.particles > 0
+            let stem_ordinary = end - first == 1
+                && reading.particles > 0
                 && crate::lexicon::Lexicon::embedded().ordinary_reason(stem) == Some(crate::lexicon::Ordinary::Word);
             let choice = SpanChoice {
                 first,
