@@ -981,6 +981,11 @@ impl Aligner<'_> {
         let short = consonants <= self.model.config.short_consonants;
         let lenient = short && among == Among::ArticleEnglish;
         let min = if short && !lenient { self.model.config.short_min_score } else { self.model.config.min_score };
+        // An ordinary word is a name its article writes in Latin letters
+        // only at a close sound (is_ordinary_arabic): a reading below that
+        // is never taken, so it is not looked for, nor does it stand in the
+        // way of a reading that would be.
+        let min = if self.reach == Reach::Evidence { min.max(ORDINARY_BESIDE_LATIN_MIN) } else { min };
         // A name has about as many words in Arabic as in English: searching
         // only those skips most of the work on runs of ordinary words.
         let (index, index_terms) = (&self.model.all.index, &self.model.all.terms);

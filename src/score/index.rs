@@ -3,9 +3,10 @@
 //!
 //! Each candidate reading's key is stored once with its weight and its
 //! consonant skeleton (the strong symbols, see `super::distance::Costs`). The
-//! skeletons go into tries ([`super::trie`]), one per number of words in
-//! the key and range of skeleton lengths. A search walks the tries with the
-//! query's skeleton, nearest word count and length first: a subtree
+//! skeletons go into tries ([`super::trie`]), one per range of skeleton
+//! lengths, each node marked with the word counts of the keys below it.
+//! A search walks the tries with the query's skeleton, nearest length
+//! first, into the subtrees of the word counts it asks for: a subtree
 //! is left as soon as the skeleton distance, a lower bound of the full
 //! distance, proves that none of its entries can reach the current
 //! threshold; the entries it reaches are scored by the full weighted
@@ -23,7 +24,7 @@
 //! and spelled acronyms count as words: سوفت بنك = SoftBank, سي إن إن = CNN).
 
 use super::distance::{Scratch, costs, distance_with, max_cost_for, similarity_from};
-use super::trie::{SkeletonTrie, TrieScratch, TrieVisitor};
+use super::trie::{SkeletonTrie, TrieItem, TrieScratch, TrieVisitor};
 use crate::romanize::{BOUNDARY, Reading, english_keys};
 
 /// A scored candidate.
@@ -48,12 +49,19 @@ struct Entry {
     group: u8,
 }
 
-/// Word counts from 1 up to this one have a trie each; longer keys share
-/// the last.
+/// Word counts from 1 up to this one are told apart (a bit each in the
+/// tries' class masks); longer keys share the last.
 const MAX_WORD_GROUP: usize = 6;
 
-/// Ranges of skeleton lengths (three lengths each) with a trie each, per
-/// word group; longer skeletons share the last. Tries of similar lengths
+/// The trie class mask of the word groups `groups`.
+fn group_mask(groups: std::ops::Range<usize>) -> u8 {
+    groups.fold(0, |mask, g| mask | 1 << g)
+}
+
+/// Ranges of skeleton lengths (three lengths each) with a trie each;
+/// longer skeletons share the last. Keys of every word count share a trie,
+/// so that a search of neighbouring word counts (most are) computes the
+/// rows of their common skeleton prefixes once. Tries of similar lengths
 /// tighten the bounds of a subtree: its entries have about as many symbols
 /// left to align and about the same weight, so the heaviest less often sets
 /// a limit that the shortest is then checked against. One trie per length
@@ -74,9 +82,8 @@ const WARM_UP_FLOORS: [f32; 1] = [0.8];
 pub struct CandidateIndex {
     entries: Vec<Entry>,
     keys: Vec<u8>,
-    /// `tries[(w - 1) * LENGTHS + b]`: the entries whose keys have `w`
-    /// words ([`MAX_WORD_GROUP`] and more in the last group) and whose
-    /// skeletons are in length range `b` ([`length_bucket`]).
+    /// `tries[b]`: the entries whose skeletons are in length range `b`
+    /// ([`length_bucket`]), each of class `1 << group` ([`word_group`]).
     tries: Vec<SkeletonTrie>,
     n_terms: usize,
     /// `entries[term_starts[t]..term_starts[t + 1]]` are term `t`'s.
@@ -163,11 +170,15 @@ impl CandidateIndex {
         }
         term_starts.push(entries.len() as u32);
         let mut index = Self { entries, keys, tries: Vec::new(), n_terms, term_starts };
-        let mut buckets: Vec<Vec<(u32, &[u8], u32)>> = vec![Vec::new(); MAX_WORD_GROUP * LENGTHS];
+        let mut buckets: Vec<Vec<TrieItem>> = vec![Vec::new(); LENGTHS];
         for (i, e) in index.entries.iter().enumerate() {
             if searched[e.term as usize] {
-                let at = usize::from(e.group) * LENGTHS + length_bucket(&skeletons[i]);
-                buckets[at].push((i as u32, skeletons[i].as_slice(), e.weight));
+                buckets[length_bucket(&skeletons[i])].push(TrieItem {
+                    id: i as u32,
+                    skeleton: &skeletons[i],
+                    weight: e.weight,
+                    class: 1 << e.group,
+                });
             }
         }
         index.tries = buckets.into_iter().map(SkeletonTrie::new).collect();
@@ -256,9 +267,8 @@ impl CandidateIndex {
         }
     }
 
-    /// Walks the tries of the word `groups`, the query's own group first
-    /// (its entries are the likeliest to raise the threshold early), adding
-    /// to the top-k list `out`.
+    /// Walks the tries for the keys of the word `groups`, adding to the
+    /// top-k list `out`.
     fn walk_groups(
         &self,
         query: &[u8],
@@ -276,20 +286,16 @@ impl CandidateIndex {
         skeleton.clear();
         c.skeleton_into(query, &mut skeleton);
         let mut trie_scratch = std::mem::take(&mut scratch.trie);
-        let own = word_group(query);
+        let classes = group_mask(groups);
         let mut walk =
-            TrieSearch { index: self, query, weight: c.weight(query), k, min_score, dp: &mut scratch.dp, out };
-        let order = groups.clone().filter(|&g| g == own).chain(groups.filter(|&g| g != own));
-        // Within a group, the lengths nearest the query's first: their
-        // entries are the likeliest to raise the threshold early.
+            TrieSearch { index: self, query, weight: c.weight(query), classes, k, min_score, dp: &mut scratch.dp, out };
+        // The lengths nearest the query's first: their entries are the
+        // likeliest to raise the threshold early.
         let near = length_bucket(&skeleton);
-        for group in order {
-            let tries = &self.tries[group * LENGTHS..(group + 1) * LENGTHS];
-            for offset in 0..LENGTHS {
-                for len in [near.checked_sub(offset), (offset > 0).then_some(near + offset)].into_iter().flatten() {
-                    if let Some(trie) = tries.get(len) {
-                        trie.walk(&skeleton, &mut trie_scratch, &mut walk);
-                    }
+        for offset in 0..LENGTHS {
+            for len in [near.checked_sub(offset), (offset > 0).then_some(near + offset)].into_iter().flatten() {
+                if let Some(trie) = self.tries.get(len) {
+                    trie.walk(&skeleton, classes, &mut trie_scratch, &mut walk);
                 }
             }
         }
@@ -325,6 +331,8 @@ struct TrieSearch<'a> {
     index: &'a CandidateIndex,
     query: &'a [u8],
     weight: u32,
+    /// The word groups searched ([`group_mask`]).
+    classes: u8,
     k: usize,
     min_score: f32,
     dp: &'a mut Scratch,
@@ -340,7 +348,7 @@ impl TrieVisitor for TrieSearch<'_> {
         for &i in entries {
             let e = &self.index.entries[i as usize];
             let max_cost = self.limit(e.weight);
-            if bound > max_cost {
+            if bound > max_cost || self.classes & 1 << e.group == 0 {
                 continue;
             }
             if let Some(d) = distance_with(self.query, self.index.key(e), max_cost, self.dp) {

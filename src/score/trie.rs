@@ -31,6 +31,9 @@ struct Node {
     /// Entries whose skeleton ends here: `entries[first..last]`.
     first: u32,
     last: u32,
+    /// The union of the classes ([`SkeletonTrie::new`]) of the entries in
+    /// the subtree: a walk for other classes skips it.
+    classes: u8,
 }
 
 /// Skeletons of the entries of an index, as a preorder trie.
@@ -39,6 +42,17 @@ pub(crate) struct SkeletonTrie {
     nodes: Vec<Node>,
     entries: Vec<u32>,
     max_depth: usize,
+}
+
+/// One entry to index: its id (what a walk hands back), consonant
+/// skeleton, weight (see [`TrieVisitor::limit`]) and class, a bit of the
+/// mask a walk is asked to keep to ([`SkeletonTrie::walk`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TrieItem<'s> {
+    pub id: u32,
+    pub skeleton: &'s [u8],
+    pub weight: u32,
+    pub class: u8,
 }
 
 /// What a walk asks of its caller.
@@ -70,11 +84,11 @@ pub(crate) struct TrieScratch {
 const INF: u32 = u32::MAX / 4;
 
 impl SkeletonTrie {
-    /// Builds the trie from each entry's id, skeleton and weight.
-    pub fn new<'s>(items: impl IntoIterator<Item = (u32, &'s [u8], u32)>) -> Self {
-        let mut items: Vec<(u32, &[u8], u32)> = items.into_iter().collect();
+    /// Builds the trie of `items`.
+    pub fn new<'s>(items: impl IntoIterator<Item = TrieItem<'s>>) -> Self {
+        let mut items: Vec<TrieItem<'s>> = items.into_iter().collect();
         let c = costs();
-        items.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+        items.sort_by(|a, b| a.skeleton.cmp(b.skeleton).then(a.id.cmp(&b.id)));
         let root = Node {
             symbol: 0,
             depth: 0,
@@ -85,12 +99,13 @@ impl SkeletonTrie {
             rest_single: u16::MAX,
             first: 0,
             last: 0,
+            classes: 0,
         };
         let mut trie = SkeletonTrie { nodes: vec![root], entries: Vec::with_capacity(items.len()), max_depth: 0 };
         // The open path from the root: node indices, one per depth.
         let mut path: Vec<usize> = vec![0];
         let mut current: &[u8] = &[];
-        for &(id, skeleton, weight) in &items {
+        for &TrieItem { id, skeleton, weight, class } in &items {
             let common = current.iter().zip(skeleton).take_while(|(a, b)| a == b).count();
             for node in path.drain(common + 1..) {
                 trie.nodes[node].end = trie.nodes.len() as u32;
@@ -109,6 +124,7 @@ impl SkeletonTrie {
                     rest_single: u16::MAX,
                     first: at,
                     last: at,
+                    classes: 0,
                 });
             }
             trie.max_depth = trie.max_depth.max(skeleton.len());
@@ -121,6 +137,7 @@ impl SkeletonTrie {
                 n.min_len = n.min_len.min(len);
                 n.max_len = n.max_len.max(len);
                 n.rest_single = n.rest_single.min(rest);
+                n.classes |= class;
                 if d > 0 {
                     rest = rest.min(c.single(skeleton[d - 1]));
                 }
@@ -141,15 +158,17 @@ impl SkeletonTrie {
     }
 
     /// Visits every group of entries whose skeleton distance to `query`
-    /// (a skeleton) may be within the visitor's limit.
+    /// (a skeleton) may be within the visitor's limit, among the subtrees
+    /// that hold an entry of one of the `classes` (a bit mask; the visitor
+    /// sees the other entries of a group too, and tells them apart).
     ///
     /// Rows are banded: a cell above the limit can only lead to costs
     /// above it (costs never decrease along a path, and limits only shrink
     /// down the tree and as the visitor finds better entries), so it is
     /// stored as `INF` and a row is computed only from its parent's first
     /// to one past its last finite cell.
-    pub fn walk(&self, query: &[u8], scratch: &mut TrieScratch, visitor: &mut impl TrieVisitor) {
-        if self.entries.is_empty() {
+    pub fn walk(&self, query: &[u8], classes: u8, scratch: &mut TrieScratch, visitor: &mut impl TrieVisitor) {
+        if self.entries.is_empty() || self.nodes[0].classes & classes == 0 {
             return;
         }
         let c = costs();
@@ -196,6 +215,10 @@ impl SkeletonTrie {
         let mut i = 1;
         while i < self.nodes.len() {
             let node = &self.nodes[i];
+            if node.classes & classes == 0 {
+                i = node.end as usize;
+                continue;
+            }
             let d = node.depth as usize;
             let limit = visitor.limit(node.max_weight);
             let (above, below) = rows.split_at_mut(d * width);
@@ -290,22 +313,36 @@ mod tests {
     fn walk_finds_exactly_the_entries_within_the_limit() {
         let skeletons: Vec<&[u8]> =
             vec![b"gjl", b"gl", b"", b"mkrsft", b"mkrn", b"gjl", b"rkl", b"jjl", b"ntrpk", b"s", b"lS"];
-        let trie = SkeletonTrie::new(skeletons.iter().enumerate().map(|(i, s)| (i as u32, *s, 300)));
+        let trie = SkeletonTrie::new(skeletons.iter().enumerate().map(|(i, s)| TrieItem {
+            id: i as u32,
+            skeleton: s,
+            weight: 300,
+            class: 1 << (i % 3),
+        }));
         assert_eq!(trie.entries.len(), skeletons.len());
         let mut dp = Scratch::default();
         let mut scratch = TrieScratch::default();
         for query in [&b"jjl"[..], b"gl", b"", b"mkrsft", b"xyz", b"rkl"] {
             for limit in [0, 40, 100, 250, 10_000] {
-                let mut v = Collect { limit, seen: Vec::new() };
-                trie.walk(query, &mut scratch, &mut v);
-                v.seen.sort();
-                let expected: Vec<(u32, u32)> = skeletons
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, s)| skeleton_bound_with(query, s, limit, &mut dp).map(|b| (i as u32, b)))
-                    .collect();
-                let within: Vec<(u32, u32)> = v.seen.iter().copied().filter(|&(_, b)| b <= limit).collect();
-                assert_eq!(within, expected, "query {:?} limit {limit}", String::from_utf8_lossy(query));
+                for classes in [0b111, 0b001, 0b110, 0] {
+                    let mut v = Collect { limit, seen: Vec::new() };
+                    trie.walk(query, classes, &mut scratch, &mut v);
+                    v.seen.sort();
+                    let expected: Vec<(u32, u32)> = skeletons
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| classes & (1 << (i % 3)) != 0)
+                        .filter_map(|(i, s)| skeleton_bound_with(query, s, limit, &mut dp).map(|b| (i as u32, b)))
+                        .collect();
+                    let within: Vec<(u32, u32)> =
+                        v.seen.iter().copied().filter(|&(i, b)| b <= limit && classes & (1 << (i % 3)) != 0).collect();
+                    assert_eq!(
+                        within,
+                        expected,
+                        "query {:?} limit {limit} classes {classes:b}",
+                        String::from_utf8_lossy(query)
+                    );
+                }
             }
         }
     }
