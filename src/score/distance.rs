@@ -1,8 +1,9 @@
 //! The weighted edit distance between phonetic keys: the cost table of
 //! sound classes, the bounded distance that stops as soon as a limit is
-//! passed, the bound on consonant skeletons the index prunes with, the
-//! similarity in `[0, 1]`, and edit scripts for explanations. See
-//! [`crate::score`] for the costs and the score.
+//! passed, the bounds the index prunes with (on consonant skeletons, and
+//! on counts of sound classes), the similarity in `[0, 1]`, and edit
+//! scripts for explanations. See [`crate::score`] for the costs and the
+//! score.
 
 use std::sync::OnceLock;
 
@@ -22,7 +23,16 @@ pub(crate) struct Costs {
     /// another strong symbol: its deletion, or a substitution by a weak
     /// symbol. The skeleton distance uses it as its deletion cost.
     single: [u16; N],
+    /// For a strong symbol, its sound class (below [`SOUND_CLASSES`]):
+    /// strong symbols that substitute for each other at less than
+    /// [`STRONG_UNIT`], directly or through others. [`NO_CLASS`] for the
+    /// rest. See [`SoundClassCounts`].
+    class: [u8; N],
 }
+
+/// At most this many sound classes ([`Costs`]); the cost table has 20.
+const SOUND_CLASSES: usize = 24;
+const NO_CLASS: u8 = u8::MAX;
 
 const CONSONANT_INDEL: u16 = 100;
 const SHORT_VOWEL_INDEL: u16 = 22;
@@ -213,7 +223,34 @@ fn build_costs() -> Costs {
             single[a] = to_weak.fold(indel[a], u16::min);
         }
     }
-    Costs { sub, indel, strong, single }
+    let class = sound_classes(&sub, &strong, STRONG_UNIT);
+    Costs { sub, indel, strong, single, class }
+}
+
+/// The classes of strong symbols joined by substitutions cheaper than
+/// `unit`, numbered from 0 in symbol order.
+fn sound_classes(sub: &[[u16; N]; N], strong: &[bool; N], unit: u16) -> [u8; N] {
+    let mut class = [NO_CLASS; N];
+    let mut next = 0u8;
+    for a in 0..N {
+        if !strong[a] || class[a] != NO_CLASS {
+            continue;
+        }
+        // Everything reachable from `a` by cheap substitutions.
+        class[a] = next;
+        let mut stack = vec![a];
+        while let Some(x) = stack.pop() {
+            for y in 0..N {
+                if strong[y] && class[y] == NO_CLASS && sub[x][y].min(sub[y][x]) < unit {
+                    class[y] = next;
+                    stack.push(y);
+                }
+            }
+        }
+        next += 1;
+    }
+    assert!(usize::from(next) <= SOUND_CLASSES, "{next} sound classes, room for {SOUND_CLASSES}");
+    class
 }
 
 /// The symbols for which every operation, except a substitution by another
@@ -287,6 +324,44 @@ impl Costs {
     /// Number of strong (consonant-like) symbols in `key`.
     pub(crate) fn strong_count(&self, key: &[u8]) -> u32 {
         key.iter().filter(|&&b| self.strong[(b & 0x7f) as usize]).count() as u32
+    }
+}
+
+/// How many strong symbols of each sound class a key has: a bound of the
+/// distance of two keys that costs a few additions, for pairs where no
+/// trie shares the work (the handful of names one article writes in Latin
+/// letters, against each of its spans).
+///
+/// Every strong symbol of one key that the alignment does not match with
+/// a symbol of its own class costs at least [`STRONG_UNIT`]: a deletion,
+/// a substitution by a weak symbol, or by a strong symbol of another class
+/// (which may settle one surplus symbol of the other key at the same time).
+/// So the distance is at least `STRONG_UNIT` times the larger of the two
+/// keys' surpluses over the other's counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SoundClassCounts([u8; SOUND_CLASSES]);
+
+impl SoundClassCounts {
+    pub(crate) fn of(key: &[u8]) -> Self {
+        let c = costs();
+        let mut counts = [0u8; SOUND_CLASSES];
+        for &b in key {
+            let class = c.class[(b & 0x7f) as usize];
+            if class != NO_CLASS {
+                counts[usize::from(class)] = counts[usize::from(class)].saturating_add(1);
+            }
+        }
+        SoundClassCounts(counts)
+    }
+
+    /// A lower bound of the distance of the two keys counted.
+    pub(crate) fn bound(&self, other: &SoundClassCounts) -> u32 {
+        let (mut surplus, mut deficit) = (0u32, 0u32);
+        for (&a, &b) in self.0.iter().zip(&other.0) {
+            surplus += u32::from(a.saturating_sub(b));
+            deficit += u32::from(b.saturating_sub(a));
+        }
+        surplus.max(deficit) * u32::from(STRONG_UNIT)
     }
 }
 
@@ -532,7 +607,29 @@ mod tests {
             c.skeleton_into(&x, &mut sx);
             c.skeleton_into(&y, &mut sy);
             assert!(skeleton_bound_with(&sx, &sy, u32::MAX, &mut s).unwrap() <= d, "{x:?} {y:?}");
+            assert!(SoundClassCounts::of(&x).bound(&SoundClassCounts::of(&y)) <= d, "{x:?} {y:?}");
         }
+    }
+
+    #[test]
+    fn sound_classes_part_only_costly_substitutions() {
+        // What SoundClassCounts::bound rests on: a strong symbol leaves its
+        // class (or the strong symbols) only at STRONG_UNIT or more.
+        let c = costs();
+        let alphabet = crate::romanize::KEY_ALPHABET;
+        for &a in alphabet.iter().filter(|&&a| c.strong[a as usize]) {
+            assert!(c.single(a) >= STRONG_UNIT, "{}", a as char);
+            for &b in alphabet {
+                if c.class[a as usize] != c.class[b as usize] {
+                    assert!(c.sub(a, b) >= STRONG_UNIT, "{} {}", a as char, b as char);
+                }
+            }
+        }
+        // Classes join what news spellings trade: g/j/q/k, s/z/t/d, but
+        // not b and f.
+        let same = |a: u8, b: u8| c.class[a as usize] == c.class[b as usize];
+        assert!(same(b'g', b'j') && same(b'q', b'k') && same(b's', b'z') && same(b't', b'd'));
+        assert!(!same(b'b', b'f') && !same(b'l', b'r'));
     }
 
     #[test]
@@ -608,6 +705,8 @@ mod tests {
             if let Some(bound) = skeleton_bound_with(&sa, &sb, limit, &mut s) {
                 proptest::prop_assert!(bound <= d, "bound {} > distance {}", bound, d);
             }
+            let classes = SoundClassCounts::of(&a).bound(&SoundClassCounts::of(&b));
+            proptest::prop_assert!(classes <= d, "sound-class bound {} > distance {}", classes, d);
         }
     }
 }

@@ -23,7 +23,7 @@
 //! Arabic rendering of a name has about as many words as the name (CamelCase
 //! and spelled acronyms count as words: سوفت بنك = SoftBank, سي إن إن = CNN).
 
-use super::distance::{Scratch, costs, distance_with, max_cost_for, similarity_from};
+use super::distance::{Scratch, SoundClassCounts, costs, distance_with, max_cost_for, similarity_from};
 use super::trie::{SkeletonTrie, TrieItem, TrieScratch, TrieVisitor};
 use crate::romanize::{BOUNDARY, Reading, english_keys};
 
@@ -47,6 +47,9 @@ struct Entry {
     weight: u32,
     /// [`word_group`] of the key.
     group: u8,
+    /// The key's [`SoundClassCounts`], for the searches that score a few
+    /// terms' keys one by one.
+    sounds: SoundClassCounts,
 }
 
 /// Word counts from 1 up to this one are told apart (a bit each in the
@@ -164,6 +167,7 @@ impl CandidateIndex {
                     key_len: key.len() as u32,
                     weight: c.weight(&key),
                     group: word_group(&key) as u8,
+                    sounds: SoundClassCounts::of(&key),
                 });
                 keys.extend_from_slice(&key);
             }
@@ -248,16 +252,18 @@ impl CandidateIndex {
             return;
         }
         let c = costs();
-        let (own, weight) = (word_group(query), c.weight(query));
+        let (own, weight, sounds) = (word_group(query), c.weight(query), SoundClassCounts::of(query));
         for &term in terms {
             let (start, end) = (self.term_starts[term] as usize, self.term_starts[term + 1] as usize);
             for e in &self.entries[start..end] {
                 if usize::from(e.group).abs_diff(own) > 1 {
                     continue;
                 }
-                let key = self.key(e);
                 let max_cost = max_cost_for(current_threshold(out, k, min_score), weight, e.weight);
-                if let Some(d) = distance_with(query, key, max_cost, &mut scratch.dp) {
+                if sounds.bound(&e.sounds) > max_cost {
+                    continue;
+                }
+                if let Some(d) = distance_with(query, self.key(e), max_cost, &mut scratch.dp) {
                     let score = similarity_from(d, weight, e.weight);
                     if score >= min_score {
                         offer(out, k, Match { term: e.term as usize, score, reading: e.reading });
