@@ -360,12 +360,14 @@ fn span_veto(classes: &[WordClass]) -> Veto {
 /// only in matching form is that word (إبل, "camels", is not أبل, Apple).
 /// A term only a list, the gazetteer or other articles' English supplies
 /// (`no_evidence_here`) is no evidence for an ordinary word that merely
-/// sounds like it.
+/// sounds like it; the English of the article itself (`in_own_english`)
+/// is, as its Latin text is.
 fn is_ordinary_arabic(
     veto: Veto,
     choice: &SpanChoice,
     ordinary_word: bool,
     in_latin: bool,
+    in_own_english: bool,
     no_evidence_here: bool,
     as_listed: impl FnOnce() -> bool,
 ) -> bool {
@@ -382,8 +384,8 @@ fn is_ordinary_arabic(
         Veto::UnlessEvidence if gazetteer => !as_listed() && (ordinary_word || !in_latin),
         // The Latin spelling vouches for a word that sounds closely
         // like it (ميتا beside Meta), not for one merely alike
-        // (أبنائي, "my sons", beside OpenAI).
-        Veto::UnlessEvidence => !in_latin || choice.verdict.score < ORDINARY_BESIDE_LATIN_MIN,
+        // (أبنائي, "my sons", beside OpenAI); so does the article's English.
+        Veto::UnlessEvidence => !(in_latin || in_own_english) || choice.verdict.score < ORDINARY_BESIDE_LATIN_MIN,
     }
 }
 
@@ -878,7 +880,19 @@ pub(crate) struct Aligner<'m> {
 impl Aligner<'_> {
     fn verdict(&mut self) -> Option<Verdict> {
         if self.reach == Reach::Evidence {
-            return self.compute_verdict(Among::ArticleLatin);
+            // The evidence is the article's own: its Latin text, or the
+            // English it is a translation of (أريانا, a dictionary word
+            // by its letters, is Ariana where the English names Ariana
+            // Grande).
+            let latin = self.compute_verdict(Among::ArticleLatin);
+            if self.article_english.is_empty() {
+                return latin;
+            }
+            return match (latin, self.compute_verdict(Among::ArticleEnglish)) {
+                (Some(l), Some(e)) if e.score > l.score => Some(e),
+                (None, e) => e,
+                (l, _) => l,
+            };
         }
         // The memo holds the verdicts of spans searched in the whole batch;
         // a span of Article reach never is (its reach comes from its words).
@@ -1238,7 +1252,14 @@ impl Aligner<'_> {
                         // word is as common a word in English (الكونغرس,
                         // Congress) and a name that is a rare word is
                         // likelier the name (دالي, Daley).
-                        let unvouched = !o.latin && self.article_terms.binary_search(&choice.verdict.term).is_err();
+                        let in_own_english = self.article_terms.binary_search(&choice.verdict.term).is_ok();
+                        // What the article's English writes vouches for an
+                        // everyday word as its Latin text does, and as little
+                        // where the English is a common word (الويب, Web;
+                        // النازي, Nazi: words of both languages, no names).
+                        let own_english_name =
+                            in_own_english && !(ordinary_word && NameParts::is_common_english_word(&term.en));
+                        let unvouched = !o.latin && !in_own_english;
                         let raw_first = words.words[first].token.text(text);
                         let by_chance = unvouched
                             && o.list
@@ -1280,7 +1301,15 @@ impl Aligner<'_> {
                         }
                         if !everyday_org
                             && !common_word_for_word
-                            && !is_ordinary_arabic(veto, &judged, ordinary_word, in_latin, no_evidence_here, as_listed)
+                            && !is_ordinary_arabic(
+                                veto,
+                                &judged,
+                                ordinary_word,
+                                in_latin,
+                                own_english_name,
+                                no_evidence_here,
+                                as_listed,
+                            )
                         {
                             self.choices.push(choice);
                         }
@@ -1455,9 +1484,12 @@ impl Aligner<'_> {
     /// Whether the span in `self.span` is a relative adjective (nisba) of
     /// the term it matched: the same term matches at least as well without
     /// the ending (فرنسي → France). Names that end in -i (بيتشاي, مبابي)
-    /// match better with it and are kept.
+    /// match better with it and are kept. A span of several words is a
+    /// name, not an adjective: Arabic inflects every word of a place it
+    /// makes an adjective of (الكوري الشمالي), and a final ي of a name of
+    /// several words is its sound (أريانا غراندي, Ariana Grande).
     fn is_adjective_of(&mut self, verdict: Verdict) -> bool {
-        if verdict.method == Method::Gazetteer {
+        if verdict.method == Method::Gazetteer || self.span.contains(' ') {
             return false;
         }
         let Some(stem_len) = strip_nisba(&self.span).map(str::len) else {
@@ -2331,6 +2363,28 @@ mod tests {
         listed.add("Macron", |o| o.list = true);
         let got = aligned(&listed, "قال ماكرون إن الاتفاق قريب");
         assert_eq!(got[0].0, "Macron");
+    }
+
+    #[test]
+    fn the_articles_own_english_vouches_for_an_everyday_word_as_its_latin_does() {
+        let en = "Amal said the Web grew, and Pennsylvania voted; Ariana Grande sang.";
+        let mut c = CandidateSet::new();
+        for phrase in crate::candidates::english_candidates(en) {
+            c.add(&phrase, |o| o.english_text = true);
+        }
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        // أمل ("hope") and وبنسلفانيا read as dictionary words, and غراندي
+        // ends as a nisba would: the English of this very article names them.
+        a.align("قالت أمل إن الويب نما، وصوتت وبنسلفانيا، وغنت أريانا غراندي", Some(en), &mut out);
+        let found: Vec<(&str, &str)> =
+            out.iter().map(|o| (c.terms()[o.term].en.as_str(), o.surface.as_str())).collect();
+        assert_eq!(found, [("Amal", "أمل"), ("Pennsylvania", "بنسلفانيا"), ("Ariana Grande", "أريانا غراندي")]);
+        // Other English vouches for nothing: أمل is "hope" there.
+        out.clear();
+        a.align("قالت أمل إن الويب نما", Some("She said the network grew."), &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]
