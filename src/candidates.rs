@@ -697,9 +697,27 @@ pub(crate) fn english_candidates(text: &str) -> Vec<String> {
     strings(english_candidates_marked(text))
 }
 
-/// [`english_candidates`], each marked whole or not ([`MarkedPhrase`]).
+/// [`english_candidates`], each marked whole or not ([`MarkedPhrase`]),
+/// where the part of a run before or after "of" also counts as whole: a
+/// translation renders the run as two names (Xining of Qinghai Province:
+/// شينينغ التابعة لمقاطعة تشينغهاي).
 pub(crate) fn english_candidates_marked(text: &str) -> Vec<MarkedPhrase> {
-    phrases(text, true, &lower_case_words(text))
+    let mut marked = phrases(text, true, &lower_case_words(text));
+    let runs: Vec<String> = marked.iter().filter(|(_, whole)| *whole).map(|(p, _)| p.clone()).collect();
+    for (phrase, whole) in marked.iter_mut().filter(|(_, whole)| !*whole) {
+        *whole = runs.iter().any(|run| beside_of_in(phrase, run));
+    }
+    marked
+}
+
+/// Whether `part`, a run of words inside the capitalized run `run`, ends
+/// right before its "of" or starts right after it.
+fn beside_of_in(part: &str, run: &str) -> bool {
+    let (part, run): (Vec<&str>, Vec<&str>) = (part.split(' ').collect(), run.split(' ').collect());
+    run.windows(part.len()).enumerate().any(|(at, w)| {
+        w == part.as_slice()
+            && (run.get(at + part.len()) == Some(&"of") || at.checked_sub(1).map(|b| run[b]) == Some("of"))
+    })
 }
 
 fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Vec<MarkedPhrase> {
@@ -984,6 +1002,23 @@ mod tests {
         // A possessive inside a run that stays one name elsewhere.
         let p = english_candidates_marked("Nancy Pelosi said so.");
         assert!(p.contains(&("Nancy".to_string(), false)) && p.contains(&("Nancy Pelosi".to_string(), true)));
+    }
+
+    #[test]
+    fn the_parts_around_of_stand_alone_for_the_aligner() {
+        let p = english_candidates_marked("Pigs were vaccinated in Xining of Qinghai Province, China.");
+        // Qinghai too: مقاطعة تشينغهاي translates Province.
+        for whole in ["Xining", "Qinghai", "Qinghai Province", "Xining of Qinghai Province"] {
+            assert!(p.contains(&(whole.to_string(), true)), "{whole} is whole in {p:?}");
+        }
+        for part in ["Province", "Xining of Qinghai"] {
+            assert!(p.contains(&(part.to_string(), false)), "{part} is a part in {p:?}");
+        }
+        // The co-occurrence counts keep the strict marking.
+        assert!(
+            super::english_phrases("Pigs were vaccinated in Xining of Qinghai Province.")
+                .contains(&("Xining".to_string(), false))
+        );
     }
 
     #[test]
