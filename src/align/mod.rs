@@ -434,6 +434,11 @@ fn everyday_band(word: &str) -> Option<u16> {
 /// OpenAI 0.87, السيناتور beside Century 0.84.
 const ORDINARY_BESIDE_LATIN_MIN: f32 = 0.88;
 
+/// How closely a function word must sound like the first or last word of
+/// a name its article's English gives to begin or end a span
+/// ([`Aligner::name_edge_words`]): لا is La at 1.0.
+const NAME_EDGE_WORD_MIN: f32 = 0.9;
+
 /// One aligned place in an article.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Occurrence {
@@ -647,6 +652,7 @@ impl AlignModel {
             article_english: Vec::new(),
             article_terms: Vec::new(),
             article_whole_terms: Vec::new(),
+            name_edge_words: Vec::new(),
             span: String::new(),
             span_words: None,
             readings: Vec::new(),
@@ -855,6 +861,11 @@ pub(crate) struct Aligner<'m> {
     /// Those of `article_terms` that the English writes as a whole run of
     /// capitalized words somewhere, not only inside a longer one.
     article_whole_terms: Vec<usize>,
+    /// The function words of this article (matching form) that sound like
+    /// the first or last word of a name of several words its English
+    /// gives, and so may begin or end a span there (لا بومبا, La Bomba;
+    /// أنا بالارين, Ana Balarin; ري يونغ هو, Ri Yong Ho).
+    name_edge_words: Vec<String>,
     span: String,
     /// When `span` is a reading of the words `first..end` of the article
     /// (its first word as the reading's stem, the others as written): what
@@ -1082,7 +1093,12 @@ impl Aligner<'_> {
         self.article_english.clear();
         self.article_terms.clear();
         self.article_whole_terms.clear();
+        let mut edge_keys: Vec<Vec<u8>> = Vec::new();
         for (phrase, whole) in en.map(english_candidates_marked).unwrap_or_default() {
+            if let Some((first, rest)) = phrase.split_once(' ') {
+                let last = rest.rsplit(' ').next().unwrap_or(rest);
+                edge_keys.extend([english_key(first), english_key(last)]);
+            }
             let Some(term) = candidates.find(&phrase) else { continue };
             self.article_terms.push(term);
             if whole {
@@ -1102,6 +1118,21 @@ impl Aligner<'_> {
         self.article_terms.dedup();
         self.article_whole_terms.sort_unstable();
         self.article_whole_terms.dedup();
+        self.name_edge_words.clear();
+        if !edge_keys.is_empty() {
+            edge_keys.sort_unstable();
+            edge_keys.dedup();
+            let mut function_words: Vec<&str> =
+                (0..words.words.len()).filter(|&i| words.words[i].stopword).map(|i| words.norm_of(i)).collect();
+            function_words.sort_unstable();
+            function_words.dedup();
+            for norm in function_words {
+                let key = arabic_key(norm);
+                if edge_keys.iter().any(|k| similarity(&key, k) >= NAME_EDGE_WORD_MIN) {
+                    self.name_edge_words.push(norm.to_string());
+                }
+            }
+        }
         self.article_latin.clear();
         self.article_latin.extend(
             out[first_new..].iter().map(|o| position[o.term]).filter(|&p| p != NOT_INDEXED).map(|p| p as usize),
@@ -1176,7 +1207,11 @@ impl Aligner<'_> {
                 let letters = words.words[first..seg.end].iter().take_while(|w| w.letter_name).count();
                 let longest = if letters > MAX_SPAN_WORDS { letters.min(MAX_SPELLED_LETTERS) } else { MAX_SPAN_WORDS };
                 for end in first + 1..=(first + longest).min(seg.end) {
-                    if !words.may_edge(first, first..end) || !words.may_edge(end - 1, first..end) {
+                    let may_edge = |i: usize| {
+                        words.may_edge(i, first..end)
+                            || (end - first >= 2 && self.name_edge_words.iter().any(|w| w == words.norm_of(i)))
+                    };
+                    if !may_edge(first) || !may_edge(end - 1) {
                         continue;
                     }
                     // A part of a hyphenated compound is no name of its own
@@ -2385,6 +2420,34 @@ mod tests {
         out.clear();
         a.align("قالت أمل إن الويب نما", Some("She said the network grew."), &mut out);
         assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn a_function_word_the_english_writes_as_a_name_word_may_edge_a_span() {
+        let en = "Ana Balarin said the La Bomba bag sold out, and Ri Yong Ho agreed.";
+        let mut c = CandidateSet::new();
+        for phrase in crate::candidates::english_candidates(en) {
+            c.add(&phrase, |o| o.english_text = true);
+        }
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        a.align("قالت أنا بالارين إن حقيبة لا بومبا نفدت، ووافق ري يونغ هو على ذلك", Some(en), &mut out);
+        let found: Vec<(&str, &str)> =
+            out.iter().map(|o| (c.terms()[o.term].en.as_str(), o.surface.as_str())).collect();
+        assert_eq!(found, [("Ana Balarin", "أنا بالارين"), ("La Bomba", "لا بومبا"), ("Ri Yong Ho", "ري يونغ هو")]);
+        // English whose names begin with no such word licenses no edge.
+        let other = "Balarin said the Bomba bag sold out.";
+        let mut c = CandidateSet::new();
+        for phrase in crate::candidates::english_candidates(other) {
+            c.add(&phrase, |o| o.english_text = true);
+        }
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        out.clear();
+        a.align("قالت أنا بالارين إن حقيبة لا بومبا نفدت", Some(other), &mut out);
+        let found: Vec<&str> = out.iter().map(|o| o.surface.as_str()).collect();
+        assert_eq!(found, ["بالارين", "بومبا"]);
     }
 
     #[test]
