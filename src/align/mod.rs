@@ -2400,22 +2400,34 @@ mod tests {
         assert_eq!(got[0].0, "Macron");
     }
 
-    #[test]
-    fn the_articles_own_english_vouches_for_an_everyday_word_as_its_latin_does() {
-        let en = "Amal said the Web grew, and Pennsylvania voted; Ariana Grande sang.";
+    /// The candidates a parallel article's English supplies.
+    fn english_text_candidates(en: &str) -> CandidateSet {
         let mut c = CandidateSet::new();
         for phrase in crate::candidates::english_candidates(en) {
             c.add(&phrase, |o| o.english_text = true);
         }
+        c
+    }
+
+    /// (English, Arabic surface) of each occurrence.
+    fn found<'c>(c: &'c CandidateSet, out: &'c [Occurrence]) -> Vec<(&'c str, &'c str)> {
+        out.iter().map(|o| (c.terms()[o.term].en.as_str(), o.surface.as_str())).collect()
+    }
+
+    #[test]
+    fn the_articles_own_english_vouches_for_an_everyday_word_as_its_latin_does() {
+        let en = "Amal said the Web grew, and Pennsylvania voted; Ariana Grande sang.";
+        let c = english_text_candidates(en);
         let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
         let mut a = model.aligner();
         let mut out = Vec::new();
         // أمل ("hope") and وبنسلفانيا read as dictionary words, and غراندي
         // ends as a nisba would: the English of this very article names them.
         a.align("قالت أمل إن الويب نما، وصوتت وبنسلفانيا، وغنت أريانا غراندي", Some(en), &mut out);
-        let found: Vec<(&str, &str)> =
-            out.iter().map(|o| (c.terms()[o.term].en.as_str(), o.surface.as_str())).collect();
-        assert_eq!(found, [("Amal", "أمل"), ("Pennsylvania", "بنسلفانيا"), ("Ariana Grande", "أريانا غراندي")]);
+        assert_eq!(
+            found(&c, &out),
+            [("Amal", "أمل"), ("Pennsylvania", "بنسلفانيا"), ("Ariana Grande", "أريانا غراندي")]
+        );
         // Other English vouches for nothing: أمل is "hope" there.
         out.clear();
         a.align("قالت أمل إن الويب نما", Some("She said the network grew."), &mut out);
@@ -2424,30 +2436,22 @@ mod tests {
 
     #[test]
     fn a_function_word_the_english_writes_as_a_name_word_may_edge_a_span() {
-        let en = "Ana Balarin said the La Bomba bag sold out, and Ri Yong Ho agreed.";
-        let mut c = CandidateSet::new();
-        for phrase in crate::candidates::english_candidates(en) {
-            c.add(&phrase, |o| o.english_text = true);
-        }
-        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
-        let mut a = model.aligner();
+        let ar = "قالت أنا بالارين إن حقيبة لا بومبا نفدت، ووافق ري يونغ هو على ذلك";
         let mut out = Vec::new();
-        a.align("قالت أنا بالارين إن حقيبة لا بومبا نفدت، ووافق ري يونغ هو على ذلك", Some(en), &mut out);
-        let found: Vec<(&str, &str)> =
-            out.iter().map(|o| (c.terms()[o.term].en.as_str(), o.surface.as_str())).collect();
-        assert_eq!(found, [("Ana Balarin", "أنا بالارين"), ("La Bomba", "لا بومبا"), ("Ri Yong Ho", "ري يونغ هو")]);
-        // English whose names begin with no such word licenses no edge.
-        let other = "Balarin said the Bomba bag sold out.";
-        let mut c = CandidateSet::new();
-        for phrase in crate::candidates::english_candidates(other) {
-            c.add(&phrase, |o| o.english_text = true);
+        for (en, want) in [
+            (
+                "Ana Balarin said the La Bomba bag sold out, and Ri Yong Ho agreed.",
+                vec![("Ana Balarin", "أنا بالارين"), ("La Bomba", "لا بومبا"), ("Ri Yong Ho", "ري يونغ هو")],
+            ),
+            // English whose names begin with no such word licenses no edge.
+            ("Balarin said the Bomba bag sold out.", vec![("Balarin", "بالارين"), ("Bomba", "بومبا")]),
+        ] {
+            let c = english_text_candidates(en);
+            let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+            out.clear();
+            model.aligner().align(ar, Some(en), &mut out);
+            assert_eq!(found(&c, &out), want, "{en}");
         }
-        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
-        let mut a = model.aligner();
-        out.clear();
-        a.align("قالت أنا بالارين إن حقيبة لا بومبا نفدت", Some(other), &mut out);
-        let found: Vec<&str> = out.iter().map(|o| o.surface.as_str()).collect();
-        assert_eq!(found, ["بالارين", "بومبا"]);
     }
 
     #[test]
