@@ -1519,12 +1519,15 @@ impl Aligner<'_> {
     /// Whether the span in `self.span` is a relative adjective (nisba) of
     /// the term it matched: the same term matches at least as well without
     /// the ending (فرنسي → France). Names that end in -i (بيتشاي, مبابي)
-    /// match better with it and are kept. A span of several words is a
-    /// name, not an adjective: Arabic inflects every word of a place it
-    /// makes an adjective of (الكوري الشمالي), and a final ي of a name of
-    /// several words is its sound (أريانا غراندي, Ariana Grande).
+    /// match better with it and are kept. A span of several words that
+    /// ends in a word of four letters or more is a name, not an adjective:
+    /// Arabic inflects every word of a place it makes an adjective of
+    /// (الكوري الشمالي), and the final ي of such a name is its sound
+    /// (أريانا غراندي, Ariana Grande). A shorter last word is still asked
+    /// (بعلي سي is no Palace because بعلي س is closer).
     fn is_adjective_of(&mut self, verdict: Verdict) -> bool {
-        if verdict.method == Method::Gazetteer || self.span.contains(' ') {
+        let long_last_word = self.span.rsplit_once(' ').is_some_and(|(_, last)| last.chars().count() >= 4);
+        if verdict.method == Method::Gazetteer || long_last_word {
             return false;
         }
         let Some(stem_len) = strip_nisba(&self.span).map(str::len) else {
@@ -2057,6 +2060,12 @@ mod tests {
         let got = aligned(&c, "قال الرئيس الفرنسي إن الدول الأوروبية تدعم سوندار بيتشاي ومبابي");
         let ens: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(ens, vec!["Sundar Pichai", "Mbappé"], "{got:?}");
+        // A name of several words keeps the ي of a long last word (غراندي
+        // is Grande's sound), not of a letter name (بعلي سي is no Palace).
+        let c = set(&["Ariana Grande", "Palace"]);
+        let got = aligned(&c, "غنت أريانا غراندي أثناء بعلي سي إن");
+        let ens: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ens, vec!["Ariana Grande"], "{got:?}");
     }
 
     #[test]
