@@ -702,25 +702,13 @@ pub(crate) fn english_candidates(text: &str) -> Vec<String> {
 /// translation renders the run as two names (Xining of Qinghai Province:
 /// شينينغ التابعة لمقاطعة تشينغهاي).
 pub(crate) fn english_candidates_marked(text: &str) -> Vec<MarkedPhrase> {
-    let mut marked = phrases(text, true, &lower_case_words(text));
-    let runs: Vec<String> = marked.iter().filter(|(_, whole)| *whole).map(|(p, _)| p.clone()).collect();
-    for (phrase, whole) in marked.iter_mut().filter(|(_, whole)| !*whole) {
-        *whole = runs.iter().any(|run| beside_of_in(phrase, run));
-    }
-    marked
+    phrases(text, true, &lower_case_words(text))
 }
 
-/// Whether `part`, a run of words inside the capitalized run `run`, ends
-/// right before its "of" or starts right after it.
-fn beside_of_in(part: &str, run: &str) -> bool {
-    let (part, run): (Vec<&str>, Vec<&str>) = (part.split(' ').collect(), run.split(' ').collect());
-    run.windows(part.len()).enumerate().any(|(at, w)| {
-        w == part.as_slice()
-            && (run.get(at + part.len()) == Some(&"of") || at.checked_sub(1).map(|b| run[b]) == Some("of"))
-    })
-}
-
-fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Vec<MarkedPhrase> {
+/// The phrases of `text`; `for_aligner` adds what the aligner is offered
+/// besides the co-occurrence counts ([`english_candidates_marked`]): titles
+/// with their article, and the parts around "of" marked whole.
+fn phrases(text: &str, for_aligner: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Vec<MarkedPhrase> {
     let mut out: Vec<MarkedPhrase> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     // Every word, and whether a clause ends after it.
@@ -749,7 +737,7 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
         {
             run.clear();
         }
-        if titles && after_the && !run.is_empty() && run.len() < 4 {
+        if for_aligner && after_the && !run.is_empty() && run.len() < 4 {
             add(format!("The {}", run.join(" ")), true);
         }
         for len in 1..=run.len().min(4) {
@@ -761,7 +749,8 @@ fn phrases(text: &str, titles: bool, lower_elsewhere: &LowerCaseWords<'_>) -> Ve
                 if NAME_CONTINUES_ONLY.contains(&part[0]) || NAME_STARTS_ONLY.contains(&part[len - 1]) {
                     continue;
                 }
-                add(part.join(" "), len == run.len());
+                let beside_of = run.get(start + len) == Some(&"of") || (start > 0 && run[start - 1] == "of");
+                add(part.join(" "), len == run.len() || (for_aligner && beside_of));
             }
         }
         run.clear();

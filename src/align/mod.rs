@@ -861,11 +861,11 @@ pub(crate) struct Aligner<'m> {
     /// Those of `article_terms` that the English writes as a whole run of
     /// capitalized words somewhere, not only inside a longer one.
     article_whole_terms: Vec<usize>,
-    /// The function words of this article (matching form) that sound like
-    /// the first or last word of a name of several words its English
-    /// gives, and so may begin or end a span there (لا بومبا, La Bomba;
+    /// Per word of the article: a function word that sounds like the first
+    /// or last word of a name of several words its English gives, and so
+    /// may begin or end a span of several words there (لا بومبا, La Bomba;
     /// أنا بالارين, Ana Balarin; ري يونغ هو, Ri Yong Ho).
-    name_edge_words: Vec<String>,
+    name_edge_words: Vec<bool>,
     span: String,
     /// When `span` is a reading of the words `first..end` of the article
     /// (its first word as the reading's stem, the others as written): what
@@ -1119,6 +1119,7 @@ impl Aligner<'_> {
         self.article_whole_terms.sort_unstable();
         self.article_whole_terms.dedup();
         self.name_edge_words.clear();
+        self.name_edge_words.resize(words.words.len(), false);
         if !edge_keys.is_empty() {
             edge_keys.sort_unstable();
             edge_keys.dedup();
@@ -1126,11 +1127,12 @@ impl Aligner<'_> {
                 (0..words.words.len()).filter(|&i| words.words[i].stopword).map(|i| words.norm_of(i)).collect();
             function_words.sort_unstable();
             function_words.dedup();
-            for norm in function_words {
+            function_words.retain(|norm| {
                 let key = arabic_key(norm);
-                if edge_keys.iter().any(|k| similarity(&key, k) >= NAME_EDGE_WORD_MIN) {
-                    self.name_edge_words.push(norm.to_string());
-                }
+                edge_keys.iter().any(|k| similarity(&key, k) >= NAME_EDGE_WORD_MIN)
+            });
+            for (i, edge) in self.name_edge_words.iter_mut().enumerate() {
+                *edge = words.words[i].stopword && function_words.contains(&words.norm_of(i));
             }
         }
         self.article_latin.clear();
@@ -1207,10 +1209,8 @@ impl Aligner<'_> {
                 let letters = words.words[first..seg.end].iter().take_while(|w| w.letter_name).count();
                 let longest = if letters > MAX_SPAN_WORDS { letters.min(MAX_SPELLED_LETTERS) } else { MAX_SPAN_WORDS };
                 for end in first + 1..=(first + longest).min(seg.end) {
-                    let may_edge = |i: usize| {
-                        words.may_edge(i, first..end)
-                            || (end - first >= 2 && self.name_edge_words.iter().any(|w| w == words.norm_of(i)))
-                    };
+                    let may_edge =
+                        |i: usize| words.may_edge(i, first..end) || (end - first >= 2 && self.name_edge_words[i]);
                     if !may_edge(first) || !may_edge(end - 1) {
                         continue;
                     }
@@ -1322,9 +1322,7 @@ impl Aligner<'_> {
                             && !o.english_text
                             && end - first == 1
                             && NameParts::is_common_english_word(&term.en)
-                            && crate::lexicon::Lexicon::embedded()
-                                .ordinary_reason(words.words[first].token.text(text))
-                                .is_some();
+                            && crate::lexicon::Lexicon::embedded().ordinary_reason(raw_first).is_some();
                         // A letter-name reading is never ordinary when the
                         // span writes letter names (سي إن إن, أوبن إيه آي);
                         // a word that merely sounds like one (عكس like
