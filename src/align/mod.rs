@@ -538,6 +538,10 @@ pub(crate) struct AlignModel {
     /// makes an ordinary word a possible part of a name
     /// ([`WordClass::name_like`]; لاند of جاغوار لاند روفر).
     name_words: hashbrown::HashSet<String>,
+    /// The function words (matching form) that start or end a known
+    /// spelling of several words (إن of لينكد إن, LinkedIn): a span may
+    /// begin or end with one when it is such a spelling exactly.
+    listed_edge_words: hashbrown::HashSet<String>,
     /// The verdicts of the span texts seen so far, shared by all threads.
     memo: TextMemo<Option<Verdict>>,
     /// The class of the words seen so far.
@@ -620,6 +624,13 @@ impl AlignModel {
             .flat_map(|a| crate::normalize::normalize(a).split_whitespace().map(str::to_string).collect::<Vec<_>>())
             .filter(|w| !is_stopword(w))
             .collect();
+        let listed_edge_words = lookup
+            .keys()
+            .filter_map(|spelling| spelling.split_once(' ').map(|(head, _)| (head, spelling)))
+            .flat_map(|(head, spelling)| [head, spelling.rsplit_once(' ').map_or(head, |(_, last)| last)])
+            .filter(|w| is_stopword(w))
+            .map(str::to_string)
+            .collect();
         AlignModel {
             candidates,
             config,
@@ -628,6 +639,7 @@ impl AlignModel {
             listed,
             known_keys,
             name_words,
+            listed_edge_words,
             memo: TextMemo::new(SPAN_MEMO_BYTES),
             words: TextMemo::new(WORD_MEMO_BYTES),
             as_written: TextMemo::new(WORD_MEMO_BYTES / 4),
@@ -1209,8 +1221,16 @@ impl Aligner<'_> {
                 let letters = words.words[first..seg.end].iter().take_while(|w| w.letter_name).count();
                 let longest = if letters > MAX_SPAN_WORDS { letters.min(MAX_SPELLED_LETTERS) } else { MAX_SPAN_WORDS };
                 for end in first + 1..=(first + longest).min(seg.end) {
-                    let may_edge =
-                        |i: usize| words.may_edge(i, first..end) || (end - first >= 2 && self.name_edge_words[i]);
+                    let listed_span = || {
+                        let span: Vec<&str> = (first..end).map(|k| words.norm_of(k)).collect();
+                        self.model.lookup.contains_key(&span.join(" "))
+                    };
+                    let may_edge = |i: usize| {
+                        words.may_edge(i, first..end)
+                            || (end - first >= 2
+                                && (self.name_edge_words[i]
+                                    || (self.model.listed_edge_words.contains(words.norm_of(i)) && listed_span())))
+                    };
                     if !may_edge(first) || !may_edge(end - 1) {
                         continue;
                     }
@@ -2083,6 +2103,25 @@ mod tests {
         assert_eq!(got[1], ("DeepSeek".into(), "DeepSeek".into(), Method::Latin));
         assert_eq!(got[2].0, "DeepSeek");
         assert_eq!(got[2].1, "ديبسيك");
+    }
+
+    #[test]
+    fn a_listed_spelling_may_begin_or_end_with_a_function_word() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nLinkedIn,لينكد إن,,product\n", "t.csv", false).unwrap();
+        let got = aligned(&c, "وقال موقع لينكد إن إن عدد مستخدميه ارتفع");
+        assert_eq!(got, [("LinkedIn".into(), "لينكد إن".into(), Method::Gazetteer)]);
+        // Only as listed: a function word still ends no name found by sound.
+        let c = set(&["Linkedin Inn"]);
+        assert!(aligned(&c, "وقال موقع لينكد إن إن عدد مستخدميه ارتفع").iter().all(|g| g.1 != "لينكد إن"));
+    }
+
+    #[test]
+    fn a_spanish_j_or_soft_g_is_written_with_kha() {
+        let c = set(&["Sergio Agüero", "Javier Tebas"]);
+        let got = aligned(&c, "وسجل سيرخيو أغويرو هدفا وقال خافيير تيباس إن المباراة انتهت");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Sergio Agüero", "Javier Tebas"], "{got:?}");
     }
 
     #[test]

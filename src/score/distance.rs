@@ -185,6 +185,10 @@ fn build_costs() -> Costs {
         (b"x", b"H", 30),
         (b"x", b"h", 40),
         (b"x", b"g", 35),
+        // Spanish j and soft g sound as خ, and Arabic media write them so
+        // (سيرخيو, Sergio; خافيير, Javier).
+        (b"x", b"G", 35),
+        (b"x", b"j", 45),
         (b"j", b"y", 40),
         (b"j", b"I", 45),
         (b"j", b"z", 50),
