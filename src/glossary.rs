@@ -471,7 +471,7 @@ impl GlossaryBuilder {
         let mut starts: Option<Vec<usize>> = None;
         for occ in occurrences {
             let idx = match &occ.composed {
-                Some(en) => self.slot_index(en, ""),
+                Some(name) => self.slot_index(&name.en, name.kind),
                 None => {
                     let cand = &candidates.terms()[occ.term];
                     self.slot_index(&cand.en, &cand.kind)

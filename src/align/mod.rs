@@ -36,8 +36,10 @@ use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
 use crate::transliterate::{NameParts, Source, Transliterator};
+use compound::{COMPOUND_WORD_MIN, CompoundTail, CompoundWords};
 use memo::TextMemo;
 
+mod compound;
 mod memo;
 
 /// How a rendering was aligned with its English term.
@@ -446,7 +448,7 @@ pub(crate) struct Occurrence {
     pub term: usize,
     /// The English when it is no candidate (composed from name parts):
     /// then `term` is meaningless.
-    pub composed: Option<Box<str>>,
+    pub composed: Option<Composed>,
     /// The rendering as written (clitics, marks and tatweel removed).
     pub surface: String,
     /// How it was aligned.
@@ -457,6 +459,14 @@ pub(crate) struct Occurrence {
     pub start: usize,
     /// End of that byte range.
     pub end: usize,
+}
+
+/// A name no candidate holds, composed or guessed: its English and kind
+/// (empty when unknown).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Composed {
+    pub en: Box<str>,
+    pub kind: &'static str,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -480,6 +490,10 @@ struct SpanChoice {
     /// A span of one word whose reading peeled a clitic and left a
     /// dictionary word (بأمان is ب + أمان, "safety"; بالود is ب + الود).
     stem_ordinary: bool,
+    /// The English words composed after the name, which `end` takes in
+    /// (غوغل فنتشرز: Google + Ventures; see
+    /// [`Aligner::extend_by_compound_words`]).
+    compound: CompoundTail,
 }
 
 impl SpanChoice {
@@ -491,6 +505,19 @@ impl SpanChoice {
         words * (self.adjusted - 0.5) + LONGER_SPAN_BONUS * (words - 1.0)
     }
 }
+
+/// Score a word the dictionary reads (راديو, سنتر: loanwords) needs to
+/// be taken as an English word after a name ([`Aligner::extend_by_compound_words`]);
+/// one it does not read needs [`COMPOUND_WORD_MIN`].
+const COMPOUND_READ_WORD_MIN: f32 = 0.94;
+
+/// Fewest letters of an Arabic word taken as an English word after a
+/// name: shorter ones (بست, ميل) sound like too many words.
+const COMPOUND_MIN_LETTERS: usize = 4;
+
+/// Most letters of such a word: the longest English word of names
+/// (Pharmaceuticals) needs fewer, and a longer token is no word at all.
+const COMPOUND_MAX_LETTERS: usize = 20;
 
 /// Weight a word of a choice loses in a parallel article whose English
 /// does not name its term (see [`Aligner::unvouched_in_parallel`]).
@@ -1377,6 +1404,7 @@ impl Aligner<'_> {
         self.drop_surnames_taken_for_companies(text, words);
         self.drop_surnames_of_someone_else(text, words);
         self.extend_by_descriptors(text, words);
+        self.extend_by_compound_words(text, words);
         let absorbed = match &self.model.compose {
             Some(composer) => self.compose(text, words, composer, out),
             None => Vec::new(),
@@ -1386,12 +1414,16 @@ impl Aligner<'_> {
                 continue;
             }
             let (start, end, surface) = surface_of(text, words, c);
+            let (composed, method) = match c.compound.is_empty() {
+                true => (None, c.verdict.method),
+                false => (Some(Composed { en: self.english_of(c).into(), kind: c.compound.kind() }), Method::NameParts),
+            };
             out.push(Occurrence {
                 term: c.verdict.term,
-                composed: None,
+                composed,
                 surface,
-                method: c.verdict.method,
-                score: c.verdict.score,
+                method,
+                score: self.score_of(c),
                 start,
                 end,
             });
@@ -1487,20 +1519,21 @@ impl Aligner<'_> {
                         verdict,
                         adjusted: 0.0,
                         stem_ordinary: false,
+                        compound: CompoundTail::default(),
                     };
                     let (start, stop, surface) = surface_of(text, words, &span);
                     match (composer.guess(&surface), before) {
                         (Some((english, confidence, Source::Word)), Some(i)) if skip == 0 => {
                             let c = &self.choices[i];
-                            let name = &self.model.candidates.terms()[c.verdict.term].en;
+                            let name = self.english_of(c);
                             let whole = SpanChoice { end, ..*c };
                             let (start, stop, surface) = surface_of(text, words, &whole);
                             out.push(Occurrence {
                                 term: 0,
-                                composed: Some(format!("{name} {english}").into()),
+                                composed: Some(Composed { en: format!("{name} {english}").into(), kind: "" }),
                                 surface,
                                 method: Method::Guess,
-                                score: confidence.min(c.verdict.score),
+                                score: confidence.min(self.score_of(c)),
                                 start,
                                 end: stop,
                             });
@@ -1517,7 +1550,7 @@ impl Aligner<'_> {
                             };
                             out.push(Occurrence {
                                 term: 0,
-                                composed: Some(english),
+                                composed: Some(Composed { en: english, kind: "" }),
                                 surface,
                                 method,
                                 score,
@@ -1677,6 +1710,7 @@ impl Aligner<'_> {
                 verdict,
                 adjusted,
                 stem_ordinary,
+                compound: CompoundTail::default(),
             };
             if best.is_none_or(|b| adjusted > b.adjusted) {
                 best = Some(choice);
@@ -1950,6 +1984,66 @@ impl Aligner<'_> {
         }
     }
 
+    /// Takes into each matched name the words right after it that sound
+    /// like English words of names ([`CompoundWords`]: غوغل فنتشرز is
+    /// Google Ventures, not Google) and that nothing else explains: no
+    /// other choice holds them, they are no function word and no word
+    /// after و ("and"), and a word the dictionary reads (راديو, a loanword)
+    /// must sound like the English word almost exactly
+    /// ([`COMPOUND_READ_WORD_MIN`]). Arabic writes such compounds name
+    /// first, as English does, so only the words after a name are asked,
+    /// and only after a name written letter by letter: a translated one
+    /// (الولايات المتحدة) is followed by Arabic, not by English words.
+    fn extend_by_compound_words(&mut self, text: &str, words: &ArticleWords) {
+        let compound_words = CompoundWords::shipped();
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        for k in 0..self.choices.len() {
+            let c = &self.choices[k];
+            let term = &self.model.candidates.terms()[c.verdict.term];
+            if term.translated || c.restore_article || starts_with_article(words.norm_of(c.first)) {
+                continue;
+            }
+            while !self.choices[k].compound.is_full() {
+                let Some(i) = self.free_neighbour(text, words, k, true) else { break };
+                let norm = words.norm_of(i);
+                if self.classes[i].ordinary
+                    || words.words[i].stopword
+                    || !(COMPOUND_MIN_LETTERS..=COMPOUND_MAX_LETTERS).contains(&norm.chars().count())
+                    || (norm.starts_with('و') && !norm.starts_with("وو"))
+                {
+                    break;
+                }
+                let min = match lexicon.ordinary_reason(norm) {
+                    None => COMPOUND_WORD_MIN,
+                    Some(crate::lexicon::Ordinary::Word | crate::lexicon::Ordinary::AfterClitic) => {
+                        COMPOUND_READ_WORD_MIN
+                    }
+                    Some(_) => break,
+                };
+                let key = &self.word_keys[self.word_key_at[i].start as usize..self.word_key_at[i].end as usize];
+                let Some((id, score)) = compound_words.best(key, &mut self.scratch, &mut self.matches) else { break };
+                if score < min {
+                    break;
+                }
+                let c = &mut self.choices[k];
+                c.compound.push(id, score);
+                c.end += 1;
+            }
+        }
+    }
+
+    /// The English of a choice: its term's, with the compound words
+    /// after it.
+    fn english_of(&self, c: &SpanChoice) -> String {
+        let en = &self.model.candidates.terms()[c.verdict.term].en;
+        if c.compound.is_empty() { en.clone() } else { c.compound.compose(en) }
+    }
+
+    /// A choice's score: its term's, or its least sure compound word's.
+    fn score_of(&self, c: &SpanChoice) -> f32 {
+        if c.compound.is_empty() { c.verdict.score } else { c.verdict.score.min(c.compound.score) }
+    }
+
     /// What a choice's weight loses, in an article with English, when
     /// that English does not name its term and no list or Latin spelling
     /// does either: a gazetteer place that only sounds like a word of a
@@ -2114,6 +2208,37 @@ mod tests {
         // Only as listed: a function word still ends no name found by sound.
         let c = set(&["Linkedin Inn"]);
         assert!(aligned(&c, "وقال موقع لينكد إن إن عدد مستخدميه ارتفع").iter().all(|g| g.1 != "لينكد إن"));
+    }
+
+    #[test]
+    fn english_words_after_a_name_compose_a_longer_name() {
+        let mut c = CandidateSet::new();
+        let gazetteer = "en,ar,variants,kind\nGoogle,غوغل,جوجل,org\nMotorola,موتورولا,,org\n\
+                         United States,الولايات المتحدة,,location\n";
+        c.add_gazetteer(gazetteer, "t-translated.csv", false).unwrap();
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let found = |a: &mut Aligner, text: &str| {
+            let mut out = Vec::new();
+            a.align(text, None, &mut out);
+            out.into_iter()
+                .map(|o| {
+                    (o.composed.map_or_else(|| c.terms()[o.term].en.clone(), |n| n.en.into()), o.surface, o.method)
+                })
+                .collect::<Vec<_>>()
+        };
+        let got = found(&mut a, "استثمرت غوغل فنتشرز في الشركة وقالت موتورولا موبيليتي إنها راضية");
+        assert_eq!(
+            got,
+            [
+                ("Google Ventures".into(), "غوغل فنتشرز".into(), Method::NameParts),
+                ("Motorola Mobility".into(), "موتورولا موبيليتي".into(), Method::NameParts)
+            ]
+        );
+        // "and Capital", a function word, an everyday word, a translated
+        // name: no compound.
+        let got = found(&mut a, "قالت جوجل وكابيتال إن جوجل في السوق وإن جوجل سوق والولايات المتحدة كابيتال");
+        assert!(got.iter().all(|g| g.2 != Method::NameParts), "{got:?}");
     }
 
     #[test]

@@ -89,10 +89,11 @@ fn build_rows(extra: &[&str]) -> Vec<Row> {
 
 #[test]
 fn build_names_what_nothing_matches_only_when_asked() {
-    // Zero-config: no list knows these names, so no row, and no guess;
-    // the gazetteer's Google is found where Google Capital is written.
+    // Zero-config: no list knows these people, so no row, and no guess;
+    // the gazetteer's Google with the English word after it is composed.
     let plain = build_rows(&[]);
-    assert_eq!(plain.iter().map(|r| r["en"].as_str()).collect::<Vec<_>>(), ["Google"], "{plain:?}");
+    let found: Vec<_> = plain.iter().map(|r| (r["en"].as_str(), r["method"].as_str())).collect();
+    assert_eq!(found, [("Google Capital", "name-parts")], "{plain:?}");
     let rows = build_rows(&["--guess"]);
     let row = |ar: &str| rows.iter().find(|r| r["ar"] == ar).unwrap_or_else(|| panic!("{ar} in {rows:?}"));
     // Every word a listed spelling: composed from the lists.
@@ -110,9 +111,9 @@ fn build_names_what_nothing_matches_only_when_asked() {
     assert_eq!((manafort["en"].as_str(), manafort["method"].as_str()), ("Paul Manafort", "guess"));
     // "And" is no part of the name: the lists know إميلي, not وإميلي.
     assert!(row("إميلي راتاجكوفسكي")["en"].ends_with("Ratajkowski"), "{rows:?}");
-    // A common English word after a matched name is part of it.
+    // An English word of names after a matched name is part of it.
     let capital = row("جوجل كابيتال");
-    assert_eq!((capital["en"].as_str(), capital["method"].as_str()), ("Google Capital", "guess"));
+    assert_eq!((capital["en"].as_str(), capital["method"].as_str()), ("Google Capital", "name-parts"));
     // Suggestions for a reviewer: candidates, and nothing else is named
     // (the ordinary words of the sentences are not, nor is Google alone,
     // nor ستارز, whose likeliest English is the common word Stars).

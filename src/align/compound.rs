@@ -1,0 +1,184 @@
+//! The English words that follow a name inside a longer name (Google
+//! *Ventures*, Motorola *Mobility*, Boston *Globe*), and the search for
+//! the one an Arabic word sounds like.
+//!
+//! Arabic news writes such compounds letter by letter, name and word
+//! alike (غوغل فنتشرز), and no list can hold every company's every unit.
+//! A word right after a matched name that no dictionary knows and that
+//! sounds like one of these words is read as part of the name, and the
+//! English is composed: the name's English, then the word's. The list is
+//! small and shipped (`glossaries/names/compound-words.txt`), so its index
+//! costs nothing to build and a search is a few microseconds.
+
+use std::sync::OnceLock;
+
+use crate::score::index::{CandidateIndex, Match, SearchScratch};
+
+/// The shipped list, `word<TAB>kind` lines, `#` comments.
+static SHIPPED: &str = include_str!("../../glossaries/names/compound-words.txt");
+
+/// Score an Arabic word needs against a compound word to be read as one:
+/// high, since the word must be that English word letter for letter, not
+/// a name that merely sounds close.
+pub(crate) const COMPOUND_WORD_MIN: f32 = 0.85;
+
+/// Most compound words composed after one name (كلايتون كريستنسن
+/// إنستيتيوت needs one; three is a long company name).
+pub(crate) const MAX_COMPOUND_WORDS: usize = 3;
+
+/// The compound words and their index.
+pub(crate) struct CompoundWords {
+    words: Vec<&'static str>,
+    /// The kind of name each word makes (Ventures: org, Valley: location).
+    kinds: Vec<&'static str>,
+    index: CandidateIndex,
+}
+
+impl CompoundWords {
+    /// The shipped list, indexed on first use.
+    pub(crate) fn shipped() -> &'static CompoundWords {
+        static LOADED: OnceLock<CompoundWords> = OnceLock::new();
+        LOADED.get_or_init(|| {
+            let (words, kinds) = shipped_words().into_iter().unzip();
+            CompoundWords::new(words, kinds)
+        })
+    }
+
+    fn new(words: Vec<&'static str>, kinds: Vec<&'static str>) -> CompoundWords {
+        let index = CandidateIndex::new(&words);
+        CompoundWords { words, kinds, index }
+    }
+
+    /// The English of word `id`.
+    pub(crate) fn word(&self, id: u16) -> &'static str {
+        self.words[id as usize]
+    }
+
+    /// The compound word an Arabic word's key (`crate::romanize::arabic_key`)
+    /// sounds like best, with its score, if one scores at least
+    /// [`COMPOUND_WORD_MIN`].
+    pub(crate) fn best(&self, key: &[u8], scratch: &mut SearchScratch, found: &mut Vec<Match>) -> Option<(u16, f32)> {
+        self.index.search(key, 1, COMPOUND_WORD_MIN, scratch, found);
+        found.first().map(|m| (m.term as u16, m.score))
+    }
+}
+
+/// The `(word, kind)` lines of the shipped list.
+fn shipped_words() -> Vec<(&'static str, &'static str)> {
+    SHIPPED
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_once('\t').expect("the shipped compound words are word<TAB>kind"))
+        .collect()
+}
+
+/// The compound words composed after a matched name: their ids in
+/// [`CompoundWords`] and the lowest of their scores.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct CompoundTail {
+    ids: [u16; MAX_COMPOUND_WORDS],
+    len: u8,
+    /// The lowest score of the words (1.0 when there is none).
+    pub(crate) score: f32,
+}
+
+impl CompoundTail {
+    /// Whether no word follows the name.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether another word fits.
+    pub(crate) fn is_full(&self) -> bool {
+        self.len as usize == MAX_COMPOUND_WORDS
+    }
+
+    /// Adds a word scored `score`.
+    pub(crate) fn push(&mut self, id: u16, score: f32) {
+        debug_assert!(!self.is_full());
+        self.score = if self.is_empty() { score } else { self.score.min(score) };
+        self.ids[self.len as usize] = id;
+        self.len += 1;
+    }
+
+    /// The name's English `name` with the words after it.
+    pub(crate) fn compose(&self, name: &str) -> String {
+        let words = CompoundWords::shipped();
+        let mut en = name.to_string();
+        for &id in &self.ids[..self.len as usize] {
+            en.push(' ');
+            en.push_str(words.word(id));
+        }
+        en
+    }
+
+    /// The kind of the name composed: its last word's (Boston Globe is an
+    /// org, Trump Tower a location).
+    pub(crate) fn kind(&self) -> &'static str {
+        match self.len {
+            0 => "",
+            n => CompoundWords::shipped().kinds[self.ids[n as usize - 1] as usize],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::romanize::arabic_key;
+
+    fn best_of(arabic: &str) -> Option<&'static str> {
+        let words = CompoundWords::shipped();
+        let (mut scratch, mut found) = (SearchScratch::default(), Vec::new());
+        words.best(&arabic_key(arabic), &mut scratch, &mut found).map(|(id, _)| words.word(id))
+    }
+
+    #[test]
+    fn the_shipped_words_are_found_by_their_arabic_spelling() {
+        for (arabic, english) in [
+            ("فنتشرز", "Ventures"),
+            ("كابيتال", "Capital"),
+            ("فايبر", "Fiber"),
+            ("موبيليتي", "Mobility"),
+            ("غلوب", "Globe"),
+            ("إنستيتيوت", "Institute"),
+            ("فالي", "Valley"),
+            ("درايف", "Drive"),
+        ] {
+            assert_eq!(best_of(arabic), Some(english), "{arabic}");
+        }
+        // A name that only sounds somewhat like one is none.
+        assert_eq!(best_of("فينغر"), None);
+        assert_eq!(best_of("بيليغريني"), None);
+    }
+
+    #[test]
+    fn the_shipped_list_is_clean() {
+        let words = shipped_words();
+        let mut seen = std::collections::HashSet::new();
+        for (w, kind) in &words {
+            assert!(["org", "location", "product", "other"].contains(kind), "{w}: {kind}");
+            assert!(w.len() > 3 && w.chars().all(|c| c.is_ascii_alphabetic()), "{w}");
+            assert!(w.starts_with(|c: char| c.is_ascii_uppercase()), "{w}");
+            assert!(seen.insert(*w), "{w} twice");
+        }
+        assert!(words.len() < u16::MAX as usize);
+    }
+
+    #[test]
+    fn a_tail_composes_its_words_in_order_and_keeps_the_lowest_score() {
+        let words = CompoundWords::shipped();
+        let id = |w: &str| words.words.iter().position(|x| *x == w).unwrap() as u16;
+        let mut tail = CompoundTail::default();
+        assert!(tail.is_empty());
+        tail.push(id("Motor"), 0.95);
+        tail.push(id("Company"), 0.9);
+        assert_eq!(tail.compose("Ford"), "Ford Motor Company");
+        assert!((tail.score - 0.9).abs() < 1e-6);
+        assert_eq!(tail.kind(), "org");
+        let mut tail = CompoundTail::default();
+        tail.push(id("Tower"), 1.0);
+        assert_eq!((tail.compose("Trump").as_str(), tail.kind()), ("Trump Tower", "location"));
+    }
+}
