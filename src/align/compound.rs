@@ -1,6 +1,9 @@
-//! The English words that follow a name inside a longer name (Google
-//! *Ventures*, Motorola *Mobility*, Boston *Globe*), and the search for
-//! the one an Arabic word sounds like.
+//! Longer names composed around a matched name: the English words that
+//! follow a name inside a longer name (Google *Ventures*, Motorola
+//! *Mobility*, Boston *Globe*), with the search for the one an Arabic word
+//! sounds like, and the Arabic words before a name that English names
+//! translate (مطار هيثرو, *Heathrow Airport*; إعصار كاترينا, *Hurricane*
+//! Katrina).
 //!
 //! Arabic news writes such compounds letter by letter, name and word
 //! alike (غوغل فنتشرز), and no list can hold every company's every unit.
@@ -73,20 +76,98 @@ fn shipped_words() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// The compound words composed after a matched name: their ids in
-/// [`CompoundWords`] and the lowest of their scores.
+/// An Arabic word before a name that its English translates, how (`{}`
+/// stands for the name), the kind of name made, and which names it goes
+/// with: a person's always, a place's ([`PLACE`]) or one of unknown kind
+/// ([`UNKNOWN`], a list's or the batch's Latin letters) when flagged. Only
+/// words whose translation English names keep (Lake Geneva, Heathrow
+/// Airport): an island, a river or a desert is mostly named without
+/// (جزيرة بالي is Bali). After a place most are a common noun (جسر ويلز is
+/// "a Welsh bridge", مطار باريس "the Paris airport"), and a name of
+/// unknown kind may be such a place.
+const DESCRIPTORS: &[(&str, &str, &str, u8)] = &[
+    ("مطار", "{} Airport", "location", 0),
+    ("بحيرة", "Lake {}", "location", PLACE),
+    ("جبل", "Mount {}", "location", PLACE),
+    ("ملعب", "{} Stadium", "location", 0),
+    ("استاد", "{} Stadium", "location", 0),
+    ("قصر", "{} Palace", "location", 0),
+    ("ساحة", "{} Square", "location", 0),
+    ("ميدان", "{} Square", "location", 0),
+    ("جسر", "{} Bridge", "location", 0),
+    ("برج", "{} Tower", "location", 0),
+    ("كاتدرائية", "{} Cathedral", "location", 0),
+    ("سد", "{} Dam", "location", 0),
+    ("شاطئ", "{} Beach", "location", 0),
+    ("مضيق", "Strait of {}", "location", PLACE),
+    ("إعصار", "Hurricane {}", "other", UNKNOWN),
+    ("جائزة", "{} Prize", "other", UNKNOWN),
+    ("معهد", "{} Institute", "org", 0),
+];
+
+/// [`DESCRIPTORS`] flag: the descriptor goes with a place's name (Lake
+/// Geneva).
+const PLACE: u8 = 1;
+
+/// [`DESCRIPTORS`] flag: the descriptor goes with a name of unknown kind
+/// (Hurricane Rosa, whatever gave Rosa).
+const UNKNOWN: u8 = 2;
+
+/// Whether descriptor `d` ([`descriptor_before`]) goes with a name of
+/// kind `kind` (a gazetteer's kind, or empty when unknown).
+pub(crate) fn descriptor_takes(d: u8, kind: &str) -> bool {
+    let flags = DESCRIPTORS[d as usize - 1].3;
+    match kind {
+        "person" => true,
+        "location" => flags & PLACE != 0,
+        "" => flags & UNKNOWN != 0,
+        _ => false,
+    }
+}
+
+/// The descriptor (its index, from 1) that an Arabic word (matching form)
+/// is, if any.
+pub(crate) fn descriptor_before(word: &str) -> Option<u8> {
+    static NORMALIZED: OnceLock<Vec<String>> = OnceLock::new();
+    let normalized =
+        NORMALIZED.get_or_init(|| DESCRIPTORS.iter().map(|(ar, _, _, _)| crate::normalize::normalize(ar)).collect());
+    normalized.iter().position(|d| d == word).map(|i| i as u8 + 1)
+}
+
+/// What is composed around a matched name: the compound words after it
+/// (their ids in [`CompoundWords`] and the lowest of their scores) and the
+/// descriptor before it.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub(crate) struct CompoundTail {
+pub(crate) struct Composition {
     ids: [u16; MAX_COMPOUND_WORDS],
     len: u8,
     /// The lowest score of the words (1.0 when there is none).
     pub(crate) score: f32,
+    /// The descriptor before the name, from 1 ([`descriptor_before`]); 0
+    /// when none.
+    descriptor: u8,
 }
 
-impl CompoundTail {
-    /// Whether no word follows the name.
+impl Composition {
+    /// Whether nothing is composed around the name.
     pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0 && self.descriptor == 0
+    }
+
+    /// Whether no compound word follows the name.
+    fn has_no_words(&self) -> bool {
         self.len == 0
+    }
+
+    /// Puts descriptor `d` ([`descriptor_before`]) before the name.
+    pub(crate) fn set_descriptor(&mut self, d: u8) {
+        self.descriptor = d;
+    }
+
+    /// The English of the name with its descriptor, `name` being the name's
+    /// own English: what a candidate may already hold (Wembley Stadium).
+    pub(crate) fn describe(d: u8, name: &str) -> String {
+        DESCRIPTORS[d as usize - 1].1.replace("{}", name)
     }
 
     /// Whether another word fits.
@@ -97,12 +178,13 @@ impl CompoundTail {
     /// Adds a word scored `score`.
     pub(crate) fn push(&mut self, id: u16, score: f32) {
         debug_assert!(!self.is_full());
-        self.score = if self.is_empty() { score } else { self.score.min(score) };
+        self.score = if self.has_no_words() { score } else { self.score.min(score) };
         self.ids[self.len as usize] = id;
         self.len += 1;
     }
 
-    /// The name's English `name` with the words after it.
+    /// The name's English `name` with the words after it and the
+    /// descriptor's translation.
     pub(crate) fn compose(&self, name: &str) -> String {
         let words = CompoundWords::shipped();
         let mut en = name.to_string();
@@ -110,16 +192,27 @@ impl CompoundTail {
             en.push(' ');
             en.push_str(words.word(id));
         }
-        en
+        match self.descriptor {
+            0 => en,
+            d => Composition::describe(d, &en),
+        }
     }
 
-    /// The kind of the name composed: its last word's (Boston Globe is an
-    /// org, Trump Tower a location).
+    /// The kind of the name composed: its descriptor's (Lake Geneva is a
+    /// location), else its last word's (Boston Globe is an org, Trump
+    /// Tower a location).
     pub(crate) fn kind(&self) -> &'static str {
-        match self.len {
-            0 => "",
-            n => CompoundWords::shipped().kinds[self.ids[n as usize - 1] as usize],
+        match (self.descriptor, self.len) {
+            (0, 0) => "",
+            (0, n) => CompoundWords::shipped().kinds[self.ids[n as usize - 1] as usize],
+            (d, _) => DESCRIPTORS[d as usize - 1].2,
         }
+    }
+
+    /// The score of the name composed, `name_score` being the matched
+    /// name's: the least sure of its parts (a descriptor is read exactly).
+    pub(crate) fn score_with(&self, name_score: f32) -> f32 {
+        if self.has_no_words() { name_score } else { name_score.min(self.score) }
     }
 }
 
@@ -170,15 +263,29 @@ mod tests {
     fn a_tail_composes_its_words_in_order_and_keeps_the_lowest_score() {
         let words = CompoundWords::shipped();
         let id = |w: &str| words.words.iter().position(|x| *x == w).unwrap() as u16;
-        let mut tail = CompoundTail::default();
+        let mut tail = Composition::default();
         assert!(tail.is_empty());
         tail.push(id("Motor"), 0.95);
         tail.push(id("Company"), 0.9);
         assert_eq!(tail.compose("Ford"), "Ford Motor Company");
         assert!((tail.score - 0.9).abs() < 1e-6);
         assert_eq!(tail.kind(), "org");
-        let mut tail = CompoundTail::default();
+        let mut tail = Composition::default();
         tail.push(id("Tower"), 1.0);
         assert_eq!((tail.compose("Trump").as_str(), tail.kind()), ("Trump Tower", "location"));
+        let mut lake = Composition::default();
+        let norm = |w: &str| crate::normalize::normalize(w);
+        lake.set_descriptor(descriptor_before(&norm("بحيرة")).unwrap());
+        assert!(!lake.is_empty());
+        assert_eq!((lake.compose("Geneva").as_str(), lake.kind()), ("Lake Geneva", "location"));
+        assert!((lake.score_with(0.9) - 0.9).abs() < 1e-6);
+        assert_eq!(descriptor_before(&norm("جامعة")), None);
+        let (lake, bridge) = (descriptor_before(&norm("بحيرة")).unwrap(), descriptor_before(&norm("جسر")).unwrap());
+        assert!(descriptor_takes(lake, "location") && !descriptor_takes(bridge, "location"));
+        assert!(
+            descriptor_takes(bridge, "person") && !descriptor_takes(bridge, "") && !descriptor_takes(bridge, "org")
+        );
+        let hurricane = descriptor_before(&norm("إعصار")).unwrap();
+        assert!(descriptor_takes(hurricane, "") && !descriptor_takes(hurricane, "location"));
     }
 }

@@ -36,7 +36,7 @@ use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
 use crate::transliterate::{NameParts, Source, Transliterator};
-use compound::{COMPOUND_WORD_MIN, CompoundTail, CompoundWords};
+use compound::{COMPOUND_WORD_MIN, Composition, CompoundWords, descriptor_before, descriptor_takes};
 use memo::TextMemo;
 
 mod compound;
@@ -493,7 +493,7 @@ struct SpanChoice {
     /// The English words composed after the name, which `end` takes in
     /// (غوغل فنتشرز: Google + Ventures; see
     /// [`Aligner::extend_by_compound_words`]).
-    compound: CompoundTail,
+    compound: Composition,
 }
 
 impl SpanChoice {
@@ -1405,6 +1405,7 @@ impl Aligner<'_> {
         self.drop_surnames_of_someone_else(text, words);
         self.extend_by_descriptors(text, words);
         self.extend_by_compound_words(text, words);
+        self.extend_by_landmark_descriptors(text, words);
         let absorbed = match &self.model.compose {
             Some(composer) => self.compose(text, words, composer, out),
             None => Vec::new(),
@@ -1519,7 +1520,7 @@ impl Aligner<'_> {
                         verdict,
                         adjusted: 0.0,
                         stem_ordinary: false,
-                        compound: CompoundTail::default(),
+                        compound: Composition::default(),
                     };
                     let (start, stop, surface) = surface_of(text, words, &span);
                     match (composer.guess(&surface), before) {
@@ -1710,7 +1711,7 @@ impl Aligner<'_> {
                 verdict,
                 adjusted,
                 stem_ordinary,
-                compound: CompoundTail::default(),
+                compound: Composition::default(),
             };
             if best.is_none_or(|b| adjusted > b.adjusted) {
                 best = Some(choice);
@@ -1952,7 +1953,6 @@ impl Aligner<'_> {
     /// translation, not a sound.
     fn extend_by_descriptors(&mut self, text: &str, words: &ArticleWords) {
         let candidates = &self.model.candidates;
-        let position = &self.model.all.position;
         for k in 0..self.choices.len() {
             let c = self.choices[k];
             let en = &candidates.terms()[c.verdict.term].en;
@@ -1965,12 +1965,7 @@ impl Aligner<'_> {
                 .and_then(|i| descriptor(words.norm_of(i), DescriptorPlace::Before));
             for (english, extend_after) in [(after, true), (before, false)] {
                 let Some(english) = english else { continue };
-                let Some(term) = candidates.find(&format!("{english} {en}")) else { continue };
-                let usable = !is_article_english(&candidates.terms()[term].origins)
-                    || self.article_english.binary_search(&(position[term] as usize)).is_ok();
-                if !usable {
-                    continue;
-                }
+                let Some(term) = self.usable_candidate(&format!("{english} {en}")) else { continue };
                 let c = &mut self.choices[k];
                 c.verdict.term = term;
                 if extend_after {
@@ -2032,6 +2027,69 @@ impl Aligner<'_> {
         }
     }
 
+    /// The candidate of English `en` that this article may use: any but
+    /// one only another parallel article's English gives.
+    fn usable_candidate(&self, en: &str) -> Option<usize> {
+        let candidates = &self.model.candidates;
+        let term = candidates.find(en)?;
+        let usable = !is_article_english(&candidates.terms()[term].origins)
+            || self.article_english.binary_search(&(self.model.all.position[term] as usize)).is_ok();
+        usable.then_some(term)
+    }
+
+    /// Takes into each name written letter by letter the word right before
+    /// it that English names translate ([`descriptor_before`]: مطار هيثرو
+    /// is Heathrow Airport, بحيرة جنيف Lake Geneva, not Geneva): the
+    /// candidate of that English when there is one, else the English
+    /// composed (`name-parts`). A name with the article ال (قصر الإليزيه)
+    /// or a translated one is left as it is: its English is not the name
+    /// the descriptor's translation goes with; so is a name of a kind the
+    /// descriptor does not go with ([`descriptor_takes`]: جسر ويلز is "a
+    /// Welsh bridge").
+    fn extend_by_landmark_descriptors(&mut self, text: &str, words: &ArticleWords) {
+        for k in 0..self.choices.len() {
+            let c = self.choices[k];
+            let term = &self.model.candidates.terms()[c.verdict.term];
+            if c.display_skip != 0
+                || c.restore_article
+                || term.translated
+                || starts_with_article(words.norm_of(c.first))
+            {
+                continue;
+            }
+            // The descriptor may carry the clitic (ومعهد هدسون, بمطار هيثرو).
+            let Some((d, clitic)) = self.free_neighbour(text, words, k, false).and_then(|i| {
+                let word = words.norm_of(i);
+                descriptor_before(word).map(|d| (d, 0)).or_else(|| {
+                    let rest = word.strip_prefix(['و', 'ب', 'ل', 'ف'])?;
+                    descriptor_before(rest).map(|d| (d, 1))
+                })
+            }) else {
+                continue;
+            };
+            // The name must be one the descriptor goes with, and end there:
+            // معهد ماساتشوستس للتكنولوجيا is no Massachusetts Institute.
+            let continued = words
+                .words
+                .get(c.end)
+                .is_some_and(|w| w.token.script == Script::Arabic && words.norm_of(c.end).starts_with("لل"));
+            // An acronym is no landmark's name (جائزة إم في بي is the MVP award).
+            let acronym = c.verdict.method == Method::Acronym || !term.en.chars().any(|ch| ch.is_lowercase());
+            if continued || acronym || !descriptor_takes(d, &term.kind) {
+                continue;
+            }
+            let found =
+                if c.compound.is_empty() { self.usable_candidate(&Composition::describe(d, &term.en)) } else { None };
+            let c = &mut self.choices[k];
+            match found {
+                Some(t) => c.verdict.term = t,
+                None => c.compound.set_descriptor(d),
+            }
+            c.first -= 1;
+            c.display_skip = clitic;
+        }
+    }
+
     /// The English of a choice: its term's, with the compound words
     /// after it.
     fn english_of(&self, c: &SpanChoice) -> String {
@@ -2041,7 +2099,7 @@ impl Aligner<'_> {
 
     /// A choice's score: its term's, or its least sure compound word's.
     fn score_of(&self, c: &SpanChoice) -> f32 {
-        if c.compound.is_empty() { c.verdict.score } else { c.verdict.score.min(c.compound.score) }
+        c.compound.score_with(c.verdict.score)
     }
 
     /// What a choice's weight loses, in an article with English, when
@@ -2239,6 +2297,34 @@ mod tests {
         // name: no compound.
         let got = found(&mut a, "قالت جوجل وكابيتال إن جوجل في السوق وإن جوجل سوق والولايات المتحدة كابيتال");
         assert!(got.iter().all(|g| g.2 != Method::NameParts), "{got:?}");
+    }
+
+    #[test]
+    fn a_descriptor_before_a_name_is_translated_where_english_keeps_it() {
+        let mut c = CandidateSet::new();
+        let gazetteer = "en,ar,variants,kind\nDonald Trump,دونالد ترامب,,person\nGeneva,جنيف,,location\n\
+                         Wales,ويلز,,location\nMassachusetts,ماساتشوستس,,location\nGoogle,غوغل,,org\n\
+                         Wembley Stadium,ملعب ويمبلي,,location\nWembley,ويمبلي,,location\n";
+        c.add_gazetteer(gazetteer, "t.csv", false).unwrap();
+        c.add_surnames_of_people();
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut found = |text: &str| {
+            let mut out = Vec::new();
+            a.align(text, None, &mut out);
+            out.into_iter()
+                .map(|o| (o.composed.map_or_else(|| c.terms()[o.term].en.clone(), |n| n.en.into()), o.surface))
+                .collect::<Vec<_>>()
+        };
+        let got = found("زار دونالد ترامب برج ترامب ثم بحيرة جنيف وملعب ويمبلي");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Donald Trump", "Trump Tower", "Lake Geneva", "Wembley Stadium"], "{got:?}");
+        assert_eq!(got[3].1, "ملعب ويمبلي", "the clitic is no part of the name");
+        // After a place, a bridge is a common noun; after a company, a
+        // palace too; a name that goes on in Arabic is a longer name.
+        let got = found("علقت رسائل على جسر ويلز وقرب قصر غوغل وفي معهد ماساتشوستس للتكنولوجيا");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Wales", "Google", "Massachusetts"], "{got:?}");
     }
 
     #[test]
