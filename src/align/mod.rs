@@ -566,8 +566,9 @@ pub(crate) struct AlignModel {
     /// ([`WordClass::name_like`]; لاند of جاغوار لاند روفر).
     name_words: hashbrown::HashSet<String>,
     /// The function words (matching form) that start or end a known
-    /// spelling of several words (إن of لينكد إن, LinkedIn): a span may
-    /// begin or end with one when it is such a spelling exactly.
+    /// spelling of several words (إن of لينكد إن, LinkedIn; علي of علي
+    /// بابا, whose matching form is that of على, "on"): a span may begin or
+    /// end with one when it is such a spelling as written.
     listed_edge_words: hashbrown::HashSet<String>,
     /// The verdicts of the span texts seen so far, shared by all threads.
     memo: TextMemo<Option<Verdict>>,
@@ -653,8 +654,8 @@ impl AlignModel {
             .collect();
         let listed_edge_words = lookup
             .keys()
-            .filter_map(|spelling| spelling.split_once(' ').map(|(head, _)| (head, spelling)))
-            .flat_map(|(head, spelling)| [head, spelling.rsplit_once(' ').map_or(head, |(_, last)| last)])
+            .filter_map(|spelling| Some((spelling.split_once(' ')?.0, spelling.rsplit_once(' ')?.1)))
+            .flat_map(|(head, last)| [head, last])
             .filter(|w| is_stopword(w))
             .map(str::to_string)
             .collect();
@@ -1248,9 +1249,18 @@ impl Aligner<'_> {
                 let letters = words.words[first..seg.end].iter().take_while(|w| w.letter_name).count();
                 let longest = if letters > MAX_SPAN_WORDS { letters.min(MAX_SPELLED_LETTERS) } else { MAX_SPAN_WORDS };
                 for end in first + 1..=(first + longest).min(seg.end) {
+                    // A known spelling ending in a function word counts as
+                    // written (لينكد إن), not in matching form, which
+                    // would take على بابا ("on Baba") for علي بابا.
                     let listed_span = || {
-                        let span: Vec<&str> = (first..end).map(|k| words.norm_of(k)).collect();
-                        self.model.lookup.contains_key(&span.join(" "))
+                        let mut span = String::new();
+                        for k in first..end {
+                            if k > first {
+                                span.push(' ');
+                            }
+                            clean_surface_into(words.words[k].token.text(text), &mut span);
+                        }
+                        self.model.listed.contains(&span)
                     };
                     let may_edge = |i: usize| {
                         words.may_edge(i, first..end)
@@ -1301,6 +1311,18 @@ impl Aligner<'_> {
                     }
                     if let Some(choice) = self.best_reading(text, words, first, end) {
                         let term = &self.model.candidates.terms()[choice.verdict.term];
+                        // One word is no gazetteer name of several by sound
+                        // alone: جونسون (Johnson) only sounds like John Thune
+                        // (جون ثون) with the space left out.
+                        let o = &term.origins;
+                        if end - first == 1
+                            && choice.verdict.method == Method::Transliteration
+                            && term.en.contains(' ')
+                            && o.gazetteer
+                            && !(o.list || o.latin || o.english_text)
+                        {
+                            continue;
+                        }
                         let ordinary_word = end - first == 1 && (self.classes[first].ordinary || choice.stem_ordinary);
                         // An acronym or a letter in Latin letters is read
                         // as letter names or as a word of its own (X is
@@ -1323,7 +1345,6 @@ impl Aligner<'_> {
                             && !in_latin
                             && !introduced();
                         let as_listed = || self.written_as_listed(text, words, &choice);
-                        let o = &term.origins;
                         // Supplied only by the gazetteer, or by the English
                         // of other articles: no evidence here. Nor is a list
                         // for an everyday Arabic word and a name English
@@ -2263,6 +2284,11 @@ mod tests {
         c.add_gazetteer("en,ar,variants,kind\nLinkedIn,لينكد إن,,product\n", "t.csv", false).unwrap();
         let got = aligned(&c, "وقال موقع لينكد إن إن عدد مستخدميه ارتفع");
         assert_eq!(got, [("LinkedIn".into(), "لينكد إن".into(), Method::Gazetteer)]);
+        // As written only: على بابا ("on Baba") is no علي بابا.
+        let mut c2 = CandidateSet::new();
+        c2.add_gazetteer("en,ar,variants,kind\nAlibaba,علي بابا,,org\n", "t.csv", false).unwrap();
+        assert!(aligned(&c2, "وقف على بابا المنزل").is_empty());
+        assert_eq!(aligned(&c2, "قالت علي بابا إن").len(), 1);
         // Only as listed: a function word still ends no name found by sound.
         let c = set(&["Linkedin Inn"]);
         assert!(aligned(&c, "وقال موقع لينكد إن إن عدد مستخدميه ارتفع").iter().all(|g| g.1 != "لينكد إن"));
@@ -2325,6 +2351,17 @@ mod tests {
         let got = found("علقت رسائل على جسر ويلز وقرب قصر غوغل وفي معهد ماساتشوستس للتكنولوجيا");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["Wales", "Google", "Massachusetts"], "{got:?}");
+    }
+
+    #[test]
+    fn one_word_is_no_gazetteer_name_of_several_by_sound() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nJohn Thune,جون ثون,,person\n", "t.csv", false).unwrap();
+        assert!(aligned(&c, "قال جونسون إن الحكومة").is_empty());
+        assert_eq!(aligned(&c, "قال جون ثون إن الحكومة").len(), 1);
+        // A name a list gives may still be written as one word.
+        let c = set(&["John Thune"]);
+        assert_eq!(aligned(&c, "قال جونثون إن الحكومة").len(), 1);
     }
 
     #[test]
