@@ -1516,7 +1516,7 @@ impl Aligner<'_> {
                 // A given name that is also a dictionary word (بول "urine",
                 // يوري) is the first word of the foreign name it stands
                 // before when a person of the gazetteer has it as theirs
-                // (بول مانافورت = Paul Manafort). The name lists are no
+                // (بول هاغرتي = Paul Haggerty). The name lists are no
                 // guide here: their noisy pairs spell words such as السيد
                 // ("Mr.") and بشأن ("about") as names.
                 let given = first > seg.start
