@@ -68,7 +68,18 @@ pub const DEFAULT_GAZETTEER: &[(&str, &str)] = &[
     ("glossaries/translated.csv", include_str!("../glossaries/translated.csv")),
     ("glossaries/cldr-translated.csv", include_str!("../glossaries/cldr-translated.csv")),
     ("glossaries/geonames-translated.csv", include_str!("../glossaries/geonames-translated.csv")),
+    ("glossaries/extended-exact.csv", include_str!("../glossaries/extended-exact.csv")),
 ];
+
+/// Whether a default gazetteer file is matched by exact spelling only: the
+/// translations and exonyms (`*translated.csv`), and the transliterated
+/// names of `*-exact.csv`, less often in the news, whose search by sound
+/// would cost every span of a batch more than it finds. A name of either
+/// that a list, the batch's Latin letters or an article's English also
+/// offers is matched by sound too.
+pub fn is_exact_only_file(path: &str) -> bool {
+    path.ends_with("translated.csv") || path.ends_with("-exact.csv")
+}
 
 /// The set of candidates of a run.
 #[derive(Debug, Clone, Default)]
@@ -184,7 +195,7 @@ impl CandidateSet {
     pub(crate) fn add_default_gazetteer(&mut self) -> Result<usize> {
         let mut n = 0;
         for (path, text) in DEFAULT_GAZETTEER {
-            n += self.add_gazetteer(text, path, path.ends_with("translated.csv"))?;
+            n += self.add_gazetteer(text, path, is_exact_only_file(path))?;
         }
         Ok(n)
     }

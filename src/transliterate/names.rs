@@ -81,6 +81,17 @@ fn tab_pairs(text: &str) -> Result<Vec<(&str, &str)>, String> {
         .collect()
 }
 
+/// Whether a pair of an Arabic and an English word (lower case) makes a
+/// name part: one word each, Arabic letters on one side and letters the
+/// model reads on the other (Yıldırım's dotless ı is not one of them).
+fn is_usable_pair(ar: &str, en: &str) -> bool {
+    let single = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
+    single(ar)
+        && single(en)
+        && ar.chars().any(crate::normalize::is_arabic_letter)
+        && english_letters(en).is_some_and(|l| !l.is_empty())
+}
+
 /// The people of the default gazetteer's transliterated files, read once.
 struct GazetteerPeople {
     /// Their names paired word by word (بول = paul of بول رايان = Paul
@@ -156,12 +167,7 @@ impl NameParts {
         let mut kept = Vec::new();
         for (ar, en) in pairs {
             let (ar, en) = (ar.as_ref().trim(), en.as_ref().trim().to_lowercase());
-            let single = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
-            if !single(ar)
-                || !single(&en)
-                || !ar.chars().any(crate::normalize::is_arabic_letter)
-                || english_letters(&en).is_none_or(|l| l.is_empty())
-            {
+            if !is_usable_pair(ar, &en) {
                 continue;
             }
             let id = *ids.entry(en.as_str().into()).or_insert_with(|| {
@@ -247,6 +253,9 @@ impl NameParts {
             let mut norm = String::new();
             let mut map: HashMap<Box<str>, Option<Box<str>>> = HashMap::new();
             for (ar, en) in shipped_pairs(&text) {
+                if !is_usable_pair(ar.trim(), &en.trim().to_lowercase()) {
+                    continue;
+                }
                 norm.clear();
                 normalize_into(ar, &mut norm);
                 // Spellings of one name that differ only in accents
