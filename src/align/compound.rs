@@ -1,4 +1,6 @@
-//! Longer names composed around a matched name: the English words that
+//! The words around a matched name that make a longer name of it: the
+//! compass and place adjectives that place names are translated with
+//! (كوريا الشمالية, *North* Korea), and the English words that
 //! follow a name inside a longer name (Google *Ventures*, Motorola
 //! *Mobility*, Boston *Globe*), with the search for the one an Arabic word
 //! sounds like, and the Arabic words before a name that English names
@@ -74,6 +76,46 @@ fn shipped_words() -> Vec<(&'static str, &'static str)> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split_once('\t').expect("the shipped compound words are word<TAB>kind"))
         .collect()
+}
+
+/// Where a descriptor stands beside the name it describes.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum DescriptorPlace {
+    /// An adjective after the name (كوريا الشمالية).
+    After,
+    /// A noun before it (جنوب أفريقيا).
+    Before,
+}
+
+/// The English of a descriptor word (matching form) at `place`: the
+/// compass and a few adjectives that names of places are translated with.
+pub(crate) fn descriptor(word: &str, place: DescriptorPlace) -> Option<&'static str> {
+    static TABLE: OnceLock<Vec<(String, DescriptorPlace, &'static str)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let after = [
+            ("الشمالية", "North"),
+            ("الشمالي", "North"),
+            ("الجنوبية", "South"),
+            ("الجنوبي", "South"),
+            ("الغربية", "West"),
+            ("الغربي", "West"),
+            ("الشرقية", "East"),
+            ("الشرقي", "East"),
+            ("الوسطى", "Central"),
+            ("العظمى", "Great"),
+            ("الجديدة", "New"),
+            ("الجديد", "New"),
+            ("اللاتينية", "Latin"),
+        ];
+        let before = [("شمال", "North"), ("جنوب", "South"), ("غرب", "West"), ("شرق", "East")];
+        let entries = |list: &[(&str, &'static str)], place: DescriptorPlace| {
+            list.iter().map(move |&(ar, en)| (crate::normalize::normalize(ar), place, en)).collect::<Vec<_>>()
+        };
+        let mut table = entries(&after, DescriptorPlace::After);
+        table.extend(entries(&before, DescriptorPlace::Before));
+        table
+    });
+    table.iter().find(|(ar, p, _)| *p == place && ar == word).map(|&(_, _, en)| en)
 }
 
 /// An Arabic word before a name that its English translates, how (`{}`

@@ -36,7 +36,9 @@ use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
 use crate::transliterate::{NameParts, Source, Transliterator};
-use compound::{COMPOUND_WORD_MIN, Composition, CompoundWords, descriptor_before, descriptor_takes};
+use compound::{
+    COMPOUND_WORD_MIN, Composition, CompoundWords, DescriptorPlace, descriptor, descriptor_before, descriptor_takes,
+};
 use memo::TextMemo;
 
 mod compound;
@@ -694,6 +696,7 @@ impl AlignModel {
             article_whole_terms: Vec::new(),
             name_edge_words: Vec::new(),
             span: String::new(),
+            written: String::new(),
             span_words: None,
             readings: Vec::new(),
             stem_keys: Vec::new(),
@@ -820,46 +823,6 @@ fn starts_with_sound_of(en: &str, letter: char) -> bool {
     sounds.contains(&first)
 }
 
-/// Where a descriptor stands beside the name it describes.
-#[derive(Clone, Copy, PartialEq)]
-enum DescriptorPlace {
-    /// An adjective after the name (كوريا الشمالية).
-    After,
-    /// A noun before it (جنوب أفريقيا).
-    Before,
-}
-
-/// The English of a descriptor word (matching form) at `place`: the
-/// compass and a few adjectives that names of places are translated with.
-fn descriptor(word: &str, place: DescriptorPlace) -> Option<&'static str> {
-    static TABLE: std::sync::OnceLock<Vec<(String, DescriptorPlace, &'static str)>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let after = [
-            ("الشمالية", "North"),
-            ("الشمالي", "North"),
-            ("الجنوبية", "South"),
-            ("الجنوبي", "South"),
-            ("الغربية", "West"),
-            ("الغربي", "West"),
-            ("الشرقية", "East"),
-            ("الشرقي", "East"),
-            ("الوسطى", "Central"),
-            ("العظمى", "Great"),
-            ("الجديدة", "New"),
-            ("الجديد", "New"),
-            ("اللاتينية", "Latin"),
-        ];
-        let before = [("شمال", "North"), ("جنوب", "South"), ("غرب", "West"), ("شرق", "East")];
-        let entries = |list: &[(&str, &'static str)], place: DescriptorPlace| {
-            list.iter().map(move |&(ar, en)| (crate::normalize::normalize(ar), place, en)).collect::<Vec<_>>()
-        };
-        let mut table = entries(&after, DescriptorPlace::After);
-        table.extend(entries(&before, DescriptorPlace::Before));
-        table
-    });
-    table.iter().find(|(ar, p, _)| *p == place && ar == word).map(|&(_, _, en)| en)
-}
-
 /// Whether a candidate comes only from the English of parallel articles.
 fn is_article_english(o: &crate::candidates::Origins) -> bool {
     o.english_text && !o.list && !o.latin && !o.gazetteer
@@ -907,6 +870,8 @@ pub(crate) struct Aligner<'m> {
     /// أنا بالارين, Ana Balarin; ري يونغ هو, Ri Yong Ho).
     name_edge_words: Vec<bool>,
     span: String,
+    /// A span as written ([`Aligner::is_listed_as_written`]).
+    written: String,
     /// When `span` is a reading of the words `first..end` of the article
     /// (its first word as the reading's stem, the others as written): what
     /// lets [`Aligner::compute_verdict`] use `word_keys` instead of taking
@@ -1211,6 +1176,20 @@ impl Aligner<'_> {
         self.model.listed.contains(&surface_of(text, words, choice).2)
     }
 
+    /// Whether the words `span` as written, one space between them, are a
+    /// known spelling (its edges as they stand: no clitic peeled).
+    fn is_listed_as_written(&mut self, text: &str, words: &ArticleWords, span: std::ops::Range<usize>) -> bool {
+        let written = &mut self.written;
+        written.clear();
+        for k in span.clone() {
+            if k > span.start {
+                written.push(' ');
+            }
+            clean_surface_into(words.words[k].token.text(text), written);
+        }
+        self.model.listed.contains(written.as_str())
+    }
+
     /// Fills `self.classes` for the words of an article.
     fn classify(&mut self, text: &str, words: &ArticleWords) {
         self.classes.clear();
@@ -1249,27 +1228,19 @@ impl Aligner<'_> {
                 let letters = words.words[first..seg.end].iter().take_while(|w| w.letter_name).count();
                 let longest = if letters > MAX_SPAN_WORDS { letters.min(MAX_SPELLED_LETTERS) } else { MAX_SPAN_WORDS };
                 for end in first + 1..=(first + longest).min(seg.end) {
-                    // A known spelling ending in a function word counts as
-                    // written (لينكد إن), not in matching form, which
-                    // would take على بابا ("on Baba") for علي بابا.
-                    let listed_span = || {
-                        let mut span = String::new();
-                        for k in first..end {
-                            if k > first {
-                                span.push(' ');
-                            }
-                            clean_surface_into(words.words[k].token.text(text), &mut span);
+                    let several = end - first >= 2;
+                    let may_edge = |i: usize| words.may_edge(i, first..end) || (several && self.name_edge_words[i]);
+                    let (first_edges, last_edges) = (may_edge(first), may_edge(end - 1));
+                    // A known spelling beginning or ending in a function word
+                    // counts as written (لينكد إن), not in matching form,
+                    // which would take على بابا ("on Baba") for علي بابا.
+                    if !(first_edges && last_edges) {
+                        let listed_edge = |i: usize| several && self.model.listed_edge_words.contains(words.norm_of(i));
+                        if !((first_edges || listed_edge(first)) && (last_edges || listed_edge(end - 1)))
+                            || !self.is_listed_as_written(text, words, first..end)
+                        {
+                            continue;
                         }
-                        self.model.listed.contains(&span)
-                    };
-                    let may_edge = |i: usize| {
-                        words.may_edge(i, first..end)
-                            || (end - first >= 2
-                                && (self.name_edge_words[i]
-                                    || (self.model.listed_edge_words.contains(words.norm_of(i)) && listed_span())))
-                    };
-                    if !may_edge(first) || !may_edge(end - 1) {
-                        continue;
                     }
                     // A part of a hyphenated compound is no name of its own
                     // (لانسيت of الكاتيل-لانسيت is not The Lancet).
@@ -2185,7 +2156,11 @@ mod tests {
         let mut a = model.aligner();
         let mut out = Vec::new();
         a.align(text, None, &mut out);
-        out.into_iter().map(|o| (candidates.terms()[o.term].en.clone(), o.surface, o.method)).collect()
+        out.into_iter()
+            .map(|o| {
+                (o.composed.map_or_else(|| candidates.terms()[o.term].en.clone(), |n| n.en.into()), o.surface, o.method)
+            })
+            .collect()
     }
 
     fn set(terms: &[&str]) -> CandidateSet {
@@ -2300,18 +2275,7 @@ mod tests {
         let gazetteer = "en,ar,variants,kind\nGoogle,غوغل,جوجل,org\nMotorola,موتورولا,,org\n\
                          United States,الولايات المتحدة,,location\n";
         c.add_gazetteer(gazetteer, "t-translated.csv", false).unwrap();
-        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
-        let mut a = model.aligner();
-        let found = |a: &mut Aligner, text: &str| {
-            let mut out = Vec::new();
-            a.align(text, None, &mut out);
-            out.into_iter()
-                .map(|o| {
-                    (o.composed.map_or_else(|| c.terms()[o.term].en.clone(), |n| n.en.into()), o.surface, o.method)
-                })
-                .collect::<Vec<_>>()
-        };
-        let got = found(&mut a, "استثمرت غوغل فنتشرز في الشركة وقالت موتورولا موبيليتي إنها راضية");
+        let got = aligned(&c, "استثمرت غوغل فنتشرز في الشركة وقالت موتورولا موبيليتي إنها راضية");
         assert_eq!(
             got,
             [
@@ -2321,7 +2285,7 @@ mod tests {
         );
         // "and Capital", a function word, an everyday word, a translated
         // name: no compound.
-        let got = found(&mut a, "قالت جوجل وكابيتال إن جوجل في السوق وإن جوجل سوق والولايات المتحدة كابيتال");
+        let got = aligned(&c, "قالت جوجل وكابيتال إن جوجل في السوق وإن جوجل سوق والولايات المتحدة كابيتال");
         assert!(got.iter().all(|g| g.2 != Method::NameParts), "{got:?}");
     }
 
@@ -2333,22 +2297,13 @@ mod tests {
                          Wembley Stadium,ملعب ويمبلي,,location\nWembley,ويمبلي,,location\n";
         c.add_gazetteer(gazetteer, "t.csv", false).unwrap();
         c.add_surnames_of_people();
-        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
-        let mut a = model.aligner();
-        let mut found = |text: &str| {
-            let mut out = Vec::new();
-            a.align(text, None, &mut out);
-            out.into_iter()
-                .map(|o| (o.composed.map_or_else(|| c.terms()[o.term].en.clone(), |n| n.en.into()), o.surface))
-                .collect::<Vec<_>>()
-        };
-        let got = found("زار دونالد ترامب برج ترامب ثم بحيرة جنيف وملعب ويمبلي");
+        let got = aligned(&c, "زار دونالد ترامب برج ترامب ثم بحيرة جنيف وملعب ويمبلي");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["Donald Trump", "Trump Tower", "Lake Geneva", "Wembley Stadium"], "{got:?}");
         assert_eq!(got[3].1, "ملعب ويمبلي", "the clitic is no part of the name");
         // After a place, a bridge is a common noun; after a company, a
         // palace too; a name that goes on in Arabic is a longer name.
-        let got = found("علقت رسائل على جسر ويلز وقرب قصر غوغل وفي معهد ماساتشوستس للتكنولوجيا");
+        let got = aligned(&c, "علقت رسائل على جسر ويلز وقرب قصر غوغل وفي معهد ماساتشوستس للتكنولوجيا");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["Wales", "Google", "Massachusetts"], "{got:?}");
     }
