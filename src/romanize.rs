@@ -101,6 +101,10 @@ pub fn arabic_key_into(normalized: &str, out: &mut Vec<u8>) {
         let at_end = chars.peek().is_none_or(|n| n.is_whitespace() || *n == '-');
         let sym: &[u8] = match c {
             'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' if word_start => b"'",
+            // A word-final alif after ya is the Latinate ending of an
+            // exonym (تركيا Turkey, بريطانيا Britain, إيطاليا Italy) as
+            // often as a long a: it weighs as a short vowel.
+            'ا' if at_end && out.last() == Some(&b'I') => b"a",
             'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' => b"A",
             'ء' | 'ئ' | 'ؤ' => b"'",
             // A word-initial waw is the consonant w (Washington, Wall).
@@ -337,6 +341,13 @@ pub(crate) fn english_word_key(word: &str, out: &mut Vec<u8>) {
             }
             b'n' => {
                 out.push(b'n');
+                // Portuguese nh of a final -nha, -nho is "ny" (Cunha كونيا,
+                // Coutinho كوتينيو); elsewhere n and h are two sounds
+                // (Manhattan مانهاتن).
+                if next == b'h' && i + 3 == n && matches!(next2, b'a' | b'o') {
+                    out.push(b'I');
+                    advance = 2;
+                }
                 // "ng" before a consonant or at the end: Arabic may or may
                 // not write the g (واشنطن, هونغ كونغ).
                 if next == b'g' && (i + 2 == n || !is_vowel_letter(next2)) {
@@ -809,6 +820,23 @@ mod tests {
         assert_eq!(ar("بيتشاي"), "bIcSAI");
         assert_eq!(ar("مكة"), "mkE");
         assert_eq!(ar("أنثروبيك"), "'nTrUbIk");
+        // A final alif after ya weighs as a short vowel: the exonym ending.
+        assert_eq!(ar("تركيا"), "trkIa");
+        assert_eq!(ar("ماريا"), "mArIa");
+        assert_eq!(ar("بريطانيا العظمى"), "brIWAnIa 'l`YmI");
+        assert_eq!(ar("يا"), "yA");
+    }
+
+    #[test]
+    fn exonyms_in_ya_score_as_names() {
+        use crate::score::similarity;
+        // Turkey, Britain: the Arabic adds -ya; short of the cost of a
+        // long vowel, these clear the threshold of a sound-alike match.
+        for (a, e, min) in [("تركيا", "Turkey", 0.86), ("بريطانيا", "Britain", 0.8), ("كولونيا", "Cologne", 0.86)]
+        {
+            let s = similarity(&arabic_key(a), &english_key(e));
+            assert!(s >= min, "{a} = {e}: {s}");
+        }
     }
 
     #[test]
@@ -843,6 +871,10 @@ mod tests {
         assert_eq!(en("George"), "GeorG~");
         assert_eq!(en("Khan"), "xan");
         assert_eq!(en("Quinn"), "kwin");
+        // Portuguese final -nha, -nho (كونيا, كوتينيو); other nh stays.
+        assert_eq!(en("Cunha"), "kunIa");
+        assert_eq!(en("Coutinho"), "kUtinIo");
+        assert_eq!(en("Manhattan"), "manhatan");
     }
 
     #[test]
