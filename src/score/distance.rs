@@ -474,12 +474,24 @@ pub(crate) fn similarity_from(distance: u32, weight_a: u32, weight_b: u32) -> f3
 /// The largest distance that still reaches `min_score`.
 #[inline]
 pub(crate) fn max_cost_for(min_score: f32, weight_a: u32, weight_b: u32) -> u32 {
-    if min_score <= 0.0 {
-        return u32::MAX;
+    max_cost_with(slack_for(min_score), weight_a, weight_b)
+}
+
+/// What [`max_cost_for`] needs of `min_score`, for callers that ask it
+/// of many weights: `1 - min_score`, or `None` when any distance will do.
+#[inline]
+pub(crate) fn slack_for(min_score: f32) -> Option<f32> {
+    (min_score > 0.0).then(|| 1.0 - min_score.clamp(0.0, 1.0))
+}
+
+/// [`max_cost_for`] of a [`slack_for`].
+#[inline]
+pub(crate) fn max_cost_with(slack: Option<f32>, weight_a: u32, weight_b: u32) -> u32 {
+    match slack {
+        None => u32::MAX,
+        // Truncation is the floor here (the value is never negative).
+        Some(slack) => (slack * weight_a.max(weight_b).max(1) as f32 + 1e-3) as u32,
     }
-    let denom = weight_a.max(weight_b).max(1) as f32;
-    // Truncation is the floor here (the value is never negative).
-    ((1.0 - min_score.clamp(0.0, 1.0)) * denom + 1e-3) as u32
 }
 
 /// Similarity of two keys in `[0, 1]`.

@@ -23,7 +23,9 @@
 //! Arabic rendering of a name has about as many words as the name (CamelCase
 //! and spelled acronyms count as words: سوفت بنك = SoftBank, سي إن إن = CNN).
 
-use super::distance::{Scratch, SoundClassCounts, costs, distance_with, max_cost_for, similarity_from};
+use super::distance::{
+    Scratch, SoundClassCounts, costs, distance_with, max_cost_for, max_cost_with, similarity_from, slack_for,
+};
 use super::trie::{SkeletonTrie, TrieItem, TrieScratch, TrieVisitor};
 use crate::romanize::{BOUNDARY, Reading, english_keys};
 
@@ -293,8 +295,18 @@ impl CandidateIndex {
         c.skeleton_into(query, &mut skeleton);
         let mut trie_scratch = std::mem::take(&mut scratch.trie);
         let classes = group_mask(groups);
-        let mut walk =
-            TrieSearch { index: self, query, weight: c.weight(query), classes, k, min_score, dp: &mut scratch.dp, out };
+        let mut walk = TrieSearch {
+            index: self,
+            query,
+            weight: c.weight(query),
+            classes,
+            k,
+            min_score,
+            slack: None,
+            dp: &mut scratch.dp,
+            out,
+        };
+        walk.refresh_slack();
         // The lengths nearest the query's first: their entries are the
         // likeliest to raise the threshold early.
         let near = length_bucket(&skeleton);
@@ -341,13 +353,23 @@ struct TrieSearch<'a> {
     classes: u8,
     k: usize,
     min_score: f32,
+    /// [`slack_for`] the current threshold ([`current_threshold`]):
+    /// computed once per change of the threshold, not once per trie node.
+    slack: Option<f32>,
     dp: &'a mut Scratch,
     out: &'a mut Vec<Match>,
 }
 
+impl TrieSearch<'_> {
+    fn refresh_slack(&mut self) {
+        self.slack = slack_for(current_threshold(self.out, self.k, self.min_score));
+    }
+}
+
 impl TrieVisitor for TrieSearch<'_> {
+    #[inline]
     fn limit(&self, max_weight: u32) -> u32 {
-        max_cost_for(current_threshold(self.out, self.k, self.min_score), self.weight, max_weight)
+        max_cost_with(self.slack, self.weight, max_weight)
     }
 
     fn visit(&mut self, entries: &[u32], bound: u32) {
@@ -361,6 +383,7 @@ impl TrieVisitor for TrieSearch<'_> {
                 let score = similarity_from(d, self.weight, e.weight);
                 if score >= self.min_score {
                     offer(self.out, self.k, Match { term: e.term as usize, score, reading: e.reading });
+                    self.refresh_slack();
                 }
             }
         }
