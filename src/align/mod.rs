@@ -1264,9 +1264,14 @@ impl Aligner<'_> {
                     // everyday words around the letters (بالتدمير في
                     // برنامج بي) make no acronym: such spans were a third
                     // of the searches of the whole batch and found nothing.
+                    // Nor does one letter name beside an everyday word (ام
+                    // مجرد, "or merely"; زي المئات): the everyday word needs
+                    // at least two letters beside it (أوبن إيه آي).
+                    let letters = (first..end).filter(|&i| words.words[i].letter_name).count();
+                    let everyday =
+                        (first..end).filter(|&i| !words.words[i].letter_name && !self.classes[i].name_like).count();
                     let spelled = (first..end).any(|i| words.spells_letter(i))
-                        && (first..end).filter(|&i| !words.words[i].letter_name && !self.classes[i].name_like).count()
-                            <= 1;
+                        && (everyday == 0 || (everyday == 1 && letters >= 2));
                     self.reach = match veto {
                         _ if spelled => Reach::Batch,
                         Veto::Always => continue,
@@ -2218,6 +2223,12 @@ mod tests {
         assert_eq!(ens, vec!["CNN", "OpenAI"], "{got:?}");
         assert_eq!(got[0].1, "سي إن إن");
         assert_eq!(got[0].2, Method::Acronym);
+        // One letter name beside a word that may be a name is searched as
+        // an acronym; beside an everyday word (ام مجرد, "or merely") not.
+        let c = set(&["T-Mobile", "Xbox", "M Magrid"]);
+        let got = aligned(&c, "أعلنت تي موبايل عن جهاز إكس بوكس وقال إنه ام مجرد كلام");
+        let ens: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ens, vec!["T-Mobile", "Xbox"], "{got:?}");
     }
 
     #[test]
