@@ -202,6 +202,20 @@ impl SkeletonTrie {
         let cheapest_deletions = &scratch.cheapest;
         let root = &self.nodes[0];
         let limit = visitor.limit(root.max_weight);
+        // A trie whose skeletons are all much longer or shorter than the
+        // query is skipped whole: the surplus symbols alone cost more than
+        // the limit (the completion bound of the walk below, at the root).
+        let (min_len, max_len) = (usize::from(root.min_len), usize::from(root.max_len));
+        let surplus = if m < min_len {
+            (min_len - m) as u32 * u32::from(root.rest_single)
+        } else if m > max_len {
+            cheapest_deletions[m - max_len]
+        } else {
+            0
+        };
+        if surplus > limit {
+            return;
+        }
         rows[0] = 0;
         let mut hi = 0;
         while hi < m && rows[hi] + singles[hi] <= limit {
