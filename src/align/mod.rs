@@ -926,17 +926,14 @@ impl Aligner<'_> {
         if self.article_english.is_empty() {
             return batch;
         }
-        // A known spelling of a term this article's English does not name
-        // gives way to a name of that English that sounds as the span does
+        // A term this article's English does not name gives way to a name
+        // of that English that sounds as the span does: a known spelling
         // (هاريس is Haris in an article whose English writes Haris, not
-        // Harris): a translator wants the article's own spelling.
+        // Harris: a translator wants the article's own spelling), and a
+        // list's name that merely sounds closer (بريطانيا is Britain where
+        // the English writes Britain, not a listed Britney).
         match (batch, self.compute_verdict(Among::ArticleEnglish)) {
-            (Some(b), Some(a))
-                if a.score > b.score
-                    || (b.method == Method::Gazetteer && self.article_terms.binary_search(&b.term).is_err()) =>
-            {
-                Some(a)
-            }
+            (Some(b), Some(a)) if a.score > b.score || self.article_terms.binary_search(&b.term).is_err() => Some(a),
             (None, a) => a,
             (b, _) => b,
         }
@@ -2498,6 +2495,25 @@ mod tests {
         a.align("قال هاريس إن الجدار انهار", Some("Haris said the wall fell."), &mut out);
         let got: Vec<&str> = out.iter().map(|o| c.terms()[o.term].en.as_str()).collect();
         assert_eq!(got, ["Haris"]);
+        // So is a list's name that sounds closer than the English's own
+        // (Britney, britni, is nearer بريطانيا than Britain is).
+        let mut c = set(&["Britney"]);
+        c.add("Britain", |o| o.english_text = true);
+        assert!(
+            crate::score::score_pair("بريطانيا", "Britney") > crate::score::score_pair("بريطانيا", "Britain"),
+            "the list's name must sound closer for this test to mean anything"
+        );
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        out.clear();
+        a.align("قالت بريطانيا إنها سترد", Some("Britain said it would respond."), &mut out);
+        let got: Vec<&str> = out.iter().map(|o| c.terms()[o.term].en.as_str()).collect();
+        assert_eq!(got, ["Britain"]);
+        // Without the article's English, the list decides.
+        out.clear();
+        a.align("قالت بريطانيا إنها سترد", None, &mut out);
+        let got: Vec<&str> = out.iter().map(|o| c.terms()[o.term].en.as_str()).collect();
+        assert_eq!(got, ["Britney"]);
     }
 
     #[test]
