@@ -605,6 +605,20 @@ const ENGLISH_NON_NAMES: &[&str] = &[
     "Chairman",
     "Secretary",
     "Senator",
+    // Titles of members of parliaments and assemblies, and the
+    // abbreviated titles before a name (Rep. Maxine Waters): titles, no
+    // names, as Senator is (a Plaid AM is a member of Plaid).
+    "MP",
+    "MPs",
+    "AM",
+    "AMs",
+    "MEP",
+    "MEPs",
+    "MSP",
+    "MSPs",
+    "Rep",
+    "Sen",
+    "Gov",
     "Director",
     "Founder",
     "Co",
@@ -1040,6 +1054,16 @@ mod tests {
             assert!(p.contains(&want.to_string()), "{want} missing from {p:?}");
         }
         assert!(!p.iter().any(|x| x == "The" || x == "CEO" || x == "of"));
+    }
+
+    #[test]
+    fn titles_of_members_are_no_names() {
+        let marked = english_candidates_marked("A Plaid AM said the AMs and MPs would meet Rep. Maxine Waters.");
+        let whole = |name: &str| marked.iter().any(|(p, whole)| p == name && *whole);
+        assert!(whole("Plaid") && whole("Maxine Waters"), "{marked:?}");
+        for title in ["AM", "AMs", "MPs", "Rep", "Plaid AM"] {
+            assert!(!marked.iter().any(|(p, _)| p == title), "{title} in {marked:?}");
+        }
     }
 
     #[test]
