@@ -935,6 +935,19 @@ impl Aligner<'_> {
         match (batch, self.compute_verdict(Among::ArticleEnglish)) {
             (Some(b), Some(a)) if a.score > b.score || self.article_terms.binary_search(&b.term).is_err() => Some(a),
             (None, a) => a,
+            // Nor is a span of a parallel article a batch-wide name by
+            // sound alone when its English writes no such name: a
+            // translation names whom the original names (with 10,000
+            // listed names, Arabic words sounded like some list name that
+            // no article's English had). An exact gazetteer spelling, or a
+            // name the article itself writes in Latin letters, still is.
+            (Some(b), None)
+                if b.method != Method::Gazetteer
+                    && self.article_terms.binary_search(&b.term).is_err()
+                    && !self.article_latin.iter().any(|&i| self.model.all.terms[i] == b.term) =>
+            {
+                None
+            }
             (b, _) => b,
         }
     }
@@ -2514,6 +2527,28 @@ mod tests {
         a.align("قالت بريطانيا إنها سترد", None, &mut out);
         let got: Vec<&str> = out.iter().map(|o| c.terms()[o.term].en.as_str()).collect();
         assert_eq!(got, ["Britney"]);
+        // A listed name that a parallel article's English does not write
+        // is no name there by sound alone; written in the article in Latin
+        // letters, it is.
+        let mut c = set(&["Britney", "Tesla"]);
+        c.add("Tesla", |o| o.latin = true);
+        for name in ["Germany", "Elon Musk"] {
+            c.add(name, |o| o.english_text = true);
+        }
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let english = Some("Germany said that Elon Musk met them.");
+        for (arabic, en, want) in [
+            ("قالت بريتني إنها سترد", english, vec![]),
+            ("قالت بريتني إنها سترد", None, vec![("Britney", "بريتني")]),
+            ("قال إن تسلا (Tesla) سترد", english, vec![("Tesla", "تسلا"), ("Tesla", "Tesla")]),
+        ] {
+            out.clear();
+            a.align(arabic, en, &mut out);
+            let got: Vec<(&str, &str)> =
+                out.iter().map(|o| (c.terms()[o.term].en.as_str(), o.surface.as_str())).collect();
+            assert_eq!(got, want, "{arabic} with {en:?}");
+        }
     }
 
     #[test]
