@@ -512,6 +512,11 @@ pub(crate) fn english_word_key(word: &str, out: &mut Vec<u8>) {
                 if next == b'h' {
                     out.push(b'j');
                     advance = 2;
+                } else if i + 1 == n && matches!(prev, b'l' | b'r') {
+                    // German final -lz, -rz is "ts", which Arabic writes
+                    // تس or ز (Scholz شولتس or شولز, Merz ميرتس): the t
+                    // as cheap to drop, the s as either.
+                    out.extend_from_slice(b"cZ");
                 } else {
                     out.push(b'z');
                 }
@@ -875,6 +880,9 @@ mod tests {
         assert_eq!(en("Cunha"), "kunIa");
         assert_eq!(en("Coutinho"), "kUtinIo");
         assert_eq!(en("Manhattan"), "manhatan");
+        // German final -lz, -rz (شولتس or شولز, ميرتس).
+        assert_eq!(en("Scholz"), "SolcZ");
+        assert_eq!(en("Merz"), "mercZ");
     }
 
     #[test]
