@@ -619,6 +619,12 @@ const ENGLISH_NON_NAMES: &[&str] = &[
     "Rep",
     "Sen",
     "Gov",
+    "Chancellor",
+    "Governor",
+    "Speaker",
+    "Congressman",
+    "Congresswoman",
+    "Mayor",
     "Director",
     "Founder",
     "Co",
@@ -1058,10 +1064,12 @@ mod tests {
 
     #[test]
     fn titles_of_members_are_no_names() {
-        let marked = english_candidates_marked("A Plaid AM said the AMs and MPs would meet Rep. Maxine Waters.");
+        let marked = english_candidates_marked(
+            "A Plaid AM said the AMs and MPs would meet Rep. Maxine Waters. Chancellor Scholz agreed.",
+        );
         let whole = |name: &str| marked.iter().any(|(p, whole)| p == name && *whole);
-        assert!(whole("Plaid") && whole("Maxine Waters"), "{marked:?}");
-        for title in ["AM", "AMs", "MPs", "Rep", "Plaid AM"] {
+        assert!(whole("Plaid") && whole("Maxine Waters") && whole("Scholz"), "{marked:?}");
+        for title in ["AM", "AMs", "MPs", "Rep", "Plaid AM", "Chancellor Scholz"] {
             assert!(!marked.iter().any(|(p, _)| p == title), "{title} in {marked:?}");
         }
     }
