@@ -894,6 +894,16 @@ pub(crate) struct Aligner<'m> {
 }
 
 impl Aligner<'_> {
+    /// Whether the English of the article being aligned names `term`.
+    fn english_names(&self, term: usize) -> bool {
+        self.article_terms.binary_search(&term).is_ok()
+    }
+
+    /// Whether the article being aligned writes `term` in Latin letters.
+    fn latin_writes(&self, term: usize) -> bool {
+        self.article_latin.binary_search(&(self.model.all.position[term] as usize)).is_ok()
+    }
+
     fn verdict(&mut self) -> Option<Verdict> {
         if self.reach == Reach::Evidence {
             // The evidence is the article's own: its Latin text, or the
@@ -933,7 +943,7 @@ impl Aligner<'_> {
         // list's name that merely sounds closer (بريطانيا is Britain where
         // the English writes Britain, not a listed Britney).
         match (batch, self.compute_verdict(Among::ArticleEnglish)) {
-            (Some(b), Some(a)) if a.score > b.score || self.article_terms.binary_search(&b.term).is_err() => Some(a),
+            (Some(b), Some(a)) if a.score > b.score || !self.english_names(b.term) => Some(a),
             (None, a) => a,
             // Nor is a span of a parallel article a batch-wide name by
             // sound alone when its English writes no such name: a
@@ -942,9 +952,7 @@ impl Aligner<'_> {
             // no article's English had). An exact gazetteer spelling, or a
             // name the article itself writes in Latin letters, still is.
             (Some(b), None)
-                if b.method != Method::Gazetteer
-                    && self.article_terms.binary_search(&b.term).is_err()
-                    && !self.article_latin.iter().any(|&i| self.model.all.terms[i] == b.term) =>
+                if b.method != Method::Gazetteer && !self.english_names(b.term) && !self.latin_writes(b.term) =>
             {
                 None
             }
@@ -1341,7 +1349,7 @@ impl Aligner<'_> {
                         // word is as common a word in English (الكونغرس,
                         // Congress) and a name that is a rare word is
                         // likelier the name (دالي, Daley).
-                        let in_own_english = self.article_terms.binary_search(&choice.verdict.term).is_ok();
+                        let in_own_english = self.english_names(choice.verdict.term);
                         // What the article's English writes vouches for an
                         // everyday word as its Latin text does, and as little
                         // where the English is a common word (الويب, Web;
@@ -1913,7 +1921,7 @@ impl Aligner<'_> {
     /// person's gazetteer entry vouches for it here.
     fn surname_alone(&self, term: usize) -> Option<usize> {
         let t = &self.model.candidates.terms()[term];
-        let vouched = t.origins.list || t.origins.latin || self.article_terms.binary_search(&term).is_ok();
+        let vouched = t.origins.list || t.origins.latin || self.english_names(term);
         t.surname_of.filter(|_| !vouched)
     }
 
@@ -2116,10 +2124,7 @@ impl Aligner<'_> {
     /// yields to that name.
     fn unvouched_in_parallel(&self, c: &SpanChoice) -> f32 {
         let o = &self.model.candidates.terms()[c.verdict.term].origins;
-        let unvouched = !self.article_terms.is_empty()
-            && !o.list
-            && !o.latin
-            && self.article_terms.binary_search(&c.verdict.term).is_err();
+        let unvouched = !self.article_terms.is_empty() && !o.list && !o.latin && !self.english_names(c.verdict.term);
         if unvouched { UNVOUCHED_IN_PARALLEL * (c.end - c.first) as f32 } else { 0.0 }
     }
 

@@ -83,6 +83,42 @@ pub(crate) struct TrieScratch {
 /// A cell known to exceed the limit.
 const INF: u32 = u32::MAX / 4;
 
+/// What the entries below a node have left to align once the walk is at
+/// its depth: between `min` and `max` skeleton symbols, each deleted at
+/// `single` or more.
+#[derive(Clone, Copy)]
+struct Rest {
+    min: usize,
+    max: usize,
+    single: u32,
+}
+
+impl Rest {
+    fn below(node: &Node, depth: usize) -> Rest {
+        Rest {
+            min: usize::from(node.min_len) - depth,
+            max: usize::from(node.max_len) - depth,
+            single: u32::from(node.rest_single),
+        }
+    }
+
+    /// The least cost of the symbols left over on either side when the
+    /// query (of `m` symbols) is aligned up to `j`: the surplus must be
+    /// deleted, at least at the cheapest deletions of that side's
+    /// remaining symbols (`cheapest_deletions`, see [`SkeletonTrie::walk`]).
+    #[inline]
+    fn completion(self, j: usize, m: usize, cheapest_deletions: &[u32]) -> u32 {
+        let left = m - j;
+        if left < self.min {
+            (self.min - left) as u32 * self.single
+        } else if left > self.max {
+            cheapest_deletions[j * (m + 1) + left - self.max]
+        } else {
+            0
+        }
+    }
+}
+
 impl SkeletonTrie {
     /// Builds the trie of `items`.
     pub fn new<'s>(items: impl IntoIterator<Item = TrieItem<'s>>) -> Self {
@@ -204,16 +240,8 @@ impl SkeletonTrie {
         let limit = visitor.limit(root.max_weight);
         // A trie whose skeletons are all much longer or shorter than the
         // query is skipped whole: the surplus symbols alone cost more than
-        // the limit (the completion bound of the walk below, at the root).
-        let (min_len, max_len) = (usize::from(root.min_len), usize::from(root.max_len));
-        let surplus = if m < min_len {
-            (min_len - m) as u32 * u32::from(root.rest_single)
-        } else if m > max_len {
-            cheapest_deletions[m - max_len]
-        } else {
-            0
-        };
-        if surplus > limit {
+        // the limit.
+        if Rest::below(root, 0).completion(0, m, cheapest_deletions) > limit {
             return;
         }
         rows[0] = 0;
@@ -241,22 +269,8 @@ impl SkeletonTrie {
             let (lo, hi) = bands[d - 1];
             let del = u32::from(c.single(node.symbol));
             let sub = c.sub_row(node.symbol);
-            // Every entry below still has between `min_len - d` and
-            // `max_len - d` symbols to align with the rest of the query: the
-            // surplus on either side must be deleted, at least at the
-            // cheapest deletions of that side's remaining symbols.
-            let (rest_min, rest_max) = (node.min_len as usize - d, node.max_len as usize - d);
-            let rest_single = u32::from(node.rest_single);
-            let completion = |j: usize| {
-                let left = m - j;
-                if left < rest_min {
-                    (rest_min - left) as u32 * rest_single
-                } else if left > rest_max {
-                    cheapest_deletions[j * width + left - rest_max]
-                } else {
-                    0
-                }
-            };
+            let rest = Rest::below(node, d);
+            let completion = |j: usize| rest.completion(j, m, cheapest_deletions);
             let (mut first, mut last) = (usize::MAX, 0);
             let mut row_min = INF;
             let mut left = INF;
