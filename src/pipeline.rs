@@ -21,7 +21,7 @@
 //! of reading: the glossary is the same whatever the order of the inputs
 //! and however the batch is split.
 
-use crate::align::{AlignConfig, AlignModel, Aligner, Composer, Occurrence};
+use crate::align::{AlignConfig, AlignModel, Composer, Occurrence};
 use crate::associate::Cooccurrences;
 use crate::candidates::{BatchCandidates, CandidateSet, english_candidates};
 use crate::corpus::Article;
@@ -360,40 +360,28 @@ fn build_stats_of(
     let compose = config.align.guess.then(Composer::shipped);
     let model = AlignModel::new(candidates, config.align, compose);
     let mut aligning = ChunkAligner {
-        aligners: (0..pool.current_num_threads()).map(|_| model.aligner()).collect(),
+        model: &model,
         builder: GlossaryBuilder::new(),
-        chunk: Vec::with_capacity(CHUNK_ARTICLES),
-        chunk_bytes: 0,
         done: 0,
         total: articles,
         cooccurrences: Cooccurrences::new(),
         words: ArticleWords::default(),
     };
-    for a in memory {
-        aligning.push(a, &pool, &model, progress);
-    }
-    for (file, kept) in files.iter().zip(kept.into_iter().chain(std::iter::repeat(None))) {
-        match kept {
-            Some(batch) => batch.into_iter().for_each(|a| aligning.push(a, &pool, &model, progress)),
-            // Problems were reported by the first pass; the second skips them.
-            None if scanned => read_file(
-                file,
-                OnProblem::Continue,
-                |a| {
-                    if has_arabic(&a) {
-                        aligning.push(a, &pool, &model, progress)
-                    }
-                },
-                |_| {},
-            )?,
-            // Given the candidates, the batch is read once.
-            None => read_arabic(file, config, &mut problems, |a| {
-                articles += 1;
-                aligning.push(a, &pool, &model, progress)
-            })?,
+    // The batch is read (its files decoded, its articles gathered into
+    // chunks) on a thread of its own, a chunk ahead of the alignment: the
+    // cores align while the next chunk is read, instead of waiting for it.
+    let (chunks_out, chunks_in) = std::sync::mpsc::sync_channel(1);
+    let read = std::thread::scope(|scope| {
+        let reading = ReadAhead { memory, files: &files, kept, scanned, config };
+        let reader = scope.spawn(move || reading.run(Chunks::new(chunks_out)));
+        for chunk in chunks_in {
+            aligning.align(chunk, &pool, progress);
         }
-    }
-    aligning.flush(&pool, &model, progress);
+        reader.join().expect("the reading thread does not panic")
+    });
+    let (read_problems, read_articles) = read?;
+    problems.extend(read_problems);
+    articles += read_articles;
 
     // The terms the statistics refer to: those with an entry, and those the
     // English phrases of parallel units stand for (the association pass
@@ -428,71 +416,131 @@ const CHUNK_ARTICLES: usize = 512;
 /// what bounds the memory of a batch of long texts.
 const CHUNK_BYTES: usize = 8 << 20;
 
-/// The alignment pass: articles are gathered into chunks; each chunk is cut
-/// into one contiguous part per thread, every part aligned by that thread's
-/// own [`Aligner`] (which keeps its memo across chunks), and the results
-/// folded in input order (the statistics do not depend on it: first sights
-/// follow the article keys), so the glossary is the same whatever the
-/// number of threads.
-struct ChunkAligner<'m> {
-    aligners: Vec<Aligner<'m>>,
-    builder: GlossaryBuilder,
+/// The second pass's reading: the articles of a batch, in input order.
+struct ReadAhead<'a> {
+    /// Articles given in memory, aligned first.
+    memory: Vec<Article>,
+    files: &'a [crate::input::InputFile],
+    /// Per file, its articles when the first pass kept them (a file that
+    /// cannot be read twice).
+    kept: Vec<Option<Vec<Article>>>,
+    /// Whether the first pass read the files (and reported their problems).
+    scanned: bool,
+    config: &'a BuildConfig,
+}
+
+impl ReadAhead<'_> {
+    /// Reads every article into `chunks`; returns the problems found (when
+    /// no first pass found them) and the number of articles that pass did
+    /// not count.
+    fn run(self, mut chunks: Chunks) -> Result<(Vec<InputProblem>, usize)> {
+        let mut problems = Vec::new();
+        let mut articles = 0;
+        for a in self.memory {
+            chunks.push(a);
+        }
+        let kept = self.kept.into_iter().chain(std::iter::repeat_with(|| None));
+        for (file, kept) in self.files.iter().zip(kept) {
+            match kept {
+                Some(batch) => batch.into_iter().for_each(|a| chunks.push(a)),
+                // Problems were reported by the first pass; the second skips them.
+                None if self.scanned => read_file(
+                    file,
+                    OnProblem::Continue,
+                    |a| {
+                        if has_arabic(&a) {
+                            chunks.push(a)
+                        }
+                    },
+                    |_| {},
+                )?,
+                // Given the candidates, the batch is read once.
+                None => read_arabic(file, self.config, &mut problems, |a| {
+                    articles += 1;
+                    chunks.push(a)
+                })?,
+            }
+        }
+        chunks.finish();
+        Ok((problems, articles))
+    }
+}
+
+/// Gathers articles into chunks ([`CHUNK_ARTICLES`], [`CHUNK_BYTES`]) and
+/// hands each full chunk to the aligning thread.
+struct Chunks {
     chunk: Vec<Article>,
-    /// Bytes of text in `chunk`.
-    chunk_bytes: usize,
+    bytes: usize,
+    out: std::sync::mpsc::SyncSender<Vec<Article>>,
+}
+
+impl Chunks {
+    fn new(out: std::sync::mpsc::SyncSender<Vec<Article>>) -> Self {
+        Chunks { chunk: Vec::with_capacity(CHUNK_ARTICLES), bytes: 0, out }
+    }
+
+    fn push(&mut self, a: Article) {
+        self.bytes += a.text.len() + a.en.as_ref().map_or(0, String::len);
+        self.chunk.push(a);
+        if self.chunk.len() >= CHUNK_ARTICLES || self.bytes >= CHUNK_BYTES {
+            self.send();
+        }
+    }
+
+    fn send(&mut self) {
+        let chunk = std::mem::replace(&mut self.chunk, Vec::with_capacity(CHUNK_ARTICLES));
+        self.bytes = 0;
+        // The aligning side only stops receiving when it panics, which
+        // ends the build anyway.
+        let _ = self.out.send(chunk);
+    }
+
+    fn finish(mut self) {
+        if !self.chunk.is_empty() {
+            self.send();
+        }
+    }
+}
+
+/// The alignment pass: each chunk's articles are aligned in parallel,
+/// taken by whichever thread is free (articles differ in length tenfold),
+/// and the results folded in input order (the statistics do not depend on
+/// it: first sights follow the article keys), so the glossary is the same
+/// whatever the number of threads. An [`crate::align::Aligner`] holds only buffers (the
+/// span memos are the model's), so each piece of work may take a new one.
+struct ChunkAligner<'m> {
+    model: &'m AlignModel,
+    builder: GlossaryBuilder,
     done: usize,
     total: usize,
     cooccurrences: Cooccurrences,
     words: ArticleWords,
 }
 
-impl<'m> ChunkAligner<'m> {
-    fn push(
-        &mut self,
-        a: Article,
-        pool: &rayon::ThreadPool,
-        model: &'m AlignModel,
-        progress: &mut dyn FnMut(Progress),
-    ) {
-        self.chunk_bytes += a.text.len() + a.en.as_ref().map_or(0, String::len);
-        self.chunk.push(a);
-        if self.chunk.len() >= CHUNK_ARTICLES || self.chunk_bytes >= CHUNK_BYTES {
-            self.flush(pool, model, progress);
-        }
-    }
-
-    fn flush(&mut self, pool: &rayon::ThreadPool, model: &'m AlignModel, progress: &mut dyn FnMut(Progress)) {
-        if self.chunk.is_empty() {
-            return;
-        }
-        let part = self.chunk.len().div_ceil(self.aligners.len());
-        let chunk = &self.chunk;
-        let results: Vec<Vec<Vec<Occurrence>>> = pool.install(|| {
+impl ChunkAligner<'_> {
+    fn align(&mut self, chunk: Vec<Article>, pool: &rayon::ThreadPool, progress: &mut dyn FnMut(Progress)) {
+        let model = self.model;
+        let results: Vec<Vec<Occurrence>> = pool.install(|| {
             chunk
-                .par_chunks(part)
-                .zip(self.aligners.par_iter_mut())
-                .map(|(articles, aligner)| {
-                    articles
-                        .iter()
-                        .map(|a| {
-                            let mut occurrences = Vec::new();
-                            aligner.align(&a.text, a.en.as_deref(), &mut occurrences);
-                            occurrences
-                        })
-                        .collect()
-                })
+                .par_iter()
+                .map_init(
+                    || model.aligner(),
+                    |aligner, a| {
+                        let mut occurrences = Vec::new();
+                        aligner.align(&a.text, a.en.as_deref(), &mut occurrences);
+                        occurrences
+                    },
+                )
                 .collect()
         });
-        for (a, occurrences) in self.chunk.iter().zip(results.iter().flatten()) {
+        for (a, occurrences) in chunk.iter().zip(&results) {
             self.builder.add_article(&a.key, &a.id, &a.text, occurrences, model.candidates());
             if let Some(en) = &a.en {
                 self.cooccurrences.add_unit(&a.key, &a.id, &a.text, en, &mut self.words);
             }
         }
-        self.done += self.chunk.len();
+        self.done += chunk.len();
         progress(Progress::Aligning(self.done, self.total));
-        self.chunk.clear();
-        self.chunk_bytes = 0;
     }
 }
 
