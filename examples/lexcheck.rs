@@ -7,6 +7,10 @@ fn main() {
     let l = nazir::lexicon::Lexicon::embedded();
     for w in std::env::args().skip(1) {
         let (reason, name, foreign) = (l.ordinary_reason(&w), l.is_name(&w), l.foreignness(&w));
-        println!("{w}: {reason:?} name={name} foreignness={foreign:.2} ordinary={}", l.is_ordinary(&w));
+        println!(
+            "{w}: {reason:?} name={name} foreignness={foreign:.2} ordinary={} band={:?}",
+            l.is_ordinary(&w),
+            l.frequency_band(&w)
+        );
     }
 }
