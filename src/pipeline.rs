@@ -304,16 +304,22 @@ fn build_stats_of(
     in_memory: Option<Vec<Article>>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<StatsOutput> {
-    let mut candidates = load_candidates(config)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()
         .map_err(|e| Error::Config { option: "threads".into(), reason: e.to_string() })?;
-    // The lexicon of ordinary Arabic takes a tenth of a second to load:
-    // loaded beside the first pass, not after it.
+    // The lexicon of ordinary Arabic takes a few tenths of a second of
+    // processor time to load, and the spellings of the shipped name lists
+    // a few hundredths: loaded beside the candidates and the first pass,
+    // not after them, where the aligning threads would wait for them.
     pool.spawn(|| {
         crate::lexicon::Lexicon::embedded();
     });
+    pool.spawn(|| {
+        crate::transliterate::NameParts::shipped_spellings();
+        crate::transliterate::NameParts::is_common_english_word("");
+    });
+    let mut candidates = load_candidates(config)?;
     let mut problems = Vec::new();
     let scanned = config.candidate_files.is_empty();
     // The batch as files, or (in memory) as one source already read.
