@@ -556,6 +556,10 @@ pub(crate) struct AlignModel {
     config: AlignConfig,
     /// Every transliterable candidate.
     all: TermIndex,
+    /// The candidates that a list or the batch's Latin letters offer: all
+    /// that a one-word span that is an ordinary word is searched among
+    /// ([`Aligner::ordinary_span`]).
+    vouched: TermIndex,
     /// hashbrown's hasher: faster than std's, asked for every span.
     lookup: hashbrown::HashMap<String, usize>,
     /// Every known Arabic spelling as written (marks removed only).
@@ -574,6 +578,9 @@ pub(crate) struct AlignModel {
     listed_edge_words: hashbrown::HashSet<String>,
     /// The verdicts of the span texts seen so far, shared by all threads.
     memo: TextMemo<Option<Verdict>>,
+    /// The same for one-word spans that are ordinary words
+    /// ([`Aligner::ordinary_span`]), searched among fewer candidates.
+    ordinary_memo: TextMemo<Option<Verdict>>,
     /// The class of the words seen so far.
     words: TextMemo<WordClass>,
     /// [`Aligner::is_word_as_written`] of the words asked so far.
@@ -636,6 +643,7 @@ impl AlignModel {
             (!terms[i].translated && terms[i].surname_of.is_none()) || o.list || o.latin || o.english_text
         };
         let all = TermIndex::new(&candidates, searchable, |i| !is_article_english(&terms[i].origins));
+        let vouched = TermIndex::new(&candidates, |i| terms[i].origins.list || terms[i].origins.latin, |_| true);
         let lookup = candidates.arabic_lookup();
         let listed = terms
             .iter()
@@ -665,12 +673,14 @@ impl AlignModel {
             candidates,
             config,
             all,
+            vouched,
             lookup,
             listed,
             known_keys,
             name_words,
             listed_edge_words,
             memo: TextMemo::new(SPAN_MEMO_BYTES),
+            ordinary_memo: TextMemo::new(SPAN_MEMO_BYTES / 4),
             words: TextMemo::new(WORD_MEMO_BYTES),
             as_written: TextMemo::new(WORD_MEMO_BYTES / 4),
             run_together: TextMemo::new(WORD_MEMO_BYTES / 4),
@@ -699,6 +709,7 @@ impl AlignModel {
             written: String::new(),
             span_words: None,
             readings: Vec::new(),
+            ordinary_span: false,
             stem_keys: Vec::new(),
             word_keys: Vec::new(),
             word_key_at: Vec::new(),
@@ -880,6 +891,17 @@ pub(crate) struct Aligner<'m> {
     /// The clitic readings of the word spans start at, with their stems'
     /// keys in `stem_keys`: the same for every span that starts there.
     readings: Vec<StemReading>,
+    /// The span being judged is one word, read as written, that the
+    /// lexicon calls ordinary (its [`WordClass::ordinary`]). Such a word
+    /// is a name the batch supplies only where a list or the batch's Latin
+    /// letters vouch for it (or the article's English, searched apart): a
+    /// gazetteer's or another article's English name that it merely sounds
+    /// like is that word, whatever the score (`is_ordinary_arabic`), so
+    /// the batch-wide search looks among the vouched names alone. These
+    /// words were two fifths of the one-word spans searched in a batch.
+    /// Their verdicts have a memo of their own: a span text's verdict
+    /// depends on this flag too.
+    ordinary_span: bool,
     stem_keys: Vec<u8>,
     /// The key of each word of the article as written (Latin words: empty),
     /// `word_keys[word_key_at[i]..]`: a span's key is its words' keys
@@ -925,7 +947,7 @@ impl Aligner<'_> {
         let batch = if self.reach == Reach::Article {
             self.compute_verdict(Among::ArticleLatin)
         } else {
-            let memo = &self.model.memo;
+            let memo = if self.ordinary_span { &self.model.ordinary_memo } else { &self.model.memo };
             let hash = memo.hash(&self.span);
             memo.get(hash, &self.span).unwrap_or_else(|| {
                 let v = self.compute_verdict(Among::Batch);
@@ -1036,7 +1058,8 @@ impl Aligner<'_> {
         let min = if self.reach == Reach::Evidence { min.max(ORDINARY_BESIDE_LATIN_MIN) } else { min };
         // A name has about as many words in Arabic as in English: searching
         // only those skips most of the work on runs of ordinary words.
-        let (index, index_terms) = (&self.model.all.index, &self.model.all.terms);
+        let TermIndex { index, terms: index_terms, .. } =
+            if among == Among::Batch && self.ordinary_span { &self.model.vouched } else { &self.model.all };
         match article_terms {
             Some(among) => index.search_terms_near_words(
                 &self.key,
@@ -1686,7 +1709,14 @@ impl Aligner<'_> {
                 stem_key: reading.key.clone(),
                 inner_function_word: inner_function_word(reading.unambiguous_letter_name || rest_spelled),
             });
+            // A letter name may be read as an acronym, which is never
+            // ordinary (بي سي).
+            self.ordinary_span = reading.particles == 0
+                && end - first == 1
+                && self.classes[first].ordinary
+                && !words.words[first].letter_name;
             let verdict = self.verdict();
+            self.ordinary_span = false;
             self.span_words = None;
             let Some(verdict) = verdict else {
                 continue;
