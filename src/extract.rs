@@ -74,6 +74,17 @@ impl ArticleWords {
         self.fill_splitting(text, |_| 0);
     }
 
+    /// Like [`fill`](Self::fill), without the matching forms of Arabic
+    /// words (left empty, and no Arabic word marked a function word or a
+    /// letter name): all that [`latin_names`](Self::latin_names) needs, for
+    /// a third of the work on an Arabic article.
+    pub(crate) fn fill_for_latin_names(&mut self, text: &str) {
+        self.words.clear();
+        self.norm.clear();
+        tokenize_into(text, &mut self.tokens);
+        self.add_words(text, false);
+    }
+
     /// Like [`fill`](Self::fill), and splits each Arabic token of
     /// [`RUN_TOGETHER_MIN_LETTERS`] letters or more where `splits` says a
     /// word starts inside it (its bit `k`: at the token's `k`-th
@@ -114,9 +125,17 @@ impl ArticleWords {
             self.tokens.splice(i..=i, parts);
             i += added;
         }
+        self.add_words(text, true);
+    }
+
+    /// Makes the words of `self.tokens`, with their matching forms (of
+    /// Arabic words only when `arabic_forms`).
+    fn add_words(&mut self, text: &str, arabic_forms: bool) {
         for &token in &self.tokens {
             let start = self.norm.len();
-            normalize_into(token.text(text), &mut self.norm);
+            if arabic_forms || token.script != Script::Arabic {
+                normalize_into(token.text(text), &mut self.norm);
+            }
             let norm = start..self.norm.len();
             let form = &self.norm[norm.clone()];
             let (stopword, letter_name) = match token.script {
@@ -606,6 +625,10 @@ mod tests {
         words.fill(text);
         let names: Vec<&str> = words.latin_names().into_iter().map(|r| &text[r]).collect();
         assert_eq!(names, ["The Times", "IT", "OpenAI", "This Is Us", "X"]);
+        // The first pass finds the same without the Arabic words' forms.
+        words.fill_for_latin_names(text);
+        let found: Vec<&str> = words.latin_names().into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, names);
     }
 
     #[test]

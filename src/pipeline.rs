@@ -210,7 +210,7 @@ fn scan_file(file: &crate::input::InputFile, config: &BuildConfig) -> Result<Fil
 
 /// Collects the candidates an article supplies.
 fn scan_article(article: &Article, words: &mut ArticleWords, found: &mut BatchCandidates) {
-    words.fill(&article.text);
+    words.fill_for_latin_names(&article.text);
     for range in words.latin_names() {
         found.add_latin(&article.text[range]);
     }
