@@ -210,6 +210,13 @@ const FOREIGN_LIKE_NAME_WORD: f32 = 1.0;
 /// Most words of a name composed from name parts.
 const MAX_COMPOSED_WORDS: usize = 4;
 
+/// The least confidence of a guess that is written (`--guess`): below it
+/// the guesser finds other spellings likelier together than its first,
+/// and on the development articles every such guess was wrong (letters
+/// run together, names the letter model cannot spell: Tsovalares 0.10,
+/// Junqueras as Junkers 0.27), while none that was right scored under 0.6.
+const GUESS_MIN_CONFIDENCE: f32 = 0.5;
+
 /// The score of a name composed of listed spellings: 0.8 to 0.95 by the
 /// guesser's confidence in the English (lower when a spelling is listed
 /// with several), never the 1.0 of an exact gazetteer spelling, since only
@@ -1490,6 +1497,7 @@ impl Aligner<'_> {
         // run, a word that starts with و is "and" unless a name list
         // spells it so (ووترز, Waters).
         let mut norm = String::new();
+        let mut written = String::new();
         let mut word_foreignness = |i: usize, first: bool| -> Option<(f32, usize)> {
             if covered[i] || words.words[i].stopword {
                 return None;
@@ -1535,13 +1543,18 @@ impl Aligner<'_> {
                 // before when a person of the gazetteer has it as theirs
                 // (بول هاغرتي = Paul Haggerty). The name lists are no
                 // guide here: their noisy pairs spell words such as السيد
-                // ("Mr.") and بشأن ("about") as names.
+                // ("Mr.") and بشأن ("about") as names. Nor is the matching
+                // form: السيد is that of إلسيد (Elseid Hysaj).
                 let given = first > seg.start
                     && skip == 0
                     && !covered[first - 1]
                     && !words.words[first - 1].stopword
                     && self.classes[first - 1].foreign.is_none()
-                    && crate::transliterate::names::gazetteer_given_names().contains(words.norm_of(first - 1));
+                    && {
+                        written.clear();
+                        crate::normalize::clean_surface_into(words.words[first - 1].token.text(text), &mut written);
+                        crate::transliterate::names::gazetteer_given_names().contains(written.as_str())
+                    };
                 // A single word needs to look foreign enough to be a name
                 // on its own (with or without the given name before it),
                 // unless it follows a matched name, whose part it may be.
@@ -1561,7 +1574,10 @@ impl Aligner<'_> {
                         compound: Composition::default(),
                     };
                     let (start, stop, surface) = surface_of(text, words, &span);
-                    match (composer.guess(&surface), before) {
+                    let guess = composer.guess(&surface).filter(|&(_, confidence, source)| {
+                        source == Source::Known || confidence >= GUESS_MIN_CONFIDENCE
+                    });
+                    match (guess, before) {
                         (Some((english, confidence, Source::Word)), Some(i)) if skip == 0 => {
                             let c = &self.choices[i];
                             let name = self.english_of(c);

@@ -101,8 +101,8 @@ struct GazetteerPeople {
     /// words of the whole lists), and the gazetteer spells them as the news
     /// does.
     words: Vec<(Box<str>, Box<str>)>,
-    /// The first word of each spelling of a name of several words, in
-    /// matching form (بول of بول رايان).
+    /// The first word of each spelling of a name of several words, as
+    /// written (marks removed, hamzas kept: بول of بول رايان).
     given_names: hashbrown::HashSet<Box<str>>,
 }
 
@@ -121,7 +121,9 @@ fn gazetteer_people() -> &'static GazetteerPeople {
             for spelling in &person.arabic {
                 let ar_words: Vec<&str> = spelling.split_whitespace().collect();
                 if ar_words.len() > 1 {
-                    people.given_names.insert(crate::normalize::normalize(ar_words[0]).into_boxed_str());
+                    let mut written = String::new();
+                    crate::normalize::clean_surface_into(ar_words[0], &mut written);
+                    people.given_names.insert(written.into_boxed_str());
                 }
                 if ar_words.len() == en_words.len() {
                     for (&a, &e) in ar_words.iter().zip(&en_words) {
@@ -137,8 +139,11 @@ fn gazetteer_people() -> &'static GazetteerPeople {
 }
 
 /// The given names of the people of the default gazetteer: the first word
-/// of each Arabic spelling of a name of several words, in matching form
-/// (بول of بول رايان). Loaded on first use.
+/// of each Arabic spelling of a name of several words, as written (marks
+/// removed, hamzas kept: بول of بول رايان). They are asked of words that
+/// have a dictionary reading, which only the spelling as written tells
+/// from the everyday word: إلسيد (Elseid) is not السيد ("Mr."), which
+/// the matching form would make it. Loaded on first use.
 pub fn gazetteer_given_names() -> &'static hashbrown::HashSet<Box<str>> {
     &gazetteer_people().given_names
 }
