@@ -1603,6 +1603,22 @@ impl Aligner<'_> {
                                 Source::Known => (Method::NameParts, composed_score(confidence)),
                                 _ => (Method::Guess, confidence),
                             };
+                            // A first و ب ل that the English does not begin
+                            // with was a clitic the guess passed over
+                            // (ليوركشير is ل + Yorkshire): not shown.
+                            let raw = words.words[first].token.text(text);
+                            let clitic = raw.chars().next().filter(|&c| matches!(c, 'و' | 'ب' | 'ل'));
+                            let (start, stop, surface) = match clitic {
+                                Some(c)
+                                    if skip == 0
+                                        && !given
+                                        && raw.chars().count() > MIN_GUESS_LETTERS
+                                        && !starts_with_sound_of(&english, c) =>
+                                {
+                                    surface_of(text, words, &SpanChoice { display_skip: 1, ..span })
+                                }
+                                _ => (start, stop, surface),
+                            };
                             out.push(Occurrence {
                                 term: 0,
                                 composed: Some(Composed { en: english, kind: "" }),

@@ -71,7 +71,8 @@ fn top_k_is_bounded() {
 /// model written after "and" (وإميلي); and a man called "Mr." (السيد),
 /// which in matching form is also the given name of a footballer of the
 /// gazetteer (إلسيد هيساي, Elseid Hysaj); and a made-up surname the
-/// guesser cannot spell with any confidence (غفاردولتيني).
+/// guesser cannot spell with any confidence (غفاردولتيني); and a county
+/// after the preposition ل ("to"), written as one word (ليوركشير).
 const UNKNOWN_NAMES: &str = "قال المحلل هوريس ديديو في تقرير جديد إن مبيعات الهواتف تراجعت هذا العام.\n\
 وأضافت النائبة ماكسين ووترز أن اللجنة ستدرس القانون الأسبوع المقبل، ثم غادرت القاعة.\n\
 واستثمرت جوجل كابيتال في شركة ناشئة.\n\
@@ -79,7 +80,8 @@ const UNKNOWN_NAMES: &str = "قال المحلل هوريس ديديو في تق
 وفاز فريق ستارز بالمباراة.\n\
 وحضرت الحفل المغنية وإميلي راتاجكوفسكي.\n\
 وقال السيد مولر إن المحادثات ستستمر.\n\
-وأشار الباحث غفاردولتيني إلى النتائج.\n";
+وأشار الباحث غفاردولتيني إلى النتائج.\n\
+وقال في زيارته ليوركشير إن الوضع تحسن.\n";
 
 fn build_rows(extra: &[&str]) -> Vec<Row> {
     let dir = tempdir();
@@ -126,6 +128,8 @@ fn build_names_what_nothing_matches_only_when_asked() {
         rows.iter().filter(|r| r["method"] == "guess").all(|r| r["score"].parse::<f32>().unwrap() >= 0.5),
         "{rows:?}"
     );
+    // The preposition is no part of the name the guess found.
+    assert_eq!(row("يوركشير")["en"], "Yorkshire", "{rows:?}");
     // An English word of names after a matched name is part of it.
     let capital = row("جوجل كابيتال");
     assert_eq!((capital["en"].as_str(), capital["method"].as_str()), ("Google Capital", "name-parts"));
@@ -133,7 +137,7 @@ fn build_names_what_nothing_matches_only_when_asked() {
     // (the ordinary words of the sentences are not, nor is Google alone,
     // nor ستارز, whose likeliest English is the common word Stars).
     assert!(rows.iter().all(|r| r["base"].contains(r#""status":"candidate""#)), "{rows:?}");
-    assert_eq!(rows.len(), 6, "{rows:?}");
+    assert_eq!(rows.len(), 7, "{rows:?}");
     // A guess's score is a confidence, not a similarity: --min-score keeps it.
     let strict = build_rows(&["--guess", "--min-score", "0.99"]);
     assert!(strict.iter().any(|r| r["ar"] == "هوريس ديديو"), "{strict:?}");
