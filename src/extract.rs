@@ -189,8 +189,12 @@ impl ArticleWords {
             let mut last_name = 0;
             let flush = |from: usize, to: usize, out: &mut Vec<Range<usize>>| {
                 // An English function word alone, capitalized for a title
-                // or a sentence (Them, The, This), is no name.
-                if from == to && is_capitalized_function_word(self.norm_of(from)) {
+                // or a sentence (Them, The, This), is no name; nor is a
+                // letter alone (the W of George W. Bush, Plan B), but X,
+                // the platform.
+                if from == to
+                    && (is_capitalized_function_word(self.norm_of(from)) || is_lone_letter(self.norm_of(from)))
+                {
                     return;
                 }
                 for first in (from..=to).step_by(MAX_SPAN_WORDS) {
@@ -232,6 +236,13 @@ fn is_capitalized_function_word(word: &str) -> bool {
         && chars.next().is_some_and(char::is_uppercase)
         && chars.all(char::is_lowercase)
         && crate::lexicon::is_english_stopword(word)
+}
+
+/// Whether a Latin word is one letter other than X (the platform formerly
+/// called Twitter, which news names by its letter).
+fn is_lone_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() && !c.eq_ignore_ascii_case(&'x')) && chars.next().is_none()
 }
 
 /// Lower-case words that join the parts of one name.
@@ -620,7 +631,7 @@ mod tests {
 
     #[test]
     fn a_capitalized_english_function_word_alone_is_no_latin_name() {
-        let text = "غنت الفرقة Them وأغنية The Times ثم قالت شركة IT إن OpenAI و This Is Us ومنصة X";
+        let text = "غنت الفرقة Them وأغنية The Times ثم قالت شركة IT إن OpenAI و This Is Us ومنصة X والخطة B";
         let mut words = ArticleWords::default();
         words.fill(text);
         let names: Vec<&str> = words.latin_names().into_iter().map(|r| &text[r]).collect();
