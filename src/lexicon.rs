@@ -327,11 +327,37 @@ impl Judgement {
     }
 }
 
+/// The Ayaspell dictionary, and the same without the prefix rules that
+/// add a clitic ([`without_clitic_prefixes`]): what
+/// [`Lexicon::analyse`] asks.
+struct Dictionaries {
+    full: spellbook::Dictionary,
+    bare: spellbook::Dictionary,
+}
+
+impl Dictionaries {
+    /// The dictionaries of the embedded data, parsed on first use (side
+    /// by side) and shared by every thread; a thread that asks while they
+    /// are being parsed waits for them.
+    fn embedded() -> &'static Dictionaries {
+        static LOADED: OnceLock<Dictionaries> = OnceLock::new();
+        LOADED.get_or_init(|| {
+            let aff = gunzip(AR_AFF_GZ);
+            let dic = gunzip(AR_DIC_GZ);
+            let parse =
+                |aff: &str| spellbook::Dictionary::new(aff, &dic).expect("the embedded Ayaspell dictionary parses");
+            std::thread::scope(|scope| {
+                let bare = scope.spawn(|| parse(&without_clitic_prefixes(&aff)));
+                let full = parse(&aff);
+                Dictionaries { full, bare: bare.join().expect("parsing the dictionary") }
+            })
+        })
+    }
+}
+
 /// The model of ordinary Arabic words. Build it once with
 /// [`Lexicon::embedded`].
 pub struct Lexicon {
-    dictionary: spellbook::Dictionary,
-    bare: spellbook::Dictionary,
     names: HashSet<String>,
     function_words: HashSet<String>,
     months: HashSet<String>,
@@ -427,27 +453,20 @@ impl Lexicon {
     }
 
     fn load_embedded() -> Lexicon {
-        // The two parses of the dictionary and the form table are
-        // independent and take most of the load: side by side, a short
-        // article's run waits for the slowest of them only.
-        let aff = gunzip(AR_AFF_GZ);
-        let dic = gunzip(AR_DIC_GZ);
-        let parse = |aff: &str| spellbook::Dictionary::new(aff, &dic).expect("the embedded Ayaspell dictionary parses");
-        let (dictionary, bare, forms) = std::thread::scope(|scope| {
-            let bare = scope.spawn(|| parse(&without_clitic_prefixes(&aff)));
-            let forms = scope.spawn(|| FormTable::parse(gunzip(FORMS_GZ)));
-            let dictionary = parse(&aff);
-            (dictionary, bare.join().expect("parsing the dictionary"), forms.join().expect("parsing the form table"))
+        // The dictionary's two parses take most of the load, and only the
+        // words the form table lacks ask for them (a few thousand in a
+        // batch of 3,000 articles, none in many a short one): they go on
+        // a thread of their own, and the lexicon is ready without them.
+        std::thread::spawn(|| {
+            Dictionaries::embedded();
         });
         Lexicon {
-            dictionary,
-            bare,
             names: word_set(AR_NAMES),
             function_words: word_set(STOPWORDS),
             months: word_set(MONTHS),
             extra_words: word_set(NAZIR_WORDS),
             ngrams: NgramModel::parse(&gunzip(NGRAMS_GZ)),
-            forms,
+            forms: FormTable::parse(gunzip(FORMS_GZ)),
         }
     }
 
@@ -617,9 +636,10 @@ impl Lexicon {
     /// [`Lexicon::dictionary_reading`] by analysis alone, as the form
     /// table was computed (`examples/lexicon_forms.rs`).
     pub fn analyse(&self, surface: &str) -> DictionaryReading {
-        match spellings(surface).find(|s| self.dictionary.check(s)) {
+        let d = Dictionaries::embedded();
+        match spellings(surface).find(|s| d.full.check(s)) {
             None => DictionaryReading::NotAWord,
-            Some(spelling) if !spelling.starts_with(CLITIC_INITIALS) || self.bare.check(&spelling) => {
+            Some(spelling) if !spelling.starts_with(CLITIC_INITIALS) || d.bare.check(&spelling) => {
                 DictionaryReading::Word
             }
             Some(_) => DictionaryReading::AfterClitic,
