@@ -512,8 +512,8 @@ impl Chunks {
 /// taken by whichever thread is free (articles differ in length tenfold),
 /// and the results folded in input order (the statistics do not depend on
 /// it: first sights follow the article keys), so the glossary is the same
-/// whatever the number of threads. An [`crate::align::Aligner`] holds only buffers (the
-/// span memos are the model's), so each piece of work may take a new one.
+/// whatever the number of threads. An [`crate::align::Aligner`] holds
+/// only buffers, so each piece of work may take a new one.
 struct ChunkAligner<'m> {
     model: &'m AlignModel,
     builder: GlossaryBuilder,

@@ -181,9 +181,9 @@ struct WordClass {
     name_like: bool,
     /// How foreign the word looks when nothing explains it (no dictionary
     /// reading, no function word, at least [`MIN_GUESS_LETTERS`] letters),
-    /// as written and after a one-letter clitic (و ب ل): what makes it
-    /// part of a name no candidate matched. Computed only when the build
-    /// composes or guesses names.
+    /// as written and after a one-letter clitic ([`GUESS_CLITICS`]): what
+    /// makes it part of a name no candidate matched. Computed only when the
+    /// build composes or guesses names.
     foreign: Option<Foreignness>,
 }
 
@@ -196,11 +196,16 @@ struct Foreignness {
 }
 
 /// How much more foreign a word must look without its first letter for
-/// that letter to be read as a clitic (و, ب, ل) before a guessed name.
+/// that letter to be read as a clitic ([`GUESS_CLITICS`]) before a
+/// guessed name.
 const CLITIC_FOREIGNNESS_MARGIN: f32 = 0.3;
 
 /// Fewest letters of a word of a name composed or guessed.
 const MIN_GUESS_LETTERS: usize = 3;
+
+/// The one-letter clitics read off a name that nothing matched: ف and ك
+/// rarely stand before a name and often begin one (فالنتينو, كريستيان).
+const GUESS_CLITICS: [char; 3] = ['و', 'ب', 'ل'];
 
 /// Foreignness each word of a composed or guessed name of several words
 /// needs ([`crate::lexicon::Lexicon::foreignness`]); one word alone needs
@@ -284,9 +289,7 @@ impl WordClass {
             && letters >= MIN_GUESS_LETTERS
             && lexicon.ordinary_reason(word).is_none())
         .then(|| {
-            // ف and ك rarely stand before a name and often begin one
-            // (فالنتينو, كريستيان): only و ب ل are peeled.
-            let rest = word.strip_prefix(['و', 'ب', 'ل']).filter(|r| r.chars().count() >= MIN_GUESS_LETTERS);
+            let rest = word.strip_prefix(GUESS_CLITICS).filter(|r| r.chars().count() >= MIN_GUESS_LETTERS);
             Foreignness { written: lexicon.foreignness(word), peeled: rest.map(|r| lexicon.foreignness(r)) }
         });
         let spellings = NameParts::shipped_spellings();
@@ -700,7 +703,7 @@ impl AlignModel {
         &self.candidates
     }
 
-    /// A new aligner (its own buffers and memo) over this model.
+    /// A new aligner (its own buffers) over this model.
     pub fn aligner(&self) -> Aligner<'_> {
         Aligner {
             model: self,
@@ -861,9 +864,11 @@ impl TermIndex {
     }
 }
 
-/// Aligns articles against an [`AlignModel`]; one per thread. It remembers
-/// the verdict of every distinct span text it has seen (a pure function of
-/// the model), so results never depend on which aligner saw what.
+/// Aligns articles against an [`AlignModel`], one at a time; it holds only
+/// buffers. What is remembered through a batch (the verdict of each span
+/// text, the class of each word: pure functions of the model) is the
+/// model's, shared by all threads, so results never depend on which
+/// aligner saw what, and any piece of work may take a new aligner.
 pub(crate) struct Aligner<'m> {
     model: &'m AlignModel,
     words: ArticleWords,
@@ -1514,7 +1519,7 @@ impl Aligner<'_> {
             // know توم and not وتوم.
             let listed_without = |n: &NameParts, norm: &mut String| {
                 n.known(raw, norm).is_empty()
-                    && raw.strip_prefix(['و', 'ب', 'ل']).is_some_and(|rest| !n.known(rest, norm).is_empty())
+                    && raw.strip_prefix(GUESS_CLITICS).is_some_and(|rest| !n.known(rest, norm).is_empty())
             };
             match f.peeled {
                 Some(p) if p > f.written + CLITIC_FOREIGNNESS_MARGIN => first.then_some((p, 1)),
@@ -1607,7 +1612,7 @@ impl Aligner<'_> {
                             // with was a clitic the guess passed over
                             // (ليوركشير is ل + Yorkshire): not shown.
                             let raw = words.words[first].token.text(text);
-                            let clitic = raw.chars().next().filter(|&c| matches!(c, 'و' | 'ب' | 'ل'));
+                            let clitic = raw.chars().next().filter(|c| GUESS_CLITICS.contains(c));
                             let (start, stop, surface) = match clitic {
                                 Some(c)
                                     if skip == 0
