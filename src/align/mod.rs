@@ -1456,6 +1456,7 @@ impl Aligner<'_> {
         self.extend_by_descriptors(text, words);
         self.extend_by_compound_words(text, words);
         self.extend_by_landmark_descriptors(text, words);
+        self.drop_places_inside_unknown_names(text, words);
         let absorbed = match &self.model.compose {
             Some(composer) => self.compose(text, words, composer, out),
             None => Vec::new(),
@@ -1858,18 +1859,64 @@ impl Aligner<'_> {
                 && c.display_skip == 0
                 && candidates.terms()[c.verdict.term].kind == "org"
                 && self.free_neighbour(text, words, k, false).is_some_and(|p| {
-                    !self.classes[p].ordinary
-                        && !introduces_brand(words.norm_of(p))
-                        && (spellings.contains_key(words.norm_of(p)) || {
-                            // The class skips the dictionary for words that
-                            // look foreign (سيارات): ask it.
-                            let lexicon = crate::lexicon::Lexicon::embedded();
-                            let raw = words.words[p].token.text(text);
-                            lexicon.foreignness(raw) >= crate::lexicon::FOREIGN_LIKE_WORD
-                                && lexicon.ordinary_reason(raw).is_none()
-                        })
+                    !introduces_brand(words.norm_of(p)) && self.is_word_of_a_name(text, words, p, spellings)
                 });
             if !surname {
+                keep.push(*c);
+            }
+        }
+        self.choices = keep;
+    }
+
+    /// Whether word `i`, that nothing matched, may be a word of a person's
+    /// name: no ordinary Arabic word nor function word, and either a word
+    /// of the shipped name lists or one that looks as foreign as a name on
+    /// its own and no dictionary knows.
+    fn is_word_of_a_name(
+        &self,
+        text: &str,
+        words: &ArticleWords,
+        i: usize,
+        spellings: &hashbrown::HashMap<Box<str>, Option<Box<str>>>,
+    ) -> bool {
+        !self.classes[i].ordinary
+            && !words.words[i].stopword
+            && (spellings.contains_key(words.norm_of(i)) || {
+                // The class skips the dictionary for words that look
+                // foreign (سيارات): ask it.
+                let lexicon = crate::lexicon::Lexicon::embedded();
+                let raw = words.words[i].token.text(text);
+                lexicon.foreignness(raw) >= crate::lexicon::FOREIGN_LIKE_WORD && lexicon.ordinary_reason(raw).is_none()
+            })
+    }
+
+    /// A place or other non-person name of one word that only the
+    /// gazetteer supplies is a word of someone's name when a word that
+    /// nothing matched and that may be a name's stands right beside it:
+    /// تشاد هاميل is Chad Hammel, not the country; كلايتون كريستنسن is
+    /// Clayton Christensen, not the town; نورمان إيسن is Norman Eisen, not
+    /// Essen. The longer name is unknown, so nothing is written rather
+    /// than the wrong name. Asked after compound words are read (غوغل
+    /// فنتشرز is Google Ventures) and descriptors (فرجينيا الغربية).
+    fn drop_places_inside_unknown_names(&mut self, text: &str, words: &ArticleWords) {
+        let spellings = NameParts::shipped_spellings();
+        let terms = self.model.candidates.terms();
+        let mut keep = Vec::with_capacity(self.choices.len());
+        for (k, c) in self.choices.iter().enumerate() {
+            let term = &terms[c.verdict.term];
+            let o = &term.origins;
+            let inside = c.end - c.first == 1
+                && c.compound.is_empty()
+                && matches!(term.kind.as_str(), "location" | "other")
+                && !(o.list || o.latin || self.english_names(c.verdict.term))
+                && (spellings.contains_key(words.norm_of(c.first))
+                    && self
+                        .free_neighbour(text, words, k, true)
+                        .is_some_and(|i| self.is_word_of_a_name(text, words, i, spellings))
+                    || self.free_neighbour(text, words, k, false).is_some_and(|i| {
+                        spellings.contains_key(words.norm_of(i)) && self.is_word_of_a_name(text, words, i, spellings)
+                    }));
+            if !inside {
                 keep.push(*c);
             }
         }
@@ -2533,6 +2580,20 @@ mod tests {
         let got = aligned(&c, "أعلنت شركة فورد وشركة باير عن نتائجهما");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["Ford", "Bayer"]);
+    }
+
+    #[test]
+    fn a_place_beside_a_word_of_an_unknown_name_is_part_of_that_name() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nChad,تشاد,,location\nEssen,إيسن,,location\n", "t.csv", true).unwrap();
+        // The given name Chad before a surname nothing matched; the surname
+        // Eisen after the given name Norman.
+        assert!(aligned(&c, "قال تشاد هاميل إن الشركة ستتوسع").is_empty());
+        assert!(aligned(&c, "وقال نورمان إيسن إن القضية معقدة").is_empty());
+        // The places themselves, beside ordinary words.
+        let got = aligned(&c, "زار الوفد تشاد ثم توجه إلى إيسن في ألمانيا");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Chad", "Essen"]);
     }
 
     #[test]
