@@ -76,7 +76,8 @@ pub const DEFAULT_GAZETTEER: &[(&str, &str)] = &[
 /// names of `*-exact.csv`, less often in the news, whose search by sound
 /// would cost every span of a batch more than it finds. A name of either
 /// that a list, the batch's Latin letters or an article's English also
-/// offers is matched by sound too.
+/// offers is matched by sound too; and any of them by a spelling with the
+/// same sounds as a listed one (see `Aligner::variant_verdict`).
 pub fn is_exact_only_file(path: &str) -> bool {
     path.ends_with("translated.csv") || path.ends_with("-exact.csv")
 }

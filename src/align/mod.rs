@@ -31,7 +31,7 @@ use crate::extract::{
     is_ambiguous_letter_name, is_letter_name, is_stopword, skip_letters, starts_with_article, strip_nisba,
 };
 use crate::normalize::clean_surface_into;
-use crate::romanize::{BOUNDARY, Reading, arabic_key, arabic_key_into, english_key};
+use crate::romanize::{BOUNDARY, Reading, arabic_key, arabic_key_into, english_key, english_keys};
 use crate::score::index::{CandidateIndex, Match, SearchScratch};
 use crate::score::{costs, similarity};
 use crate::tokenize::Script;
@@ -542,6 +542,11 @@ const LONGER_SPAN_BONUS: f32 = 0.1;
 /// threshold (gazetteer-only terms need more) is taken.
 const VERDICT_CANDIDATES: usize = 4;
 
+/// Fewest sound classes of a spelling that is looked up by its sound
+/// classes ([`AlignModel::variant_spellings`]): shorter ones are shared by
+/// too many everyday words.
+const VARIANT_MIN_CLASSES: usize = 4;
+
 /// Similarity to a known Arabic spelling above which a gazetteer-only
 /// term needs no more than the usual score.
 const KNOWN_SPELLING_CLOSE: f32 = 0.9;
@@ -576,6 +581,12 @@ pub(crate) struct AlignModel {
     listed: hashbrown::HashSet<String>,
     /// Keys of each candidate's known Arabic spellings (empty when none).
     known_keys: Vec<Vec<Vec<u8>>>,
+    /// The candidates matched by exact spelling only (the gazetteer's
+    /// `-exact` and `translated` files), by the sound classes of their
+    /// known spellings ([`crate::score::Costs::class_skeleton_into`]): a
+    /// span with the same is looked at as another spelling of theirs
+    /// ([`Aligner::variant_verdict`]).
+    variant_spellings: hashbrown::HashMap<Box<[u8]>, Vec<u32>>,
     /// The words (matching form) of the known Arabic spellings of the
     /// candidates that are transliterated, function words aside: what
     /// makes an ordinary word a possible part of a name
@@ -664,7 +675,25 @@ impl AlignModel {
                 clean.split_whitespace().collect::<Vec<_>>().join(" ")
             })
             .collect();
-        let known_keys = terms.iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
+        let known_keys: Vec<Vec<Vec<u8>>> =
+            terms.iter().map(|t| t.arabic.iter().map(|a| arabic_key(a)).collect()).collect();
+        let mut variant_spellings: hashbrown::HashMap<Box<[u8]>, Vec<u32>> = hashbrown::HashMap::new();
+        let mut classes = Vec::new();
+        for (i, keys) in known_keys.iter().enumerate() {
+            if searchable(i) || terms[i].surname_of.is_some() || is_article_english(&terms[i].origins) {
+                continue;
+            }
+            for key in keys {
+                classes.clear();
+                costs().class_skeleton_into(key, &mut classes);
+                if classes.iter().filter(|&&b| b != BOUNDARY).count() >= VARIANT_MIN_CLASSES {
+                    let list = variant_spellings.entry(classes.as_slice().into()).or_default();
+                    if !list.contains(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+            }
+        }
         let name_words = terms
             .iter()
             .filter(|t| !t.translated)
@@ -687,6 +716,7 @@ impl AlignModel {
             lookup,
             listed,
             known_keys,
+            variant_spellings,
             name_words,
             listed_edge_words,
             memo: TextMemo::new(SPAN_MEMO_BYTES),
@@ -724,6 +754,7 @@ impl AlignModel {
             word_keys: Vec::new(),
             word_key_at: Vec::new(),
             key: Vec::new(),
+            variant_key: Vec::new(),
             scratch: SearchScratch::default(),
             matches: Vec::new(),
             choices: Vec::new(),
@@ -922,6 +953,8 @@ pub(crate) struct Aligner<'m> {
     word_keys: Vec<u8>,
     word_key_at: Vec<std::ops::Range<u32>>,
     key: Vec<u8>,
+    /// The sound classes of `key` ([`Aligner::variant_verdict`]).
+    variant_key: Vec<u8>,
     scratch: SearchScratch,
     matches: Vec<Match>,
     choices: Vec<SpanChoice>,
@@ -1111,8 +1144,11 @@ impl Aligner<'_> {
                 None
             }
         };
-        let (mut m, required) =
-            self.matches.iter().find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))?;
+        let Some((mut m, required)) =
+            self.matches.iter().find_map(|m| required(m).filter(|r| m.score >= *r).map(|r| (m, r)))
+        else {
+            return (among == Among::Batch && !self.ordinary_span).then(|| self.variant_verdict(min)).flatten();
+        };
         // A title offered with and without its article (The Washington
         // Post, Washington Post) scores alike: the Arabic writes the
         // article when it says ذا, and the name without it otherwise.
@@ -1125,6 +1161,48 @@ impl Aligner<'_> {
         }
         let method = if m.reading == Reading::Spelled { Method::Acronym } else { Method::Transliteration };
         Some(Verdict { term: index_terms[m.term], score: m.score, method, required })
+    }
+
+    /// A candidate matched by exact spelling only, for a span in `self.key`
+    /// that spells it another way: the same sounds in the same order
+    /// ([`AlignModel::variant_spellings`]), close to one of its known
+    /// spellings ([`KNOWN_SPELLING_CLOSE`]), and sounding like its English
+    /// at `min` or more (سكوبيه beside the listed إسكوبية, Skopje). A
+    /// translation (ميونخ, Munich) sounds like no English and is still
+    /// matched only as written.
+    fn variant_verdict(&mut self, min: f32) -> Option<Verdict> {
+        let model = self.model;
+        self.variant_key.clear();
+        costs().class_skeleton_into(&self.key, &mut self.variant_key);
+        let found = model.variant_spellings.get(self.variant_key.as_slice());
+        let found = found?;
+        // A word of the dictionary or of the name lists is no new spelling
+        // of a name the news mentions less often (برزت, "emerged", is not
+        // Brest; كريستين is Christine, not Creston).
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        let spellings = NameParts::shipped_spellings();
+        if self.span.split(' ').any(|w| lexicon.ordinary_reason(w).is_some() || spellings.contains_key(w)) {
+            return None;
+        }
+        // Only the gazetteer vouches for these: as for a gazetteer spelling
+        // that is only fairly close, the English must sound closer.
+        let min = (min + self.model.config.gazetteer_only_margin).min(1.0);
+        let mut best: Option<Verdict> = None;
+        for &term in found {
+            let term = term as usize;
+            let like_known = model.known_keys[term].iter().map(|k| similarity(&self.key, k)).fold(0.0, f32::max);
+            if like_known < KNOWN_SPELLING_CLOSE {
+                continue;
+            }
+            for (reading, english) in english_keys(&model.candidates.terms()[term].en) {
+                let score = similarity(&self.key, &english);
+                if score >= min && best.is_none_or(|b| score > b.score) {
+                    let method = if reading == Reading::Spelled { Method::Acronym } else { Method::Transliteration };
+                    best = Some(Verdict { term, score, method, required: min });
+                }
+            }
+        }
+        best
     }
 
     /// Aligns one article, appending its occurrences to `out` in text order.
@@ -2580,6 +2658,20 @@ mod tests {
         let got = aligned(&c, "أعلنت شركة فورد وشركة باير عن نتائجهما");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["Ford", "Bayer"]);
+    }
+
+    #[test]
+    fn another_spelling_of_a_name_matched_as_written_only_is_found() {
+        let mut c = CandidateSet::new();
+        let exact = "en,ar,variants,kind\nVladivostok,فلاديفوستوك,,location\nBrest,برست,,location\n";
+        c.add_gazetteer(exact, "t-exact.csv", true).unwrap();
+        // Without the second و, and with it as listed.
+        let got = aligned(&c, "وصل الوفد إلى فلاديفستوك أمس");
+        assert_eq!(got, [("Vladivostok".to_string(), "فلاديفستوك".to_string(), Method::Transliteration)]);
+        assert_eq!(aligned(&c, "وصل الوفد إلى فلاديفوستوك أمس")[0].2, Method::Gazetteer);
+        // A dictionary word with the same sounds is that word (برزت,
+        // "emerged").
+        assert!(aligned(&c, "برزت مشكلة جديدة في المصنع").is_empty(), "{:?}", aligned(&c, "برزت مشكلة"));
     }
 
     #[test]

@@ -325,6 +325,20 @@ impl Costs {
         out.extend(key.iter().copied().filter(|&b| self.strong[(b & 0x7f) as usize]));
     }
 
+    /// Appends the sound classes of the strong symbols of `key` (see
+    /// [`SoundClassCounts`]), keeping its word boundaries: two spellings
+    /// that trade only vowels and sounds of one class (غلاسكو, جلاسجو)
+    /// have the same.
+    pub(crate) fn class_skeleton_into(&self, key: &[u8], out: &mut Vec<u8>) {
+        for &b in key {
+            if b == crate::romanize::BOUNDARY {
+                out.push(b);
+            } else if self.strong[(b & 0x7f) as usize] {
+                out.push(self.class[(b & 0x7f) as usize]);
+            }
+        }
+    }
+
     /// Number of strong (consonant-like) symbols in `key`.
     pub(crate) fn strong_count(&self, key: &[u8]) -> u32 {
         key.iter().filter(|&&b| self.strong[(b & 0x7f) as usize]).count() as u32
