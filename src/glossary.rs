@@ -626,7 +626,14 @@ impl GlossaryBuilder {
             .filter(|e| {
                 let guessed = e.renderings.iter().all(|r| matches!(r.method, Method::Guess | Method::NameParts));
                 let linked = e.renderings.iter().all(|r| matches!(r.first, Seen::Link(_)));
-                e.count >= filter.min_count && (e.score + 1e-6 >= filter.min_score || guessed || linked)
+                // The aligner holds every rendering to --min-score but a
+                // transliteration of a name its article's English writes,
+                // which it accepts from a lower score where the Arabic looks
+                // foreign (ARTICLE_ENGLISH_FOREIGN_MIN): nothing else
+                // reaches here below --min-score.
+                let own_english = e.renderings.iter().any(|r| r.method == Method::Transliteration)
+                    && e.score >= crate::align::ARTICLE_ENGLISH_FOREIGN_MIN;
+                e.count >= filter.min_count && (e.score + 1e-6 >= filter.min_score || guessed || linked || own_english)
             })
             .map(|mut e| {
                 e.renderings.sort_by(|a, b| {

@@ -65,3 +65,22 @@ fn short_names_of_the_articles_own_english() {
     assert_eq!(row_for(&rows, "Utah").map(|r| r["ar"].as_str()), Some("يوتا"), "{rows:?}");
     assert!(row_for(&rows, "Syria").is_none(), "{rows:?}");
 }
+
+/// A foreign-looking word that no dictionary knows is a name its article's
+/// English writes at a lower score than a batch-wide name needs (أوهايو =
+/// Ohio at 0.74), and the glossary keeps the row; an everyday word is not
+/// (ألمانيا is no "Man").
+#[test]
+fn foreign_looking_names_of_the_articles_own_english_are_kept() {
+    let dir = tempdir();
+    let line = r#"{"id": "a1", "text": "جاء المؤيدون من أوهايو، وسافر الرجل إلى ألمانيا.", "en": "Supporters came from Ohio, and the Man travelled to Germany."}"#;
+    std::fs::write(dir.path().join("a.jsonl"), format!("{line}\n")).unwrap();
+    let args = ["build", "a.jsonl", "--no-default-gazetteer"];
+    let out = run_in(dir.path(), &args, None);
+    assert_code(&out, 0, &args);
+    let rows = csv_rows(&stdout(&out));
+    let ohio = row_for(&rows, "Ohio").unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(ohio["ar"], "أوهايو");
+    assert!(ohio["score"].parse::<f32>().unwrap() < 0.8, "{ohio:?}");
+    assert!(row_for(&rows, "Man").is_none(), "{rows:?}");
+}
