@@ -82,6 +82,34 @@ pub fn is_exact_only_file(path: &str) -> bool {
     path.ends_with("translated.csv") || path.ends_with("-exact.csv")
 }
 
+/// The English names (folded, [`fold_key`]) of the places of the default
+/// gazetteer written `ar` (matching form), whether or not a run uses the
+/// gazetteer: what the shipped data knows a place's Arabic name to mean
+/// (كوريا is Korea). Built on first use.
+pub(crate) fn shipped_place_names(ar: &str) -> Option<&'static [String]> {
+    static PLACES: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            let mut set = CandidateSet::new();
+            // The shipped files are checked by the tests; a row that did
+            // not parse would only make this map smaller.
+            let _ = set.add_default_gazetteer();
+            let mut places: HashMap<String, Vec<String>> = HashMap::new();
+            for term in set.terms.iter().filter(|t| t.kind == "location") {
+                for form in &term.arabic {
+                    let names = places.entry(normalize(form)).or_default();
+                    let en = fold_key(&term.en);
+                    if !names.contains(&en) {
+                        names.push(en);
+                    }
+                }
+            }
+            places
+        })
+        .get(ar)
+        .map(Vec::as_slice)
+}
+
 /// The set of candidates of a run.
 #[derive(Debug, Clone, Default)]
 pub struct CandidateSet {

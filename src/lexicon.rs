@@ -767,8 +767,17 @@ impl Lexicon {
     /// continents, countries and capitals, and the names it flags as such:
     /// نيويورك, مايكروسوفت) after any proclitics: فرنسا, وباريس, العراق.
     pub fn is_name(&self, word: &str) -> bool {
+        self.name_of(word).is_some()
+    }
+
+    /// The proper noun of the dictionary that `word` is a form of (matching
+    /// form, proclitics removed): بريطانيا of وبريطانيا.
+    pub fn name_of(&self, word: &str) -> Option<String> {
         let norm = normalize(word.trim());
-        self.names.contains(&norm) || strip_proclitics(&norm).any(|s| self.names.contains(s))
+        if self.names.contains(&norm) {
+            return Some(norm);
+        }
+        strip_proclitics(&norm).find(|s| self.names.contains(*s)).map(str::to_string)
     }
 
     /// Whether `stem` (matching form, proclitics removed) is a nisba

@@ -413,6 +413,47 @@ fn english_band(en: &str) -> Option<u16> {
         .try_fold(0, |rarest, band| band.map(|b| b.max(rarest)))
 }
 
+/// How much rarer a name must be in English than a dictionary word that
+/// sounds like it is in Arabic, for a word that is not everyday
+/// ([`rare_name_for_written_word`]): 120, a factor of sixteen, since the
+/// frequency of a rare Arabic form owes much to the names spelled like it
+/// (بالو, 574, is Palu, 687, in news of Indonesia; تأميم, 566, is not
+/// Tamam, 745). On ntrex_dev with 1,000 other names in a list, 60 loses
+/// Palu.
+const RARE_WORD_NAME_PRIOR_BANDS: u16 = 120;
+
+/// Whether `word` (one word, as written) is a dictionary word that Arabic
+/// text writes, however rarely (it has a frequency band), and `en` a name
+/// that English text writes much less often ([`RARE_WORD_NAME_PRIOR_BANDS`]) or not
+/// at all ([`english_band`]): a list's name that sounds like such a word
+/// is found by chance (تأميم, "nationalization", 566, is not Tamam, 745),
+/// however foreign the word's letters look. [`EVERYDAY_FORM_BAND`] bounds
+/// the same comparison for the words that are not of the dictionary.
+fn rare_name_for_written_word(word: &str, en: &str) -> bool {
+    let lexicon = crate::lexicon::Lexicon::embedded();
+    lexicon.frequency_band(word).is_some_and(|arabic| {
+        english_band(en).is_none_or(|english| english > arabic + RARE_WORD_NAME_PRIOR_BANDS)
+            && lexicon.ordinary_reason(word) == Some(crate::lexicon::Ordinary::Word)
+    })
+}
+
+/// Whether `word` (as written) is a proper noun of the dictionary that the
+/// shipped place names know (in any of its forms) by an English other
+/// than `en`.
+/// The dictionary writes some names without the article their usual
+/// spelling has (صين for الصين): a word written with it is looked up with
+/// it (يونان alone is Yunnan, اليونان Greece).
+fn names_another_place(word: &str, en: &str) -> bool {
+    let Some(name) = crate::lexicon::Lexicon::embedded().name_of(word) else {
+        return false;
+    };
+    let with_article = format!("ال{name}");
+    let written_with_article = crate::normalize::normalize(word).ends_with(&with_article);
+    let known = crate::candidates::shipped_place_names(&name)
+        .or_else(|| written_with_article.then(|| crate::candidates::shipped_place_names(&with_article)).flatten());
+    known.is_some_and(|names| !names.iter().any(|n| *n == crate::candidates::fold_key(en)))
+}
+
 /// How much rarer (in frequency bands, a tenth of a decade each) a name
 /// may be in English than an everyday Arabic word sounding like it is in
 /// Arabic, for a list's word to make that word the name: 60, a factor of
@@ -1514,10 +1555,20 @@ impl Aligner<'_> {
                         let raw_first = words.words[first].token.text(text);
                         let by_chance = unvouched
                             && o.list
-                            && everyday_band(raw_first).is_some_and(|arabic| {
+                            && (everyday_band(raw_first).is_some_and(|arabic| {
                                 english_band(&term.en).is_none_or(|english| english > arabic + NAME_PRIOR_BANDS)
-                            });
+                            }) || (end - first == 1 && rare_name_for_written_word(raw_first, &term.en)));
                         let no_evidence_here = by_chance || (unvouched && (o.gazetteer || o.english_text) && !o.list);
+                        // A place the dictionary knows by name and the
+                        // shipped place names give an English is that
+                        // place, not a list's name that merely sounds like
+                        // it (كوريا is Korea, not Correia; بريطانيا is
+                        // Britain, not Britney).
+                        let another_place = unvouched
+                            && o.list
+                            && !o.gazetteer
+                            && end - first == 1
+                            && names_another_place(raw_first, &term.en);
                         // Against a name found by chance, an everyday word
                         // (by_chance has found it one) that the dictionary
                         // or the function words account for is ordinary
@@ -1549,6 +1600,7 @@ impl Aligner<'_> {
                             judged.verdict.method = Method::Transliteration;
                         }
                         if !everyday_org
+                            && !another_place
                             && !common_word_for_word
                             && !is_ordinary_arabic(
                                 veto,
@@ -2629,6 +2681,27 @@ mod tests {
     }
 
     #[test]
+    fn a_long_list_names_no_dictionary_word_nor_a_known_place() {
+        // A word Arabic writes, however rarely, is no name English text
+        // never writes (Tamam, Shahrokhi: names of a long list); a name
+        // that is no dictionary word still is.
+        let c = set(&["Tamam", "Shahrokhi", "Warren"]);
+        assert!(aligned(&c, "قرر البرلمان تأميم الشركة").is_empty());
+        assert!(aligned(&c, "أطلق الجيش هجوما صاروخي الطابع").is_empty());
+        assert_eq!(aligned(&c, "قالت وارين إن القانون جيد")[0].0, "Warren");
+        // A place the dictionary knows, whose English the shipped place
+        // names give, is that place and no list's name like it, with or
+        // without a clitic; a place they do not know by that spelling
+        // (يونان, Yunnan, where Greece is اليونان) is matched as before.
+        let c = set(&["Correia", "Britney", "Soria", "Cien", "Yunnan"]);
+        for text in ["زار الوزير كوريا أمس", "وصل إلى بريطانيا أمس", "زار سوريا ثم عاد", "عاد من الصين أمس"]
+        {
+            assert!(aligned(&c, text).is_empty(), "{text}: {:?}", aligned(&c, text));
+        }
+        assert_eq!(aligned(&c, "وصل الوفد إلى مقاطعة يونان أمس")[0].0, "Yunnan");
+    }
+
+    #[test]
     fn an_ordinary_word_sounding_like_a_gazetteer_spelling_is_that_word() {
         let mut c = CandidateSet::new();
         c.add_gazetteer("en,ar,variants,kind\nDell,ديل,,org\n", "t.csv", true).unwrap();
@@ -2814,11 +2887,12 @@ mod tests {
         a.align("قالت بريطانيا إنها سترد", Some("Britain said it would respond."), &mut out);
         let got: Vec<&str> = out.iter().map(|o| c.terms()[o.term].en.as_str()).collect();
         assert_eq!(got, ["Britain"]);
-        // Without the article's English, the list decides.
+        // Without the article's English, the list's name that sounds like
+        // it is not the place the dictionary and the shipped place names
+        // know بريطانيا to be.
         out.clear();
         a.align("قالت بريطانيا إنها سترد", None, &mut out);
-        let got: Vec<&str> = out.iter().map(|o| c.terms()[o.term].en.as_str()).collect();
-        assert_eq!(got, ["Britney"]);
+        assert!(out.is_empty(), "{out:?}");
         // A listed name that a parallel article's English does not write
         // is no name there by sound alone; written in the article in Latin
         // letters, it is.
