@@ -2153,13 +2153,24 @@ impl Aligner<'_> {
     /// an article that writes it with the article ال too: a foreign name
     /// takes none, so an article with السيول ("the floods") means floods
     /// by سيول, not Seoul.
+    ///
+    /// So is the word after a clitic (وسيول, "and floods").
     fn drop_everyday_words_the_article_defines(&mut self, text: &str, words: &ArticleWords) {
+        // The word without the clitics the choice peeled (matching form).
+        let stem = |c: &SpanChoice| {
+            let norm = words.norm_of(c.first);
+            &norm[norm.char_indices().nth(c.display_skip).map_or(norm.len(), |(at, _)| at)..]
+        };
         // Written alone and as the dictionary has it (سيول, "floods").
         let everyday = |aligner: &Self, c: &SpanChoice| {
             c.end - c.first == 1
-                && c.display_skip == 0
+                && !c.restore_article
                 && c.verdict.method == Method::Gazetteer
-                && aligner.is_word_as_written(text, words, c.first)
+                && if c.display_skip == 0 {
+                    aligner.is_word_as_written(text, words, c.first)
+                } else {
+                    crate::lexicon::Lexicon::embedded().ordinary_reason(stem(c)) == Some(crate::lexicon::Ordinary::Word)
+                }
         };
         if !self.choices.iter().any(|c| everyday(self, c)) {
             return;
@@ -2170,7 +2181,7 @@ impl Aligner<'_> {
             .choices
             .iter()
             .filter(|c| {
-                let word = words.norm_of(c.first);
+                let word = stem(c);
                 !(everyday(self, c) && defined.contains(word) && !word.starts_with("ال"))
             })
             .copied()
@@ -2939,6 +2950,8 @@ mod tests {
         let mut c = CandidateSet::new();
         c.add_gazetteer("en,ar,variants,kind\nSeoul,سيول,,location\n", "t.csv", true).unwrap();
         assert!(aligned(&c, "ضربت سيول جارفة المنطقة، وقال السكان إن السيول دمرت المنازل").is_empty());
+        // After a clitic too.
+        assert!(aligned(&c, "حذرت الأرصاد من أمطار وسيول، وقالت إن السيول قد تتكرر").is_empty());
         assert_eq!(aligned(&c, "وصل الرئيس إلى سيول في زيارة رسمية")[0].0, "Seoul");
     }
 
