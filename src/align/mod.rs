@@ -314,7 +314,7 @@ impl WordClass {
 
 /// Words that introduce a company, brand or market by name (matching
 /// form, after an optional one-letter clitic): شركة نيسان, سيارات نيسان,
-/// سوق تداول, تطبيق طلبات, صندوق مبادلة.
+/// سوق تداول, تطبيق طلبات, صندوق مبادلة, روبوت بارد, نموذج كوين, متجر شين.
 const BRAND_INTRODUCERS: &[&str] = &[
     "شركه",
     "مجموعه",
@@ -330,6 +330,9 @@ const BRAND_INTRODUCERS: &[&str] = &[
     "بورصه",
     "منصه",
     "تطبيق",
+    "روبوت",
+    "نموذج",
+    "متجر",
     "صندوق",
     "بنك",
     "مصرف",
@@ -433,6 +436,26 @@ fn rare_name_for_written_word(word: &str, en: &str) -> bool {
     let lexicon = crate::lexicon::Lexicon::embedded();
     lexicon.frequency_band(word).is_some_and(|arabic| {
         english_band(en).is_none_or(|english| english > arabic + RARE_WORD_NAME_PRIOR_BANDS)
+            && lexicon.ordinary_reason(word) == Some(crate::lexicon::Ordinary::Word)
+    })
+}
+
+/// How much rarer (in frequency bands) a brand of the gazetteer must be in
+/// English than its one-word Arabic spelling is in Arabic, as an everyday
+/// dictionary word ([`EVERYDAY_FORM_BAND`]), to need a word of context
+/// (`everyday_brand` in [`Aligner::align_arabic`]): 90, a factor of eight.
+/// Bard (566) for بارد (468, "cold") and Shein (706) for شين (456) do; Dell
+/// (533) for ديل (465) and Meta (526) for ميتا (473), which Arabic news
+/// writes mostly for the companies, do not.
+const BRAND_PRIOR_BANDS: u16 = 90;
+
+/// Whether `word` (as written) is an everyday dictionary word that Arabic
+/// writes [`BRAND_PRIOR_BANDS`] more often than English writes the brand
+/// `en`.
+fn brand_rarer_than_word(word: &str, en: &str) -> bool {
+    let lexicon = crate::lexicon::Lexicon::embedded();
+    lexicon.frequency_band(word).filter(|&b| b <= EVERYDAY_FORM_BAND).is_some_and(|arabic| {
+        english_band(en).is_none_or(|english| english > arabic + BRAND_PRIOR_BANDS)
             && lexicon.ordinary_reason(word) == Some(crate::lexicon::Ordinary::Word)
     })
 }
@@ -1533,6 +1556,25 @@ impl Aligner<'_> {
                             && term.kind == "org"
                             && !in_latin
                             && !introduced();
+                        // Likewise a brand or product of the gazetteer's
+                        // transliterations whose spelling is an everyday word
+                        // (not a name Arabic writes as its own, حماس) that Arabic writes far
+                        // more often than English writes the name (بارد,
+                        // "cold", is Bard; شين; كوين), however foreign its
+                        // letters look: only where a word introduces it, the
+                        // article writes it in Latin letters or its English
+                        // names it. Not where the batch alone does: a month
+                        // of news writes Bard somewhere and بارد everywhere.
+                        let everyday_brand = end - first == 1
+                            && o.gazetteer
+                            && !o.list
+                            && !term.translated
+                            && matches!(term.kind.as_str(), "org" | "product")
+                            && !self.latin_writes(choice.verdict.term)
+                            && !self.english_names(choice.verdict.term)
+                            && choice.display_skip == 0
+                            && brand_rarer_than_word(words.words[first].token.text(text), &term.en)
+                            && !introduced();
                         let as_listed = || self.written_as_listed(text, words, &choice);
                         // Supplied only by the gazetteer, or by the English
                         // of other articles: no evidence here. Nor is a list
@@ -1600,6 +1642,7 @@ impl Aligner<'_> {
                             judged.verdict.method = Method::Transliteration;
                         }
                         if !everyday_org
+                            && !everyday_brand
                             && !another_place
                             && !common_word_for_word
                             && !is_ordinary_arabic(
@@ -2943,6 +2986,26 @@ mod tests {
         // Nancy alone is not the English's name (it says Pelosi), and the
         // paper is one name, without the title's article.
         assert_eq!(got, [("Washington Post", "واشنطن بوست"), ("Austin", "أوستن")]);
+    }
+
+    #[test]
+    fn a_brand_spelled_as_an_everyday_word_needs_a_word_of_context() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nBard,بارد,,product\nDell,ديل,,org\n", "t.csv", false).unwrap();
+        c.add("Bard", |o| o.latin = true);
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut names = |text: &str| {
+            let mut out = Vec::new();
+            a.align(text, None, &mut out);
+            out.iter().filter(|o| o.method != Method::Latin).map(|o| c.terms()[o.term].en.clone()).collect::<Vec<_>>()
+        };
+        // The batch writes Bard in Latin letters elsewhere: no evidence here.
+        assert!(names("كان الطقس بارد في المدينة").is_empty());
+        assert_eq!(names("أطلقت غوغل روبوت بارد للدردشة"), ["Bard"]);
+        assert_eq!(names("أطلقت غوغل Bard، وقالت إن بارد سيتحسن"), ["Bard"]);
+        // A brand that English writes about as often as Arabic the word.
+        assert_eq!(names("أعلنت ديل عن حاسوب"), ["Dell"]);
     }
 
     #[test]
