@@ -672,6 +672,26 @@ fn push_word(w: &str, words: &mut Vec<EnglishWord>) {
     words.push(EnglishWord { text: w.to_string(), acronym_like });
 }
 
+/// Whether an all-capital word cannot be said as an English word, so that
+/// it is only ever spelled: it has no vowel (CNN), three consonants in a
+/// row (ASCSP, CLSA) or begins with two that no English word begins with
+/// (LTE, PNAS). NASA, OPEC, FIFA, NYSE and OLED can be said.
+fn unpronounceable(word: &str) -> bool {
+    const ONSETS: [&str; 26] = [
+        "bl", "br", "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "kn", "ph", "pl", "pr", "qu", "sc", "sh", "sk",
+        "sl", "sm", "sn", "sp", "st", "sw", "th", "tr",
+    ];
+    let lower = word.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    if b.len() < 2 || !word.bytes().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let longest_run = b.split(|&c| vowel(c)).map(<[u8]>::len).max().unwrap_or(0);
+    let onset = b.iter().take_while(|&&c| !vowel(c)).count();
+    !b.iter().any(|&c| vowel(c)) || longest_run >= 3 || (onset == 2 && !ONSETS.contains(&&lower[..2]))
+}
+
 fn spelled_key(word: &str, out: &mut Vec<u8>) {
     let mut norm = String::new();
     for (k, ch) in word.bytes().enumerate() {
@@ -713,7 +733,13 @@ pub fn english_keys(term: &str) -> Vec<(Reading, Vec<u8>)> {
             _ => lower,
         };
         let before = word_key.len();
-        english_word_key(&lower, &mut word_key);
+        if w.acronym_like && unpronounceable(&w.text) {
+            // Arabic spells what English cannot say as a word (ASCSP is
+            // no سيكسب, "will win"; CLSA no قلصا).
+            spelled_key(&w.text, &mut word_key);
+        } else {
+            english_word_key(&lower, &mut word_key);
+        }
         if word_key.len() == before && !w.text.is_empty() {
             // A word with no sound of its own (e.g. "h"): spell it.
             spelled_key(&w.text, &mut word_key);
@@ -725,10 +751,17 @@ pub fn english_keys(term: &str) -> Vec<(Reading, Vec<u8>)> {
             english_word_key(&lower, &mut spelled);
         }
     }
-    let mut keys = vec![(Reading::Word, word_key)];
-    if any_acronym && spelled != keys[0].1 {
-        keys.push((Reading::Spelled, spelled));
-    }
+    // A term whose every acronym is unpronounceable has the spelled
+    // reading only.
+    let mut keys = if any_acronym && spelled == word_key {
+        vec![(Reading::Spelled, spelled)]
+    } else {
+        let mut keys = vec![(Reading::Word, word_key)];
+        if any_acronym {
+            keys.push((Reading::Spelled, spelled));
+        }
+        keys
+    };
     // "The Guardian" is الغارديان: Arabic uses its own article, which the
     // aligner sets aside, so the English is also read without "The".
     if words.len() > 1 && words[0].text.eq_ignore_ascii_case("the") {
@@ -909,6 +942,17 @@ mod tests {
         assert!(key_str(&spelled.1).ends_with(&ar("إيه آي")));
         // Plain words have one reading only.
         assert_eq!(english_keys("Oracle").len(), 1);
+        // Acronyms English cannot say are spelled only; those it can say
+        // are read both ways.
+        for acronym in ["CNN", "ASCSP", "CLSA", "LTE", "PNAS"] {
+            let keys = english_keys(acronym);
+            assert_eq!(keys.len(), 1, "{acronym}: {keys:?}");
+            assert_eq!(keys[0].0, Reading::Spelled, "{acronym}");
+        }
+        for acronym in ["NASA", "OPEC", "NYSE", "FIFA", "OLED"] {
+            let readings: Vec<Reading> = english_keys(acronym).into_iter().map(|k| k.0).collect();
+            assert_eq!(readings, [Reading::Word, Reading::Spelled], "{acronym}");
+        }
     }
 
     #[test]
