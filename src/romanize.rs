@@ -289,6 +289,12 @@ pub(crate) fn english_word_key(word: &str, out: &mut Vec<u8>) {
                     out.push(b'U');
                     advance = 2;
                 }
+                // A final -ois is French, its s silent: Illinois إلينوي,
+                // Dubois دوبوا.
+                b'i' if next2 == b's' && i + 3 == n && i > 0 => {
+                    out.extend_from_slice(b"oi");
+                    advance = 3;
+                }
                 b'a' => {
                     out.push(b'o');
                     advance = 2;

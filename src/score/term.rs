@@ -257,6 +257,14 @@ mod tests {
     }
 
     #[test]
+    fn a_final_ois_is_french() {
+        // Its s is silent (Illinois, Dubois); Arabic writes none.
+        for (ar, en) in [("إلينوي", "Illinois"), ("دوبوا", "Dubois")] {
+            assert!(score_pair(ar, en) > 0.85, "{ar} {en}: {}", score_pair(ar, en));
+        }
+    }
+
+    #[test]
     fn word_boundaries_and_acronyms() {
         assert!(score_pair("سوفت بنك", "SoftBank") > 0.9);
         assert!(score_pair("سي إن إن", "CNN") > 0.95);
