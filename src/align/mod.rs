@@ -819,6 +819,8 @@ impl AlignModel {
             article_terms: Vec::new(),
             article_whole_terms: Vec::new(),
             name_edge_words: Vec::new(),
+            english_lower_keys: Vec::new(),
+            english_lower_at: Vec::new(),
             span: String::new(),
             written: String::new(),
             span_words: None,
@@ -1008,6 +1010,11 @@ pub(crate) struct Aligner<'m> {
     /// may begin or end a span of several words there (لا بومبا, La Bomba;
     /// أنا بالارين, Ana Balarin; ري يونغ هو, Ri Yong Ho).
     name_edge_words: Vec<bool>,
+    /// The keys of the words of four letters or more that the article's
+    /// English writes in lower case, `english_lower_keys[at]` for each
+    /// range of `english_lower_at` ([`Aligner::drop_words_the_english_writes_in_lower_case`]).
+    english_lower_keys: Vec<u8>,
+    english_lower_at: Vec<std::ops::Range<u32>>,
     span: String,
     /// A span as written ([`Aligner::is_listed_as_written`]).
     written: String,
@@ -1376,6 +1383,18 @@ impl Aligner<'_> {
                 *edge = words.words[i].stopword && function_words.contains(&words.norm_of(i));
             }
         }
+        self.english_lower_keys.clear();
+        self.english_lower_at.clear();
+        if let Some(en) = en {
+            let mut lower: Vec<&str> =
+                crate::candidates::lower_case_words(en).into_iter().filter(|w| w.len() >= 4).collect();
+            lower.sort_unstable();
+            for word in lower {
+                let start = self.english_lower_keys.len() as u32;
+                crate::romanize::english_word_key(word, &mut self.english_lower_keys);
+                self.english_lower_at.push(start..self.english_lower_keys.len() as u32);
+            }
+        }
         self.article_latin.clear();
         self.article_latin.extend(
             out[first_new..].iter().map(|o| position[o.term]).filter(|&p| p != NOT_INDEXED).map(|p| p as usize),
@@ -1663,6 +1682,7 @@ impl Aligner<'_> {
         }
         self.drop_surnames_of_people_not_named(words);
         self.drop_parts_of_longer_english_names(words);
+        self.drop_words_the_english_writes_in_lower_case(words);
         self.drop_everyday_words_the_article_defines(text, words);
         self.resolve_overlaps(words.words.len());
         self.drop_surnames_taken_for_companies(text, words);
@@ -2229,6 +2249,42 @@ impl Aligner<'_> {
             })
             .copied()
             .collect();
+        self.choices = keep;
+    }
+
+    /// A word whose sound the article's English gives at least as closely
+    /// as a word it writes in lower case as by the name is that word, a
+    /// loan the translation writes as an everyday word: بروتين is
+    /// "protein", not Britain, where the English writes both; إنترنت is
+    /// "internet". A name spelled exactly as the gazetteer or the Latin
+    /// text of the article writes it stays.
+    fn drop_words_the_english_writes_in_lower_case(&mut self, words: &ArticleWords) {
+        if self.english_lower_at.is_empty() {
+            return;
+        }
+        let terms = self.model.candidates.terms();
+        let mut key = Vec::new();
+        let mut keep = Vec::with_capacity(self.choices.len());
+        for c in &self.choices {
+            let term = c.verdict.term;
+            let loan =
+                c.end - c.first == 1 && c.verdict.method == Method::Transliteration && !self.latin_writes(term) && {
+                    let norm = words.norm_of(c.first);
+                    let stem = &norm[norm.char_indices().nth(c.display_skip).map_or(norm.len(), |(at, _)| at)..];
+                    key.clear();
+                    arabic_key_into(stem, &mut key);
+                    // The name itself written in lower case is no other word.
+                    let name_key = english_key(&terms[term].en);
+                    let floor = c.verdict.score.max(self.model.config.min_score);
+                    self.english_lower_at.iter().any(|at| {
+                        let word_key = &self.english_lower_keys[at.start as usize..at.end as usize];
+                        word_key != name_key.as_slice() && similarity(&key, word_key) >= floor
+                    })
+                };
+            if !loan {
+                keep.push(*c);
+            }
+        }
         self.choices = keep;
     }
 
@@ -2986,6 +3042,24 @@ mod tests {
         // Nancy alone is not the English's name (it says Pelosi), and the
         // paper is one name, without the title's article.
         assert_eq!(got, [("Washington Post", "واشنطن بوست"), ("Austin", "أوستن")]);
+    }
+
+    #[test]
+    fn a_loan_word_the_english_writes_in_lower_case_is_no_name() {
+        let mut c = CandidateSet::new();
+        c.add("Britain", |o| o.english_text = true);
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut names = |ar: &str, en: &str| {
+            let mut out = Vec::new();
+            a.align(ar, Some(en), &mut out);
+            out.iter().map(|o| (c.terms()[o.term].en.clone(), o.surface.clone())).collect::<Vec<_>>()
+        };
+        let en = "Scientists in Britain found a new protein.";
+        assert_eq!(names("اكتشف علماء في بريطانيا بروتين جديد", en), [("Britain".to_string(), "بريطانيا".to_string())]);
+        // Without the lower-case word, the name is all the English offers.
+        let got = names("اكتشف علماء بروتين جديد", "Scientists in Britain found something new.");
+        assert_eq!(got, [("Britain".to_string(), "بروتين".to_string())]);
     }
 
     #[test]
