@@ -454,9 +454,11 @@ const BRAND_PRIOR_BANDS: u16 = 90;
 /// `en`.
 fn brand_rarer_than_word(word: &str, en: &str) -> bool {
     let lexicon = crate::lexicon::Lexicon::embedded();
+    // The English frequencies (a list of 158,000 words, loaded on first
+    // use) are asked last, of everyday words only.
     lexicon.frequency_band(word).filter(|&b| b <= EVERYDAY_FORM_BAND).is_some_and(|arabic| {
-        english_band(en).is_none_or(|english| english > arabic + BRAND_PRIOR_BANDS)
-            && lexicon.ordinary_reason(word) == Some(crate::lexicon::Ordinary::Word)
+        lexicon.ordinary_reason(word) == Some(crate::lexicon::Ordinary::Word)
+            && english_band(en).is_none_or(|english| english > arabic + BRAND_PRIOR_BANDS)
     })
 }
 
