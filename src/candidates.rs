@@ -82,32 +82,48 @@ pub fn is_exact_only_file(path: &str) -> bool {
     path.ends_with("translated.csv") || path.ends_with("-exact.csv")
 }
 
-/// The English names (folded, [`fold_key`]) of the places of the default
-/// gazetteer written `ar` (matching form), whether or not a run uses the
-/// gazetteer: what the shipped data knows a place's Arabic name to mean
-/// (كوريا is Korea). Built on first use.
-pub(crate) fn shipped_place_names(ar: &str) -> Option<&'static [String]> {
-    static PLACES: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
-    PLACES
-        .get_or_init(|| {
-            let mut set = CandidateSet::new();
-            // The shipped files are checked by the tests; a row that did
-            // not parse would only make this map smaller.
-            let _ = set.add_default_gazetteer();
-            let mut places: HashMap<String, Vec<String>> = HashMap::new();
-            for term in set.terms.iter().filter(|t| t.kind == "location") {
-                for form in &term.arabic {
-                    let names = places.entry(normalize(form)).or_default();
-                    let en = fold_key(&term.en);
-                    if !names.contains(&en) {
-                        names.push(en);
-                    }
+/// The places of the default gazetteer, whether or not a run uses it:
+/// what the shipped data knows a place's Arabic name to mean (كوريا is
+/// Korea). Built on first use.
+struct ShippedPlaces {
+    /// Matching-form Arabic spelling → folded English names ([`fold_key`]).
+    by_arabic: HashMap<String, Vec<String>>,
+    /// Every place's folded English name.
+    english: hashbrown::HashSet<String>,
+}
+
+fn shipped_places() -> &'static ShippedPlaces {
+    static PLACES: std::sync::OnceLock<ShippedPlaces> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut set = CandidateSet::new();
+        // The shipped files are checked by the tests; a row that did not
+        // parse would only make these maps smaller.
+        let _ = set.add_default_gazetteer();
+        let mut places = ShippedPlaces { by_arabic: HashMap::new(), english: hashbrown::HashSet::new() };
+        for term in set.terms.iter().filter(|t| t.kind == "location") {
+            let en = fold_key(&term.en);
+            for form in &term.arabic {
+                let names = places.by_arabic.entry(normalize(form)).or_default();
+                if !names.contains(&en) {
+                    names.push(en.clone());
                 }
             }
-            places
-        })
-        .get(ar)
-        .map(Vec::as_slice)
+            places.english.insert(en);
+        }
+        places
+    })
+}
+
+/// The English names (folded, [`fold_key`]) of the places of the default
+/// gazetteer written `ar` (matching form).
+pub(crate) fn shipped_place_names(ar: &str) -> Option<&'static [String]> {
+    shipped_places().by_arabic.get(ar).map(Vec::as_slice)
+}
+
+/// Whether `en` is the English name of a place of the default gazetteer
+/// (Holland, the city, as well as the Netherlands).
+pub(crate) fn is_shipped_place(en: &str) -> bool {
+    shipped_places().english.contains(&fold_key(en))
 }
 
 /// The set of candidates of a run.
@@ -929,6 +945,15 @@ mod tests {
     /// The phrases of `text`, whole or not.
     fn english_phrases(text: &str) -> Vec<String> {
         strings(super::english_phrases(text))
+    }
+
+    #[test]
+    fn shipped_places_by_arabic_and_by_english() {
+        assert_eq!(shipped_place_names("كوريا"), Some(&["korea".to_string()][..]));
+        assert_eq!(shipped_place_names("الصين"), Some(&["china".to_string()][..]));
+        assert!(shipped_place_names("صين").is_none());
+        assert!(is_shipped_place("Holland") && is_shipped_place("netherlands"));
+        assert!(!is_shipped_place("Correia") && !is_shipped_place("Britney"));
     }
 
     #[test]

@@ -464,7 +464,9 @@ fn brand_rarer_than_word(word: &str, en: &str) -> bool {
 
 /// Whether `word` (as written) is a proper noun of the dictionary that the
 /// shipped place names know (in any of its forms) by an English other
-/// than `en`.
+/// than `en`, and `en` names no shipped place either (a list's Holland
+/// for هولندا, the Netherlands, is another name of a place, not someone's
+/// name that sounds like it).
 /// The dictionary writes some names without the article their usual
 /// spelling has (صين for الصين): a word written with it is looked up with
 /// it (يونان alone is Yunnan, اليونان Greece).
@@ -477,6 +479,7 @@ fn names_another_place(word: &str, en: &str) -> bool {
     let known = crate::candidates::shipped_place_names(&name)
         .or_else(|| written_with_article.then(|| crate::candidates::shipped_place_names(&with_article)).flatten());
     known.is_some_and(|names| !names.iter().any(|n| *n == crate::candidates::fold_key(en)))
+        && !crate::candidates::is_shipped_place(en)
 }
 
 /// How much rarer (in frequency bands, a tenth of a decade each) a name
