@@ -1124,12 +1124,53 @@ impl Aligner<'_> {
         }
     }
 
+    /// A one-word span that is a place the dictionary knows by name is the
+    /// name a list or the batch's Latin letters offer that the shipped
+    /// place names give it (an article's English is asked on its own, for
+    /// its article only), at a score from
+    /// [`ARTICLE_ENGLISH_FOREIGN_MIN`]: سوريا is Syria (0.84) and إسبانيا
+    /// Spain (0.74) where a list has them, whether or not the run uses the
+    /// default gazetteer. A short word needs a close sound to be a list's
+    /// name by chance; here the dictionary says what it is.
+    fn dictionary_place_verdict(&self) -> Option<Verdict> {
+        if self.span_words.as_ref().is_none_or(|s| s.end - s.first != 1) {
+            return None;
+        }
+        let name = crate::lexicon::Lexicon::embedded().name_of(&self.span)?;
+        let with_article = format!("ال{name}");
+        let names = crate::candidates::shipped_place_names(&name).or_else(|| {
+            self.span.ends_with(&with_article).then(|| crate::candidates::shipped_place_names(&with_article)).flatten()
+        })?;
+        let candidates = &self.model.candidates;
+        names
+            .iter()
+            .filter_map(|en| candidates.find(en))
+            .filter(|&term| {
+                let o = &candidates.terms()[term].origins;
+                (o.list || o.latin) && self.model.all.position[term] != NOT_INDEXED
+            })
+            .map(|term| (term, crate::score::score_pair(&self.span, &candidates.terms()[term].en)))
+            // A --min-score above the default is the user's floor here too.
+            .filter(|&(_, score)| {
+                score >= ARTICLE_ENGLISH_FOREIGN_MIN
+                    && (score >= self.model.config.min_score
+                        || self.model.config.min_score <= AlignConfig::default().min_score)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(term, score)| Verdict { term, score, method: Method::Transliteration, required: 0.0 })
+    }
+
     fn compute_verdict(&mut self, among: Among) -> Option<Verdict> {
         // The article's English is asked for a name of its own, by sound.
         if !matches!(among, Among::ArticleEnglish)
             && let Some(&term) = self.model.lookup.get(self.span.as_str())
         {
             return Some(Verdict { term, score: 1.0, method: Method::Gazetteer, required: 0.0 });
+        }
+        if among == Among::Batch
+            && let Some(v) = self.dictionary_place_verdict()
+        {
+            return Some(v);
         }
         let article_terms = match among {
             Among::Batch => None,
@@ -2814,6 +2855,13 @@ mod tests {
             assert!(aligned(&c, text).is_empty(), "{text}: {:?}", aligned(&c, text));
         }
         assert_eq!(aligned(&c, "وصل الوفد إلى مقاطعة يونان أمس")[0].0, "Yunnan");
+        // And it is the list's name the shipped place names give it, at a
+        // score a short word would not need by chance (Syria 0.84, Spain
+        // 0.74), or less than the foreign-looking floor not at all.
+        let c = set(&["Syria", "Spain", "Korea", "Netherlands"]);
+        let got = aligned(&c, "زار الوزير سوريا ثم إسبانيا وكوريا وهولندا");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Syria", "Spain", "Korea"], "{got:?}");
     }
 
     #[test]
