@@ -433,10 +433,19 @@ const RARE_WORD_NAME_PRIOR_BANDS: u16 = 120;
 /// however foreign the word's letters look. [`EVERYDAY_FORM_BAND`] bounds
 /// the same comparison for the words that are not of the dictionary.
 fn rare_name_for_written_word(word: &str, en: &str) -> bool {
+    word_outweighs_name(word, en, u16::MAX, RARE_WORD_NAME_PRIOR_BANDS)
+}
+
+/// Whether `word` (as written) is a dictionary word of a frequency band of
+/// at most `max_band` that Arabic writes more often, by more than `margin`
+/// bands, than English writes `en` (or English does not write `en`).
+fn word_outweighs_name(word: &str, en: &str, max_band: u16, margin: u16) -> bool {
     let lexicon = crate::lexicon::Lexicon::embedded();
-    lexicon.frequency_band(word).is_some_and(|arabic| {
-        english_band(en).is_none_or(|english| english > arabic + RARE_WORD_NAME_PRIOR_BANDS)
-            && lexicon.ordinary_reason(word) == Some(crate::lexicon::Ordinary::Word)
+    // The English frequencies (a list of 158,000 words, loaded on first
+    // use) are asked last, of dictionary words only.
+    lexicon.frequency_band(word).filter(|&b| b <= max_band).is_some_and(|arabic| {
+        lexicon.ordinary_reason(word) == Some(crate::lexicon::Ordinary::Word)
+            && english_band(en).is_none_or(|english| english > arabic + margin)
     })
 }
 
@@ -453,13 +462,7 @@ const BRAND_PRIOR_BANDS: u16 = 90;
 /// writes [`BRAND_PRIOR_BANDS`] more often than English writes the brand
 /// `en`.
 fn brand_rarer_than_word(word: &str, en: &str) -> bool {
-    let lexicon = crate::lexicon::Lexicon::embedded();
-    // The English frequencies (a list of 158,000 words, loaded on first
-    // use) are asked last, of everyday words only.
-    lexicon.frequency_band(word).filter(|&b| b <= EVERYDAY_FORM_BAND).is_some_and(|arabic| {
-        lexicon.ordinary_reason(word) == Some(crate::lexicon::Ordinary::Word)
-            && english_band(en).is_none_or(|english| english > arabic + BRAND_PRIOR_BANDS)
-    })
+    word_outweighs_name(word, en, EVERYDAY_FORM_BAND, BRAND_PRIOR_BANDS)
 }
 
 /// Whether `word` (as written) is a proper noun of the dictionary that the
@@ -467,19 +470,23 @@ fn brand_rarer_than_word(word: &str, en: &str) -> bool {
 /// than `en`, and `en` names no shipped place either (a list's Holland
 /// for هولندا, the Netherlands, is another name of a place, not someone's
 /// name that sounds like it).
-/// The dictionary writes some names without the article their usual
-/// spelling has (صين for الصين): a word written with it is looked up with
-/// it (يونان alone is Yunnan, اليونان Greece).
 fn names_another_place(word: &str, en: &str) -> bool {
-    let Some(name) = crate::lexicon::Lexicon::embedded().name_of(word) else {
-        return false;
-    };
-    let with_article = format!("ال{name}");
-    let written_with_article = crate::normalize::normalize(word).ends_with(&with_article);
-    let known = crate::candidates::shipped_place_names(&name)
-        .or_else(|| written_with_article.then(|| crate::candidates::shipped_place_names(&with_article)).flatten());
-    known.is_some_and(|names| !names.iter().any(|n| *n == crate::candidates::fold_key(en)))
+    dictionary_place_names(word).is_some_and(|names| !names.iter().any(|n| *n == fold_key(en)))
         && !crate::candidates::is_shipped_place(en)
+}
+
+/// The English names (folded) that the shipped place names give the
+/// proper noun of the dictionary `word` (any text form) is a form of. The
+/// dictionary writes some names without the article their usual spelling
+/// has (صين for الصين): a word written with it is looked up with it (يونان
+/// alone is Yunnan, اليونان Greece).
+fn dictionary_place_names(word: &str) -> Option<&'static [String]> {
+    let name = crate::lexicon::Lexicon::embedded().name_of(word)?;
+    crate::candidates::shipped_place_names(&name).or_else(|| {
+        let with_article = format!("ال{name}");
+        let written_with_article = crate::normalize::normalize(word).ends_with(&with_article);
+        written_with_article.then(|| crate::candidates::shipped_place_names(&with_article)).flatten()
+    })
 }
 
 /// How much rarer (in frequency bands, a tenth of a decade each) a name
@@ -923,6 +930,13 @@ enum Among {
     ArticleEnglish,
 }
 
+/// The first word of `choice` without the clitics it peeled (matching
+/// form): سيول of وسيول.
+fn peeled_stem<'w>(words: &'w ArticleWords, choice: &SpanChoice) -> &'w str {
+    let norm = words.norm_of(choice.first);
+    &norm[norm.char_indices().nth(choice.display_skip).map_or(norm.len(), |(at, _)| at)..]
+}
+
 /// Where the span of `choice` starts and ends in `text`, and how it is
 /// shown: clitics peeled (ال put back where لل stood for ل + ال), marks
 /// and tatweel removed, one space between words.
@@ -1136,11 +1150,7 @@ impl Aligner<'_> {
         if self.span_words.as_ref().is_none_or(|s| s.end - s.first != 1) {
             return None;
         }
-        let name = crate::lexicon::Lexicon::embedded().name_of(&self.span)?;
-        let with_article = format!("ال{name}");
-        let names = crate::candidates::shipped_place_names(&name).or_else(|| {
-            self.span.ends_with(&with_article).then(|| crate::candidates::shipped_place_names(&with_article)).flatten()
-        })?;
+        let names = dictionary_place_names(&self.span)?;
         let candidates = &self.model.candidates;
         names
             .iter()
@@ -2265,11 +2275,7 @@ impl Aligner<'_> {
     ///
     /// So is the word after a clitic (وسيول, "and floods").
     fn drop_everyday_words_the_article_defines(&mut self, text: &str, words: &ArticleWords) {
-        // The word without the clitics the choice peeled (matching form).
-        let stem = |c: &SpanChoice| {
-            let norm = words.norm_of(c.first);
-            &norm[norm.char_indices().nth(c.display_skip).map_or(norm.len(), |(at, _)| at)..]
-        };
+        let stem = |c: &SpanChoice| peeled_stem(words, c);
         // Written alone and as the dictionary has it (سيول, "floods").
         let everyday = |aligner: &Self, c: &SpanChoice| {
             c.end - c.first == 1
@@ -2315,10 +2321,8 @@ impl Aligner<'_> {
             let term = c.verdict.term;
             let loan =
                 c.end - c.first == 1 && c.verdict.method == Method::Transliteration && !self.latin_writes(term) && {
-                    let norm = words.norm_of(c.first);
-                    let stem = &norm[norm.char_indices().nth(c.display_skip).map_or(norm.len(), |(at, _)| at)..];
                     key.clear();
-                    arabic_key_into(stem, &mut key);
+                    arabic_key_into(peeled_stem(words, c), &mut key);
                     // The name itself written in lower case is no other word.
                     let name_key = english_key(&terms[term].en);
                     let floor = c.verdict.score.max(self.model.config.min_score);
