@@ -641,6 +641,59 @@ const KNOWN_SPELLING_CLOSE: f32 = 0.9;
 /// is not taken at all.
 const KNOWN_SPELLING_FAIR: f32 = 0.8;
 
+/// The most two first sounds may cost to substitute and still begin
+/// spellings of one name: the letters Arabic media write for one English
+/// sound (ج غ ق for g, 10 to 25; تش and ش for ch), not a sound of its own
+/// (ز for s, خ for g: 35).
+const FIRST_SOUND_MAX_COST: u16 = 30;
+
+/// The first sound of a key: past the article ال and the ت of تش (ch).
+fn first_sound(key: &[u8]) -> Option<u8> {
+    let key = key.strip_prefix(b"'l").filter(|rest| rest.first().is_some_and(|&b| b != BOUNDARY)).unwrap_or(key);
+    let key = key.strip_prefix(b"c").filter(|rest| rest.first() == Some(&b'S')).unwrap_or(key);
+    key.first().copied()
+}
+
+/// The English letters that may spell each one-letter clitic's sound
+/// (و is also the w of Wagner, Ouattara; ف the v and w of Volkswagen,
+/// Wagner; ك the c, ch, q of Clegg, Christine, Qatar).
+const CLITIC_SOUNDS: &[(char, &[&str])] = &[
+    ('و', &["w", "ou"]),
+    ('ب', &["b", "p"]),
+    ('ف', &["f", "v", "ph", "w"]),
+    ('ل', &["l"]),
+    ('ك', &["k", "c", "q", "x"]),
+];
+
+/// Whether a later word of `span` (matching form) begins with a one-letter
+/// clitic whose sound the English lacks past its first letter: جون وكينيدي
+/// is "John and Kennedy" and جون بكينيدي "John, with Kennedy", not John F.
+/// Kennedy; كيم وجونغ أون is no Kim Jong Un. A name's own letter keeps
+/// its sound somewhere in the English: ووترز in ماكسين ووترز (Waters),
+/// بوك in فيس بوك (Facebook), بيت in براد بيت (Pitt).
+fn joins_words_the_english_does_not(span: &str, en: &str) -> bool {
+    let rest: String = en.chars().skip(1).flat_map(char::to_lowercase).collect();
+    span.split(' ').skip(1).filter(|w| w.chars().count() > 2).any(|w| {
+        let first = w.chars().next();
+        CLITIC_SOUNDS
+            .iter()
+            .find(|(clitic, _)| Some(*clitic) == first)
+            .is_some_and(|(_, sounds)| !sounds.iter().any(|s| rest.contains(s)))
+    })
+}
+
+/// Whether two keys begin with the same sound ([`FIRST_SOUND_MAX_COST`]).
+/// Spellings of one name vary inside it (vowels written or not, غ or ج),
+/// not in how it begins: سوس is no spelling of أسوس (Asus), زيسكو none of
+/// سيسكو (Cisco), غارسون ("garçon") none of خيرسون (Kherson), however
+/// alike they sound to the English.
+fn same_first_sound(a: &[u8], b: &[u8]) -> bool {
+    match (first_sound(a), first_sound(b)) {
+        (Some(x), Some(y)) => x == y || costs().sub(x, y) <= FIRST_SOUND_MAX_COST,
+        _ => false,
+    }
+}
+
 /// Bytes of span texts and verdicts remembered for a batch: what keeps
 /// memory flat on batches of any size.
 const SPAN_MEMO_BYTES: usize = 128 << 20;
@@ -1297,11 +1350,18 @@ impl Aligner<'_> {
         // A candidate that only a gazetteer supplies must also resemble one
         // of its known Arabic spellings: closely, or fairly closely with a
         // higher transliteration score.
+        let span = self.span.as_str();
         let required = |m: &Match| -> Option<f32> {
             let term = index_terms[m.term];
+            if joins_words_the_english_does_not(span, &terms[term].en) {
+                return None;
+            }
             let o = &terms[term].origins;
             if o.list || o.latin || o.english_text {
                 return Some(min);
+            }
+            if !known_keys[term].is_empty() && !known_keys[term].iter().any(|k| same_first_sound(key, k)) {
+                return None;
             }
             let like_known = known_keys[term].iter().map(|k| similarity(key, k)).fold(0.0, f32::max);
             if like_known >= KNOWN_SPELLING_CLOSE {
@@ -1358,7 +1418,12 @@ impl Aligner<'_> {
         let mut best: Option<Verdict> = None;
         for &term in found {
             let term = term as usize;
-            let like_known = model.known_keys[term].iter().map(|k| similarity(&self.key, k)).fold(0.0, f32::max);
+            let known = &model.known_keys[term];
+            let like_known = known
+                .iter()
+                .filter(|k| same_first_sound(&self.key, k))
+                .map(|k| similarity(&self.key, k))
+                .fold(0.0, f32::max);
             if like_known < KNOWN_SPELLING_CLOSE {
                 continue;
             }
@@ -2664,6 +2729,44 @@ mod tests {
         let got = aligned(&c, "قال كامان مين تابور إنه نال الجائزة");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "Kaman Min Tabor");
+    }
+
+    #[test]
+    fn a_spelling_of_a_gazetteer_name_begins_as_its_known_spellings_do() {
+        let mut c = CandidateSet::new();
+        c.add_gazetteer(
+            "en,ar,variants,kind\nAsus,أسوس,,org\nCisco,سيسكو,,org\nKherson,خيرسون,,location\nGoogle,جوجل,,org\nChelsea,شيلسي,,org\n",
+            "t.csv",
+            false,
+        )
+        .unwrap();
+        // Each sounds like the English, but no Arabic spelling of these
+        // names drops or changes its first letter: سوس ("woodworm"), a
+        // word heard as Zisco, and غارسون ("garçon") are other words.
+        for text in ["أكل السوس الخشب القديم", "اشترى الفريق أجهزة زيسكو الجديدة", "عمل غارسون في المقهى"]
+        {
+            assert!(aligned(&c, text).is_empty(), "{text}: {:?}", aligned(&c, text));
+        }
+        // Letters that write one sound begin spellings of one name (غ for
+        // the ج of جوجل), and so does تش for ش.
+        assert_eq!(aligned(&c, "أعلنت غوغل عن هاتف")[0].0, "Google");
+        assert_eq!(aligned(&c, "فاز نادي تشيلسي أمس")[0].0, "Chelsea");
+        assert_eq!(aligned(&c, "باعت أسوس حواسيب")[0].0, "Asus");
+    }
+
+    #[test]
+    fn a_later_word_behind_a_clitic_the_english_does_not_sound_is_a_conjunction() {
+        let c = set(&["John F. Kennedy", "Kim Yo Jong", "Maxine Waters", "Facebook", "Brad Pitt"]);
+        // و and ب before a later word join words: "John and Kennedy".
+        for text in ["قال جون وكينيدي إنهما سيحضران", "التقى جون بكينيدي في المطار", "زار كيم وجونغ المعرض"]
+        {
+            let got = aligned(&c, text);
+            assert!(got.iter().all(|g| !g.1.contains(' ')), "{text}: {got:?}");
+        }
+        // A name's own letter is part of it where the English sounds it.
+        assert_eq!(aligned(&c, "قالت النائبة ماكسين ووترز إن")[0].0, "Maxine Waters");
+        assert_eq!(aligned(&c, "نشر على فيس بوك صورة")[0].0, "Facebook");
+        assert_eq!(aligned(&c, "ظهر الممثل براد بيت في الحفل")[0].0, "Brad Pitt");
     }
 
     #[test]
