@@ -682,6 +682,30 @@ fn joins_words_the_english_does_not(span: &str, en: &str) -> bool {
     })
 }
 
+/// Whether the one word `span` (matching form) is the relative adjective
+/// of a place spelled one of `spellings`: the place without its final
+/// ا, يا, ة or ي, then ي or ية, after an optional article (اللاتفية of
+/// لاتفيا, البافاري of بافاريا, الفرنسي of فرنسا, المصرية of مصر; alefs
+/// aside: الكتالوني of كاتالونيا). An
+/// adjective is translated (Latvian), not the place.
+fn is_nisba_of_any(span: &str, spellings: &[String]) -> bool {
+    if span.contains(' ') {
+        return false;
+    }
+    let word = span.strip_prefix("ال").filter(|rest| rest.chars().count() >= 3).unwrap_or(span);
+    let Some(stem) = ["يه", "ي"].iter().find_map(|s| word.strip_suffix(s)) else {
+        return false;
+    };
+    spellings.iter().any(|spelling| {
+        let place = crate::normalize::normalize(spelling);
+        let place = place.strip_prefix("ال").unwrap_or(&place);
+        let root = ["يا", "ا", "ه", "ي"].iter().find_map(|s| place.strip_suffix(s)).unwrap_or(place);
+        // Alef, a long a, is written or left out alike (كاتالونيا, الكتالوني).
+        let without_alef = |s: &str| s.chars().filter(|&c| c != 'ا').collect::<String>();
+        root.chars().count() >= 2 && without_alef(root) == without_alef(stem)
+    })
+}
+
 /// Whether two keys begin with the same sound ([`FIRST_SOUND_MAX_COST`]).
 /// Spellings of one name vary inside it (vowels written or not, غ or ج),
 /// not in how it begins: سوس is no spelling of أسوس (Asus), زيسكو none of
@@ -2013,6 +2037,10 @@ impl Aligner<'_> {
         if verdict.method == Method::Gazetteer || long_last_word {
             return false;
         }
+        let candidate = &self.model.candidates.terms()[verdict.term];
+        if candidate.kind == "location" && is_nisba_of_any(&self.span, &candidate.arabic) {
+            return true;
+        }
         let Some(stem_len) = strip_nisba(&self.span).map(str::len) else {
             return false;
         };
@@ -3277,6 +3305,16 @@ mod tests {
         c.add_gazetteer("en,ar,variants,kind\nChile,تشيلي,,location\n", "t.csv", true).unwrap();
         assert!(aligned(&c, "قال الرئيس التشيلي أمس").is_empty());
         assert_eq!(aligned(&c, "زار الوفد تشيلي أمس")[0].0, "Chile");
+        // Nor of a place whose name ends in a (يا): the adjective sounds
+        // like the place, its letters are the place's without the ending.
+        let mut c = CandidateSet::new();
+        c.add_gazetteer("en,ar,variants,kind\nLatvia,لاتفيا,,location\nCatalonia,كاتالونيا,,location\n", "t.csv", false)
+            .unwrap();
+        for text in ["قال الوزير اللاتفية إن", "قال الرئيس الكتالوني أمس", "حضر وفد لاتفي الاجتماع"]
+        {
+            assert!(aligned(&c, text).is_empty(), "{text}: {:?}", aligned(&c, text));
+        }
+        assert_eq!(aligned(&c, "زار الوفد كتالونيا أمس")[0].0, "Catalonia");
     }
 
     #[test]
