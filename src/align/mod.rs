@@ -672,38 +672,41 @@ const CLITIC_SOUNDS: &[(char, &[&str])] = &[
 /// its sound somewhere in the English: ووترز in ماكسين ووترز (Waters),
 /// بوك in فيس بوك (Facebook), بيت in براد بيت (Pitt).
 fn joins_words_the_english_does_not(span: &str, en: &str) -> bool {
-    let rest: String = en.chars().skip(1).flat_map(char::to_lowercase).collect();
+    let rest = en.char_indices().nth(1).map_or("", |(at, _)| &en[at..]).as_bytes();
+    let sounded = |sound: &str| rest.windows(sound.len()).any(|w| w.eq_ignore_ascii_case(sound.as_bytes()));
     span.split(' ').skip(1).filter(|w| w.chars().count() > 2).any(|w| {
         let first = w.chars().next();
         CLITIC_SOUNDS
             .iter()
             .find(|(clitic, _)| Some(*clitic) == first)
-            .is_some_and(|(_, sounds)| !sounds.iter().any(|s| rest.contains(s)))
+            .is_some_and(|(_, sounds)| !sounds.iter().any(|s| sounded(s)))
     })
 }
 
-/// Whether the one word `span` (matching form) is the relative adjective
-/// of a place spelled one of `spellings`: the place without its final
-/// ا, يا, ة or ي, then ي or ية, after an optional article (اللاتفية of
-/// لاتفيا, البافاري of بافاريا, الفرنسي of فرنسا, المصرية of مصر; alefs
-/// aside: الكتالوني of كاتالونيا). An
-/// adjective is translated (Latvian), not the place.
-fn is_nisba_of_any(span: &str, spellings: &[String]) -> bool {
-    if span.contains(' ') {
-        return false;
-    }
-    let word = span.strip_prefix("ال").filter(|rest| rest.chars().count() >= 3).unwrap_or(span);
-    let Some(stem) = ["يه", "ي"].iter().find_map(|s| word.strip_suffix(s)) else {
-        return false;
-    };
+/// Whether `stem`, a word (matching form) without its nisba ending
+/// ([`strip_nisba`]), is the stem of the relative adjective of a place
+/// spelled one of `spellings`: the place without its final ا, يا, ة or ي,
+/// article and alefs aside (اللاتفية of لاتفيا, البافاري of بافاريا,
+/// الفرنسي of فرنسا, المصرية of مصر, الكتالوني of كاتالونيا). An adjective
+/// is translated (Latvian), not the place.
+fn is_nisba_stem_of_any(stem: &str, spellings: &[String]) -> bool {
+    let stem = stem.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2).unwrap_or(stem);
+    // Alef, a long a, is written or left out alike (كاتالونيا, الكتالوني).
+    let without_alef = |s: &str| s.chars().filter(|&c| c != 'ا').collect::<Vec<char>>();
+    let stem = without_alef(stem);
     spellings.iter().any(|spelling| {
         let place = crate::normalize::normalize(spelling);
         let place = place.strip_prefix("ال").unwrap_or(&place);
         let root = ["يا", "ا", "ه", "ي"].iter().find_map(|s| place.strip_suffix(s)).unwrap_or(place);
-        // Alef, a long a, is written or left out alike (كاتالونيا, الكتالوني).
-        let without_alef = |s: &str| s.chars().filter(|&c| c != 'ا').collect::<String>();
-        root.chars().count() >= 2 && without_alef(root) == without_alef(stem)
+        root.chars().count() >= 2 && root.chars().filter(|&c| c != 'ا').eq(stem.iter().copied())
     })
+}
+
+/// How closely `key` resembles a candidate's known Arabic spellings
+/// (their `known` keys): the best similarity among those that begin with
+/// its sound ([`same_first_sound`]), 0 when none does.
+fn likeness_to_known(key: &[u8], known: &[Vec<u8>]) -> f32 {
+    known.iter().filter(|k| same_first_sound(key, k)).map(|k| similarity(key, k)).fold(0.0, f32::max)
 }
 
 /// Whether two keys begin with the same sound ([`FIRST_SOUND_MAX_COST`]).
@@ -1372,8 +1375,8 @@ impl Aligner<'_> {
         let key = &self.key;
         let known_keys = &self.model.known_keys;
         // A candidate that only a gazetteer supplies must also resemble one
-        // of its known Arabic spellings: closely, or fairly closely with a
-        // higher transliteration score.
+        // of its known Arabic spellings that begins with the span's sound:
+        // closely, or fairly closely with a higher transliteration score.
         let span = self.span.as_str();
         let required = |m: &Match| -> Option<f32> {
             let term = index_terms[m.term];
@@ -1384,10 +1387,7 @@ impl Aligner<'_> {
             if o.list || o.latin || o.english_text {
                 return Some(min);
             }
-            if !known_keys[term].is_empty() && !known_keys[term].iter().any(|k| same_first_sound(key, k)) {
-                return None;
-            }
-            let like_known = known_keys[term].iter().map(|k| similarity(key, k)).fold(0.0, f32::max);
+            let like_known = likeness_to_known(key, &known_keys[term]);
             if like_known >= KNOWN_SPELLING_CLOSE {
                 Some(min)
             } else if like_known >= KNOWN_SPELLING_FAIR || known_keys[term].is_empty() {
@@ -1442,12 +1442,7 @@ impl Aligner<'_> {
         let mut best: Option<Verdict> = None;
         for &term in found {
             let term = term as usize;
-            let known = &model.known_keys[term];
-            let like_known = known
-                .iter()
-                .filter(|k| same_first_sound(&self.key, k))
-                .map(|k| similarity(&self.key, k))
-                .fold(0.0, f32::max);
+            let like_known = likeness_to_known(&self.key, &model.known_keys[term]);
             if like_known < KNOWN_SPELLING_CLOSE {
                 continue;
             }
@@ -2037,13 +2032,16 @@ impl Aligner<'_> {
         if verdict.method == Method::Gazetteer || long_last_word {
             return false;
         }
-        let candidate = &self.model.candidates.terms()[verdict.term];
-        if candidate.kind == "location" && is_nisba_of_any(&self.span, &candidate.arabic) {
-            return true;
-        }
         let Some(stem_len) = strip_nisba(&self.span).map(str::len) else {
             return false;
         };
+        let candidate = &self.model.candidates.terms()[verdict.term];
+        if candidate.kind == "location"
+            && !self.span.contains(' ')
+            && is_nisba_stem_of_any(&self.span[..stem_len], &candidate.arabic)
+        {
+            return true;
+        }
         // An English name that itself ends in an i sound (Gemini, Kennedy)
         // keeps its final ي.
         let ends_in_i = english_key(&self.model.candidates.terms()[verdict.term].en)
