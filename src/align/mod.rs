@@ -370,7 +370,7 @@ fn span_veto(classes: &[WordClass]) -> Veto {
 
 /// Whether a span the aligner would accept is ordinary Arabic instead of a
 /// name (its [`Veto`]). Acronyms (letter names) are never ordinary. A term
-/// the batch writes in Latin letters (`in_latin`) is evidence of its own,
+/// the article writes in Latin letters (`in_latin`) is evidence of its own,
 /// and so is a gazetteer spelling written as the gazetteer writes it,
 /// hamzas included (`as_listed`, asked only of gazetteer verdicts that need
 /// it): an ordinary word (`ordinary_word`) that is a gazetteer spelling
@@ -1702,13 +1702,14 @@ impl Aligner<'_> {
                         // that an everyday word sounding like it is its
                         // rendering (الأولاد, "the boys", is not OLED;
                         // الرئتين, "the lungs", is not Rating).
-                        let in_latin = term.origins.latin
+                        let own_latin = self.latin_writes(choice.verdict.term);
+                        let in_latin = own_latin
                             && !is_latin_acronym(&term.en)
                             && !(ordinary_word && NameParts::is_common_english_word(&term.en));
                         // An organization whose Arabic name is an everyday
                         // word, translated (تداول, "trading": Tadawul), is
                         // that organization only where a word introduces it
-                        // (سوق تداول) or the batch writes it in Latin letters.
+                        // (سوق تداول) or the article writes it in Latin letters.
                         let everyday_org = veto == Veto::UnlessEvidence
                             && ordinary_word
                             && term.translated
@@ -1752,21 +1753,27 @@ impl Aligner<'_> {
                         // النازي, Nazi: words of both languages, no names).
                         let own_english_name =
                             in_own_english && !(ordinary_word && NameParts::is_common_english_word(&term.en));
-                        let unvouched = !o.latin && !in_own_english;
+                        let unvouched = !own_latin && !in_own_english;
+                        // The Latin letters of other articles are a list the
+                        // batch makes of itself: a month of news writes a
+                        // few thousand Latin words, and some sound like
+                        // everyday words of articles that do not write them
+                        // (زيادة, "increase", is no Ziadah).
+                        let listed = o.list || (o.latin && !own_latin);
                         let raw_first = words.words[first].token.text(text);
                         let by_chance = unvouched
-                            && o.list
+                            && listed
                             && (everyday_band(raw_first).is_some_and(|arabic| {
                                 english_band(&term.en).is_none_or(|english| english > arabic + NAME_PRIOR_BANDS)
                             }) || (end - first == 1 && rare_name_for_written_word(raw_first, &term.en)));
-                        let no_evidence_here = by_chance || (unvouched && (o.gazetteer || o.english_text) && !o.list);
+                        let no_evidence_here = by_chance || (unvouched && (o.gazetteer || o.english_text || o.latin) && !o.list);
                         // A place the dictionary knows by name and the
                         // shipped place names give an English is that
                         // place, not a list's name that merely sounds like
                         // it (كوريا is Korea, not Correia; بريطانيا is
                         // Britain, not Britney).
                         let another_place = unvouched
-                            && o.list
+                            && listed
                             && !o.gazetteer
                             && end - first == 1
                             && names_another_place(raw_first, &term.en);
@@ -2950,6 +2957,32 @@ mod tests {
         a.align("افتتحت شبكة Metro خطا جديدا طوله متر واحد", None, &mut out);
         a.align("عرضت الشركة شاشة OLED وقال الأولاد إنها جميلة", None, &mut out);
         assert!(!out.iter().any(|o| o.surface == "متر" || o.surface == "الأولاد"), "{out:?}");
+    }
+
+    #[test]
+    fn a_name_another_article_writes_in_latin_letters_is_no_evidence_for_a_dictionary_word() {
+        // Words of the dictionary whose letters look foreign enough to be
+        // searched at all: a month of news writes a few thousand Latin
+        // words, and some sound like them.
+        let mut c = CandidateSet::new();
+        for en in ["Ziadah", "Lilla", "Aurad", "Kouchner"] {
+            c.add(en, |o| o.latin = true);
+        }
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        a.align("قال المسؤول إن زيادة الأسعار أراد بها التجار ربحا في ليلة واحدة", None, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        // A foreign name is no dictionary word: what the batch writes in
+        // Latin letters elsewhere is its name.
+        a.align("قال كوشنر إن الخطة جاهزة", None, &mut out);
+        let got: Vec<&str> = out.iter().map(|o| c.terms()[o.term].en.as_str()).collect();
+        assert_eq!(got, ["Kouchner"]);
+        // Where the article writes the name in Latin letters, it vouches
+        // for the word that sounds closely like it.
+        out.clear();
+        a.align("نشر الباحث Ziadah كتابا، وقال زيادة إن الكتاب جديد", None, &mut out);
+        assert!(out.iter().any(|o| o.surface == "زيادة"), "{out:?}");
     }
 
     #[test]
