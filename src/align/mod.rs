@@ -475,6 +475,22 @@ fn names_another_place(word: &str, en: &str) -> bool {
         && !crate::candidates::is_shipped_place(en)
 }
 
+/// How alike two English names must sound (the scorer's similarity of
+/// their keys) to be spellings of one name (Younan and Yunnan, 0.86;
+/// Ronald and Donald, 0.77, are two names).
+const SAME_NAME_MIN: f32 = 0.85;
+
+/// Whether `stem` (one word, matching form, clitics peeled) is a spelling
+/// the shipped name lists give one English only, a name no word of `en`
+/// sounds like: دونالد is Donald, not a list's Ronald that sounds like it.
+fn spells_another_name(stem: &str, en: &str) -> bool {
+    let Some(Some(name)) = NameParts::shipped_spellings().get(stem) else {
+        return false;
+    };
+    let name = english_key(name);
+    !en.split([' ', '-']).any(|w| similarity(&english_key(w), &name) >= SAME_NAME_MIN)
+}
+
 /// The English names (folded) that the shipped place names give the
 /// proper noun of the dictionary `word` (any text form) is a form of. The
 /// dictionary writes some names without the article their usual spelling
@@ -1766,7 +1782,8 @@ impl Aligner<'_> {
                             && (everyday_band(raw_first).is_some_and(|arabic| {
                                 english_band(&term.en).is_none_or(|english| english > arabic + NAME_PRIOR_BANDS)
                             }) || (end - first == 1 && rare_name_for_written_word(raw_first, &term.en)));
-                        let no_evidence_here = by_chance || (unvouched && (o.gazetteer || o.english_text || o.latin) && !o.list);
+                        let no_evidence_here =
+                            by_chance || (unvouched && (o.gazetteer || o.english_text || o.latin) && !o.list);
                         // A place the dictionary knows by name and the
                         // shipped place names give an English is that
                         // place, not a list's name that merely sounds like
@@ -1777,6 +1794,16 @@ impl Aligner<'_> {
                             && !o.gazetteer
                             && end - first == 1
                             && names_another_place(raw_first, &term.en);
+                        // Likewise a spelling the shipped name lists give
+                        // one English (دونالد is Donald, not Ronald); the
+                        // places are the test above's (سوريا is Syria,
+                        // although the lists know a Soria written so).
+                        let another_name = unvouched
+                            && listed
+                            && !o.gazetteer
+                            && end - first == 1
+                            && dictionary_place_names(raw_first).is_none()
+                            && spells_another_name(peeled_stem(words, &choice), &term.en);
                         // Against a name found by chance, an everyday word
                         // (by_chance has found it one) that the dictionary
                         // or the function words account for is ordinary
@@ -1810,6 +1837,7 @@ impl Aligner<'_> {
                         if !everyday_org
                             && !everyday_brand
                             && !another_place
+                            && !another_name
                             && !common_word_for_word
                             && !is_ordinary_arabic(
                                 veto,
@@ -2983,6 +3011,22 @@ mod tests {
         out.clear();
         a.align("نشر الباحث Ziadah كتابا، وقال زيادة إن الكتاب جديد", None, &mut out);
         assert!(out.iter().any(|o| o.surface == "زيادة"), "{out:?}");
+    }
+
+    #[test]
+    fn a_spelling_the_name_lists_give_another_name_is_that_name() {
+        // دونالد is Donald: a list's Ronald, or one another article writes
+        // in Latin letters, only sounds like it. A name that sounds like
+        // the lists' (Donald Tusk) is that name.
+        assert!(spells_another_name("دونالد", "Ronald"));
+        assert!(!spells_another_name("دونالد", "Donald Tusk"));
+        assert!(!spells_another_name("كوشنر", "Kouchner"), "a spelling the lists do not hold");
+        let mut c = set(&["Ronald"]);
+        c.add("Ronald", |o| o.latin = true);
+        assert!(aligned(&c, "قال دونالد إن الاجتماع انتهى").is_empty());
+        // Where the article writes the name, it is that name.
+        let got = aligned(&c, "قال Ronald إن دونالد سيحضر");
+        assert!(got.iter().any(|g| g.0 == "Ronald" && g.1 == "دونالد"), "{got:?}");
     }
 
     #[test]
