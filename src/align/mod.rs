@@ -1814,6 +1814,20 @@ impl Aligner<'_> {
                             || (by_chance
                                 && end - first == 1
                                 && crate::lexicon::Lexicon::embedded().ordinary_reason(raw_first).is_some());
+                        // An acronym that other articles write in Latin
+                        // letters is spelled here by its letters (يو دي إم),
+                        // not read as a word: a month of news writes
+                        // hundreds, and their word readings sound like
+                        // everyday names (UDM is no آدم, RYK no إريك). The
+                        // article's own Latin letters vouch for a word
+                        // reading (نيوم beside NEOM).
+                        let acronym_read_as_word = o.latin
+                            && !own_latin
+                            && !o.list
+                            && !o.gazetteer
+                            && !o.english_text
+                            && choice.verdict.method != Method::Acronym
+                            && is_latin_acronym(&term.en);
                         // A common English word that the batch writes in
                         // Latin letters, and nothing else supplies, is no
                         // name for a word of the dictionary, even a
@@ -1838,6 +1852,7 @@ impl Aligner<'_> {
                             && !everyday_brand
                             && !another_place
                             && !another_name
+                            && !acronym_read_as_word
                             && !common_word_for_word
                             && !is_ordinary_arabic(
                                 veto,
@@ -3011,6 +3026,30 @@ mod tests {
         out.clear();
         a.align("نشر الباحث Ziadah كتابا، وقال زيادة إن الكتاب جديد", None, &mut out);
         assert!(out.iter().any(|o| o.surface == "زيادة"), "{out:?}");
+    }
+
+    #[test]
+    fn an_acronym_another_article_writes_is_read_by_its_letters() {
+        let mut c = CandidateSet::new();
+        for en in ["UDM", "RYK", "NEOM"] {
+            c.add(en, |o| o.latin = true);
+        }
+        let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut names = |text: &str| {
+            let mut out = Vec::new();
+            a.align(text, None, &mut out);
+            out.iter()
+                .filter(|o| o.method != Method::Latin)
+                .map(|o| (c.terms()[o.term].en.clone(), o.surface.clone()))
+                .collect::<Vec<_>>()
+        };
+        // Its word reading is no evidence for a name that sounds like it.
+        assert!(names("قال آدم وإريك إن المشروع جاهز").is_empty());
+        // Its letters are its Arabic spelling anywhere.
+        assert_eq!(names("أعلن حزب يو دي إم فوزه"), [("UDM".to_string(), "يو دي إم".to_string())]);
+        // Where the article writes it, a word reading is its spelling too.
+        assert_eq!(names("أعلن مشروع NEOM أن نيوم ستكتمل"), [("NEOM".to_string(), "نيوم".to_string())]);
     }
 
     #[test]
