@@ -12,6 +12,18 @@
 #   bash benches/vocabulary_tail.sh target/compare/news_20mb target/compare/news_20mb_tail
 #   wc -w and nazir build side by side on OUT, as compare.sh does
 #
+# LATIN=RATE (default 0: off) also replaces that share of all words
+# (0.005 is one in 200, about three per article) by Latin-letter words, as
+# real Arabic news writes them: names, acronyms and fragments of web
+# addresses, drawn by a Zipf law from the first words of the names
+# `gen_batch --names` writes, 2,000 made-up acronyms and a few lower-case
+# fragments (www, com, pdf), none of them near an Arabic spelling of its
+# own: what a month of news's few thousand Latin words cost in time, and in
+# precision (read the rows the build makes of them in Arabic letters: some
+# are right, as Patrick = باتريك, most only sound like an Arabic word).
+#
+#   LATIN=0.005 bash benches/vocabulary_tail.sh target/compare/news_20mb target/compare/news_20mb_latin
+#
 # The wheel (pinned by SHA-256) is cached in target/compare/; the
 # replacement is seeded (SEED, default 7), so a run is reproducible.
 set -euo pipefail
@@ -29,12 +41,20 @@ if [[ ! -f $WORK/$WHEEL ]]; then
 fi
 echo "$WHEEL_SHA  $WORK/$WHEEL" | sha256sum -c --quiet -
 
-python3 - "$WORK/$WHEEL" "$IN" "$OUT" "${SEED:-7}" <<'PY'
+LATIN_RATE=${LATIN:-0}
+NAMES=$WORK/latin_names.txt
+if [[ $LATIN_RATE != 0 ]]; then
+    cargo build --release --quiet --example gen_batch
+    target/release/examples/gen_batch --names 8000 "${SEED:-7}" >"$NAMES"
+fi
+
+python3 - "$WORK/$WHEEL" "$IN" "$OUT" "${SEED:-7}" "$LATIN_RATE" "$NAMES" <<'PY'
 import bisect, itertools, os, random, re, sys
 sys.path.insert(0, 'scripts')
 from wordfreq_list import bands
 
 wheel, src, dst, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+latin_rate, names_file = float(sys.argv[5]), sys.argv[6]
 arabic = re.compile('[\u0621-\u064a]+')
 words, weights = [], []
 for rank, (band, w) in enumerate(bands(wheel)):
@@ -45,8 +65,22 @@ cumulative = list(itertools.accumulate(weights))
 rng = random.Random(seed)
 draw = lambda: words[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
 
+latin, latin_cumulative = [], []
+if latin_rate > 0:
+    with open(names_file, encoding='utf-8') as f:
+        first_words = [w for w in (line.split()[0] for line in f if line.strip()) if w.isalpha()]
+    latin_rng = random.Random(seed + 1)
+    acronyms = [''.join(latin_rng.choice('ABCDEFGHIJKLMNOPQRSTUVWXYZ') for _ in range(latin_rng.randint(2, 5)))
+                for _ in range(2000)]
+    latin = list(dict.fromkeys(first_words + acronyms + ['www', 'com', 'http', 'https', 'org', 'pdf', 'html', 'php']))
+    latin_rng.shuffle(latin)
+    latin_cumulative = list(itertools.accumulate(1 / (i + 1) for i in range(len(latin))))
+draw_latin = lambda: latin[bisect.bisect(latin_cumulative, rng.random() * latin_cumulative[-1])]
+
 def replace(m):
     w = m.group(0)
+    if latin and rng.random() < latin_rate:
+        return draw_latin()
     return draw() if len(w) >= 4 and arabic.fullmatch(w) and rng.random() < 0.3 else w
 
 for folder, _, files in sorted(os.walk(src)):
