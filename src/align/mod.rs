@@ -1828,6 +1828,22 @@ impl Aligner<'_> {
                             && !o.english_text
                             && choice.verdict.method != Method::Acronym
                             && is_latin_acronym(&term.en);
+                        // An everyday word begins a name of several words
+                        // only with the name's first sound: قام ("did")
+                        // before بيرنرز لي sounds like Tim only past its
+                        // first letter. (An exact spelling is a name as
+                        // written: البيت الأبيض is White House.)
+                        let everyday_first_word = end - first > 1
+                            && self.classes[first].ordinary
+                            && choice.verdict.method == Method::Transliteration
+                            && {
+                                // ذا writes a title's The; a title's Arabic
+                                // may also leave it out.
+                                let stem = arabic_key(peeled_stem(words, &choice));
+                                let untitled = term.en.strip_prefix("The ").unwrap_or(&term.en);
+                                !same_first_sound(&stem, &english_key(&term.en))
+                                    && !same_first_sound(&stem, &english_key(untitled))
+                            };
                         // A common English word that the batch writes in
                         // Latin letters, and nothing else supplies, is no
                         // name for a word of the dictionary, even a
@@ -1853,6 +1869,7 @@ impl Aligner<'_> {
                             && !another_place
                             && !another_name
                             && !acronym_read_as_word
+                            && !everyday_first_word
                             && !common_word_for_word
                             && !is_ordinary_arabic(
                                 veto,
@@ -3151,6 +3168,25 @@ mod tests {
         assert!(out.is_empty(), "{out:?}");
         a.align("قالت سلوك إن الخدمة عادت", Some("Slack said the service was back."), &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn an_everyday_word_begins_a_name_only_with_the_names_first_sound() {
+        // قام ("did") before بيرنرز لي sounds like Tim only after its first
+        // letter: the name is the words after it. كريس is Chris however
+        // everyday the word before it.
+        let mut c = CandidateSet::new();
+        for en in ["Tim Berners-Lee", "Chris Evans"] {
+            c.add(en, |o| o.english_text = true);
+        }
+        let model = AlignModel::new(c, AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        a.align("قام بيرنرز لي بابتكار الشبكة", Some("Tim Berners-Lee invented the web."), &mut out);
+        assert!(!out.iter().any(|o| o.surface.starts_with("قام")), "{out:?}");
+        out.clear();
+        a.align("قال كريس إيفانز إنه سيعود", Some("Chris Evans said he would return."), &mut out);
+        assert!(out.iter().any(|o| o.surface == "كريس إيفانز"), "{out:?}");
     }
 
     #[test]
