@@ -482,14 +482,24 @@ const SAME_NAME_MIN: f32 = 0.85;
 
 /// Whether `stem` (one word, matching form, clitics peeled) is a spelling
 /// the shipped name lists give one English only, a name no word of `en`
-/// sounds like: دونالد is Donald, not a list's Ronald that sounds like it.
-fn spells_another_name(stem: &str, en: &str) -> bool {
+/// sounds like and that sounds clearly closer to the spelling than `en`
+/// does (by [`CLEARLY_CLOSER`] over `score`): دونالد is Donald (1.0), not a
+/// list's Ronald (0.81) that sounds like it. The lists' English is one
+/// person's romanization, not always the usual one: نيوم is given as Nyom
+/// (1.0), no clearer than NEOM (0.975).
+fn spells_another_name(stem: &str, en: &str, score: f32) -> bool {
     let Some(Some(name)) = NameParts::shipped_spellings().get(stem) else {
         return false;
     };
     let name = english_key(name);
     !en.split([' ', '-']).any(|w| similarity(&english_key(w), &name) >= SAME_NAME_MIN)
+        && similarity(&arabic_key(stem), &name) >= score + CLEARLY_CLOSER
 }
+
+/// How much closer than a candidate a spelling's English in the shipped
+/// name lists must sound to be the name instead ([`spells_another_name`]):
+/// German for جيرمان (0.975) against Gorman (0.875) is.
+const CLEARLY_CLOSER: f32 = 0.08;
 
 /// The English names (folded) that the shipped place names give the
 /// proper noun of the dictionary `word` (any text form) is a form of. The
@@ -1803,7 +1813,7 @@ impl Aligner<'_> {
                             && !o.gazetteer
                             && end - first == 1
                             && dictionary_place_names(raw_first).is_none()
-                            && spells_another_name(peeled_stem(words, &choice), &term.en);
+                            && spells_another_name(peeled_stem(words, &choice), &term.en, choice.verdict.score);
                         // Against a name found by chance, an everyday word
                         // (by_chance has found it one) that the dictionary
                         // or the function words account for is ordinary
@@ -1818,9 +1828,10 @@ impl Aligner<'_> {
                         // letters is spelled here by its letters (يو دي إم),
                         // not read as a word: a month of news writes
                         // hundreds, and their word readings sound like
-                        // everyday names (UDM is no آدم, RYK no إريك). The
-                        // article's own Latin letters vouch for a word
-                        // reading (نيوم beside NEOM).
+                        // everyday words and names (LTE is no آلت, "came
+                        // to"; IS no إس; UDM no آدم). The article's own
+                        // Latin letters vouch for a word reading (آدم beside
+                        // UDM); a gazetteer spelling is as written (نيوم).
                         let acronym_read_as_word = o.latin
                             && !own_latin
                             && !o.list
@@ -3048,7 +3059,7 @@ mod tests {
     #[test]
     fn an_acronym_another_article_writes_is_read_by_its_letters() {
         let mut c = CandidateSet::new();
-        for en in ["UDM", "RYK", "NEOM"] {
+        for en in ["UDM", "LTE", "NEOM"] {
             c.add(en, |o| o.latin = true);
         }
         let model = AlignModel::new(c.clone(), AlignConfig::default(), None);
@@ -3061,12 +3072,15 @@ mod tests {
                 .map(|o| (c.terms()[o.term].en.clone(), o.surface.clone()))
                 .collect::<Vec<_>>()
         };
-        // Its word reading is no evidence for a name that sounds like it.
-        assert!(names("قال آدم وإريك إن المشروع جاهز").is_empty());
+        // Its word reading is no evidence for a name (آدم), an everyday
+        // word (آلت, "came to") or anything else that sounds like it.
+        assert!(names("قال آدم إن الأمور آلت إلى الهدوء").is_empty());
+        assert!(names("أعلنت نيوم أن المشروع سيكتمل").is_empty());
         // Its letters are its Arabic spelling anywhere.
         assert_eq!(names("أعلن حزب يو دي إم فوزه"), [("UDM".to_string(), "يو دي إم".to_string())]);
-        // Where the article writes it, a word reading is its spelling too.
+        // Where the article writes it, it vouches for its word reading.
         assert_eq!(names("أعلن مشروع NEOM أن نيوم ستكتمل"), [("NEOM".to_string(), "نيوم".to_string())]);
+        assert_eq!(names("قال UDM إن آدم سيعود"), [("UDM".to_string(), "آدم".to_string())]);
     }
 
     #[test]
@@ -3074,9 +3088,11 @@ mod tests {
         // دونالد is Donald: a list's Ronald, or one another article writes
         // in Latin letters, only sounds like it. A name that sounds like
         // the lists' (Donald Tusk) is that name.
-        assert!(spells_another_name("دونالد", "Ronald"));
-        assert!(!spells_another_name("دونالد", "Donald Tusk"));
-        assert!(!spells_another_name("كوشنر", "Kouchner"), "a spelling the lists do not hold");
+        assert!(spells_another_name("دونالد", "Ronald", 0.81));
+        assert!(!spells_another_name("دونالد", "Donald Tusk", 1.0));
+        assert!(!spells_another_name("كوشنر", "Kouchner", 0.9), "a spelling the lists do not hold");
+        // A name that sounds closer than the lists' English is the name.
+        assert!(!spells_another_name("نيوم", "NEOM", 0.975));
         let mut c = set(&["Ronald"]);
         c.add("Ronald", |o| o.latin = true);
         assert!(aligned(&c, "قال دونالد إن الاجتماع انتهى").is_empty());
