@@ -1092,6 +1092,11 @@ fn is_article_english(o: &crate::candidates::Origins) -> bool {
     o.english_text && !o.list && !o.latin && !o.gazetteer
 }
 
+/// Whether a candidate comes only from the batch's Latin letters.
+fn is_latin_only(o: &crate::candidates::Origins) -> bool {
+    o.latin && !o.list && !o.gazetteer && !o.english_text
+}
+
 impl TermIndex {
     /// The index of the candidates that `keep` keeps; of those, a search of
     /// the whole index sees those that `searched` marks.
@@ -1799,19 +1804,13 @@ impl Aligner<'_> {
                         // place, not a list's name that merely sounds like
                         // it (كوريا is Korea, not Correia; بريطانيا is
                         // Britain, not Britney).
-                        let another_place = unvouched
-                            && listed
-                            && !o.gazetteer
-                            && end - first == 1
-                            && names_another_place(raw_first, &term.en);
+                        let listed_word = unvouched && listed && !o.gazetteer && end - first == 1;
+                        let another_place = listed_word && names_another_place(raw_first, &term.en);
                         // Likewise a spelling the shipped name lists give
                         // one English (دونالد is Donald, not Ronald); the
                         // places are the test above's (سوريا is Syria,
                         // although the lists know a Soria written so).
-                        let another_name = unvouched
-                            && listed
-                            && !o.gazetteer
-                            && end - first == 1
+                        let another_name = listed_word
                             && dictionary_place_names(raw_first).is_none()
                             && spells_another_name(peeled_stem(words, &choice), &term.en, choice.verdict.score);
                         // Against a name found by chance, an everyday word
@@ -1832,11 +1831,8 @@ impl Aligner<'_> {
                         // to"; IS no إس; UDM no آدم). The article's own
                         // Latin letters vouch for a word reading (آدم beside
                         // UDM); a gazetteer spelling is as written (نيوم).
-                        let acronym_read_as_word = o.latin
+                        let acronym_read_as_word = is_latin_only(o)
                             && !own_latin
-                            && !o.list
-                            && !o.gazetteer
-                            && !o.english_text
                             && choice.verdict.method != Method::Acronym
                             && is_latin_acronym(&term.en);
                         // An everyday word begins a name of several words
@@ -1851,18 +1847,15 @@ impl Aligner<'_> {
                                 // ذا writes a title's The; a title's Arabic
                                 // may also leave it out.
                                 let stem = arabic_key(peeled_stem(words, &choice));
-                                let untitled = term.en.strip_prefix("The ").unwrap_or(&term.en);
-                                !same_first_sound(&stem, &english_key(&term.en))
-                                    && !same_first_sound(&stem, &english_key(untitled))
+                                !std::iter::once(term.en.as_str())
+                                    .chain(term.en.strip_prefix("The "))
+                                    .any(|en| same_first_sound(&stem, &english_key(en)))
                             };
                         // A common English word that the batch writes in
                         // Latin letters, and nothing else supplies, is no
                         // name for a word of the dictionary, even a
                         // foreign-looking one (السيناتور is not Century).
-                        let common_word_for_word = o.latin
-                            && !o.list
-                            && !o.gazetteer
-                            && !o.english_text
+                        let common_word_for_word = is_latin_only(o)
                             && end - first == 1
                             && NameParts::is_common_english_word(&term.en)
                             && crate::lexicon::Lexicon::embedded().ordinary_reason(raw_first).is_some();
