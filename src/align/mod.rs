@@ -416,6 +416,26 @@ fn english_band(en: &str) -> Option<u16> {
         .try_fold(0, |rarest, band| band.map(|b| b.max(rarest)))
 }
 
+/// How much more often Arabic may write the everyday word `word` (one
+/// word, as written; `stem` without the clitics the match peeled) than
+/// English writes the list's name `en` that sounds like it, before the name is taken for found by chance (`by_chance` in
+/// [`Aligner::align_arabic`]): [`NAME_PRIOR_BANDS`], or none for a common
+/// English word and a word the dictionary reads as written, without the
+/// article. A common word is the name of an institution that Arabic
+/// writes with the article (الكونغرس, Congress; الكرملين, Kremlin), as
+/// often a word as a name; without it, it is a surname, and English
+/// writes Tower, Mill and Grey far more often as words than as anyone's
+/// name: their frequency is all the slack the name gets (توفير,
+/// "providing", 416, is not Tower, 450, nor is وتوفير; هيل, 464, is still
+/// Hill, 418). A stem read only after a clitic (فورد, Ford, is also ف +
+/// ورد) keeps the slack: its frequency is mostly the name's.
+fn name_prior_margin(word: &str, stem: &str, en: &str) -> u16 {
+    let surname_like = !written_with_article(word)
+        && NameParts::is_common_english_word(en)
+        && crate::lexicon::Lexicon::embedded().ordinary_reason(stem) == Some(crate::lexicon::Ordinary::Word);
+    if surname_like { 0 } else { NAME_PRIOR_BANDS }
+}
+
 /// How much rarer a name must be in English than a dictionary word that
 /// sounds like it is in Arabic, for a word that is not everyday
 /// ([`rare_name_for_written_word`]): 120, a factor of sixteen, since the
@@ -1795,7 +1815,10 @@ impl Aligner<'_> {
                         let by_chance = unvouched
                             && listed
                             && (everyday_band(raw_first).is_some_and(|arabic| {
-                                english_band(&term.en).is_none_or(|english| english > arabic + NAME_PRIOR_BANDS)
+                                english_band(&term.en).is_none_or(|english| {
+                                    english
+                                        > arabic + name_prior_margin(raw_first, peeled_stem(words, &choice), &term.en)
+                                })
                             }) || (end - first == 1 && rare_name_for_written_word(raw_first, &term.en)));
                         let no_evidence_here =
                             by_chance || (unvouched && (o.gazetteer || o.english_text || o.latin) && !o.list);
@@ -1806,6 +1829,15 @@ impl Aligner<'_> {
                         // Britain, not Britney).
                         let listed_word = unvouched && listed && !o.gazetteer && end - first == 1;
                         let another_place = listed_word && names_another_place(raw_first, &term.en);
+                        // A list carries initials and stray letters (M., D.,
+                        // Á); the words that spell a letter's name (أم, "or";
+                        // دي; إيه) are words far more often than a letter
+                        // news names alone.
+                        let lone_letter = unvouched
+                            && listed
+                            && !o.gazetteer
+                            && end - first == 1
+                            && term.en.chars().filter(|c| c.is_alphabetic()).count() == 1;
                         // Likewise a spelling the shipped name lists give
                         // one English (دونالد is Donald, not Ronald); the
                         // places are the test above's (سوريا is Syria,
@@ -1872,6 +1904,7 @@ impl Aligner<'_> {
                             && !everyday_brand
                             && !another_place
                             && !another_name
+                            && !lone_letter
                             && !acronym_read_as_word
                             && !everyday_first_word
                             && !common_word_for_word
@@ -3137,6 +3170,39 @@ mod tests {
         let got = aligned(&c, "زار الوزير سوريا ثم إسبانيا وكوريا وهولندا");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["Syria", "Spain", "Korea"], "{got:?}");
+    }
+
+    #[test]
+    fn a_list_name_that_is_a_common_english_word_is_no_evidence_for_an_everyday_word() {
+        // English writes tower, mill and grey as words far more often than
+        // as anyone's name: their frequency says nothing of how often news
+        // names a Tower, so an everyday Arabic word that sounds like one
+        // (توفير, "providing"; ميل, "tendency"; جرى, "took place") is that
+        // word. The same names are found where nothing Arabic is in the way.
+        let c = set(&["Tower", "Mill", "Grey", "Hill", "Warren"]);
+        for text in
+            ["قررت الحكومة توفير المساكن للعائلات", "أظهر الناخبون ميل واضح نحو التغيير", "جرى الاجتماع في العاصمة أمس"]
+        {
+            assert!(aligned(&c, text).is_empty(), "{text}: {:?}", aligned(&c, text));
+        }
+        assert_eq!(aligned(&c, "قالت وارين إن القانون جيد")[0].0, "Warren");
+        // English writes hill more often than Arabic writes هيل: the name.
+        assert_eq!(aligned(&c, "قال هيل إن القانون جيد")[0].0, "Hill");
+        // غري is a dictionary word too, but a rare one: the name.
+        let got = aligned(&c, "قال المدرب غري إن الفريق جاهز");
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Grey"], "{got:?}");
+    }
+
+    #[test]
+    fn a_single_letter_of_a_list_is_no_name_for_a_word_that_spells_it() {
+        // Lists of names carry initials (M., D.) and stray letters; أم
+        // ("or"), دي and إيه are words that also spell letter names. (A
+        // letter the gazetteer names, X = إكس, is matched as listed.)
+        let c = set(&["M.", "D.", "Á", "P", "CNN"]);
+        for text in ["هل يأتي أم لا", "قال إيه الخبر", "ذهب إلى بي البيت"] {
+            assert!(aligned(&c, text).is_empty(), "{text}: {:?}", aligned(&c, text));
+        }
+        assert_eq!(aligned(&c, "قالت شبكة سي إن إن إن الخبر صحيح")[0].0, "CNN");
     }
 
     #[test]
