@@ -147,6 +147,79 @@ const DESCRIPTORS: &[(&str, &str, &str, u8)] = &[
     ("معهد", "{} Institute", "org", 0),
 ];
 
+/// Arabic words before a name that English names keep only sometimes
+/// (Chuuk Island, but Bali; the Brookings Institution, but Harvard),
+/// with the English they may stand for: a word joins the name only where
+/// a list, the gazetteer or the article's English gives the longer name
+/// ([`descriptor_templates`]). Arabic puts the translated noun first,
+/// whichever side English writes it on. Not the nouns of administrative
+/// units (province, county, state, city): the place's name alone is the
+/// term (مقاطعة تشينغهاي is the province of Qinghai).
+const NAMED_DESCRIPTORS: &[(&str, &str)] = &[
+    ("جزيرة", "{} Island"),
+    ("جزر", "{} Islands"),
+    ("معهد", "{} Institution"),
+    ("مستشفى", "{} Hospital"),
+    ("مركز", "{} Center"),
+    ("مركز", "{} Centre"),
+    ("جامعة", "{} University"),
+    ("جامعة", "University of {}"),
+    ("ساحة", "{} Arena"),
+    ("طيران", "Air {}"),
+    ("طيران", "{} Airlines"),
+    ("طيران", "{} Airways"),
+    ("مهرجان", "{} Festival"),
+    ("متحف", "{} Museum"),
+    ("كلية", "{} College"),
+    ("شارع", "{} Street"),
+    ("حديقة", "{} Park"),
+    ("منتزه", "{} Park"),
+    ("نهر", "{} River"),
+    ("نهر", "River {}"),
+    ("خليج", "{} Bay"),
+    ("خليج", "Gulf of {}"),
+    ("نادي", "{} Club"),
+    ("حزب", "{} Party"),
+    ("مجلس", "{} Council"),
+    ("وكالة", "{} Agency"),
+    ("مؤسسة", "{} Foundation"),
+    ("صندوق", "{} Fund"),
+    ("بنك", "{} Bank"),
+    ("بنك", "Bank of {}"),
+    ("مصرف", "{} Bank"),
+    ("كأس", "{} Cup"),
+    ("بطولة", "{} Championship"),
+    ("بطولة", "{} Open"),
+    ("محطة", "{} Station"),
+    ("سجن", "{} Prison"),
+    ("فندق", "{} Hotel"),
+    ("مسرح", "{} Theatre"),
+    ("مسرح", "{} Theater"),
+    ("كنيسة", "{} Church"),
+    ("مسجد", "{} Mosque"),
+    ("قاعدة", "{} Base"),
+    ("ميناء", "Port of {}"),
+    ("صحراء", "{} Desert"),
+    ("غابة", "{} Forest"),
+    ("وادي", "{} Valley"),
+];
+
+/// Every English the Arabic word `word` (matching form) may stand for
+/// before a name, `{}` standing for the name: [`DESCRIPTORS`]' and
+/// [`NAMED_DESCRIPTORS`]'. Empty when the word is no descriptor.
+pub(crate) fn descriptor_templates(word: &str) -> impl Iterator<Item = &'static str> + '_ {
+    static NORMALIZED: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    let table = NORMALIZED.get_or_init(|| {
+        DESCRIPTORS
+            .iter()
+            .map(|&(ar, en, _, _)| (ar, en))
+            .chain(NAMED_DESCRIPTORS.iter().copied())
+            .map(|(ar, en)| (crate::normalize::normalize(ar), en))
+            .collect()
+    });
+    table.iter().filter(move |(ar, _)| ar == word).map(|&(_, en)| en)
+}
+
 /// [`DESCRIPTORS`] flag: the descriptor goes with a place's name (Lake
 /// Geneva).
 const PLACE: u8 = 1;

@@ -38,6 +38,7 @@ use crate::tokenize::Script;
 use crate::transliterate::{NameParts, Source, Transliterator};
 use compound::{
     COMPOUND_WORD_MIN, Composition, CompoundWords, DescriptorPlace, descriptor, descriptor_before, descriptor_takes,
+    descriptor_templates,
 };
 use memo::TextMemo;
 
@@ -1925,7 +1926,7 @@ impl Aligner<'_> {
             }
         }
         self.drop_surnames_of_people_not_named(words);
-        self.drop_parts_of_longer_english_names(words);
+        self.drop_parts_of_longer_english_names(text, words);
         self.drop_words_the_english_writes_in_lower_case(words);
         self.drop_everyday_words_the_article_defines(text, words);
         self.resolve_overlaps(words.words.len());
@@ -2542,20 +2543,31 @@ impl Aligner<'_> {
     /// word stays: the name may be the partly
     /// translated one (فرجينيا الغربية, West Virginia, whose Virginia the
     /// English writes only inside it).
-    fn drop_parts_of_longer_english_names(&mut self, words: &ArticleWords) {
+    fn drop_parts_of_longer_english_names(&mut self, text: &str, words: &ArticleWords) {
         let terms = self.model.candidates.terms();
-        self.choices.retain(|c| {
+        let mut keep = Vec::with_capacity(self.choices.len());
+        for (k, c) in self.choices.iter().enumerate() {
             let o = &terms[c.verdict.term].origins;
             let only_english = !o.list && !o.latin && !o.gazetteer;
             let part_only = self.article_whole_terms.binary_search(&c.verdict.term).is_err()
                 && self.article_terms.binary_search(&c.verdict.term).is_ok();
-            let beside_descriptor = (c.end < words.words.len()
-                && descriptor(words.norm_of(c.end), DescriptorPlace::After).is_some())
-                || c.first
-                    .checked_sub(1)
-                    .is_some_and(|p| descriptor(words.norm_of(p), DescriptorPlace::Before).is_some());
-            c.end - c.first > 1 || !only_english || !part_only || beside_descriptor
-        });
+            let beside_descriptor = || {
+                (c.end < words.words.len() && descriptor(words.norm_of(c.end), DescriptorPlace::After).is_some())
+                    || c.first
+                        .checked_sub(1)
+                        .is_some_and(|p| descriptor(words.norm_of(p), DescriptorPlace::Before).is_some())
+                    // The longer name that a translated noun before it
+                    // makes (جزيرة تشوك, Chuuk Island), which
+                    // extend_by_landmark_descriptors then takes.
+                    || self
+                        .descriptor_before_choice(text, words, k)
+                        .is_some_and(|(d, _)| self.described_candidate(d, &terms[c.verdict.term].en).is_some())
+            };
+            if c.end - c.first > 1 || !only_english || !part_only || beside_descriptor() {
+                keep.push(*c);
+            }
+        }
+        self.choices = keep;
     }
 
     /// The person whose surname term `term` is, when nothing but that
@@ -2694,14 +2706,16 @@ impl Aligner<'_> {
     }
 
     /// Takes into each name written letter by letter the word right before
-    /// it that English names translate ([`descriptor_before`]: مطار هيثرو
-    /// is Heathrow Airport, بحيرة جنيف Lake Geneva, not Geneva): the
-    /// candidate of that English when there is one, else the English
-    /// composed (`name-parts`). A name with the article ال (قصر الإليزيه)
-    /// or a translated one is left as it is: its English is not the name
-    /// the descriptor's translation goes with; so is a name of a kind the
-    /// descriptor does not go with ([`descriptor_takes`]: جسر ويلز is "a
-    /// Welsh bridge").
+    /// it that English names translate ([`descriptor_templates`]): the
+    /// candidate of that English when there is one (مطار هيثرو is Heathrow
+    /// Airport, جزيرة تشوك Chuuk Island where the article's English writes
+    /// it), else for the few words English names always keep
+    /// ([`descriptor_before`]: بحيرة جنيف is Lake Geneva, not Geneva) the
+    /// English composed (`name-parts`). A name with the article ال (قصر
+    /// الإليزيه) or a translated one is left as it is: its English is not
+    /// the name the descriptor's translation goes with; so is a name of a
+    /// kind the descriptor does not go with, when composed
+    /// ([`descriptor_takes`]: جسر ويلز is "a Welsh bridge").
     fn extend_by_landmark_descriptors(&mut self, text: &str, words: &ArticleWords) {
         for k in 0..self.choices.len() {
             let c = self.choices[k];
@@ -2713,16 +2727,7 @@ impl Aligner<'_> {
             {
                 continue;
             }
-            // The descriptor may carry the clitic (ومعهد هدسون, بمطار هيثرو).
-            let Some((d, clitic)) = self.free_neighbour(text, words, k, false).and_then(|i| {
-                let word = words.norm_of(i);
-                descriptor_before(word).map(|d| (d, 0)).or_else(|| {
-                    let rest = word.strip_prefix(['و', 'ب', 'ل', 'ف'])?;
-                    descriptor_before(rest).map(|d| (d, 1))
-                })
-            }) else {
-                continue;
-            };
+            let Some((descriptor, clitic)) = self.descriptor_before_choice(text, words, k) else { continue };
             // The name must be one the descriptor goes with, and end there:
             // معهد ماساتشوستس للتكنولوجيا is no Massachusetts Institute.
             let continued = words
@@ -2731,19 +2736,39 @@ impl Aligner<'_> {
                 .is_some_and(|w| w.token.script == Script::Arabic && words.norm_of(c.end).starts_with("لل"));
             // An acronym is no landmark's name (جائزة إم في بي is the MVP award).
             let acronym = c.verdict.method == Method::Acronym || !term.en.chars().any(|ch| ch.is_lowercase());
-            if continued || acronym || !descriptor_takes(d, &term.kind) {
+            if continued || acronym {
                 continue;
             }
-            let found =
-                if c.compound.is_empty() { self.usable_candidate(&Composition::describe(d, &term.en)) } else { None };
+            let found = if c.compound.is_empty() { self.described_candidate(descriptor, &term.en) } else { None };
+            let composed = descriptor_before(descriptor).filter(|&d| descriptor_takes(d, &term.kind));
             let c = &mut self.choices[k];
-            match found {
-                Some(t) => c.verdict.term = t,
-                None => c.compound.set_descriptor(d),
+            match (found, composed) {
+                (Some(t), _) => c.verdict.term = t,
+                (None, Some(d)) => c.compound.set_descriptor(d),
+                (None, None) => continue,
             }
             c.first -= 1;
             c.display_skip = clitic;
         }
+    }
+
+    /// The descriptor word (matching form, [`descriptor_templates`]) right
+    /// before choice `k`, and how many letters of clitic it carries
+    /// (ومعهد هدسون, بمطار هيثرو).
+    fn descriptor_before_choice<'w>(&self, text: &str, words: &'w ArticleWords, k: usize) -> Option<(&'w str, usize)> {
+        let word = words.norm_of(self.free_neighbour(text, words, k, false)?);
+        let is_descriptor = |w: &str| descriptor_templates(w).next().is_some();
+        if is_descriptor(word) {
+            return Some((word, 0));
+        }
+        let rest = word.strip_prefix(['و', 'ب', 'ل', 'ف'])?;
+        is_descriptor(rest).then_some((rest, 1))
+    }
+
+    /// The usable candidate ([`usable_candidate`](Self::usable_candidate))
+    /// that `descriptor` before the name `en` makes, if any.
+    fn described_candidate(&self, descriptor: &str, en: &str) -> Option<usize> {
+        descriptor_templates(descriptor).find_map(|t| self.usable_candidate(&t.replace("{}", en)))
     }
 
     /// The English of a choice: its term's, with the compound words
@@ -3302,6 +3327,39 @@ mod tests {
             out.iter().map(|o| (model.candidates().terms()[o.term].en.as_str(), o.score)).collect();
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), ["Qinghai", "Ohio"], "{got:?}");
         assert!(got.iter().all(|g| g.1 < AlignConfig::default().min_score), "{got:?}");
+    }
+
+    #[test]
+    fn a_descriptor_the_articles_english_keeps_joins_the_name() {
+        // Arabic translates the common noun of a partly translated name
+        // and puts it first (جزيرة تشوك, Chuuk Island; معهد بروكينجز,
+        // Brookings Institution): where the article's English writes the
+        // longer name, the word joins it. Where the English writes the
+        // name alone, an island is not part of it (جزيرة بالي is Bali).
+        let english = "Rescuers reached Chuuk Island. The Brookings Institution and the Wesbanco Arena \
+                       hosted the Texas Tribune Festival. Tourists love Bali.";
+        let mut c = CandidateSet::new();
+        for phrase in crate::candidates::english_candidates(english) {
+            c.add(&phrase, |o| o.english_text = true);
+        }
+        let model = AlignModel::new(c, AlignConfig::default(), None);
+        let mut a = model.aligner();
+        let mut out = Vec::new();
+        let arabic = "وصل المنقذون إلى جزيرة تشوك، واستضاف معهد بروكينجز وساحة ويسبانكو مهرجان تكساس تريبيون. \
+                      ويحب السياح جزيرة بالي.";
+        a.align(arabic, Some(english), &mut out);
+        let got: Vec<(&str, &str)> =
+            out.iter().map(|o| (model.candidates().terms()[o.term].en.as_str(), o.surface.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Chuuk Island", "جزيرة تشوك"),
+                ("Brookings Institution", "معهد بروكينجز"),
+                ("Wesbanco Arena", "ساحة ويسبانكو"),
+                ("Texas Tribune Festival", "مهرجان تكساس تريبيون"),
+                ("Bali", "بالي"),
+            ]
+        );
     }
 
     #[test]
