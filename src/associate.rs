@@ -437,6 +437,11 @@ impl Cooccurrences {
         Some(self.association(a, e, cooc))
     }
 
+    /// The units an Arabic span (matching form) occurs in.
+    pub(crate) fn arabic_units(&self, arabic: &str) -> u32 {
+        self.arabic_ids.get(arabic).map_or(0, |&a| self.arabic[a as usize].units)
+    }
+
     /// Links pairs one-to-one by competitive linking (see the module
     /// documentation). Pairs seen together fewer than `min_cooc` times are
     /// not considered; `taken` lists (Arabic matching form, English)
@@ -556,6 +561,26 @@ impl Cooccurrences {
             ids.sort_by(|&x, &y| self.english[x as usize].0.cmp(&self.english[y as usize].0));
         }
         let mut links = Vec::new();
+        // The acronym or expansion of a decided pair's English shares its
+        // Arabic too, where they recur together as often as any link
+        // needs (the gazetteer's European Union, the translations' EU):
+        // judged as a link of its own, not as the decided pair's, and
+        // before the rest (EU is not left to الأوروبي alone).
+        for (x, y) in taken {
+            let (Some(&a), Some((key, acronym))) = (self.arabic_ids.get(x.as_str()), abbreviation_key(y)) else {
+                continue;
+            };
+            for &e2 in abbreviations.get(&(key, !acronym)).into_iter().flatten() {
+                let other = self.english[e2 as usize].0.as_str();
+                if taken_english.contains_key(other) || linked.iter().any(|&(_, y)| nested(y, other)) {
+                    continue;
+                }
+                let Some(&cooc) = self.pairs.get(&(a, e2)).filter(|&&c| c >= min_cooc) else { continue };
+                linked.push((x.as_str(), other));
+                let transliteration = crate::score::score_pair(x, other);
+                links.push(self.make_link(a, e2, self.association(a, e2, cooc), transliteration, false));
+            }
+        }
         for i in order {
             let (a, e, ..) = candidates[i];
             if blocked(&linked, a, e) {
@@ -761,6 +786,25 @@ mod tests {
         assert_eq!(wh.association.cooc, 3);
         assert!((wh.association.dice - 1.0).abs() < 1e-6);
         assert!(wh.association.llr > 0.0);
+    }
+
+    #[test]
+    fn a_decided_names_acronym_shares_its_arabic_first() {
+        // The gazetteer decided الاتحاد الأوروبي = European Union; the
+        // translations write EU beside it, and beside الأوروبي, "European",
+        // more often still: EU is the union's, not the adjective's.
+        let units = [
+            ("قال الاتحاد الأوروبي إن الخطة جيدة", "The European Union said the EU plan was good."),
+            ("رفض الاتحاد الأوروبي الخطة", "The European Union, the EU, rejected the plan."),
+            ("اجتمع قادة الاتحاد الأوروبي أمس", "EU leaders of the European Union met yesterday."),
+            ("نما الاقتصاد الأوروبي", "The EU economy grew."),
+            ("تراجع السوق الأوروبي", "The EU market fell."),
+            ("ارتفع الإنفاق الأوروبي", "EU spending rose."),
+            ("هطلت أمطار غزيرة في المدينة", "Heavy rain fell on the city."),
+        ];
+        let links = links_of(&units, &[("الاتحاد الأوروبي", "European Union")]);
+        assert!(has(&links, "الاتحاد الأوروبي", "EU"), "{links:?}");
+        assert!(!links.iter().any(|(a, e)| e == "EU" && a != "الاتحاد الأوروبي"), "{links:?}");
     }
 
     /// Links of line-pair units (one unit per pair), with `taken` pairs.

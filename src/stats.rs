@@ -176,12 +176,21 @@ fn link_parallel_names(
     candidates: &CandidateSet,
     min_score: f32,
 ) {
-    let decided = builder.decided_pairs();
+    let mut decided = builder.decided_pairs();
     for (arabic, english) in &decided {
         if let Some(association) = counts.association_of(arabic, english) {
             builder.set_association(english, association);
         }
     }
+    // A decided pair (by a gazetteer or a list: the article's English
+    // would have written its English) whose English the parallel text
+    // never writes beside an Arabic it has in enough units leaves that
+    // Arabic free for the English the translations do write (الاتحاد
+    // الأوروبي is European Union in the gazetteer and EU in the batch's
+    // English): both rows stay, the translators' English among them.
+    decided.retain(|(arabic, english)| {
+        counts.association_of(arabic, english).is_some() || counts.arabic_units(arabic) < MIN_COOCCURRENCE
+    });
     // How the link before was taken, for the acronym or expansion that
     // follows it.
     let mut previous: Option<Method> = None;
@@ -370,6 +379,35 @@ pub(crate) mod tests {
         assert_eq!(row("European Union").map(|r| r.0).as_deref(), Some("الاتحاد الأوروبي"));
         assert!(row("Judge").is_none() && row("Judge Ray").is_none(), "{:?}", glossary.entries);
         assert!(is_everyday_word("القاضي") && !is_everyday_word("الصين") && !is_everyday_word("المحكمة العليا"));
+    }
+
+    #[test]
+    fn parallel_text_gives_its_own_english_for_a_gazetteer_translation() {
+        // The gazetteer says الاتحاد الأوروبي is European Union; these
+        // translations write EU: a translator's glossary of them has EU too.
+        let pairs = [
+            ("اجتمع قادة الاتحاد الأوروبي أمس", "EU leaders met yesterday."),
+            ("رفض الاتحاد الأوروبي الخطة", "The EU rejected the plan."),
+            ("قال الاتحاد الأوروبي إنه سيرد", "The EU said it would respond."),
+            ("هطلت أمطار غزيرة في المدينة", "Heavy rain fell on the city."),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let (ar, en): (Vec<&str>, Vec<&str>) = pairs.iter().copied().unzip();
+        std::fs::write(dir.path().join("news.ar"), ar.join("\n")).unwrap();
+        std::fs::write(dir.path().join("news.en"), en.join("\n")).unwrap();
+        let gazetteer = dir.path().join("g-translated.csv");
+        std::fs::write(&gazetteer, "en,ar,variants,kind\nEuropean Union,الاتحاد الأوروبي,,org\n").unwrap();
+        let config = BuildConfig {
+            inputs: vec![dir.path().join("news.ar")],
+            default_gazetteer: false,
+            gazetteers: vec![gazetteer],
+            threads: 1,
+            ..BuildConfig::default()
+        };
+        let glossary = build(&config, &mut |_| {}).unwrap().glossary;
+        let ar_of = |en: &str| glossary.entries.iter().find(|e| e.en == en).map(|e| e.preferred().form.clone());
+        assert_eq!(ar_of("EU").as_deref(), Some("الاتحاد الأوروبي"), "{:?}", glossary.entries);
+        assert_eq!(ar_of("European Union").as_deref(), Some("الاتحاد الأوروبي"));
     }
 
     /// The Arabic sentences of generated batches: several spellings of one
