@@ -37,8 +37,8 @@ use crate::score::{costs, similarity};
 use crate::tokenize::Script;
 use crate::transliterate::{NameParts, Source, Transliterator};
 use compound::{
-    COMPOUND_WORD_MIN, Composition, CompoundWords, DescriptorPlace, descriptor, descriptor_before, descriptor_takes,
-    descriptor_templates,
+    COMPOUND_WORD_MIN, Composition, CompoundWords, DescriptorPlace, demonym, descriptor, descriptor_before,
+    descriptor_takes, descriptor_templates,
 };
 use memo::TextMemo;
 
@@ -2766,9 +2766,14 @@ impl Aligner<'_> {
     }
 
     /// The usable candidate ([`usable_candidate`](Self::usable_candidate))
-    /// that `descriptor` before the name `en` makes, if any.
+    /// that `descriptor` before the name `en` makes, if any: with the name,
+    /// or with the adjective of a place's name ([`demonym`]: برلمان ويلز
+    /// is Welsh Parliament).
     fn described_candidate(&self, descriptor: &str, en: &str) -> Option<usize> {
-        descriptor_templates(descriptor).find_map(|t| self.usable_candidate(&t.replace("{}", en)))
+        let names = std::iter::once(en).chain(demonym(en));
+        names
+            .flat_map(|name| descriptor_templates(descriptor).map(move |t| t.replace("{}", name)))
+            .find_map(|described| self.usable_candidate(&described))
     }
 
     /// The English of a choice: its term's, with the compound words
@@ -3337,7 +3342,7 @@ mod tests {
         // longer name, the word joins it. Where the English writes the
         // name alone, an island is not part of it (جزيرة بالي is Bali).
         let english = "Rescuers reached Chuuk Island. The Brookings Institution and the Wesbanco Arena \
-                       hosted the Texas Tribune Festival. Tourists love Bali.";
+                       hosted the Texas Tribune Festival. Tourists love Bali. The Welsh Parliament met in Wales.";
         let mut c = CandidateSet::new();
         for phrase in crate::candidates::english_candidates(english) {
             c.add(&phrase, |o| o.english_text = true);
@@ -3346,7 +3351,7 @@ mod tests {
         let mut a = model.aligner();
         let mut out = Vec::new();
         let arabic = "وصل المنقذون إلى جزيرة تشوك، واستضاف معهد بروكينجز وساحة ويسبانكو مهرجان تكساس تريبيون. \
-                      ويحب السياح جزيرة بالي.";
+                      ويحب السياح جزيرة بالي. واجتمع برلمان ويلز في ويلز.";
         a.align(arabic, Some(english), &mut out);
         let got: Vec<(&str, &str)> =
             out.iter().map(|o| (model.candidates().terms()[o.term].en.as_str(), o.surface.as_str())).collect();
@@ -3358,6 +3363,8 @@ mod tests {
                 ("Wesbanco Arena", "ساحة ويسبانكو"),
                 ("Texas Tribune Festival", "مهرجان تكساس تريبيون"),
                 ("Bali", "بالي"),
+                ("Welsh Parliament", "برلمان ويلز"),
+                ("Wales", "ويلز"),
             ]
         );
     }
